@@ -1,0 +1,47 @@
+# newsprism: `make demo` and `make test` work on a fresh machine with Python >= 3.11 and pip.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+
+.PHONY: demo test lint typecheck unit gates bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(DEVSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP) $@
+
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/newsprism analyze examples/corpus -o out/story.json
+	$(BIN)/newsprism analyze examples/corpus -o out/brief.md --quiet
+	@echo "wrote out/story.json and out/brief.md"
+
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(DEVSTAMP)
+	$(BIN)/mypy
+
+unit: $(DEVSTAMP)
+	$(BIN)/pytest -q
+
+gates: $(DEVSTAMP)
+	$(BIN)/python -m newsprism.eval
+
+test: lint typecheck unit gates
+
+bench: $(DEVSTAMP)
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

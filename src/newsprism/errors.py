@@ -1,0 +1,46 @@
+"""One exception hierarchy; the edges (CLI, web) translate it to exit codes or error shapes.
+
+    NewsprismError               anything newsprism raises on purpose (exit status 1)
+     ├── ConfigError             a bad setting, flag or config file
+     ├── InputError              an input that cannot be read at all
+     │    └── NothingUsableError nothing analysable among the inputs (exit status 2)
+     ├── ModelError              the spaCy pipeline cannot be loaded
+     ├── StoreError              the database cannot be opened, migrated or written
+     └── StrictModeError         --strict and some inputs were skipped (exit status 3)
+"""
+
+from __future__ import annotations
+
+
+class NewsprismError(Exception):
+    """Root of every error newsprism raises on purpose."""
+
+    exit_code = 1
+
+
+class ConfigError(NewsprismError):
+    """A bad setting, flag or configuration file."""
+
+
+class InputError(NewsprismError):
+    """An input that cannot be read (missing path, unreadable file)."""
+
+
+class NothingUsableError(InputError):
+    """No input yielded an article."""
+
+    exit_code = 2
+
+
+class ModelError(NewsprismError):
+    """The NLP pipeline cannot be loaded."""
+
+
+class StoreError(NewsprismError):
+    """The store cannot be opened, migrated or written."""
+
+
+class StrictModeError(NewsprismError):
+    """``--strict`` was given and some inputs were skipped."""
+
+    exit_code = 3

@@ -1,0 +1,15 @@
+"""Quality gates: scripts that score newsprism against gold and benchmark data.
+
+Each gate module exposes ``run(shared: Path) -> dict[str, float]`` returning named figures, and is
+listed in :data:`GATES`. ``python -m newsprism.eval`` runs every gate, prints every figure, and
+fails when a figure is below its floor pinned in ``quality/floors.toml``. Data lives in
+``../shared`` (found relative to the repository root); a gate whose data is absent is skipped with
+the reason printed.
+"""
+
+from __future__ import annotations
+
+GATES: tuple[str, ...] = (
+    "newsprism.eval.cleaning",
+    "newsprism.eval.extraction",
+)

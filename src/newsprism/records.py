@@ -1,0 +1,255 @@
+"""The typed records every stage of newsprism passes around.
+
+All records are frozen dataclasses. Ids are content hashes (see :func:`content_id`), so the same
+input always yields the same ids and the same output. Character offsets (``start``/``end``) are
+offsets into the clean ``Article.text`` of the article named by ``article``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+PublishedHow = Literal["metadata", "inferred", "unknown"]
+QuoteKind = Literal["direct", "indirect"]
+
+_WS = re.compile(r"\s+")
+
+
+def content_id(*parts: str | None, length: int = 16) -> str:
+    """A short, stable hash of ``parts`` (whitespace-normalised), used as an id."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(_WS.sub(" ", part or "").strip().encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """When an article was published, and how we know.
+
+    ``value`` is an ISO-8601 date or datetime, or ``None`` when unknown. ``how`` says whether it
+    came from the source's metadata or was inferred from the text; inferred dates carry a
+    ``confidence`` in [0, 1] and the ``evidence`` (short human-readable strings) behind them.
+    """
+
+    value: str | None = None
+    how: PublishedHow = "unknown"
+    confidence: float | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line the cleaner removed from the text, kept for audit."""
+
+    line: str
+    reason: str
+    lineno: int = 0  # 1-based line number in the body as received (0 when not line-based)
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One article as a reader found it, before cleaning.
+
+    ``text`` is the body as received (for plain text: everything after the headline line; for
+    HTML: the main text already extracted). ``fmt`` names the reader that produced it.
+    """
+
+    source: str
+    text: str
+    fmt: str
+    title: str = ""
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    needs_cleaning: bool = True  # plain-text bodies carry site boilerplate lines
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article: the unit every analysis works on."""
+
+    id: str
+    source: str
+    title: str
+    text: str
+    outlet: str | None = None
+    url: str | None = None
+    language: str = "en"
+    published: Published = field(default_factory=Published)
+    removed: tuple[RemovedLine, ...] = ()
+
+    @staticmethod
+    def make_id(title: str, text: str, outlet: str | None) -> str:
+        """Content hash of what the article says and who published it.
+
+        The same article ingested twice (from the same or another file) gets the same id; a
+        verbatim copy published by another outlet is a different article (it is evidence of
+        copying, which the story must show).
+        """
+        return content_id(outlet, title, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input that could not be used, with a one-line reason."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of one article's clean text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention in one article."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, EVENT, FAC, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role or affiliation of an entity as an article states it ("Russian President")."""
+
+    text: str
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical actor across all articles of a run."""
+
+    id: str
+    name: str
+    type: str  # person, organization, place, nationality, event, other
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote or a reported-speech attribution in one article.
+
+    ``start``/``end`` cover the quoted content (inside the quotation marks for direct quotes).
+    ``speaker_text``/``speaker_start``/``speaker_end`` are the speaker as written in the article
+    (a name, pronoun or description); ``speaker`` is the canonical entity id once linked, or
+    ``None`` with ``unresolved`` giving the reason.
+    """
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_name: str | None = None  # the resolved name as found in the article
+    speaker: str | None = None  # canonical entity id (filled by link stage)
+    role: str | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    unresolved: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with what it measures."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str  # percent, currency:USD, area:sq_mi, length:km, count, duration:year, ...
+    category: str  # percent, money, area, length, count, duration, fraction, ordinal, other
+    modifier: str | None = None  # "about", "nearly", "more than", ...
+    measure: str | None = None  # what is measured ("Russia's exports to China")
+    measure_start: int | None = None
+    measure_end: int | None = None
+    direction: str | None = None  # rose, fell, ...
+    period: str | None = None  # "in the first five months of the year"
+    period_start: int | None = None
+    period_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression normalised TIMEX3-style against an anchor date."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None  # ISO-8601 / TIMEX3 value; None when it cannot be normalised
+    mod: str | None = None
+    anchor: str | None = None  # the date the value was resolved against
+
+
+@dataclass(frozen=True, slots=True)
+class QualityFlag:
+    """One piece of evidence that a text is machine-spun or garbled."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quality:
+    """How garbled an article's text is: 0 (clean) .. 1 (word salad), with the evidence."""
+
+    score: float = 0.0
+    spun: bool = False
+    flags: tuple[QualityFlag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything extracted from one article, each item with its span."""
+
+    article: str
+    sentences: tuple[tuple[int, int], ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    roles: tuple[tuple[int, Role], ...] = ()  # (index into mentions, role)
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    time_expressions: tuple[TimeExpression, ...] = ()
+    quality: Quality = field(default_factory=Quality)
+    published: Published | None = None  # inferred from the text when the article had none
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The result of a run: articles, what was skipped, and the linked analysis."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skip, ...] = ()
+    analyses: tuple[ArticleAnalysis, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    model: str | None = None

@@ -1,0 +1,29 @@
+"""Shared fixtures: the ../shared data folder (skipped when absent) and the trained pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsprism.eval.gate import shared_dir
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """``../shared`` beside the repository; tests using it skip with a reason when it is absent."""
+    path = shared_dir()
+    if not (path / "seeds").is_dir():
+        pytest.skip(f"../shared not found at {path}: the seed articles and gold data are absent")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The trained English pipeline (integration tests only)."""
+    from newsprism.nlp import load_pipeline
+
+    return load_pipeline()
