@@ -12,4 +12,10 @@ from __future__ import annotations
 GATES: tuple[str, ...] = (
     "newsprism.eval.cleaning",
     "newsprism.eval.extraction",
+    "newsprism.eval.quotes",
+    "newsprism.eval.polnear",
+    "newsprism.eval.people",
+    "newsprism.eval.quantities",
+    "newsprism.eval.timex",
+    "newsprism.eval.tbaq",
 )
