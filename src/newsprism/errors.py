@@ -1,12 +1,12 @@
 """One exception hierarchy; the edges (CLI, web) translate it to exit codes or error shapes.
 
-    NewsprismError               anything newsprism raises on purpose (exit status 1)
-     ├── ConfigError             a bad setting, flag or config file
-     ├── InputError              an input that cannot be read at all
-     │    └── NothingUsableError nothing analysable among the inputs (exit status 2)
-     ├── ModelError              the spaCy pipeline cannot be loaded
-     ├── StoreError              the database cannot be opened, migrated or written
-     └── StrictModeError         --strict and some inputs were skipped (exit status 3)
+NewsprismError               anything newsprism raises on purpose (exit status 1)
+ ├── ConfigError             a bad setting, flag or config file
+ ├── InputError              an input that cannot be read at all
+ │    └── NothingUsableError nothing analysable among the inputs (exit status 2)
+ ├── ModelError              the spaCy pipeline cannot be loaded
+ ├── StoreError              the database cannot be opened, migrated or written
+ └── StrictModeError         --strict and some inputs were skipped (exit status 3)
 """
 
 from __future__ import annotations

@@ -11,6 +11,17 @@ ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"
 
 _STRIP_START = ("the ", "The ")
 _STRIP_END = ("'s", "’s", "'", "’")
+_POSSESSIVES: frozenset[str] = frozenset({"'s", "’s"})
+
+#: Head words that make a capitalised phrase an organisation or place rather than a person.
+_NON_PERSON_WORDS: frozenset[str] = frozenset(
+    {
+        "university", "institute", "center", "centre", "group", "party", "council", "ministry",
+        "academy", "agency", "bank", "company", "corporation", "endowment", "foundation",
+        "times", "post", "news", "office", "committee", "organization", "organisation", "union",
+        "association", "school", "college", "army", "navy", "forum", "summit", "house",
+    }
+)  # fmt: skip
 
 
 def _trim(ent: Span) -> tuple[int, int]:
@@ -20,7 +31,7 @@ def _trim(ent: Span) -> tuple[int, int]:
     for prefix in _STRIP_START:
         if text.startswith(prefix) and ent.label_ not in {"EVENT"}:
             start += len(prefix)
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
             break
     for suffix in _STRIP_END:
         if text.endswith(suffix) and len(text) > len(suffix):
@@ -30,15 +41,90 @@ def _trim(ent: Span) -> tuple[int, int]:
     return start, end
 
 
+def _cut_at_newline(ent: Span) -> Span:
+    """``ent`` up to its first line break: a name never runs across lines ("Putin\\nShare")."""
+    for token in ent:
+        if "\n" in token.text or (token.is_space and token.i > ent.start):
+            return ent.doc[ent.start : token.i]
+    return ent
+
+
+def _drop_trailing_verbs(ent: Span) -> Span:
+    """``ent`` without trailing verbs the NER swallowed ("Xi Jinping Announced")."""
+    end = ent.end
+    while end - ent.start > 1 and ent.doc[end - 1].pos_ in {"VERB", "AUX"}:
+        end -= 1
+    return ent.doc[ent.start : end]
+
+
+def _looks_like_person(tokens: Span) -> bool:
+    """Two or three capitalised words, none an organisation/place head word ("Sergey Radchenko")."""
+    words = [t for t in tokens if not t.is_punct]
+    if not 2 <= len(words) <= 3:
+        return False
+    return all(w.text[:1].isupper() and w.lower_ not in _NON_PERSON_WORDS for w in words)
+
+
+def _split_possessive(ent: Span) -> list[tuple[Span, str]]:
+    """Split "Johns Hopkins University’s Sergey Radchenko" into the owner and a person.
+
+    Only a non-person entity with a possessive inside it and a person-looking tail is split; the
+    owner keeps the entity's label and the tail becomes PERSON.
+    """
+    if ent.label_ == "PERSON":
+        return [(ent, ent.label_)]
+    for token in ent:
+        if token.text in _POSSESSIVES and ent.start < token.i < ent.end - 1:
+            owner = ent.doc[ent.start : token.i]
+            tail = ent.doc[token.i + 1 : ent.end]
+            if _looks_like_person(tail):
+                return [(owner, ent.label_), (tail, "PERSON")]
+    return [(ent, ent.label_)]
+
+
+def _repair(ent: Span) -> list[tuple[Span, str]]:
+    """Spans and labels after the repairs above; empty spans are dropped."""
+    span = _drop_trailing_verbs(_cut_at_newline(ent)) if len(ent) else ent
+    if not len(span):
+        return []
+    span = Span(ent.doc, span.start, span.end, label=ent.label_)
+    return _split_possessive(span)
+
+
+def _untagged_names(doc: Doc, mentions: list[Mention], article_id: str) -> list[Mention]:
+    """PERSON mentions for proper nouns the NER left untagged that repeat the first or last word
+    of a full name tagged PERSON in the same document ("Xi’s travels" after "Xi Jinping")."""
+    words: set[str] = set()
+    for m in mentions:
+        parts = m.text.replace("[", " ").replace("]", " ").split()
+        if m.label == "PERSON" and len(parts) > 1:
+            words.update(w for w in (parts[0], parts[-1]) if len(w) > 1 and w[:1].isupper())
+    found: list[Mention] = []
+    for token in doc:
+        if token.text in words and token.pos_ == "PROPN" and not token.ent_type_:
+            found.append(Mention(article_id, token.idx, token.idx + len(token.text), token.text, "PERSON"))
+    return found
+
+
 def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
-    """Every entity mention of a kept label, trimmed of "the" and possessive endings."""
+    """Every entity mention of a kept label, trimmed of "the" and possessive endings.
+
+    NER slips are repaired: a mention stops at a line break, trailing verbs are dropped, an
+    organisation's possessive followed by a person's name is split into the two, and an untagged
+    proper noun repeating a word of a tagged person's full name becomes a PERSON mention.
+    """
     mentions: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        start, end = _trim(ent)
-        text = doc.text[start:end].strip()
-        if not text or not any(ch.isalpha() for ch in text):
-            continue
-        mentions.append(Mention(article_id, start, start + len(text), text, ent.label_))
-    return mentions
+        for span, label in _repair(ent):
+            part = Span(doc, span.start, span.end, label=label)
+            start, end = _trim(part)
+            raw = doc.text[start:end]
+            text = raw.strip()
+            if not text or not any(ch.isalpha() for ch in text):
+                continue
+            start += len(raw) - len(raw.lstrip())
+            mentions.append(Mention(article_id, start, start + len(text), text, label))
+    mentions += _untagged_names(doc, mentions, article_id)
+    return sorted(mentions, key=lambda m: (m.start, m.end))

@@ -1,19 +1,152 @@
-"""Time expressions normalised TIMEX3-style, and publication-date inference."""
+"""Time expressions normalised TIMEX3-style, and publication-date inference.
+
+The orchestrator calls, per article::
+
+    published = article.published if article.published.value else infer_publication_date(doc, id)
+    timexes = extract_time_expressions(doc, id, anchor_date_of(published))
+
+and then :func:`newsprism.link.dates.refine_publication_dates` across the run, which re-anchors
+expressions with :func:`reanchor` (from their text; no re-parsing).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
 
-from ..records import Published, TimeExpression
+from ..records import Published, TimeExpression, content_id
+from .timex_normalise import Tense, granularity_date, normalise
+from .timex_pubdate import ClueSource, choose_day, clues_from, estimate_year
+from .timex_spans import clause_tense, find_candidates, governing_verb
+
+__all__ = [
+    "anchor_date_of",
+    "clause_tense",
+    "clue_sources",
+    "extract_time_expressions",
+    "infer_publication_date",
+    "is_antecedent",
+    "reanchor",
+    "tense_from_value",
+]
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+
+
+def anchor_date_of(published: Published) -> date | None:
+    """The calendar date of ``published.value`` (an ISO date or datetime), or ``None``."""
+    if not published.value:
+        return None
+    try:
+        return date.fromisoformat(published.value[:10])
+    except ValueError:
+        return None
+
+
+def is_antecedent(value: str | None, anchor: date | None) -> bool:
+    """Whether ``value`` can be the antecedent of "then"/"at the time" (a dated month or day)."""
+    if value is None or not _DAY_VALUE.match(value):
+        return False
+    return anchor is None or value != anchor.isoformat()
 
 
 def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> list[TimeExpression]:
     """Every time expression in ``doc``, normalised against ``anchor`` (the publication date)."""
-    raise NotImplementedError  # helper: timex
+    out: list[TimeExpression] = []
+    previous: str | None = None
+    anchor_iso = anchor.isoformat() if anchor else None
+    for cand in find_candidates(doc):
+        span = doc[cand.start : cand.end]
+        norm = normalise(span.text, anchor, cand.tense, previous)
+        start, end = span.start_char, span.end_char
+        out.append(
+            TimeExpression(
+                id=content_id(article_id, str(start), str(end)),
+                article=article_id,
+                start=start,
+                end=end,
+                text=span.text,
+                type=norm.type,
+                value=norm.value,
+                mod=norm.mod,
+                anchor=anchor_iso,
+            )
+        )
+        if norm.type == "DATE" and is_antecedent(norm.value, anchor):
+            previous = norm.value
+    return out
+
+
+def tense_from_value(expr: TimeExpression) -> Tense | None:
+    """The tense an expression was resolved with, read back from its value and anchor.
+
+    A value before the anchor means it was read as past, after as future; the same day (or no
+    value) tells nothing. This lets :func:`reanchor` work without the parse.
+    """
+    if expr.anchor is None or expr.value is None:
+        return None
+    day = granularity_date(expr.value)
+    try:
+        anchor = date.fromisoformat(expr.anchor[:10])
+    except ValueError:
+        return None
+    if day is None:
+        return None
+    if expr.value.count("-") == 1 and "W" not in expr.value:  # a month: compare months
+        anchor = anchor.replace(day=1)
+    if day < anchor:
+        return "past"
+    if day > anchor:
+        return "future"
+    return None
+
+
+def reanchor(
+    expr: TimeExpression, anchor: date | None, tense: Tense | None = None, previous: str | None = None
+) -> TimeExpression:
+    """``expr`` normalised again from its text against a new ``anchor``.
+
+    ``tense`` is the clause tense when the caller still has the parse; otherwise it is recovered
+    from the old value (:func:`tense_from_value`). Ids and offsets do not change.
+    """
+    if tense is None:
+        tense = tense_from_value(expr)
+    norm = normalise(expr.text, anchor, tense, previous)
+    return replace(
+        expr, type=norm.type, value=norm.value, mod=norm.mod, anchor=anchor.isoformat() if anchor else None
+    )
+
+
+def clue_sources(doc: Doc) -> list[ClueSource]:
+    """The time expressions of ``doc`` as inputs to date inference (text, tense, sentence)."""
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)} if doc.has_annotation("SENT_START") else {}
+    out = []
+    for cand in find_candidates(doc):
+        span = doc[cand.start : cand.end]
+        sent = sent_index.get(span.sent.start, 0) if sent_index else 0
+        verb = governing_verb(span.root)
+        out.append(ClueSource(span.text, cand.tense, sent, verb.lemma_.lower() if verb is not None else None))
+    return out
 
 
 def infer_publication_date(doc: Doc, article_id: str) -> Published:
-    """A publication date inferred from the text alone (``how="inferred"``), or unknown."""
-    raise NotImplementedError  # helper: timex
+    """A publication date inferred from the text alone (``how="inferred"``), or unknown.
+
+    Explicit years fix the year (the latest one mentioned: news reports the past), weekday names
+    read with the tense of their clause, explicit days near "next week"/"last week", and months in
+    past or future clauses fix the day; see :mod:`newsprism.extract.timex_pubdate`.
+    """
+    del article_id  # the id is not evidence; kept for a uniform extractor signature
+    clues = clues_from(clue_sources(doc))
+    year = estimate_year(clues)
+    if year is None:
+        return Published()
+    choice = choose_day(clues, year, f"year {year}: latest year mentioned")
+    if choice is None:
+        return Published()
+    return Published(
+        value=choice.day.isoformat(), how="inferred", confidence=choice.confidence, evidence=choice.evidence
+    )

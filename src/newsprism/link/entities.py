@@ -1,12 +1,463 @@
-"""Canonical entities across all articles of a run (near-linear: blocked by name keys)."""
+"""Canonical entities across all articles of a run (near-linear: blocked by name keys).
+
+How mentions become entities:
+
+1. **Names are cleaned** (:func:`clean_name`): editorial brackets, possessive endings, a leading
+   "the" and, for people, honorifics and titles ("Mr. Xi", "President Xi Jinping") are removed.
+   Each word gets a spelling-tolerant key (:func:`token_key`: accents folded, ``y``→``i``,
+   ``w``→``v``, doubled letters collapsed), so "Sergei"/"Sergey" and "Kassym"/"Kasim" agree.
+2. **Who is a person.** PERSON mentions are; the small model's NER also tags people ORG/GPE/FAC,
+   so a mention with another label counts as a person when its full name is tagged PERSON
+   elsewhere, when a person role is stated next to it ("President Kassym-Jomart Tokayev"), or when
+   it is a single word matching the first or last word of a person named in the same article
+   ("Sun" after "Yun Sun").
+3. **Full names** (two words or more) are blocked by surname key and by first-word key; inside a
+   block, distinct spellings are joined when the rest of the name is similar (rapidfuzz ratio),
+   so "Vladmir Putin" joins "Vladimir Putin" while "Li Zhanshu" and "Li Lifan" stay apart.
+4. **Single names** ("Putin", "Xi", "Lee") resolve to the full name in the same article when one
+   person there has that first or last word (by key, else by a consonant-skeleton sound key);
+   when several do, to the nearest earlier full-name mention; with none in the article, to the
+   only person of the corpus with that name; otherwise they stay an unresolved entity.
+5. **Organisations, places, nationalities, events** are keyed by their normalised name
+   (case, "the", "U.S."/"US", British/American spellings); acronyms join their full form when
+   introduced in parentheses ("Shanghai Cooperation Organization (SCO)"), or when they are the
+   initials of exactly one multi-word name of the same article.
+6. **Type** is the majority vote of the cluster's mentions (person evidence counts as a person
+   vote); ties prefer person, organization, place, nationality, event.
+
+Every step works on keys and blocks, so the cost grows with the number of mentions, not its square.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
-from ..records import ArticleAnalysis, Entity
+from rapidfuzz import fuzz
+
+from ..records import ArticleAnalysis, Entity, Mention, Role, content_id
+
+#: Entity type for each NER label; anything else is "other".
+LABEL_TYPES: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "nationality",
+    "EVENT": "event",
+}
+TYPE_ORDER: tuple[str, ...] = ("person", "organization", "place", "nationality", "event", "other")
+
+#: Words stripped from the front of a person's name (compared without a trailing full stop).
+TITLE_WORDS: frozenset[str] = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "president",
+        "vice", "prime", "minister", "premier", "chancellor", "foreign", "defense", "defence",
+        "leader", "general", "gen", "sen", "senator", "rep", "gov", "governor", "king", "queen",
+        "prince", "princess", "secretary", "chairman", "chairwoman", "deputy", "former", "speaker",
+        "ambassador", "director", "chief", "comrade", "pope", "sheikh",
+    }
+)  # fmt: skip
+_ORG_STOPWORDS: frozenset[str] = frozenset({"of", "and", "for", "the", "in", "on", "at", "&"})
+_SPELLINGS: tuple[tuple[str, str], ...] = (("isation", "ization"), ("centre", "center"))
+_BRACKETS = re.compile(r"[\[\]]")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiou]")
+_GIVEN_NAME_SIMILARITY = 85.0
+
+
+# --------------------------------------------------------------------------- names and keys
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of ``text`` (accents dropped)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def token_key(word: str) -> str:
+    """A spelling-tolerant key of one name word: "Sergey"→"sergei", "Kassym-Jomart"→"kasimjomart"."""
+    key = _NON_ALNUM.sub("", fold(word)).replace("y", "i").replace("w", "v")
+    return _DOUBLE.sub(r"\1", key)
+
+
+def sound_key(key: str) -> str:
+    """First letter and consonant skeleton of a :func:`token_key` ("lee"/"li" → "l")."""
+    return key[:1] + _VOWELS.sub("", key[1:]) if key else ""
+
+
+def clean_name(text: str, person: bool = True) -> str:
+    """The name in ``text`` without brackets, possessive, leading "the" and (people) titles."""
+    words = _BRACKETS.sub("", text).split()
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    words = [w for w in words if w]
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    if person:
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+            words = words[1:]
+    return " ".join(words)
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """Word keys of a cleaned name (words with no letters or digits dropped)."""
+    return tuple(k for k in (token_key(w) for w in name.split()) if k)
+
+
+def org_key(name: str) -> str:
+    """Normalised key of a non-person name: case, accents, dots and British spellings folded."""
+    text = fold(clean_name(name, person=False)).replace(".", "")
+    for british, american in _SPELLINGS:
+        text = text.replace(british, american)
+    return " ".join(re.sub(r"[^a-z0-9&-]", "", w) for w in text.split())
+
+
+def initials(name: str) -> str:
+    """Upper-case initials of the significant words ("Shanghai Cooperation Organization" → SCO)."""
+    words = [w for w in re.split(r"[\s-]+", fold(clean_name(name, person=False))) if w]
+    return "".join(w[0] for w in words if w not in _ORG_STOPWORDS).upper()
+
+
+def as_acronym(text: str) -> str | None:
+    """``text`` as an acronym ("SCO", "U.S." → "US"), or None when it is not one."""
+    letters = text.replace(".", "").strip()
+    if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def _given_similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two given-name parts are spellings of one name (initials ignored)."""
+    a2 = " ".join(k for k in a if len(k) > 1) or " ".join(a)
+    b2 = " ".join(k for k in b if len(k) > 1) or " ".join(b)
+    return a2 == b2 or fuzz.ratio(a2, b2) >= _GIVEN_NAME_SIMILARITY
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One mention with what clustering needs to know about it."""
+
+    article: int  # index into the analyses
+    index: int  # index into that analysis' mentions
+    mention: Mention
+    person_name: str
+    keys: tuple[str, ...]
+    has_role: bool
+
+
+class _UnionFind:
+    """Disjoint sets over hashable keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _full_key(keys: tuple[str, ...]) -> str:
+    return "full:" + " ".join(keys)
+
+
+def _cluster_full_names(full_keys: Iterable[tuple[str, ...]]) -> _UnionFind:
+    """Join spellings of one full name, comparing only names that share a surname or first word."""
+    uf = _UnionFind()
+    by_last: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    by_first: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for keys in full_keys:
+        uf.find(_full_key(keys))
+        by_last[keys[-1]].add(keys)
+        by_first[keys[0]].add(keys)
+    for block in by_last.values():
+        names = sorted(block)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if _given_similar(a[:-1], b[:-1]):
+                    uf.union(_full_key(a), _full_key(b))
+    for block in by_first.values():
+        names = sorted(block)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if _given_similar(a[1:], b[1:]):
+                    uf.union(_full_key(a), _full_key(b))
+    return uf
+
+
+def _resolve_single(
+    item: _Item,
+    local: list[tuple[int, str, tuple[str, ...]]],
+    corpus: dict[str, set[str]],
+    allow_sound: bool,
+    allow_corpus: bool,
+) -> str | None:
+    """The cluster a one-word name belongs to, or None (see the module docstring, step 4).
+
+    ``local`` is the article's full-name mentions as ``(start, cluster, keys)`` sorted by start;
+    ``corpus`` maps a first/last word key to the full-name clusters of the whole run.
+    """
+    key = item.keys[0]
+    matches = [(s, c) for s, c, k in local if key in (k[0], k[-1])]
+    if not matches and allow_sound:
+        sound = sound_key(key)
+        matches = [(s, c) for s, c, k in local if sound in (sound_key(k[0]), sound_key(k[-1]))]
+    clusters = {c for _, c in matches}
+    if len(clusters) == 1:
+        return next(iter(clusters))
+    if clusters:
+        earlier = [(s, c) for s, c in matches if s < item.mention.start]
+        return max(earlier)[1] if earlier else None
+    if allow_corpus and len(corpus.get(key, ())) == 1:
+        return next(iter(corpus[key]))
+    return None
+
+
+def _pick_name(names: Sequence[str]) -> str:
+    """The most frequent name (first seen wins a tie); multi-word names are preferred."""
+    pool = [n for n in names if len(n.split()) > 1] or list(names)
+    counts = Counter(pool)
+    best = max(counts.values())
+    name = next(n for n in pool if counts[n] == best)
+    return name.title() if name.islower() else name
+
+
+def _vote_of(item: _Item, person: bool) -> str:
+    """The type one mention votes for (a PERSON tag on a name with digits is no person)."""
+    if person:
+        return "person"
+    if item.mention.label == "PERSON" and _has_digit(item.mention.text):
+        return "other"
+    return LABEL_TYPES.get(item.mention.label, "other")
+
+
+def _vote(votes: Sequence[str]) -> str:
+    counts = Counter(votes)
+    return max(TYPE_ORDER, key=lambda t: (counts.get(t, 0), -TYPE_ORDER.index(t)))
+
+
+def _items(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
+    items: list[_Item] = []
+    for a, analysis in enumerate(analyses):
+        with_role = {i for i, _ in analysis.roles}
+        for i, mention in enumerate(analysis.mentions):
+            name = clean_name(mention.text)
+            items.append(_Item(a, i, mention, name, name_keys(name), i in with_role))
+    return items
+
+
+def _person_like(items: Sequence[_Item]) -> set[int]:
+    """Positions in ``items`` of the mentions that name a person, before single-word resolution."""
+    tagged = {
+        it.keys
+        for it in items
+        if it.mention.label == "PERSON" and len(it.keys) > 1 and not _has_digit(it.mention.text)
+    }
+    people: set[int] = set()
+    for pos, it in enumerate(items):
+        label = it.mention.label
+        if not it.keys or label in {"NORP", "EVENT"} or _has_digit(it.mention.text):
+            continue
+        if label == "PERSON" or it.has_role or (len(it.keys) > 1 and it.keys in tagged):
+            people.add(pos)
+    return people
+
+
+def _acronyms(items: Sequence[_Item], people: set[int]) -> dict[str, str]:
+    """``acronym key → full-name key`` for acronyms introduced in parentheses after their full
+    name, or matching the initials of exactly one multi-word name of their article; an acronym
+    that would stand for different names in different articles is left alone."""
+    meanings: dict[str, set[str]] = defaultdict(set)
+    by_article: dict[int, list[_Item]] = defaultdict(list)
+    for pos, it in enumerate(items):
+        if pos not in people:
+            by_article[it.article].append(it)
+    for its in by_article.values():
+        its.sort(key=lambda it: it.mention.start)
+        by_initials: dict[str, set[str]] = defaultdict(set)
+        for it in its:
+            if len(clean_name(it.mention.text, person=False).split()) > 1:
+                by_initials[initials(it.mention.text)].add(org_key(it.mention.text))
+        for prev, it in pairwise(its):
+            acr = as_acronym(it.mention.text)
+            gap = it.mention.start - prev.mention.end
+            if acr and 0 < gap <= 3 and initials(prev.mention.text) == acr:
+                meanings[org_key(acr)].add(org_key(prev.mention.text))
+        for it in its:
+            acr = as_acronym(it.mention.text)
+            if acr and len(by_initials.get(acr, ())) == 1:
+                meanings[org_key(acr)].update(by_initials[acr])
+    return {acr: next(iter(full)) for acr, full in meanings.items() if len(full) == 1}
+
+
+def _assign(items: Sequence[_Item]) -> tuple[list[str], set[int]]:
+    """Cluster key of every item, and the positions of items that name people."""
+    people = _person_like(items)
+    full = [pos for pos in people if len(items[pos].keys) > 1]
+    uf = _cluster_full_names(items[pos].keys for pos in full)
+    cluster: list[str] = [""] * len(items)
+    local: dict[int, list[tuple[int, str, tuple[str, ...]]]] = defaultdict(list)
+    corpus: dict[str, set[str]] = defaultdict(set)
+    for pos in full:
+        it = items[pos]
+        root = uf.find(_full_key(it.keys))
+        cluster[pos] = root
+        local[it.article].append((it.mention.start, root, it.keys))
+        corpus[it.keys[0]].add(root)
+        corpus[it.keys[-1]].add(root)
+    for entries in local.values():
+        entries.sort()
+    for pos, it in enumerate(items):
+        if cluster[pos] or len(it.keys) != 1 or it.mention.label in {"NORP", "EVENT"}:
+            continue
+        tagged = pos in people
+        found = _resolve_single(it, local[it.article], corpus, allow_sound=tagged, allow_corpus=tagged)
+        if found is not None:
+            cluster[pos] = found
+            people.add(pos)
+        elif tagged:
+            cluster[pos] = "single:" + it.keys[0]
+    aliases = _acronyms(items, people)
+    for pos, it in enumerate(items):
+        if cluster[pos]:
+            continue
+        key = org_key(it.mention.text)
+        key = aliases.get(key, key)
+        cluster[pos] = "name:" + key
+    return cluster, people
 
 
 def canonicalise(analyses: Sequence[ArticleAnalysis]) -> list[Entity]:
-    """Cluster every mention of every analysis into canonical entities with aliases and roles."""
-    raise NotImplementedError  # helper: entities
+    """Cluster every mention of every analysis into canonical entities with aliases and roles.
+
+    Entities come ordered by type, then mention count (descending), then name; each lists its
+    mentions in article order, the distinct spellings other than its name as aliases, and every
+    role stated next to one of its mentions (with the role's own span).
+    """
+    items = _items(analyses)
+    cluster, people = _assign(items)
+    roles: dict[tuple[int, int], list[Role]] = defaultdict(list)
+    for a, analysis in enumerate(analyses):
+        for i, role in analysis.roles:
+            roles[(a, i)].append(role)
+    members: dict[str, list[int]] = defaultdict(list)
+    for pos, key in enumerate(cluster):
+        members[key].append(pos)
+    built: dict[tuple[str, str], tuple[list[Mention], list[Role], list[str]]] = {}
+    for positions in members.values():
+        positions.sort(key=lambda p: (items[p].article, items[p].mention.start, items[p].mention.end))
+        votes = [_vote_of(items[p], p in people) for p in positions]
+        etype = _vote(votes)
+        person = etype == "person"
+        names = [clean_name(items[p].mention.text, person=person) for p in positions]
+        name = _pick_name(names)
+        mentions, found_roles, texts = built.setdefault((etype, name), ([], [], []))
+        for p in positions:
+            mentions.append(items[p].mention)
+            texts.append(items[p].mention.text)
+            found_roles.extend(roles.get((items[p].article, items[p].index), ()))
+    entities = [
+        Entity(
+            id=content_id(etype, name),
+            name=name,
+            type=etype,
+            aliases=tuple(sorted({t for t in texts if t != name})),
+            roles=tuple(dict.fromkeys(found_roles)),
+            mentions=tuple(mentions),
+        )
+        for (etype, name), (mentions, found_roles, texts) in built.items()
+    ]
+    entities.sort(key=lambda e: (TYPE_ORDER.index(e.type), -len(e.mentions), e.name))
+    return entities
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _speaker_entity(
+    speaker_name: str,
+    article: str,
+    in_article: dict[tuple[str, ...], str],
+    everywhere: dict[tuple[str, ...], str],
+    people_here: list[Entity],
+) -> str | None:
+    keys = name_keys(clean_name(speaker_name))
+    if not keys:
+        return None
+    if keys in in_article:
+        return in_article[keys]
+    if keys in everywhere:
+        return everywhere[keys]
+    if len(keys) == 1:
+        hits = {
+            e.id
+            for e in people_here
+            for m in e.mentions
+            if m.article == article and (k := name_keys(clean_name(m.text))) and keys[0] in (k[0], k[-1])
+        }
+        if len(hits) == 1:
+            return next(iter(hits))
+    return None
+
+
+def link_quotes(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity]) -> list[ArticleAnalysis]:
+    """Analyses whose quotes carry ``speaker`` = the id of the entity their ``speaker_name`` names.
+
+    The name is matched (by :func:`name_keys`, so titles, case and spelling variants do not matter)
+    against the entity mentions of the same article first, then against entity names and aliases
+    of the whole run (people first), then, for a single word, against the first or last word of
+    the people named in that article. Quotes with no match are returned unchanged.
+    """
+    everywhere: dict[tuple[str, ...], str] = {}
+    for entity in sorted(entities, key=lambda e: e.type != "person"):
+        for text in (entity.name, *entity.aliases):
+            everywhere.setdefault(name_keys(clean_name(text)), entity.id)
+    per_article: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
+    people: dict[str, dict[str, Entity]] = defaultdict(dict)
+    for entity in sorted(entities, key=lambda e: e.type != "person"):
+        for m in entity.mentions:
+            per_article[m.article].setdefault(name_keys(clean_name(m.text)), entity.id)
+            if entity.type == "person":
+                people[m.article].setdefault(entity.id, entity)
+    linked: list[ArticleAnalysis] = []
+    for analysis in analyses:
+        quotes = []
+        for quote in analysis.quotes:
+            if quote.speaker_name:
+                found = _speaker_entity(
+                    quote.speaker_name,
+                    analysis.article,
+                    per_article[analysis.article],
+                    everywhere,
+                    list(people[analysis.article].values()),
+                )
+                if found is not None:
+                    quote = dataclasses.replace(quote, speaker=found, unresolved=None)
+            quotes.append(quote)
+        linked.append(dataclasses.replace(analysis, quotes=tuple(quotes)))
+    return linked

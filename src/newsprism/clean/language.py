@@ -1,0 +1,96 @@
+"""A cheap, model-free language guess from stopword hits, using jusText's stoplists.
+
+jusText (a trafilatura dependency, so already installed) ships frequent-word lists for about a
+hundred languages; counting how many of a text's words fall in each list is enough to tell a
+French teaser from an English article, without downloading any model.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import justext
+
+# ISO 639-1 code -> jusText stoplist name, for the languages news sites commonly mix in.
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "pl": "Polish",
+    "tr": "Turkish",
+    "id": "Indonesian",
+    "sv": "Swedish",
+    "ro": "Romanian",
+}
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+MIN_WORDS = 4
+MIN_SCORE = 0.2  # stopword share below which a text is not judged
+MARGIN = 1.5  # the best language must score this many times the runner-up
+
+
+@cache
+def stopwords(language: str) -> frozenset[str]:
+    """The stoplist of ``language`` (an ISO 639-1 code from :data:`LANGUAGES`), lower-case."""
+    name = LANGUAGES.get(language)
+    if name is None:
+        return frozenset()
+    return frozenset(w.casefold() for w in justext.get_stoplist(name))
+
+
+def words(text: str) -> list[str]:
+    """The alphabetic words of ``text``, case-folded (elisions like "l’actualité" split)."""
+    out: list[str] = []
+    for word in _WORD.findall(text.casefold()):
+        out.extend(part for part in re.split(r"['’]", word) if part)
+    return out
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """Per language, the share of ``text``'s words in its stoplist.
+
+    jusText's lists were counted on Wikipedia, where English words leak into every language's
+    list ("the", "of", "and" are "German" and "Polish" stopwords there); so every list but the
+    English one is used without the English words, which are evidence only for English.
+    """
+    tokens = words(text)
+    if not tokens:
+        return dict.fromkeys(LANGUAGES, 0.0)
+    english = stopwords("en")
+    scores: dict[str, float] = {}
+    for code in LANGUAGES:
+        stop = english if code == "en" else stopwords(code) - english
+        scores[code] = sum(token in stop for token in tokens) / len(tokens)
+    return scores
+
+
+def guess_language(text: str) -> str | None:
+    """The ISO 639-1 code with the best :func:`language_scores`, or ``None`` when the text is too
+    short to tell or the best language is not clearly ahead of the runner-up."""
+    if len(words(text)) < MIN_WORDS:
+        return None
+    ranked = sorted(language_scores(text).items(), key=lambda item: (-item[1], item[0]))
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < MIN_SCORE or top < MARGIN * second:
+        return None
+    return best
+
+
+def is_foreign(text: str, language: str) -> bool:
+    """``True`` when ``text`` is clearly not in ``language``: another language's stopwords cover
+    a good share of it and clearly more than ``language``'s own. Unlike :func:`guess_language`
+    this does not need to tell close relatives (French, Spanish) apart."""
+    if len(words(text)) < MIN_WORDS:
+        return False
+    scores = language_scores(text)
+    best = max(scores, key=lambda code: (scores[code], code == language))
+    return (
+        best != language and scores[best] >= MIN_SCORE and scores[best] >= MARGIN * scores.get(language, 0.0)
+    )

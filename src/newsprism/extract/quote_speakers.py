@@ -1,0 +1,532 @@
+"""Who is speaking: cue words, the speaker phrase of a cue, and resolving it to a name.
+
+Pure functions over a parsed spaCy Doc and the article's entity mentions. A speaker phrase is a
+name (resolved to the fullest form of that name in the article), a pronoun or definite description
+(resolved to the nearest earlier compatible speaker or subject), an organisation or document ("a
+Kremlin statement" -> "Kremlin"), or left unresolved with a reason. Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Mention
+
+#: Verbs introducing speech, writing or a stated position (lemmas).
+SPEECH_VERBS: frozenset[str] = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "claim",
+        "state",
+        "note",
+        "observe",
+        "write",
+        "explain",
+        "argue",
+        "insist",
+        "warn",
+        "suggest",
+        "speculate",
+        "assert",
+        "announce",
+        "declare",
+        "describe",
+        "term",
+        "call",
+        "vow",
+        "pledge",
+        "promise",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "confirm",
+        "acknowledge",
+        "deny",
+        "reply",
+        "continue",
+        "conclude",
+        "comment",
+        "remark",
+        "specify",
+        "reference",
+        "mention",
+        "ask",
+        "talk",
+        "speak",
+        "urge",
+        "predict",
+        "report",
+        "reiterate",
+        "admit",
+        "recall",
+        "tweet",
+        "post",
+        "quote",
+        "signal",
+        "express",
+        "complain",
+        "praise",
+        "condemn",
+        "criticize",
+        "criticise",
+        "accuse",
+        "blame",
+        "caution",
+        "contend",
+        "maintain",
+        "proclaim",
+        "testify",
+        "concede",
+        "announce",
+        "estimate",
+        "allege",
+        "boast",
+        "joke",
+        "muse",
+        "lament",
+        "recount",
+        "summarize",
+        "summarise",
+    ]
+)
+#: Verbs of belief or intention: cues for reported (indirect) attributions only.
+BELIEF_VERBS: frozenset[str] = frozenset(
+    [
+        "believe",
+        "think",
+        "expect",
+        "hope",
+        "fear",
+        "feel",
+        "worry",
+        "doubt",
+        "know",
+        "agree",
+        "understand",
+        "consider",
+    ]
+)
+#: Nouns that carry an attribution ("by the Kremlin's telling", "a statement").
+CUE_NOUNS: frozenset[str] = frozenset(
+    [
+        "telling",
+        "account",
+        "words",
+        "remarks",
+        "statement",
+        "declaration",
+        "pledge",
+        "promise",
+        "comment",
+        "comments",
+        "readout",
+        "view",
+        "opinion",
+        "claim",
+        "assertion",
+        "warning",
+        "vow",
+    ]
+)
+#: Head nouns of a description of a person ("the Russian leader", "a Pentagon spokesman").
+PERSON_NOUNS: frozenset[str] = frozenset(
+    [
+        "leader",
+        "president",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "expert",
+        "analyst",
+        "analysts",
+        "diplomat",
+        "professor",
+        "ambassador",
+        "source",
+        "sources",
+        "officials",
+        "leaders",
+        "presidents",
+        "chairman",
+        "secretary",
+        "director",
+        "researcher",
+        "scholar",
+        "fellow",
+        "envoy",
+        "premier",
+        "chancellor",
+        "candidate",
+        "senator",
+        "governor",
+        "aide",
+        "adviser",
+        "advisor",
+        "lawmaker",
+        "legislator",
+        "economist",
+        "observer",
+        "observers",
+        "experts",
+        "commentator",
+        "general",
+        "commander",
+        "nominee",
+    ]
+)
+#: Head nouns of a document or outlet that can speak ("a Kremlin statement", "the paper").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    [
+        "statement",
+        "readout",
+        "report",
+        "paper",
+        "newspaper",
+        "agency",
+        "communique",
+        "document",
+        "release",
+        "transcript",
+        "ministry",
+        "government",
+        "kremlin",
+        "tweet",
+        "post",
+        "website",
+        "outlet",
+        "daily",
+    ]
+)
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_ORG_PRONOUNS = frozenset({"it"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "prof", "prof."})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker phrase and what it resolves to (``name`` None with ``unresolved`` when unknown)."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    role: str | None = None
+    unresolved: str | None = None
+    kind: str = "person"  # person, org, group
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """An earlier speaker or subject a pronoun or description may refer to."""
+
+    pos: int
+    name: str
+    kind: str  # person, org, group
+
+
+def is_cue(token: Token, *, beliefs: bool = False) -> bool:
+    """Whether ``token`` is a verb of speech (or, with ``beliefs``, of belief)."""
+    if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+        lemma = token.lemma_.lower()
+        return lemma in SPEECH_VERBS or (beliefs and lemma in BELIEF_VERBS)
+    return False
+
+
+def is_cue_noun(token: Token) -> bool:
+    """Whether ``token`` is a noun carrying an attribution ("statement", "telling")."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in CUE_NOUNS
+
+
+def according_to(token: Token) -> Token | None:
+    """The object of "according to" when ``token`` is the word "according", else None."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker token of a cue: its subject or passive agent, climbing through open clauses
+    ("to declare", "pledging") and conjuncts to the clause that has one."""
+    current: Token | None = verb
+    for _ in range(6):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS and child.dep_ != "nsubjpass":
+                if child.tag_ == "WP" or child.lower_ in {"who", "which", "that"}:
+                    return current.head if current.dep_ == "relcl" else child
+                return child
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        if current.dep_ in {"xcomp", "advcl", "acl", "conj", "pcomp", "relcl"} or current.dep_ in {
+            "dobj",
+            "pobj",
+            "prep",
+        }:
+            current = current.head if current.head is not current else None
+        else:
+            return None
+    return None
+
+
+def phrase(token: Token) -> Span:
+    """The noun phrase headed by ``token`` without trailing appositives, clauses or prepositions."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat", "nummod"} and child.i == right + 1:
+            right = child.i
+        else:
+            break
+    # keep the conjunction of names ("Xi and the Russian president")
+    conjs = [c for c in token.children if c.dep_ == "conj"]
+    if conjs:
+        right = max(right, max(c.right_edge.i for c in conjs))
+        right = _cut_at_punct(doc, token.i, right)
+    while left < token.i and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def _cut_at_punct(doc: Doc, start: int, end: int) -> int:
+    for i in range(start + 1, end + 1):
+        if doc[i].text == "," and i < end:
+            return i - 1
+    return end
+
+
+def appositive(token: Token) -> str | None:
+    """The role stated beside a name ("Yun Sun, director of the China program ...")."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            span = token.doc[child.left_edge.i : child.right_edge.i + 1]
+            text = span.text.strip(" ,.")
+            if text:
+                return text
+    return None
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in name.replace("’s", "").replace("'s", "").split() if t.lower() not in _HONORIFICS]
+
+
+def fullest_name(
+    written: str,
+    persons: Sequence[Mention],
+    *,
+    prefer: Iterable[str] = (),
+    before: int | None = None,
+) -> str:
+    """The fullest form of the name ``written`` among the article's person mentions ("Putin" ->
+    "Vladimir Putin"); ties go to names in ``prefer`` (earlier speakers), then the nearest earlier
+    mention. Without a longer form, ``written`` itself (without honorifics)."""
+    tokens = [t.lower() for t in _name_tokens(written)]
+    if not tokens:
+        return written
+    preferred = set(prefer)
+    best: tuple[int, int, int, str] | None = None
+    pool = [(m.text, m.start) for m in persons] + [(name, -1) for name in preferred]
+    for text, at in pool:
+        cand = _name_tokens(text)
+        low = [t.lower() for t in cand]
+        n = len(tokens)
+        if len(low) < n or not (low[:n] == tokens or low[-n:] == tokens):
+            continue
+        distance = (before - at) if before is not None and 0 <= at <= before else 10**9
+        key = (len(low), 1 if " ".join(cand) in preferred else 0, -distance, " ".join(cand))
+        if best is None or key[:3] > best[:3]:
+            best = key
+    return best[3] if best else " ".join(_name_tokens(written))
+
+
+def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    for m in mentions:
+        if m.start < end and start < m.end:
+            return m
+    return None
+
+
+def _proper_run(span: Span) -> str | None:
+    """The run of proper-noun tokens in a description ("a Chinese Foreign Ministry spokesperson")."""
+    run: list[Token] = []
+    best: list[Token] = []
+    for tok in span:
+        if tok.pos_ == "PROPN" or (tok.ent_type_ in {"ORG", "GPE", "NORP"} and tok.is_title):
+            run.append(tok)
+        else:
+            if len(run) > len(best):
+                best = run
+            run = []
+    if len(run) > len(best):
+        best = run
+    if not best:
+        return None
+    return span.doc[best[0].i : best[-1].i + 1].text.replace("’s", "").replace("'s", "").strip()
+
+
+def _nationality(span: Span) -> str | None:
+    for tok in span:
+        if tok.ent_type_ == "NORP" or (tok.pos_ == "ADJ" and tok.is_title and tok.i != span.start):
+            return tok.text
+    return None
+
+
+def _last(antecedents: Sequence[Antecedent], pos: int, kinds: set[str]) -> Antecedent | None:
+    """The latest antecedent of ``kinds`` before ``pos``; for people, a subject or named speaker
+    before any other mention ("person-weak"), which is the fallback."""
+    found = [a for a in antecedents if a.pos < pos and a.kind in kinds]
+    if not found and "person" in kinds:
+        found = [a for a in antecedents if a.pos < pos and a.kind == "person-weak"]
+    return max(found, key=lambda a: a.pos) if found else None
+
+
+def joint_name(antecedents: Sequence[Antecedent], pos: int) -> str | None:
+    """The two most recent distinct people before ``pos`` ("the two leaders")."""
+    names: list[str] = []
+    for a in sorted((a for a in antecedents if a.pos < pos), key=lambda a: -a.pos):
+        if a.kind == "group" and " and " in a.name:
+            return a.name
+        if a.kind == "person" and a.name not in names:
+            names.append(a.name)
+        if len(names) == 2:
+            return " and ".join(reversed(names))
+    return None
+
+
+def resolve(
+    head: Token,
+    mentions: Sequence[Mention],
+    antecedents: Sequence[Antecedent],
+    speakers_so_far: Iterable[str],
+    *,
+    with_conjuncts: bool = True,
+) -> Speaker:
+    """Resolve the speaker phrase headed by ``head`` (with its conjuncts: "X and Y" is a group)."""
+    span = phrase(head)
+    text = span.text
+    start, end = span.start_char, span.end_char
+    persons = [m for m in mentions if m.label == "PERSON"]
+    prefer = list(speakers_so_far)
+    role = appositive(head)
+    low = head.lower_
+
+    joined = any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in head.children)
+    conjs = [c for c in head.children if c.dep_ == "conj"] if with_conjuncts and joined else []
+    if conjs:
+        parts = [resolve(t, mentions, antecedents, prefer, with_conjuncts=False) for t in [head, *conjs]]
+        names = [p.name for p in parts if p.name]
+        if len(names) == len(parts):
+            return Speaker(text, start, end, " and ".join(names), role, kind="group")
+
+    if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS:
+        if low in _PERSON_PRONOUNS:
+            a = _last(antecedents, start, {"person"})
+            if a:
+                return Speaker(text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos))
+            return Speaker(text, start, end, unresolved="pronoun with no earlier person")
+        if low in _ORG_PRONOUNS:
+            a = _last(antecedents, start, {"org"})
+            if a:
+                return Speaker(text, start, end, a.name, kind="org")
+            return Speaker(text, start, end, unresolved="pronoun with no earlier organisation")
+        if low in _PLURAL_PRONOUNS:
+            a = _last(antecedents, start, {"group"})
+            if a:
+                return Speaker(text, start, end, a.name, kind="group")
+            return Speaker(text, start, end, unresolved="plural pronoun with no earlier group")
+        return Speaker(text, start, end, unresolved=f"pronoun {head.text!r} not resolvable")
+
+    lemma = head.lemma_.lower()
+    is_proper = head.pos_ == "PROPN"
+    if is_proper:
+        mention = _mention_at(mentions, head.idx, head.idx + len(head.text))
+        name_span = span
+        if mention is not None and mention.label == "PERSON":
+            name = fullest_name(mention.text, persons, prefer=prefer, before=start)
+            return Speaker(text, start, end, name, role or _pre_title(span, mention))
+        run = _proper_run(span) or head.text
+        full = fullest_name(run, persons, prefer=prefer, before=start)
+        if mention is not None and mention.label in {"ORG", "GPE", "NORP", "FAC"} and full == run:
+            return Speaker(text, start, end, _strip_the(run), role, kind="org")
+        return Speaker(name_span.text, start, end, full, role)
+
+    named = [
+        c for c in head.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > head.i
+    ]
+    if named and (lemma in PERSON_NOUNS or low in PERSON_NOUNS):
+        inner = resolve(named[0], mentions, antecedents, prefer, with_conjuncts=False)
+        if inner.name:
+            return Speaker(text, start, end, inner.name, span.text, kind=inner.kind)
+    definite = any(t.lower_ in {"the", "this", "that", "these", "those"} or t.dep_ == "poss" for t in span)
+    plural = head.tag_ in {"NNS", "NNPS"}
+    proper = _proper_run(span)
+    if proper and all(t.ent_type_ == "NORP" for t in span if t.text in proper.split()):
+        proper = None  # a nationality ("Chinese officials") does not name the speaker
+    if lemma in PERSON_NOUNS or low in PERSON_NOUNS:
+        if proper is not None and not definite:
+            return Speaker(text, start, end, _strip_the(proper), role, kind="org")
+        if definite and plural and any(t.lower_ in {"two", "both"} for t in span):
+            people = [
+                Antecedent(m.start, fullest_name(m.text, persons, before=m.start), "person") for m in persons
+            ]
+            joint = joint_name([*antecedents, *people], start)
+            if joint:
+                return Speaker(text, start, end, joint, role, kind="group")
+            return Speaker(text, start, end, unresolved="no two earlier people for a joint description")
+        if definite and not plural:
+            a = _last(antecedents, start, {"person"})
+            if a:
+                return Speaker(
+                    text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos), role
+                )
+            return Speaker(text, start, end, unresolved="description with no earlier person")
+        return Speaker(text, start, end, role=role, unresolved=f"unnamed speaker ({text})", kind="group")
+    if lemma in DOCUMENT_NOUNS or low in DOCUMENT_NOUNS:
+        if proper and proper.lower() != low:
+            return Speaker(text, start, end, _strip_the(proper), role, kind="org")
+        nat = _nationality(span)
+        if nat:
+            return Speaker(text, start, end, f"{nat} government", role, kind="org")
+        if definite:
+            a = _last(antecedents, start, {"org"})
+            if a:
+                return Speaker(text, start, end, a.name, role, kind="org")
+        return Speaker(text, start, end, unresolved=f"unnamed source ({text})", kind="org")
+    mention = _mention_at(mentions, head.idx, head.idx + len(head.text))
+    if mention is not None:
+        kind = "person" if mention.label == "PERSON" else "org"
+        return Speaker(text, start, end, _strip_the(mention.text), role, kind=kind)
+    return Speaker(text, start, end, unresolved=f"speaker {text!r} is not an entity")
+
+
+def _strip_the(name: str) -> str:
+    for prefix in ("the ", "The "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def _pre_title(span: Span, mention: Mention) -> str | None:
+    """Words before a name inside its phrase ("Russian President" Vladimir Putin)."""
+    before = span.doc.text[span.start_char : mention.start].strip(" ,")
+    words = before.split()
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words) or None

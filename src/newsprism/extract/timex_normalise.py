@@ -1,0 +1,616 @@
+"""Normalise the text of one time expression TIMEX3-style against an anchor date.
+
+Pure functions over strings: no spaCy here. :func:`normalise` reads an expression ("Thursday",
+"last week", "in February", "Sept. 15-16", "early 2020", "almost three years", "daily") and
+returns its TIMEX3 ``type``, ``value`` and ``mod``, resolved against ``anchor`` (the article's
+publication date) and the grammatical ``tense`` of the clause it sits in.
+
+Conventions (documented choices):
+
+* Weekdays: past tense → the latest such day on or before the anchor; future tense → the first on
+  or after it; present/unknown → the nearest one (ties go forward).
+* Month names without a year: the anchor's year, moved back a year when the clause is past tense
+  and the month lies more than one month after the anchor's (and forward for future tense,
+  symmetrically); "last April" / "next March" always look back / ahead.
+* Quarters: "the third quarter" → ``1989-Q3`` (the latest such quarter); "the quarter" / "the
+  latest quarter" → the last completed one. Seasons ``1998-SU``; weekends ``1990-W32-WE``.
+* Day ranges ("Sept. 15-16") are ISO intervals ``2022-09-15/2022-09-16`` typed DATE.
+* Anchored periods ("the first eight months of 2022") are ISO intervals ``2022-01/2022-08``
+  typed DURATION; half years and quarters use ``2022-H1`` / ``2022-Q3``.
+* Vague durations ("for years", "weeks") get ``PXY``/``PXW``; vague references PAST_REF,
+  PRESENT_REF, FUTURE_REF; "early/late/mid" become ``mod`` START/END/MID.
+* Without an anchor, anything relative gets ``value=None`` (absolute dates still resolve when
+  they carry a year).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+from functools import lru_cache
+from typing import Literal
+
+from dateparser.date import DateDataParser
+
+Tense = Literal["past", "present", "future"]
+
+WEEKDAYS: dict[str, int] = {
+    d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+MONTHS: dict[str, int] = {}
+_MONTH_NAMES = "january february march april may june july august september october november december"
+for _i, _name in enumerate(_MONTH_NAMES.split(), start=1):
+    MONTHS[_name] = _i
+    MONTHS[_name[:3]] = _i
+MONTHS["sept"] = 9
+
+_SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a": 1, "an": 1, "a couple of": 2})
+ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+# unit word -> (TIMEX3 letter, multiplier, is_time_unit)
+UNITS: dict[str, tuple[str, int]] = {
+    "year": ("Y", 1),
+    "month": ("M", 1),
+    "week": ("W", 1),
+    "day": ("D", 1),
+    "decade": ("Y", 10),
+    "century": ("Y", 100),
+    "hour": ("H", 1),
+    "minute": ("M", 1),
+    "quarter": ("Q", 1),
+}
+_TIME_UNITS = {"hour", "minute"}
+
+MODS: tuple[tuple[str, str], ...] = (
+    ("more than", "MORE_THAN"),
+    ("over", "MORE_THAN"),
+    ("at least", "EQUAL_OR_MORE"),
+    ("less than", "LESS_THAN"),
+    ("under", "LESS_THAN"),
+    ("almost", "APPROX"),
+    ("nearly", "APPROX"),
+    ("about", "APPROX"),
+    ("around", "APPROX"),
+    ("roughly", "APPROX"),
+    ("approximately", "APPROX"),
+    ("some", "APPROX"),
+    ("early", "START"),
+    ("the beginning of", "START"),
+    ("the start of", "START"),
+    ("the end of", "END"),
+    ("late", "END"),
+    ("mid", "MID"),
+    ("the middle of", "MID"),
+)
+
+PAST_REF = {
+    "recently",
+    "recent days",
+    "recent weeks",
+    "recent months",
+    "recent years",
+    "the past",
+    "lately",
+    "previously",
+    "formerly",
+    "once",
+}
+PRESENT_REF = {"now", "currently", "so far", "at present", "present", "nowadays", "these days", "today's"}
+FUTURE_REF = {"soon", "someday", "the near future", "the future", "going forward", "later", "shortly"}
+SETS: dict[str, str] = {
+    "daily": "P1D",
+    "every day": "P1D",
+    "each day": "P1D",
+    "weekly": "P1W",
+    "every week": "P1W",
+    "each week": "P1W",
+    "monthly": "P1M",
+    "every month": "P1M",
+    "each month": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "every year": "P1Y",
+    "each year": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P3M",
+}
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+_LEAD = re.compile(r"^(?:in|on|at|during|by|until|till|from|of|just|only)\s+", re.I)
+_NUM = (
+    r"(?:\d+(?:[.,]\d+)?(?:\s?[½¼¾])?|[½¼¾]|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+)
+_UNIT = r"(years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?)"
+_FRACTIONS = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4)}
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """The TIMEX3 reading of one expression."""
+
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None
+    mod: str | None = None
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    if w.startswith("centur"):
+        return "century"
+    return w[:-1] if w.endswith("s") else w
+
+
+def parse_number(text: str) -> Fraction | None:
+    """``"three"`` → 3, ``"2½"`` → 5/2, ``"1,000"`` → 1000; ``None`` when not a number."""
+    t = text.strip().lower()
+    if t in NUMBER_WORDS:
+        return Fraction(NUMBER_WORDS[t])
+    frac = Fraction(0)
+    if t and t[-1] in _FRACTIONS:
+        frac = _FRACTIONS[t[-1]]
+        t = t[:-1].strip()
+        if not t:
+            return frac
+    try:
+        return Fraction(t.replace(",", "")) + frac
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def duration_value(amount: Fraction | None, unit: str) -> str:
+    """ISO-8601 duration for ``amount`` ``unit`` (``None`` amount → ``X``); fractions go down a unit."""
+    letter, mult = UNITS[unit]
+    prefix = "PT" if unit in _TIME_UNITS else "P"
+    if amount is None:
+        return {"decade": "PXDE", "century": "PXCE"}.get(unit, f"{prefix}X{letter}")
+    amount = amount * mult
+    if amount.denominator != 1:
+        if letter == "Y":
+            amount, letter = amount * 12, "M"
+        elif letter == "W":
+            amount, letter = amount * 7, "D"
+        elif letter == "D":
+            amount, letter, prefix = amount * 24, "H", "PT"
+    if amount.denominator != 1:
+        return f"{prefix}{float(amount):g}{letter}"
+    if letter == "Q":
+        return f"P{amount * 3}M"
+    return f"{prefix}{amount.numerator}{letter}"
+
+
+def iso_week(d: date) -> str:
+    """``2022-W37`` for any day of that ISO week."""
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def resolve_weekday(weekday: int, anchor: date, tense: Tense | None) -> date:
+    """The date of ``weekday`` (0 = Monday) relative to ``anchor`` given the clause's tense."""
+    back = (anchor.weekday() - weekday) % 7
+    fwd = (weekday - anchor.weekday()) % 7
+    if tense == "past":
+        return anchor - timedelta(days=back)
+    if tense == "future":
+        return anchor + timedelta(days=fwd)
+    return anchor - timedelta(days=back) if back <= fwd else anchor + timedelta(days=fwd)
+
+
+def resolve_month_year(month: int, anchor: date, tense: Tense | None) -> int:
+    """The year of a month named without one: past tense looks back, future tense looks ahead.
+
+    The month right after (before) the anchor's stays in the anchor's year even in a past
+    (future) clause: reports often name a date just ahead in past tense ("said the vote was set
+    for March 12"). Measured on TimeBank/AQUAINT: better than shifting at any distance.
+    """
+    if tense == "past" and month > anchor.month + 1:
+        return anchor.year - 1
+    if tense == "future" and month < anchor.month - 1:
+        return anchor.year + 1
+    return anchor.year
+
+
+def add_months(d: date, months: int) -> date:
+    """``d`` moved by ``months`` calendar months (day clipped to 28: only the month matters here)."""
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, min(d.day, 28))
+
+
+def _shift(anchor: date, unit: str, n: int) -> str | None:
+    """The value of the ``unit`` containing ``anchor`` moved ``n`` units (last/this/next)."""
+    if unit == "day":
+        return (anchor + timedelta(days=n)).isoformat()
+    if unit == "week":
+        return iso_week(anchor + timedelta(weeks=n))
+    if unit == "month":
+        d = add_months(anchor, n)
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "year":
+        return f"{anchor.year + n:04d}"
+    if unit == "quarter":
+        d = add_months(anchor, 3 * n)
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "decade":
+        return f"{(anchor.year + 10 * n) // 10:03d}"
+    if unit == "century":
+        return f"{(anchor.year + 100 * n) // 100:02d}"
+    return None
+
+
+def _strip_mod(text: str) -> tuple[str, str | None]:
+    low = text
+    for phrase, mod in MODS:
+        if low.startswith((phrase + " ", phrase + "-")):
+            rest = low[len(phrase) :].lstrip(" -")
+            if phrase == "over" and not re.match(_NUM, rest):
+                continue
+            return rest, mod
+    return low, None
+
+
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+
+
+def _explicit(text: str, anchor: date | None, tense: Tense | None) -> Normalised | None:
+    """Absolute calendar dates ("Oct. 23", "June 2020", "Nov. 3, 1998") via dateparser."""
+    if not re.search(r"\d", text) or (not re.search(r"[a-z]", text) and not re.search(r"[/-]", text)):
+        return None
+    if re.search(r"\b(?:ago|later|earlier|before|after|last|next|this|past)\b", text):
+        return None
+    if not re.search(r"\b(?:" + "|".join(MONTHS) + r")\b|\d{1,2}/\d{1,2}", text):
+        return None
+    data = _parser().get_date_data(text.replace("Sept.", "Sep.").replace("sept.", "sep."))
+    if data.date_obj is None:
+        return None
+    parts = set(data.parts or ())
+    d = data.date_obj.date()
+    if "year" not in parts:
+        if anchor is None:
+            return Normalised("DATE", None)
+        d = d.replace(year=resolve_month_year(d.month, anchor, tense))
+    if parts >= {"month", "day"}:
+        return Normalised("DATE", d.isoformat())
+    if "month" in parts:
+        return Normalised("DATE", f"{d.year:04d}-{d.month:02d}")
+    if "year" in parts:
+        return Normalised("DATE", f"{d.year:04d}")
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What every rule may use besides the expression text."""
+
+    anchor: date | None
+    tense: Tense | None
+    previous: str | None
+    mod: str | None
+
+    def out(self, dtype: str, value: str | None, mod: str | None = None) -> Normalised:
+        return Normalised(dtype, value, mod or self.mod)
+
+
+Rule = Callable[[str, _Ctx], Normalised | None]
+_SIMPLE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _rule_set_or_vague(t: str, c: _Ctx) -> Normalised | None:
+    """Sets ("daily") and vague references ("now", "recently", "soon")."""
+    if t in SETS:
+        return c.out("SET", SETS[t])
+    if t in PRESENT_REF:
+        return c.out("DATE", "PRESENT_REF")
+    if t in PAST_REF or t in {"recent " + u for u in ("day", "week", "month", "year")}:
+        return c.out("DATE", "PAST_REF")
+    if t in FUTURE_REF or re.fullmatch(r"the coming (days|weeks|months|years)", t):
+        return c.out("DATE", "FUTURE_REF")
+    return None
+
+
+def _rule_anaphora(t: str, c: _Ctx) -> Normalised | None:
+    """ "then"/"at the time" (the antecedent), "since then" (antecedent → anchor interval)."""
+    dated = c.previous if c.previous and c.previous[0].isdigit() else None
+    if t in {"then", "at the time", "the time", "that time"}:
+        return c.out("DATE", dated)
+    if t == "since then":
+        return c.out("DURATION", f"{dated}/{c.anchor.isoformat()}" if dated and c.anchor else None)
+    if re.fullmatch(rf"(?:a few|several|{_NUM}) (?:days?|weeks?) (?:later|afterwards?)", t):
+        month_ok = dated is not None and re.fullmatch(r"\d{4}-\d{2}", dated) is not None
+        return c.out("DATE", dated if month_ok else None)
+    return None
+
+
+def _rule_days_and_times(t: str, c: _Ctx) -> Normalised | None:
+    """today/yesterday/tomorrow/tonight, "Friday night", "10:35 a.m."."""
+    a = c.anchor
+    if t in _SIMPLE_DAYS:
+        return c.out("DATE", (a + timedelta(days=_SIMPLE_DAYS[t])).isoformat() if a else None)
+    if t == "tonight":
+        return c.out("TIME", f"{a.isoformat()}TNI" if a else None)
+    m = re.fullmatch(r"(this|yesterday|tomorrow|last|(?:\w+day)) (morning|afternoon|evening|night)", t)
+    if m:
+        shift = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}
+        if m.group(1) in WEEKDAYS and a:
+            day: date | None = resolve_weekday(WEEKDAYS[m.group(1)], a, c.tense)
+        else:
+            day = a + timedelta(days=shift.get(m.group(1), 0)) if a else None
+        return c.out("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m.group(2)]}" if day else None)
+    m = re.fullmatch(r"(\d{1,2})(?::(\d{2}))? ?([ap])\.?m\.?(?: \w+)?", t)
+    if m:
+        hour = int(m.group(1)) % 12 + (12 if m.group(3) == "p" else 0)
+        return c.out("TIME", f"{a.isoformat()}T{hour:02d}:{m.group(2) or '00'}" if a else None)
+    return None
+
+
+def _rule_named_month_or_season(t: str, c: _Ctx) -> Normalised | None:
+    """ "last April", "next March", "this summer", "last fall", "the weekend"."""
+    a = c.anchor
+    m = re.fullmatch(r"(last|next|this|past|coming) ([a-z]+)\.?", t)
+    if m and m.group(2) in MONTHS and m.group(2) != "may":
+        if a is None:
+            return c.out("DATE", None)
+        month, rel = MONTHS[m.group(2)], m.group(1)
+        if rel in ("last", "past"):
+            year = a.year if month < a.month else a.year - 1
+        elif rel in ("next", "coming"):
+            year = a.year if month > a.month else a.year + 1
+        else:
+            year = a.year
+        return c.out("DATE", f"{year:04d}-{month:02d}")
+    m = re.fullmatch(r"(?:(last|next|this|past|coming|the) )?(spring|summer|fall|autumn|winter)", t)
+    if m:
+        if a is None:
+            return c.out("DATE", None)
+        code = SEASONS[m.group(2)]
+        start, rel = _SEASON_START[code], m.group(1)
+        if rel in ("last", "past"):
+            year = a.year if start + 2 < a.month else a.year - 1
+        elif rel in ("next", "coming"):
+            year = a.year if start > a.month else a.year + 1
+        else:
+            year = resolve_month_year(start, a, c.tense) if rel in (None, "the") else a.year
+        return c.out("DATE", f"{year:04d}-{code}")
+    m = re.fullmatch(r"(?:(last|next|this|the|a) )?weekend", t)
+    if m:
+        if a is None:
+            return c.out("DATE", None)
+        rel = m.group(1)
+        weeks = -1 if rel == "last" or (rel == "the" and c.tense == "past" and a.weekday() < 5) else 0
+        weeks = 1 if rel == "next" else weeks
+        return c.out("DATE", f"{iso_week(a + timedelta(weeks=weeks))}-WE")
+    return None
+
+
+def _rule_quarter(t: str, c: _Ctx) -> Normalised | None:
+    """ "the third quarter" (the latest such), "the quarter"/"the latest quarter" (last completed)."""
+    m = re.fullmatch(
+        r"(?:the )?(?:(latest|last|most recent|current|fiscal|year's|fiscal year's) )?"
+        r"(?:(first|second|third|fourth|1st|2nd|3rd|4th) )?(?:fiscal )?quarter",
+        t.replace("-quarter", " quarter"),
+    )
+    if not m or not (m.group(1) or m.group(2) or t.startswith("the ")):
+        return None
+    a = c.anchor
+    if a is None:
+        return c.out("DATE", None)
+    current_q = (a.month - 1) // 3 + 1
+    if m.group(2):
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m.group(2)) or int(m.group(2)[0])
+        year = a.year if q <= current_q or c.tense == "future" else a.year - 1
+    elif m.group(1) == "current":
+        q, year = current_q, a.year
+    else:
+        q, year = (current_q - 1, a.year) if current_q > 1 else (4, a.year - 1)
+    return c.out("DATE", f"{year:04d}-Q{q}")
+
+
+def _rule_weekday(t: str, c: _Ctx) -> Normalised | None:
+    """ "Thursday" (by tense), "last Thursday", "next Thursday"."""
+    m = re.fullmatch(r"(?:(last|next|this|past|coming) )?(\w+day)", t)
+    if not m or m.group(2) not in WEEKDAYS:
+        return None
+    if c.anchor is None:
+        return c.out("DATE", None)
+    rel = m.group(1)
+    tense: Tense | None = c.tense
+    if rel in ("last", "past"):
+        tense = "past"
+    elif rel in ("next", "coming"):
+        tense = "future"
+    day = resolve_weekday(WEEKDAYS[m.group(2)], c.anchor, tense)
+    if rel in ("last", "past") and day == c.anchor:
+        day -= timedelta(days=7)
+    if rel == "next" and day == c.anchor:
+        day += timedelta(days=7)
+    return c.out("DATE", day.isoformat())
+
+
+def _rule_relative_unit(t: str, c: _Ctx) -> Normalised | None:
+    """ "last week", "next month", "earlier this year", "the past year" (a duration)."""
+    m = re.fullmatch(
+        r"(?:(earlier|later) )?(?:the )?(this|last|next|coming|past|previous|current|following) "
+        r"(week|month|year|quarter|decade|century)(?: (?:or so|alone))?",
+        t,
+    )
+    if m:
+        rel, unit = m.group(2), m.group(3)
+        if rel == "past" and m.group(1) is None and unit != "week":
+            return c.out("DURATION", duration_value(Fraction(1), unit))
+        n = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1}.get(rel, 1)
+        return c.out("DATE", _shift(c.anchor, unit, n) if c.anchor else None)
+    m = re.fullmatch(r"(earlier|later) (?:in )?(?:the|this) (week|month|year)", t)
+    if m:
+        return c.out("DATE", _shift(c.anchor, m.group(2), 0) if c.anchor else None)
+    m = re.fullmatch(
+        r"(?:the )?(beginning|start|end|middle) of (?:the )?(this|last|next) (week|month|year)", t
+    )
+    if m:
+        mod = {"beginning": "START", "start": "START", "end": "END", "middle": "MID"}[m.group(1)]
+        n = {"this": 0, "last": -1, "next": 1}[m.group(2)]
+        return c.out("DATE", _shift(c.anchor, m.group(3), n) if c.anchor else None, mod)
+    return None
+
+
+def _rule_period(t: str, c: _Ctx) -> Normalised | None:
+    """ "the first half of this year" (2022-H1), "the first eight months of 2022" (an interval)."""
+    m = re.fullmatch(
+        r"(?:the )?(first|second|third|fourth|last) (half|quarter) of (?:the |this |last |next )?(year|\d{4})",
+        t,
+    )
+    if m:
+        ref_year = _year_ref(m.group(0), m.group(3), c.anchor)
+        if ref_year is None:
+            return c.out("DURATION", None)
+        n = ORDINALS[m.group(1)]
+        if m.group(2) == "half":
+            return c.out("DURATION", f"{ref_year:04d}-H{2 if n < 0 else n}")
+        return c.out("DURATION", f"{ref_year:04d}-Q{4 if n < 0 else n}")
+    m = re.fullmatch(
+        rf"(?:the )?(first|last) ({_NUM}) (months|weeks) of (?:the |this |last |next )?(year|\d{{4}})", t
+    )
+    if m:
+        ref_year = _year_ref(m.group(0), m.group(4), c.anchor)
+        count = parse_number(m.group(2))
+        if ref_year is None or count is None or m.group(3) != "months" or m.group(1) != "first":
+            return c.out("DURATION", None)
+        return c.out("DURATION", f"{ref_year:04d}-01/{ref_year:04d}-{int(count):02d}")
+    return None
+
+
+def _rule_ago(t: str, c: _Ctx) -> Normalised | None:
+    """ "three years ago", "a month earlier": the anchor moved back, at the unit's granularity."""
+    m = re.fullmatch(rf"(?:a few|several|{_NUM}) {_UNIT} (?:ago|earlier)", t)
+    if not m:
+        return None
+    num = re.match(_NUM, t)
+    amount = parse_number(num.group(0)) if num and not t.startswith(("a few", "several")) else None
+    unit = _unit(m.group(1))
+    if c.anchor is None or amount is None or amount.denominator != 1 or unit not in _AGO_UNITS:
+        return c.out("DATE", None)
+    return c.out("DATE", _shift(c.anchor, unit, -int(amount)))
+
+
+def _rule_duration(t: str, c: _Ctx) -> Normalised | None:
+    """ "three years", "the past two decades", "six-month", "2½ years"; vague "years", "a few weeks"."""
+    t2 = re.sub(r"^(?:for|over|since|within|after|in) ", "", t)
+    t2 = re.sub(r"^(?:the )?(?:past|last|next|previous|coming|first|latest) ", "", t2)
+    t2 = t2.removeprefix("the ")
+    m = re.fullmatch(rf"({_NUM})[ -]{_UNIT}(?:[ -](?:long|old))?", t2)
+    if m:
+        return c.out("DURATION", duration_value(parse_number(m.group(1)), _unit(m.group(2))))
+    m = re.fullmatch(rf"(?:a few|several|many|some|a couple of|couple of)? ?{_UNIT}", t2)
+    if m and (m.group(1).endswith("s") or t2 != m.group(1)):
+        return c.out("DURATION", duration_value(None, _unit(m.group(1))))
+    return None
+
+
+def _rule_calendar(t: str, c: _Ctx) -> Normalised | None:
+    """Decades, years, month names, day ranges ("Sept. 15-16") and explicit dates."""
+    a = c.anchor
+    m = re.fullmatch(r"(?:the )?(\d{3})0s", t)
+    if m:
+        return c.out("DATE", m.group(1))
+    m = re.fullmatch(r"(?:fiscal |fy ?)?(\d{4})", t)
+    if m and 1000 <= int(m.group(1)) <= 2999:
+        return c.out("DATE", m.group(1))
+    m = re.fullmatch(r"([a-z]+)\.? (\d{1,2})\s?[-–]\s?(\d{1,2})(?:,? (\d{4}))?", t)
+    if m and m.group(1) in MONTHS:
+        month = MONTHS[m.group(1)]
+        year = int(m.group(4)) if m.group(4) else resolve_month_year(month, a, c.tense) if a else None
+        if year is None:
+            return c.out("DATE", None)
+        try:
+            first, last = date(year, month, int(m.group(2))), date(year, month, int(m.group(3)))
+        except ValueError:
+            return c.out("DATE", None)
+        return c.out("DATE", f"{first.isoformat()}/{last.isoformat()}")
+    if t.rstrip(".") in MONTHS:
+        month = MONTHS[t.rstrip(".")]
+        return c.out("DATE", f"{resolve_month_year(month, a, c.tense):04d}-{month:02d}" if a else None)
+    explicit = _explicit(t, a, c.tense)
+    if explicit is not None:
+        return c.out(explicit.type, explicit.value)
+    m = re.fullmatch(r"(?:this|that|the) (week|month|year|day)", t)
+    if m:
+        return c.out("DATE", _shift(a, m.group(1), 0) if a else None)
+    return None
+
+
+_AGO_UNITS = ("day", "week", "month", "year")
+RULES: tuple[Rule, ...] = (
+    _rule_set_or_vague,
+    _rule_anaphora,
+    _rule_days_and_times,
+    _rule_named_month_or_season,
+    _rule_quarter,
+    _rule_weekday,
+    _rule_relative_unit,
+    _rule_period,
+    _rule_ago,
+    _rule_duration,
+    _rule_calendar,
+)
+
+
+def normalise(
+    text: str, anchor: date | None, tense: Tense | None = None, previous: str | None = None
+) -> Normalised:
+    """TIMEX3 type/value/mod of ``text`` resolved against ``anchor``.
+
+    ``previous`` is the value of the last dated expression before this one in the article, used
+    for anaphora ("since then", "at the time"). The first of :data:`RULES` that recognises the
+    text decides; unrecognised text is a DATE with no value.
+    """
+    t = re.sub(r"\s+", " ", text.strip()).lower().replace("’", "'")
+    t = t.removesuffix("'s").strip(" ,.")
+    t = _LEAD.sub("", t)
+    t, mod = _strip_mod(t)
+    t = _LEAD.sub("", t)
+    t = re.sub(r"^(?:earlier|later) (?=\w+day\b|today|tonight)", "", t)
+    ctx = _Ctx(anchor, tense, previous, mod)
+    for rule in RULES:
+        found = rule(t, ctx)
+        if found is not None:
+            return found
+    return Normalised("DATE", None, mod)
+
+
+def _year_ref(phrase: str, ref: str, anchor: date | None) -> int | None:
+    if ref.isdigit():
+        return int(ref)
+    if anchor is None:
+        return None
+    if " last year" in phrase:
+        return anchor.year - 1
+    if " next year" in phrase:
+        return anchor.year + 1
+    return anchor.year
+
+
+def granularity_date(value: str | None) -> date | None:
+    """The first day a DATE value covers (``2022-09-15``, ``2022-09``, ``2022-W36``), else ``None``."""
+    if not value:
+        return None
+    v = value.split("/")[0]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            return date.fromisoformat(v)
+        if re.fullmatch(r"\d{4}-\d{2}", v):
+            return date(int(v[:4]), int(v[5:]), 1)
+        m = re.fullmatch(r"(\d{4})-W(\d{2})", v)
+        if m:
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError:
+        return None
+    return None

@@ -1,0 +1,96 @@
+"""JSON Lines (one article a line) and JSON files (one article object or a list of them).
+
+Each article is an object with ``title``, ``text`` or ``html``, and optionally ``url``,
+``outlet``, ``published`` and ``language``. A bad line is skipped with ``path:LINE`` as source;
+the other lines are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..records import RawDocument, Skip
+from .dates import iso_date
+from .html import extract_html
+
+
+def read_jsonl(source: str, content: str) -> Iterator[RawDocument | Skip]:
+    """Every article of a JSON Lines text, or a Skip for each unusable line."""
+    for lineno, line in enumerate(content.split("\n"), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            yield Skip(where, f"malformed JSON: {msg}")
+            continue
+        yield article_from_object(where, obj)
+
+
+def read_json(source: str, content: str) -> Iterator[RawDocument | Skip]:
+    """A JSON file holding one article object or a list of them; falls back to JSON Lines."""
+    try:
+        data = json.loads(content)
+    except (json.JSONDecodeError, RecursionError):
+        yield from read_jsonl(source, content)
+        return
+    if isinstance(data, list):
+        if not data:
+            yield Skip(source, "JSON list is empty")
+        for index, obj in enumerate(data):
+            yield article_from_object(f"{source}[{index}]", obj)
+    else:
+        yield article_from_object(source, data)
+
+
+def article_from_object(source: str, obj: Any) -> RawDocument | Skip:
+    """One article from a decoded JSON value (a Skip unless it is an object with text or html)."""
+    if not isinstance(obj, dict):
+        return Skip(source, f"expected a JSON object, got {type(obj).__name__}")
+    title = _string(obj.get("title")) or ""
+    outlet = _string(obj.get("outlet"))
+    url = _string(obj.get("url"))
+    published = iso_date(obj.get("published"))
+    language = _string(obj.get("language"))
+    text, html = obj.get("text"), obj.get("html")
+    if isinstance(text, str) and text.strip():
+        return RawDocument(
+            source=source,
+            text=text.replace("\r\n", "\n"),
+            fmt="jsonl",
+            title=title,
+            outlet=outlet,
+            url=url,
+            published=published,
+            language=language,
+            needs_cleaning=True,
+        )
+    if isinstance(html, str) and html.strip():
+        page = extract_html(html)
+        if page is None:
+            return Skip(source, "no main text found in the 'html' field")
+        return RawDocument(
+            source=source,
+            text=page.text,
+            fmt="jsonl",
+            title=title or page.title,
+            outlet=outlet or page.outlet,
+            url=url or page.url,
+            published=published or page.published,
+            language=language or page.language,
+            needs_cleaning=False,
+        )
+    return Skip(source, "no non-empty 'text' or 'html' field")
+
+
+def _string(value: Any) -> str | None:
+    """A scalar JSON value as a stripped string (``None`` for empty, null, lists and objects)."""
+    if isinstance(value, bool) or value is None or isinstance(value, list | dict):
+        return None
+    text = str(value).strip()
+    return text or None

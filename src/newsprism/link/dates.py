@@ -1,0 +1,177 @@
+"""Refine inferred publication dates across the articles of one run.
+
+Articles about one story are published within days of each other and date the same events.
+For every article whose date was inferred (or is unknown) we score each day of the run's year
+against its own clues (:mod:`newsprism.extract.timex_pubdate`) plus two run-level terms:
+
+* **shared events**: a weekday the article names ("met on Thursday") that falls, for a candidate
+  publication day, on an explicit day another article gives ("Sept. 15-16") scores high;
+* **proximity**: days near the median date of the already-dated articles (metadata dates first,
+  then refined ones) score a little higher.
+
+The run's year comes from metadata dates when there are any, else from the latest year any
+article mentions. Time expressions of articles whose anchor changed are re-normalised from their
+text (:func:`newsprism.extract.timex.reanchor`); nothing is re-parsed.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..extract.timex import anchor_date_of, clue_sources, is_antecedent, reanchor, tense_from_value
+from ..extract.timex_normalise import Tense
+from ..extract.timex_pubdate import Clue, ClueSource, choose_day, clues_from, estimate_year, weekday_date
+from ..records import Article, ArticleAnalysis, Published, TimeExpression
+
+__all__ = ["refine_publication_dates"]
+
+_EVENT_WINDOW = 14  # days between an article's date and an event day it gives
+
+
+def _sources_without_doc(analysis: ArticleAnalysis) -> list[ClueSource]:
+    """Clue inputs from stored time expressions: tense read back from value vs anchor."""
+    sents = analysis.sentences
+
+    def sentence_of(start: int) -> int:
+        for i, (s, e) in enumerate(sents):
+            if s <= start < e:
+                return i
+        return -1
+
+    return [ClueSource(t.text, tense_from_value(t), sentence_of(t.start)) for t in analysis.time_expressions]
+
+
+def _event_days(clues: Sequence[Clue], year: int) -> list[tuple[date, str]]:
+    """Explicit days an article gives ("Sept. 15-16" → Sept. 15 of ``year`` unless it has one)."""
+    out = []
+    for c in clues:
+        if c.kind == "day" and c.month is not None and c.day is not None:
+            try:
+                out.append((date(c.year or year, c.month, c.day), c.text))
+            except ValueError:
+                continue
+    return out
+
+
+def _is_dated(published: Published | None) -> bool:
+    return published is not None and published.how == "metadata" and bool(published.value)
+
+
+def refine_publication_dates(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    docs: Sequence[Doc] | None = None,
+) -> list[ArticleAnalysis]:
+    """``analyses`` (same order as ``articles``) with inferred dates refined across the run.
+
+    Metadata-dated articles are returned unchanged. ``docs`` (the parsed articles, same order)
+    give clause tenses and event verbs; without them the stored time expressions are used.
+    """
+    if len(articles) != len(analyses):
+        raise ValueError("articles and analyses must be parallel sequences")
+    sources = [
+        clue_sources(docs[i]) if docs is not None else _sources_without_doc(a) for i, a in enumerate(analyses)
+    ]
+    clues = [clues_from(s) for s in sources]
+    metadata = [anchor_date_of(a.published) if _is_dated(a.published) else None for a in articles]
+    meta_years = [d.year for d in metadata if d is not None]
+    if meta_years:
+        run_year: int | None = statistics.mode(meta_years)
+        year_note, year_certain = f"year {run_year}: metadata dates of the run", True
+    else:
+        years = [y for y in (estimate_year(c) for c in clues) if y is not None]
+        run_year = max(years) if years else None
+        year_note, year_certain = f"year {run_year}: latest year mentioned in the run", False
+    if run_year is None:
+        return list(analyses)
+
+    dated: dict[int, date] = {i: d for i, d in enumerate(metadata) if d is not None}
+    todo = [i for i in range(len(articles)) if metadata[i] is None]
+    # First pass: each article on its own clues, in the run's year.
+    provisional = {i: choose_day(clues[i], run_year, year_note, None, year_certain) for i in todo}
+    own = {**{i: p.day for i, p in provisional.items() if p is not None}, **dated}
+    # An explicit day dates a shared event only when it is close to its own article's date
+    # ("Sept. 15-16" next week), not history ("February 24").
+    events = [
+        [(d, text) for d, text in _event_days(c, own[i].year) if abs((d - own[i]).days) <= _EVENT_WINDOW]
+        if i in own
+        else []
+        for i, c in enumerate(clues)
+    ]
+    # Most confident first: the others then lean on them.
+    todo.sort(key=lambda i: (-(provisional[i].confidence if provisional[i] is not None else 0.0), i))  # type: ignore[union-attr]
+    refined: dict[int, Published] = {}
+    # Two rounds: the second sees every other article's first-round date.
+    for i in todo + todo:
+        others = [(d, text, articles[j].id) for j, ev in enumerate(events) if j != i for d, text in ev]
+        refs = [d for j, d in dated.items() if j != i]
+        centre = date.fromordinal(int(statistics.median(d.toordinal() for d in refs))) if refs else None
+        weekdays = [c for c in clues[i] if c.kind == "weekday"]
+
+        def extra(
+            day: date,
+            weekdays: list[Clue] = weekdays,
+            others: list[tuple[date, str, str]] = others,
+            centre: date | None = centre,
+        ) -> tuple[float, list[str]]:
+            score, why = 0.0, []
+            for clue in weekdays:
+                named = weekday_date(clue, day)
+                for d, text, art in others:
+                    if named == d:
+                        score += 1.5
+                        why.append(f"'{clue.text}' = '{text}' in article {art}")
+                        break
+            if centre is not None:
+                near = max(0.0, 1.0 - abs((day - centre).days) / 14)
+                if near > 0:
+                    score += 0.5 * near
+                    why.append(f"near the run's dated articles ({centre.isoformat()})")
+            return score, why
+
+        choice = choose_day(clues[i], run_year, year_note, extra, year_certain)
+        if choice is None:
+            continue
+        refined[i] = Published(
+            value=choice.day.isoformat(),
+            how="inferred",
+            confidence=choice.confidence,
+            evidence=(*choice.evidence, "refined across the run"),
+        )
+        dated[i] = choice.day
+
+    out: list[ArticleAnalysis] = []
+    for i, analysis in enumerate(analyses):
+        if i not in refined:
+            out.append(analysis)
+            continue
+        new = refined[i]
+        old_anchor = anchor_date_of(analysis.published) if analysis.published else None
+        new_anchor = anchor_date_of(new)
+        exprs = analysis.time_expressions
+        if new_anchor != old_anchor:
+            tenses = [s.tense for s in sources[i]] if docs is not None else None
+            exprs = _reanchor_all(exprs, new_anchor, tenses)
+        out.append(replace(analysis, published=new, time_expressions=exprs))
+    return out
+
+
+def _reanchor_all(
+    exprs: Sequence[TimeExpression], anchor: date | None, tenses: Sequence[Tense | None] | None
+) -> tuple[TimeExpression, ...]:
+    """Re-normalise ``exprs`` in order, threading the antecedent for "since then"/"at the time"."""
+    out: list[TimeExpression] = []
+    previous: str | None = None
+    use_tenses = tenses is not None and len(tenses) == len(exprs)
+    for k, expr in enumerate(exprs):
+        tense = tenses[k] if use_tenses and tenses is not None else None
+        new = reanchor(expr, anchor, tense, previous)
+        out.append(new)
+        if new.type == "DATE" and is_antecedent(new.value, anchor):
+            previous = new.value
+    return tuple(out)

@@ -1,0 +1,138 @@
+"""From paths to a :class:`~newsprism.records.Story`: ingest, clean, analyse, link.
+
+This is the library core behind ``newsprism analyze``; the CLI only parses flags and formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .clean import to_article
+from .config import Settings
+from .errors import NothingUsableError
+from .ingest import iter_documents
+from .link.dates import refine_publication_dates
+from .link.entities import canonicalise, link_quotes
+from .nlp import load_pipeline
+from .nlp.pipeline import pipeline_name
+from .records import Article, RawDocument, Skip, Story
+from .run.local import Progress, analyse_articles
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Clean articles (unique by content id, in input order) and the inputs that were skipped."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skip, ...]
+
+
+def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
+    """Ingest and clean every input; duplicates (same content id) are reported, not kept twice."""
+    articles: list[Article] = []
+    skipped: list[Skip] = []
+    seen: dict[str, Article] = {}
+    for item in iter_documents(paths, settings):
+        if isinstance(item, Skip):
+            skipped.append(item)
+            continue
+        article = _clean(item, skipped)
+        if article is None:
+            continue
+        first = seen.get(article.id)
+        if first is not None:
+            skipped.append(Skip(article.source, f"duplicate of article {article.id} from {first.source}"))
+            continue
+        seen[article.id] = article
+        articles.append(article)
+    return Corpus(tuple(articles), tuple(skipped))
+
+
+def _clean(raw: RawDocument, skipped: list[Skip]) -> Article | None:
+    article = to_article(raw)
+    if not article.text.strip():
+        skipped.append(Skip(raw.source, "no article text left after removing boilerplate"))
+        return None
+    return article
+
+
+def analyze_corpus(
+    corpus: Corpus,
+    settings: Settings,
+    progress: Progress | None = None,
+) -> Story:
+    """Per-article analysis (parallel when ``settings.workers`` > 1), then the cross-article links."""
+    if not corpus.articles:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in corpus.skipped[:3])
+        raise NothingUsableError("nothing to analyse" + (f" ({reasons})" if reasons else ": no inputs"))
+    nlp = load_pipeline(settings.model)
+    analyses = analyse_articles(
+        corpus.articles,
+        model=settings.model,
+        workers=settings.workers,
+        batch_size=settings.batch_size,
+        progress=progress,
+    )
+    analyses = refine_publication_dates(corpus.articles, analyses)
+    entities = canonicalise(analyses)
+    analyses = link_quotes(analyses, entities)
+    return Story(
+        articles=corpus.articles,
+        skipped=corpus.skipped,
+        analyses=tuple(analyses),
+        entities=tuple(entities),
+        model=pipeline_name(nlp),
+    )
+
+
+def analyze(
+    paths: Sequence[str],
+    settings: Settings | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Story:
+    """``newsprism.analyze(["articles/"])``: the whole one-shot job, as a library call."""
+    settings = settings or Settings()
+    return analyze_corpus(read_corpus(paths, settings), settings, progress)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    added: int
+    present: int
+
+
+def ingest_corpus(
+    corpus: Corpus,
+    settings: Settings,
+    progress: Progress | None = None,
+    batch_size: int = 64,
+) -> IngestResult:
+    """Analyse ``corpus`` and store it in ``settings.db``, one transaction per batch of articles.
+
+    Articles already stored are not analysed again; a crash mid-way leaves every finished batch
+    stored and nothing of the unfinished one."""
+    from .store import open_store
+
+    if not corpus.articles:
+        raise NothingUsableError("nothing to ingest")
+    added = present = 0
+    with open_store(settings.db) as store:
+        store.add_skips(corpus.skipped)
+        stored = store.known([a.id for a in corpus.articles])
+        todo = [a for a in corpus.articles if a.id not in stored]
+        present = len(corpus.articles) - len(todo)
+        if progress and present:
+            progress(present)
+        model = pipeline_name(load_pipeline(settings.model)) if todo else None
+        for start in range(0, len(todo), batch_size):
+            batch = todo[start : start + batch_size]
+            analyses = analyse_articles(
+                batch, model=settings.model, workers=settings.workers, batch_size=settings.batch_size
+            )
+            result = store.add(list(zip(batch, analyses, strict=True)), model)
+            added += result.added
+            present += result.present
+            if progress:
+                progress(len(batch))
+    return IngestResult(added, present)

@@ -1,0 +1,173 @@
+"""The ``story.json`` output contract (``schema/story.schema.json``, ``docs/story-format.md``).
+
+Written explicitly, field by field, rather than dumped from the records: this is a public format,
+so a change to a record must not change it by accident. Offsets are character offsets into
+``articles[].text``. Output is deterministic: same inputs, same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..records import (
+    Article,
+    ArticleAnalysis,
+    Entity,
+    Published,
+    Quality,
+    Quantity,
+    Quote,
+    Role,
+    Story,
+    TimeExpression,
+)
+
+SCHEMA_ID = "newsprism.story/2"
+
+JSON = dict[str, Any]
+
+
+def _published(p: Published) -> JSON:
+    return {"value": p.value, "how": p.how, "confidence": p.confidence, "evidence": list(p.evidence)}
+
+
+def _quality(q: Quality) -> JSON:
+    return {
+        "score": round(q.score, 4),
+        "spun": q.spun,
+        "flags": [{"kind": f.kind, "start": f.start, "end": f.end, "text": f.text} for f in q.flags],
+    }
+
+
+def _article(a: Article, analysis: ArticleAnalysis | None) -> JSON:
+    published = a.published
+    if analysis is not None and analysis.published is not None and not a.published.value:
+        published = analysis.published
+    return {
+        "id": a.id,
+        "source": a.source,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "language": a.language,
+        "text": a.text,
+        "published": _published(published),
+        "removed": [{"line": r.line, "reason": r.reason, "lineno": r.lineno} for r in a.removed],
+        "quality": _quality(analysis.quality if analysis else Quality()),
+    }
+
+
+def _role(r: Role) -> JSON:
+    return {"text": r.text, "article": r.article, "start": r.start, "end": r.end}
+
+
+def _entity(e: Entity) -> JSON:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "roles": [_role(r) for r in e.roles],
+        "mentions": [
+            {"article": m.article, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions
+        ],
+    }
+
+
+def _span(start: int | None, end: int | None) -> JSON | None:
+    return None if start is None or end is None else {"start": start, "end": end}
+
+
+def _quote(q: Quote) -> JSON:
+    return {
+        "id": q.id,
+        "article": q.article,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "kind": q.kind,
+        "speaker": q.speaker,
+        "speaker_name": q.speaker_name,
+        "speaker_text": q.speaker_text,
+        "speaker_span": _span(q.speaker_start, q.speaker_end),
+        "role": q.role,
+        "cue": q.cue,
+        "cue_span": _span(q.cue_start, q.cue_end),
+        "unresolved": q.unresolved,
+    }
+
+
+def _quantity(q: Quantity) -> JSON:
+    return {
+        "id": q.id,
+        "article": q.article,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "value": q.value,
+        "unit": q.unit,
+        "category": q.category,
+        "modifier": q.modifier,
+        "measure": q.measure,
+        "measure_span": _span(q.measure_start, q.measure_end),
+        "direction": q.direction,
+        "period": q.period,
+        "period_span": _span(q.period_start, q.period_end),
+    }
+
+
+def _timex(t: TimeExpression) -> JSON:
+    return {
+        "id": t.id,
+        "article": t.article,
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+        "mod": t.mod,
+        "anchor": t.anchor,
+    }
+
+
+def story_to_dict(story: Story) -> JSON:
+    """The story as the JSON-ready dict of the ``newsprism.story/2`` format."""
+    by_article = {a.article: a for a in story.analyses}
+    analyses = [by_article[a.id] for a in story.articles if a.id in by_article]
+    return {
+        "schema": SCHEMA_ID,
+        "generator": {"newsprism": __version__, "model": story.model},
+        "articles": [_article(a, by_article.get(a.id)) for a in story.articles],
+        "skipped": [{"source": s.source, "reason": s.reason} for s in story.skipped],
+        "entities": [_entity(e) for e in story.entities],
+        "quotes": [_quote(q) for an in analyses for q in an.quotes],
+        "quantities": [_quantity(q) for an in analyses for q in an.quantities],
+        "time_expressions": [_timex(t) for an in analyses for t in an.time_expressions],
+        "claims": [],
+        "timeline": [],
+        "origins": [],
+        "summary": [],
+    }
+
+
+def story_to_json(story: Story) -> str:
+    """``story.json`` text: UTF-8, indented, keys in contract order, newline-terminated."""
+    return json.dumps(story_to_dict(story), ensure_ascii=False, indent=2) + "\n"
+
+
+def story_schema() -> JSON:
+    """The JSON Schema of the story format (``newsprism/schema/story.schema.json``)."""
+    from importlib.resources import files
+
+    text = files("newsprism").joinpath("schema/story.schema.json").read_text(encoding="utf-8")
+    schema: JSON = json.loads(text)
+    return schema
+
+
+def validate_story(data: JSON) -> None:
+    """Raise ``jsonschema.ValidationError`` unless ``data`` follows the story schema."""
+    import jsonschema
+
+    jsonschema.validate(data, story_schema())

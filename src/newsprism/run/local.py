@@ -1,0 +1,69 @@
+"""Run the per-article analysis over many articles: in this process or in a local process pool.
+
+With one worker, texts go through ``nlp.pipe`` in batches. With N workers, articles are cut into
+contiguous chunks handed to a :class:`~concurrent.futures.ProcessPoolExecutor` whose workers load
+the pipeline once each; results come back in input order, so output is deterministic whatever the
+worker count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+
+from spacy.language import Language
+
+from ..analysis import analyze_doc
+from ..nlp import load_pipeline
+from ..records import Article, ArticleAnalysis
+
+Progress = Callable[[int], None]
+
+
+def _chunks(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def analyse_with(nlp: Language, articles: Sequence[Article], batch_size: int) -> Iterator[ArticleAnalysis]:
+    """Parse ``articles`` with ``nlp.pipe`` and analyse each Doc, in order."""
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        yield analyze_doc(doc, article)
+
+
+def _worker_chunk(model: str | None, batch_size: int, chunk: list[Article]) -> list[ArticleAnalysis]:
+    return list(analyse_with(load_pipeline(model), chunk, batch_size))
+
+
+def analyse_articles(
+    articles: Sequence[Article],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+) -> list[ArticleAnalysis]:
+    """One :class:`ArticleAnalysis` per article, in the order given."""
+    results: list[ArticleAnalysis] = []
+    if workers <= 1 or len(articles) <= batch_size:
+        nlp = load_pipeline(model)
+        for analysis in analyse_with(nlp, articles, batch_size):
+            results.append(analysis)
+            if progress:
+                progress(1)
+        return results
+    load_pipeline(model)  # fail fast, in this process, with a clear error if the model is missing
+    chunk_size = max(batch_size, -(-len(articles) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(_worker_chunk, model, batch_size, chunk) for chunk in _chunks(articles, chunk_size)
+        ]
+        for future in futures:
+            chunk_result = future.result()
+            results.extend(chunk_result)
+            if progress:
+                progress(len(chunk_result))
+    return results

@@ -1,0 +1,46 @@
+"""Persistent storage of articles, analyses and skipped inputs, chosen by database URL.
+
+    with open_store("sqlite:///news.db") as store:
+        result = store.add([(article, analysis), ...], model="en_core_web_sm")
+        store.add_skips(skipped)
+        for article in store.articles():
+            ...
+
+SQLite (``sqlite:///PATH``, ``sqlite://`` in memory) works out of the box; PostgreSQL
+(``postgresql+psycopg://user:pass@host/db``) uses the same code once ``psycopg`` is installed
+(``pip install newsprism[postgres]``). See :class:`Store` for the methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from .base import AddResult, Store
+from .engine import make_engine, one_line, parse_url, safe_url
+from .migrations import MIGRATIONS, Migration, migrate
+from .sql import SqlStore
+
+__all__ = ["MIGRATIONS", "AddResult", "Migration", "SqlStore", "Store", "open_store"]
+
+
+def open_store(url: str, *, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
+    """Open (creating if needed) the store at database ``url`` and apply pending migrations.
+
+    Raises :class:`StoreError` with a one-line message when the URL is malformed or names an
+    unsupported database or a missing driver, when the database cannot be reached, is locked,
+    corrupt or not a newsprism database, or when its schema version is newer than this code
+    knows. ``migrations`` is for tests; it defaults to :data:`MIGRATIONS`.
+    """
+    engine = make_engine(url)
+    try:
+        migrate(engine, migrations)
+        return SqlStore(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, engine.dialect.loaded_dbapi.Error) as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open database {safe_url(parse_url(url))}: {one_line(exc)}") from None

@@ -1,0 +1,100 @@
+"""Engines by URL: validation, SQLite pragmas, write transactions, and one-line errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from ..errors import StoreError
+
+#: Dialects the store is written and tested for.
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+#: Seconds a SQLite connection waits for another writer before giving up ("database is locked").
+SQLITE_BUSY_TIMEOUT = 5.0
+
+_WRITE = "newsprism_write"
+
+
+def parse_url(url: str) -> URL:
+    """``url`` parsed and checked against :data:`SUPPORTED_BACKENDS`, or :class:`StoreError`."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError) as exc:
+        raise StoreError(f"bad database URL {url!r}: {one_line(exc)}") from None
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED_BACKENDS:
+        raise StoreError(
+            f"unsupported database {backend!r} in {safe_url(parsed)}; use sqlite:///PATH or postgresql+psycopg://..."
+        )
+    return parsed
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; for SQLite with WAL, foreign keys, a busy timeout and real BEGINs."""
+    parsed = parse_url(url)
+    try:
+        engine = create_engine(parsed)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        hint = " (pip install 'newsprism[postgres]')" if isinstance(exc, ImportError) else ""
+        raise StoreError(f"cannot use database {safe_url(parsed)}: {one_line(exc)}{hint}") from None
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see _sqlite_on_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT * 1000)}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")  # in-memory databases stay "memory"
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(connection: Connection) -> None:
+    # Writers take the write lock up front, so two writers queue (busy_timeout) instead of
+    # deadlocking when both try to upgrade a read lock; readers never block under WAL.
+    immediate = connection.get_execution_options().get(_WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that may write: committed on success, rolled back on error.
+
+    On SQLite it starts with ``BEGIN IMMEDIATE``, so there is one writer at a time.
+    """
+    with engine.connect() as conn:
+        conn = conn.execution_options(**{_WRITE: True})
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def read_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a read transaction (a consistent snapshot for multi-query reads)."""
+    with engine.connect() as conn, conn.begin():
+        yield conn
+
+
+def safe_url(url: URL) -> str:
+    """``url`` for messages, with any password hidden."""
+    return url.render_as_string(hide_password=True)
+
+
+def one_line(exc: BaseException) -> str:
+    """The first line of the driver's message behind ``exc`` (no SQL, no background link)."""
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        exc = exc.orig
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

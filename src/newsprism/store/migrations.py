@@ -1,0 +1,175 @@
+"""Versioned, named schema migrations.
+
+A migration is ``(version, name, apply)``; ``apply(conn)`` runs inside its own transaction and is
+recorded in ``schema_migrations`` in that same transaction, so a migration is either fully applied
+and recorded or not at all. Opening a store applies every pending migration in version order.
+
+Migrations are frozen history: never edit one that has shipped. Migration 1 therefore declares
+its own copy of the version-1 tables rather than using :mod:`.schema`; later changes go in new
+migrations (and in :mod:`.schema`, which must always describe the result of all of them).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+    inspect,
+    select,
+)
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.exc import OperationalError
+
+from ..errors import StoreError
+from .engine import one_line, read_transaction, write_transaction
+from .schema import ARTICLES_FTS, schema_migrations
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One schema change: ``apply`` gets a connection inside the migration's transaction."""
+
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _v1_initial(conn: Connection) -> None:
+    """articles, analyses, skips; on SQLite also an FTS5 index on title + text (when available)."""
+    md = MetaData()
+    json = JSON().with_variant(postgresql.JSONB(), "postgresql")
+    Table(
+        "articles",
+        md,
+        Column("id", Text, primary_key=True),
+        Column("source", Text, nullable=False),
+        Column("title", Text, nullable=False),
+        Column("outlet", Text),
+        Column("url", Text),
+        Column("language", Text, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("published_value", Text),
+        Column("published_how", String(16), nullable=False),
+        Column("published_confidence", Float),
+        Column("published_evidence", json, nullable=False),
+        Column("removed", json, nullable=False),
+        Column("added_at", DateTime(timezone=True), nullable=False),
+    )
+    Table(
+        "analyses",
+        md,
+        Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        Column("model", Text),
+        Column("data", json, nullable=False),
+        Column("added_at", DateTime(timezone=True), nullable=False),
+    )
+    Table(
+        "skips",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("source", Text, nullable=False),
+        Column("reason", Text, nullable=False),
+        Column("at", DateTime(timezone=True), nullable=False),
+    )
+    md.create_all(conn, checkfirst=False)
+    if conn.dialect.name == "sqlite":
+        _sqlite_fts(conn)
+
+
+def _sqlite_fts(conn: Connection) -> None:
+    """An FTS5 table mirroring articles' title and text, kept in sync by triggers."""
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE {ARTICLES_FTS} USING fts5("
+                "id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')"
+            )
+    except OperationalError as exc:  # e.g. "no such module: fts5"
+        log.warning("full-text search unavailable, search() falls back to LIKE: %s", exc.orig)
+        return
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {ARTICLES_FTS}_ai AFTER INSERT ON articles BEGIN "
+        f"INSERT INTO {ARTICLES_FTS}(id, title, text) VALUES (new.id, new.title, new.text); END"
+    )
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {ARTICLES_FTS}_ad AFTER DELETE ON articles BEGIN "
+        f"DELETE FROM {ARTICLES_FTS} WHERE id = old.id; END"
+    )
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {ARTICLES_FTS}_au AFTER UPDATE OF id, title, text ON articles BEGIN "
+        f"UPDATE {ARTICLES_FTS} SET id = new.id, title = new.title, text = new.text WHERE id = old.id; END"
+    )
+
+
+#: Every migration, in version order. Append only.
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial: articles, analyses, skips, fts", _v1_initial),)
+
+
+def check_migrations(migrations: Sequence[Migration]) -> None:
+    """Versions must be 1, 2, 3, ... in order (a gap or a reorder is a programming error)."""
+    versions = [m.version for m in migrations]
+    if versions != list(range(1, len(versions) + 1)):
+        raise ValueError(f"migration versions must be 1..n in order, got {versions}")
+
+
+def applied_versions(conn: Connection) -> dict[int, str]:
+    """Version -> name of every migration recorded in the database (empty before bootstrap)."""
+    if not inspect(conn).has_table(schema_migrations.name):
+        return {}
+    rows = conn.execute(select(schema_migrations.c.version, schema_migrations.c.name))
+    return {version: name for version, name in rows}
+
+
+def migrate(engine: Engine, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
+    """Apply the pending ``migrations``, each in its own transaction; return those applied.
+
+    Raises :class:`StoreError` when the database records a version newer than ``migrations``
+    knows (it was written by a newer newsprism), or when a migration fails.
+    """
+    check_migrations(migrations)
+    known = len(migrations)
+    with read_transaction(engine) as conn:
+        current = max(applied_versions(conn), default=0)
+    if current > known:
+        raise StoreError(
+            f"database schema version {current} is newer than this newsprism knows ({known}); "
+            "upgrade newsprism"
+        )
+    applied: list[Migration] = []
+    for migration in migrations[current:]:
+        with write_transaction(engine) as conn:
+            schema_migrations.create(conn, checkfirst=True)
+            if migration.version in applied_versions(conn):
+                continue  # another process applied it meanwhile
+            try:
+                migration.apply(conn)
+            except Exception as exc:
+                raise StoreError(
+                    f"migration {migration.version} ({migration.name}) failed: {one_line(exc)}"
+                ) from exc
+            conn.execute(
+                insert(schema_migrations).values(
+                    version=migration.version, name=migration.name, applied_at=datetime.now(UTC)
+                )
+            )
+        log.info("applied migration %d: %s", migration.version, migration.name)
+        applied.append(migration)
+    return applied

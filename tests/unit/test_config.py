@@ -1,0 +1,63 @@
+"""Settings are built once from layers: defaults < config file < environment < flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.config import SETTINGS, Settings, load_settings
+from newsprism.errors import ConfigError
+
+
+def test_defaults_when_nothing_is_given() -> None:
+    assert load_settings(env={}) == Settings()
+
+
+def test_each_layer_overrides_the_one_below(tmp_path: Path) -> None:
+    cfg = tmp_path / "newsprism.toml"
+    cfg.write_text('[newsprism]\nworkers = 2\nmodel = "from_file"\nmax_bytes = 100\n')
+    env = {"NEWSPRISM_WORKERS": "3", "NEWSPRISM_MODEL": "from_env"}
+    settings = load_settings(cfg, env=env, model="from_flag", batch_size=None)
+    assert settings.model == "from_flag"  # flag beats environment
+    assert settings.workers == 3  # environment beats file
+    assert settings.max_bytes == 100  # file beats default
+    assert settings.batch_size == Settings().batch_size  # a None flag is "not given"
+
+
+def test_booleans_from_the_environment() -> None:
+    assert load_settings(env={"NEWSPRISM_STRICT": "yes"}).strict is True
+    assert load_settings(env={"NEWSPRISM_STRICT": "0"}).strict is False
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"NEWSPRISM_WORKERS": "many"}, "workers"),
+        ({"NEWSPRISM_WORKERS": "0"}, "at least 1"),
+        ({"NEWSPRISM_STRICT": "perhaps"}, "strict"),
+    ],
+)
+def test_bad_values_are_config_errors(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_settings(env=env)
+
+
+def test_unknown_keys_in_a_config_file_are_rejected(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("wokers = 2\n")
+    with pytest.raises(ConfigError, match="unknown setting 'wokers'"):
+        load_settings(cfg, env={})
+
+
+def test_unreadable_config_file_is_a_config_error(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("workers = [")
+    with pytest.raises(ConfigError, match="cannot read config file"):
+        load_settings(cfg, env={})
+
+
+def test_every_setting_describes_itself_and_exists_on_settings() -> None:
+    assert {s.name for s in SETTINGS} == set(Settings.__dataclass_fields__)
+    for s in SETTINGS:
+        assert s.help and getattr(Settings(), s.name) == s.default

@@ -1,0 +1,69 @@
+"""Mentions feeding the entity linker: NER slips repaired before canonicalisation."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from newsprism.extract.mentions import extract_mentions
+
+NLP = spacy.blank("en")
+
+
+def doc_of(
+    words: list[str], ents: list[str], pos: list[str] | None = None, spaces: list[bool] | None = None
+) -> Doc:
+    return Doc(NLP.vocab, words=words, spaces=spaces, ents=ents, pos=pos or ["PROPN"] * len(words))
+
+
+def pairs(doc: Doc) -> list[tuple[str, str]]:
+    found = extract_mentions(doc, "a")
+    assert all(doc.text[m.start : m.end] == m.text for m in found)
+    return [(m.text, m.label) for m in found]
+
+
+def test_trailing_verb_swallowed_by_the_ner_is_dropped() -> None:
+    doc = doc_of(
+        ["Ana", "Ruiz", "Announced", "it"],
+        ["B-PERSON", "I-PERSON", "I-PERSON", "O"],
+        ["PROPN", "PROPN", "VERB", "PRON"],
+    )
+    assert pairs(doc) == [("Ana Ruiz", "PERSON")]
+
+
+def test_a_mention_stops_at_a_line_break() -> None:
+    doc = doc_of(
+        ["Ana", "Ruiz", "\n", "Share"],
+        ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"],
+        spaces=[True, False, False, False],
+    )
+    assert pairs(doc) == [("Ana Ruiz", "PERSON")]
+
+
+def test_organisation_possessive_before_a_person_is_split() -> None:
+    doc = doc_of(
+        ["Kent", "University", "’s", "Eva", "Berg", "wrote"],
+        ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+        ["PROPN", "PROPN", "PART", "PROPN", "PROPN", "VERB"],
+        spaces=[True, False, True, True, True, False],
+    )
+    assert pairs(doc) == [("Kent University", "ORG"), ("Eva Berg", "PERSON")]
+
+
+def test_possessive_inside_an_organisation_name_is_kept() -> None:
+    doc = doc_of(
+        ["People", "’s", "Liberation", "Army"],
+        ["B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+        ["PROPN", "PART", "PROPN", "PROPN"],
+        spaces=[False, True, True, False],
+    )
+    assert pairs(doc) == [("People’s Liberation Army", "ORG")]
+
+
+def test_untagged_repeat_of_a_tagged_persons_name_becomes_a_person_mention() -> None:
+    doc = doc_of(
+        ["Ana", "Ruiz", "spoke", ".", "Ruiz", "left", "Ruiz"],
+        ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+        ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "NOUN"],
+    )
+    assert pairs(doc) == [("Ana Ruiz", "PERSON"), ("Ruiz", "PERSON")]

@@ -1,0 +1,178 @@
+"""Source quality: evidence of machine-spun or garbled text, and the score built from it."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from newsprism.extract.quality import (
+    SPUN_THRESHOLD,
+    assess_quality,
+    capitalised_words,
+    fragments,
+    lowercase_names,
+    repeated_words,
+    score_flags,
+    spaces_before_punctuation,
+    unbalanced_quotes,
+)
+from newsprism.records import QualityFlag
+
+NLP = spacy.blank("en")
+
+
+def doc_of(text: str) -> Doc:
+    """A blank-pipeline Doc with one sentence per full stop (no tags or parse)."""
+    doc = NLP(text)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    return doc
+
+
+def tagged(rows: list[tuple[str, str, str, int, bool]], ents: list[str] | None = None) -> Doc:
+    """A Doc from (word, pos, dep, head, sentence start) rows."""
+    return Doc(
+        NLP.vocab,
+        words=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        sent_starts=[r[4] for r in rows],
+        ents=ents,
+    )
+
+
+def texts(flags: object) -> list[str]:
+    return [f.text for f in flags]  # type: ignore[attr-defined]
+
+
+def test_function_word_capitalised_mid_sentence_is_flagged() -> None:
+    doc = doc_of("The mayor And the governor met.")
+    assert texts(capitalised_words(doc)) == ["And"]
+
+
+def test_capitalised_words_at_sentence_quote_or_line_start_are_fine() -> None:
+    doc = doc_of('They met. And then they left. He said: "The talks went well."\nThe end.')
+    assert texts(capitalised_words(doc)) == []
+
+
+def test_capitalised_verb_mid_sentence_is_flagged() -> None:
+    doc = tagged(
+        [
+            ("Leaders", "NOUN", "nsubj", 1, True),
+            ("Announced", "VERB", "ROOT", 1, False),
+            ("talks", "NOUN", "dobj", 1, False),
+        ]
+    )
+    assert texts(capitalised_words(doc)) == ["Announced"]
+
+
+def test_lower_cased_person_name_is_flagged() -> None:
+    doc = Doc(
+        NLP.vocab,
+        words=["Marta", "Vega", "spoke", "and", "vega", "left"],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+    )
+    assert texts(lowercase_names(doc)) == ["vega"]
+
+
+def test_ordinary_lower_case_words_inside_multiword_names_are_not_flagged() -> None:
+    doc = Doc(
+        NLP.vocab,
+        words=["the", "United", "States", "and", "several", "states"],
+        ents=["O", "B-GPE", "I-GPE", "O", "O", "O"],
+    )
+    assert texts(lowercase_names(doc)) == []
+
+
+def fragment_doc() -> Doc:
+    # "Prices rose sharply . claims that ."   (one line, the second sentence has no subject)
+    return tagged(
+        [
+            ("Prices", "NOUN", "nsubj", 1, True),
+            ("rose", "VERB", "ROOT", 1, False),
+            ("sharply", "ADV", "advmod", 1, False),
+            (".", "PUNCT", "punct", 1, False),
+            ("claims", "NOUN", "ROOT", 4, True),
+            ("that", "PRON", "dep", 4, False),
+            (".", "PUNCT", "punct", 4, False),
+        ]
+    )
+
+
+def test_dangling_fragment_after_a_sentence_is_flagged() -> None:
+    assert [f.kind for f in fragments(fragment_doc())] == ["fragment"]
+    assert texts(fragments(fragment_doc())) == ["claims that ."]
+
+
+def test_a_short_complete_sentence_is_not_a_fragment() -> None:
+    doc = tagged(
+        [
+            ("Prices", "NOUN", "nsubj", 1, True),
+            ("rose", "VERB", "ROOT", 1, False),
+            (".", "PUNCT", "punct", 1, False),
+            ("They", "PRON", "nsubj", 4, True),
+            ("fell", "VERB", "ROOT", 4, False),
+            (".", "PUNCT", "punct", 4, False),
+        ]
+    )
+    assert list(fragments(doc)) == []
+
+
+def test_heading_on_its_own_line_is_not_a_fragment() -> None:
+    doc = doc_of("Fear of sanctions.\nPrices rose.")
+    assert list(fragments(doc)) == []
+
+
+def test_stray_full_stop_after_a_sentence_is_flagged() -> None:
+    doc = doc_of("he suggested. .")
+    assert [f.kind for f in fragments(doc)] == ["stray_punctuation"]
+
+
+def test_closing_quote_without_opening_is_flagged_per_paragraph() -> None:
+    doc = doc_of("It will pass,” he said.\n“It will pass,” he said.")
+    flags = list(unbalanced_quotes(doc))
+    assert texts(flags) == ["It will pass,” he said."]
+
+
+def test_quote_continued_into_the_next_paragraph_is_normal() -> None:
+    doc = doc_of('"We will go on.\n"And we will win," she said.')
+    assert list(unbalanced_quotes(doc)) == []
+
+
+def test_lone_straight_quote_is_flagged() -> None:
+    doc = doc_of('Since then, he added, "the talks stalled.\nPrices rose.')
+    assert len(list(unbalanced_quotes(doc))) == 1
+
+
+def test_repeated_word_is_flagged() -> None:
+    assert texts(repeated_words(doc_of("They met the the minister."))) == ["the the"]
+    assert texts(repeated_words(doc_of("He said that that was fine."))) == []
+
+
+def test_space_before_comma_is_flagged() -> None:
+    assert texts(spaces_before_punctuation(doc_of("He spoke in Tashkent , then left."))) == ["Tashkent ,"]
+
+
+def test_score_grows_with_evidence_per_sentence_and_is_capped_at_one() -> None:
+    one = (QualityFlag("fragment", 0, 1, "x"),)
+    assert score_flags((), 10) == 0.0
+    assert 0.0 < score_flags(one, 40) < score_flags(one, 10) <= 1.0
+    assert score_flags(one * 50, 2) == 1.0
+
+
+def test_clean_text_is_not_spun() -> None:
+    quality = assess_quality(doc_of("The ministers met in Tashkent. They agreed on trade."), "a")
+    assert quality.score == 0.0
+    assert not quality.spun
+    assert quality.flags == ()
+
+
+def test_garbled_text_is_spun_with_its_evidence() -> None:
+    doc = doc_of("The mayor And The governor met. It went well,” he said. .")
+    quality = assess_quality(doc, "a")
+    assert quality.spun
+    assert quality.score >= SPUN_THRESHOLD
+    kinds = {f.kind for f in quality.flags}
+    assert {"capitalised_word", "unbalanced_quotes", "stray_punctuation"} <= kinds
+    assert all(doc.text[f.start : f.end] == f.text for f in quality.flags)

@@ -1,0 +1,196 @@
+"""Specification of quote extraction: quotation marks, speech cues and speaker resolution.
+
+Unit tests build their Docs by hand (no trained model): words, spaces, heads, deps, POS tags and
+entities are given explicitly, so each test states exactly the parse it relies on.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsprism.extract.mentions import extract_mentions
+from newsprism.extract.quote_marks import find_quoted, trailing_cue
+from newsprism.extract.quote_speakers import fullest_name
+from newsprism.extract.quotes import extract_quotes
+from newsprism.records import Mention, content_id
+
+VOCAB = spacy.blank("en").vocab
+
+
+def make_doc(rows: list[tuple[str, str, int, str, str]], ents: list[str] | None = None) -> Doc:
+    """A Doc from (word, whitespace-after, head index, dep, tag) rows; POS derived from the tag."""
+    pos_of = {"NNP": "PROPN", "NN": "NOUN", "NNS": "NOUN", "VBD": "VERB", "VBZ": "VERB", "PRP": "PRON"}
+    words = [r[0] for r in rows]
+    spaces = [r[1] == " " for r in rows]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        pos=[pos_of.get(r[4], "PUNCT" if r[3] == "punct" else "X") for r in rows],
+        ents=ents or ["O"] * len(rows),
+        sent_starts=[i == 0 for i in range(len(rows))],
+    )
+    for tok in doc:  # the blank pipeline has no lemmatizer: lemmas by hand
+        tok.lemma_ = {"said": "say", "added": "add", "is": "be", "sounds": "sound"}.get(
+            tok.lower_, tok.lower_
+        )
+    return doc
+
+
+# "It is working," said Mira Kovac.  (tokens: “ It is working , ” said Mira Kovac .)
+SAID_AFTER = [
+    ("“", "", 2, "punct", "``"),
+    ("It", " ", 2, "nsubj", "PRP"),
+    ("is", " ", 6, "ccomp", "VBZ"),
+    ("working", "", 2, "acomp", "JJ"),
+    (",", "", 6, "punct", ","),
+    ("”", " ", 6, "punct", "''"),
+    ("said", " ", 6, "ROOT", "VBD"),
+    ("Mira", " ", 8, "compound", "NNP"),
+    ("Kovac", "", 6, "nsubj", "NNP"),
+    (".", "", 6, "punct", "."),
+]
+SAID_AFTER_ENTS = ["O"] * 7 + ["B-PERSON", "I-PERSON", "O"]
+
+
+def test_marks_pair_curly_and_straight_quotes_and_exclude_the_marks() -> None:
+    text = 'He said “one thing” and "another thing" today.'
+    found = [text[m.start : m.end] for m in find_quoted(text)]
+    assert found == ["one thing", "another thing"]
+
+
+def test_apostrophes_are_not_quotation_marks_but_nested_single_quotes_are() -> None:
+    text = "“Xi’s plan has no ‘hidden’ parts,” she said."
+    found = [(text[m.start : m.end], m.depth) for m in find_quoted(text)]
+    assert found == [("Xi’s plan has no ‘hidden’ parts,", 0), ("hidden", 1)]
+
+
+def test_a_quote_left_open_runs_to_the_paragraph_end_and_the_next_paragraph_continues_it() -> None:
+    text = "“First part of the speech.\n\n“Second part,” she said."
+    first, second = find_quoted(text)
+    assert text[first.start : first.end] == "First part of the speech."
+    assert first.close_lost
+    assert second.continued
+    assert text[second.start : second.end] == "Second part,"
+
+
+def test_a_lost_opening_mark_starts_the_quote_at_the_paragraph_start() -> None:
+    text = "Intro line.\nThe plan will work. We know it.”\nNext."
+    (only,) = find_quoted(text)
+    assert only.open_lost
+    assert text[only.start : only.end] == "The plan will work. We know it."
+
+
+def test_an_unclosed_quote_stops_before_a_trailing_attribution() -> None:
+    text = "“The border is long and hard to watch, she added."
+    (only,) = find_quoted(text)
+    assert text[only.start : only.end] == "The border is long and hard to watch"
+    assert trailing_cue(", according to Sun.") == 0
+
+
+def test_fullest_name_expands_a_surname_to_the_full_name_in_the_article() -> None:
+    persons = [Mention("a", 0, 14, "Vladimir Putin", "PERSON"), Mention("a", 40, 45, "Putin", "PERSON")]
+    assert fullest_name("Putin", persons) == "Vladimir Putin"
+    assert fullest_name("Mr. Putin", persons) == "Vladimir Putin"
+    assert fullest_name("Lavrov", persons) == "Lavrov"
+
+
+def test_fullest_name_prefers_an_earlier_speaker_among_namesakes() -> None:
+    persons = [Mention("a", 0, 8, "Li Lifan", "PERSON"), Mention("a", 50, 60, "Li Zhanshu", "PERSON")]
+    assert fullest_name("Li", persons, prefer=["Li Lifan"], before=80) == "Li Lifan"
+
+
+def test_direct_quote_with_the_cue_after_gets_the_named_speaker() -> None:
+    doc = make_doc(SAID_AFTER, SAID_AFTER_ENTS)
+    (quote,) = extract_quotes(doc, "art", extract_mentions(doc, "art"))
+    assert quote.kind == "direct"
+    assert quote.text == "It is working,"
+    assert (quote.start, quote.end) == (1, 15)
+    assert quote.id == content_id("art", "1", "15")
+    assert quote.speaker_text == "Mira Kovac"
+    assert quote.speaker_name == "Mira Kovac"
+    assert quote.cue == "said"
+    assert quote.unresolved is None
+    assert quote.speaker is None  # filled by the linker
+
+
+def test_a_pronoun_speaker_resolves_to_the_earlier_subject() -> None:
+    rows = [
+        ("Mira", " ", 1, "compound", "NNP"),
+        ("Kovac", " ", 2, "nsubj", "NNP"),
+        ("spoke", "", 2, "ROOT", "VBD"),
+        (".", " ", 2, "punct", "."),
+        ("“", "", 11, "punct", "``"),
+        ("It", " ", 6, "nsubj", "PRP"),
+        ("is", " ", 11, "ccomp", "VBZ"),
+        ("working", "", 6, "acomp", "JJ"),
+        (",", "", 11, "punct", ","),
+        ("”", " ", 11, "punct", "''"),
+        ("she", " ", 11, "nsubj", "PRP"),
+        ("said", "", 11, "ROOT", "VBD"),
+        (".", "", 11, "punct", "."),
+    ]
+    doc = make_doc(rows, ["B-PERSON", "I-PERSON"] + ["O"] * 11)
+    (quote,) = extract_quotes(doc, "art", extract_mentions(doc, "art"))
+    assert quote.speaker_text == "she"
+    assert quote.speaker_name == "Mira Kovac"
+
+
+def test_a_pronoun_with_no_antecedent_is_left_unresolved_with_a_reason() -> None:
+    rows = [
+        ("“", "", 6, "punct", "``"),
+        ("It", " ", 2, "nsubj", "PRP"),
+        ("is", " ", 6, "ccomp", "VBZ"),
+        ("working", "", 2, "acomp", "JJ"),
+        (",", "", 6, "punct", ","),
+        ("”", " ", 6, "punct", "''"),
+        ("she", " ", 7, "nsubj", "PRP"),
+        ("said", "", 7, "ROOT", "VBD"),
+        (".", "", 7, "punct", "."),
+    ]
+    rows[6] = ("she", " ", 7, "nsubj", "PRP")
+    rows[2] = ("is", " ", 7, "ccomp", "VBZ")
+    rows[0], rows[4], rows[5] = (
+        ("“", "", 7, "punct", "``"),
+        (",", "", 7, "punct", ","),
+        ("”", " ", 7, "punct", "''"),
+    )
+    doc = make_doc(rows)
+    (quote,) = extract_quotes(doc, "art", [])
+    assert quote.speaker_name is None
+    assert quote.unresolved is not None and "pronoun" in quote.unresolved
+
+
+def test_a_short_quoted_phrase_without_a_cue_is_a_scare_quote_not_speech() -> None:
+    rows = [
+        ("The", " ", 4, "det", "DT"),
+        ("“", "", 2, "punct", "``"),
+        ("reform", "", 4, "compound", "NN"),
+        ("”", " ", 2, "punct", "''"),
+        ("plan", " ", 5, "nsubj", "NN"),
+        ("failed", "", 5, "ROOT", "VBD"),
+        (".", "", 5, "punct", "."),
+    ]
+    doc = make_doc(rows)
+    assert extract_quotes(doc, "art", []) == []
+
+
+@pytest.mark.model
+def test_reported_speech_and_documents_as_speakers_with_the_trained_model(nlp: spacy.Language) -> None:
+    text = (
+        "Anna Berg, a senior fellow at the Oslo Institute, said that the talks had stalled.\n"
+        "“The countries stand together,” a Kremlin statement said.\n"
+        "The Russian leader added that he “fully supports” the plan."
+    )
+    doc = nlp(text)
+    quotes = extract_quotes(doc, "art", extract_mentions(doc, "art"))
+    indirect = [q for q in quotes if q.kind == "indirect" and "talks" in q.text]
+    assert indirect and indirect[0].speaker_name == "Anna Berg"
+    assert indirect[0].role == "a senior fellow at the Oslo Institute"
+    statement = next(q for q in quotes if q.text == "The countries stand together,")
+    assert statement.speaker_name == "Kremlin"

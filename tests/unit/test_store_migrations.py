@@ -1,0 +1,193 @@
+"""Opening a store: URL checks, one-line errors, and versioned, named migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, create_engine, inspect, text
+
+from newsprism.errors import StoreError
+from newsprism.records import Article
+from newsprism.store import MIGRATIONS, Migration, SqlStore, open_store
+from newsprism.store.schema import metadata
+
+ARTICLE = Article(id="a1", source="a.txt", title="Title", text="Body")
+
+
+def recorded(path: Path) -> list[tuple[int, str]]:
+    with sqlite3.connect(path) as conn:
+        return list(conn.execute("SELECT version, name FROM schema_migrations ORDER BY version"))
+
+
+def test_a_new_database_is_migrated_to_the_latest_version(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    open_store(f"sqlite:///{path}").close()
+    assert recorded(path) == [(m.version, m.name) for m in MIGRATIONS]
+
+
+def test_the_migrated_schema_matches_the_tables_the_store_queries(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    open_store(f"sqlite:///{path}").close()
+    inspector = inspect(create_engine(f"sqlite:///{path}"))
+    for table in metadata.sorted_tables:
+        columns = {c["name"]: c for c in inspector.get_columns(table.name)}
+        assert list(columns) == [c.name for c in table.columns], table.name
+        assert {name for name, c in columns.items() if c["nullable"]} == {
+            c.name for c in table.columns if c.nullable
+        }, table.name
+
+
+def add_note(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE articles ADD COLUMN note TEXT"))
+    conn.execute(text("UPDATE articles SET note = 'migrated'"))
+
+
+V2 = Migration(2, "articles.note", add_note)
+
+
+def test_a_version_1_database_is_upgraded_when_version_2_is_added(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    url = f"sqlite:///{path}"
+    with open_store(url, migrations=MIGRATIONS[:1]) as store:
+        store.add([(ARTICLE, None)])
+    assert recorded(path) == [(1, MIGRATIONS[0].name)]
+
+    with open_store(url, migrations=[*MIGRATIONS[:1], V2]) as store:
+        assert store.articles() == [ARTICLE]  # data kept, and the store reads the upgraded table
+    assert recorded(path) == [(1, MIGRATIONS[0].name), (2, "articles.note")]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT note FROM articles").fetchall() == [("migrated",)]
+
+
+def test_applied_migrations_are_not_applied_again(tmp_path: Path) -> None:
+    calls: list[int] = []
+    counting = Migration(2, "count", lambda conn: calls.append(2))
+    url = f"sqlite:///{tmp_path / 'news.db'}"
+    open_store(url, migrations=[*MIGRATIONS[:1], counting]).close()
+    open_store(url, migrations=[*MIGRATIONS[:1], counting]).close()
+    assert calls == [2]
+
+
+def test_a_failing_migration_is_rolled_back_and_not_recorded(tmp_path: Path) -> None:
+    def half_done(conn: Connection) -> None:
+        conn.execute(text("CREATE TABLE half (x INTEGER)"))
+        raise RuntimeError("disk on fire")
+
+    path = tmp_path / "news.db"
+    url = f"sqlite:///{path}"
+    open_store(url, migrations=MIGRATIONS[:1]).close()
+    with pytest.raises(StoreError, match=r"migration 2 \(half\) failed: disk on fire"):
+        open_store(url, migrations=[*MIGRATIONS[:1], Migration(2, "half", half_done)])
+    assert recorded(path) == [(1, MIGRATIONS[0].name)]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchall() == []
+
+
+def test_a_database_newer_than_the_code_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'news.db'}"
+    open_store(url, migrations=[*MIGRATIONS[:1], V2]).close()
+    with pytest.raises(StoreError, match="schema version 2 is newer than this newsprism knows \\(1\\)"):
+        open_store(url, migrations=MIGRATIONS[:1])
+
+
+@pytest.mark.parametrize("versions", [[2], [1, 3], [2, 1]])
+def test_migration_versions_must_be_consecutive_from_1(tmp_path: Path, versions: list[int]) -> None:
+    migrations = [Migration(v, f"m{v}", lambda conn: None) for v in versions]
+    with pytest.raises(ValueError, match=r"1\.\.n"):
+        open_store(f"sqlite:///{tmp_path / 'news.db'}", migrations=migrations)
+
+
+def test_without_fts5_the_store_still_opens_and_searches(tmp_path: Path) -> None:
+    def v1_without_fts(conn: Connection) -> None:
+        MIGRATIONS[0].apply(conn)
+        conn.execute(text("DROP TABLE articles_fts"))
+        for suffix in ("ai", "ad", "au"):
+            conn.execute(text(f"DROP TRIGGER articles_fts_{suffix}"))
+
+    with open_store(
+        f"sqlite:///{tmp_path / 'news.db'}", migrations=[Migration(1, "v1", v1_without_fts)]
+    ) as store:
+        assert isinstance(store, SqlStore)
+        store.add([(ARTICLE, None)])
+        assert store.search("body") == [ARTICLE]
+
+
+# --- errors are one-line StoreErrors ---------------------------------------------------------------
+
+
+def corrupt(tmp_path: Path) -> str:
+    path = tmp_path / "corrupt.db"
+    path.write_bytes(b"this is not a database\n" * 200)
+    return f"sqlite:///{path}"
+
+
+def foreign(tmp_path: Path) -> str:
+    path = tmp_path / "foreign.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE articles (whatever TEXT)")
+    return f"sqlite:///{path}"
+
+
+@pytest.mark.parametrize(
+    ("make_url", "message"),
+    [
+        (lambda tmp: "not a url", "bad database URL"),
+        (lambda tmp: "mysql://user@host/db", "unsupported database 'mysql'"),
+        (lambda tmp: f"sqlite:///{tmp / 'missing' / 'dir' / 'news.db'}", "unable to open database file"),
+        (corrupt, "file is not a database"),
+        (foreign, "already exists"),
+        (lambda tmp: "postgresql+psycopg://user:secret@127.0.0.1:1/db", "cannot (use|open) database"),
+    ],
+    ids=["garbage", "unsupported", "unreachable", "corrupt", "foreign", "postgres-down"],
+)
+def test_unusable_databases_raise_a_one_line_store_error(
+    tmp_path: Path, make_url: object, message: str
+) -> None:
+    assert callable(make_url)
+    with pytest.raises(StoreError, match=message) as caught:
+        open_store(make_url(tmp_path))
+    assert "\n" not in str(caught.value)
+    assert "secret" not in str(caught.value)
+
+
+def test_a_locked_database_raises_a_store_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.store import engine
+
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT", 0.05)
+    path = tmp_path / "news.db"
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(StoreError, match="locked"):
+            open_store(f"sqlite:///{path}")
+    finally:
+        other.close()
+
+
+def test_a_failed_first_migration_leaves_a_foreign_database_untouched(tmp_path: Path) -> None:
+    url = foreign(tmp_path)
+    with pytest.raises(StoreError):
+        open_store(url)
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall() == [
+            ("articles",)
+        ]
+
+
+def test_opening_an_up_to_date_database_does_not_wait_for_a_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsprism.store import engine
+
+    path = tmp_path / "news.db"
+    open_store(f"sqlite:///{path}").close()
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT", 0.05)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with open_store(f"sqlite:///{path}") as store:
+            assert store.count() == 0
+    finally:
+        other.close()

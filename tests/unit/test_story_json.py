@@ -1,0 +1,143 @@
+"""The story.json contract: every key present, offsets into articles[].text, schema-valid."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from newsprism.records import (
+    Article,
+    ArticleAnalysis,
+    Entity,
+    Mention,
+    Published,
+    Quality,
+    QualityFlag,
+    Quantity,
+    Quote,
+    RemovedLine,
+    Role,
+    Skip,
+    Story,
+    TimeExpression,
+    content_id,
+)
+from newsprism.report.markdown import render_markdown
+from newsprism.report.story_json import SCHEMA_ID, story_to_dict, story_to_json, validate_story
+
+TEXT = 'Mayor Ana Ortiz said on Monday: "The river rose 3 metres." Ortiz added that 1,200 residents left.'
+
+
+def _story() -> Story:
+    article = Article(
+        id=Article.make_id("Flood", TEXT, "The Courier"),
+        source="a.txt",
+        title="Flood",
+        text=TEXT,
+        outlet="The Courier",
+        published=Published(),
+        removed=(RemovedLine("Share:", "share widget", 2),),
+    )
+    aid = article.id
+    name = Mention(aid, 6, 15, "Ana Ortiz", "PERSON")
+    surname = Mention(aid, 59, 64, "Ortiz", "PERSON")
+    quote_start = TEXT.index("The river")
+    quote = Quote(
+        id=content_id(aid, "q"),
+        article=aid,
+        start=quote_start,
+        end=quote_start + len("The river rose 3 metres."),
+        text="The river rose 3 metres.",
+        kind="direct",
+        speaker_text="Ana Ortiz",
+        speaker_start=6,
+        speaker_end=15,
+        speaker_name="Ana Ortiz",
+        cue="said",
+        cue_start=16,
+        cue_end=20,
+    )
+    entity = Entity(
+        id=content_id("person", "Ana Ortiz"),
+        name="Ana Ortiz",
+        type="person",
+        aliases=("Ana Ortiz", "Ortiz"),
+        roles=(Role("Mayor", aid, 0, 5),),
+        mentions=(name, surname),
+    )
+    q_start = TEXT.index("1,200")
+    analysis = ArticleAnalysis(
+        article=aid,
+        mentions=(name, surname),
+        quotes=(quote,),
+        quantities=(
+            Quantity(
+                content_id(aid, "n"), aid, q_start, q_start + 15, "1,200 residents", 1200.0, "count", "count"
+            ),
+        ),
+        time_expressions=(
+            TimeExpression(
+                content_id(aid, "t"), aid, 24, 30, "Monday", "DATE", "2025-03-10", anchor="2025-03-12"
+            ),
+        ),
+        quality=Quality(0.1, False, (QualityFlag("space before punctuation", 0, 1, "M"),)),
+        published=Published("2025-03-12", "inferred", 0.7, ("'on Monday' with past tense",)),
+    )
+    return Story(
+        articles=(article,),
+        skipped=(Skip("bad.bin", "binary file"),),
+        analyses=(analysis,),
+        entities=(entity,),
+        model="en_core_web_sm-3.8.0",
+    )
+
+
+def test_story_follows_the_schema_and_keeps_every_key() -> None:
+    data = story_to_dict(_story())
+    validate_story(data)
+    assert data["schema"] == SCHEMA_ID
+    for key in ("claims", "timeline", "origins", "summary", "quotes", "quantities", "time_expressions"):
+        assert isinstance(data[key], list)
+
+
+def test_offsets_point_into_the_article_text() -> None:
+    data = story_to_dict(_story())
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    items = data["quotes"] + data["quantities"] + data["time_expressions"]
+    items += [m for e in data["entities"] for m in e["mentions"]]
+    assert items
+    for item in items:
+        assert texts[item["article"]][item["start"] : item["end"]] == item["text"]
+
+
+def test_an_inferred_date_replaces_unknown_metadata() -> None:
+    article = story_to_dict(_story())["articles"][0]
+    assert article["published"] == {
+        "value": "2025-03-12",
+        "how": "inferred",
+        "confidence": 0.7,
+        "evidence": ["'on Monday' with past tense"],
+    }
+
+
+def test_schema_rejects_a_missing_key() -> None:
+    data = story_to_dict(_story())
+    del data["origins"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate_story(data)
+
+
+def test_output_is_deterministic_json() -> None:
+    assert story_to_json(_story()) == story_to_json(_story())
+    assert json.loads(story_to_json(_story()))["articles"][0]["title"] == "Flood"
+
+
+def test_brief_shows_sources_skips_speakers_numbers_and_dates() -> None:
+    brief = render_markdown(story_to_dict(_story()))
+    assert "| [1] | The Courier | Flood | 2025-03-12 (inferred, 70%) |" in brief
+    assert "`bad.bin`: binary file" in brief
+    assert "### Ana Ortiz" in brief and "“The river rose 3 metres.” [1]" in brief
+    assert "| 1,200 residents | 1200 count |" in brief
+    assert "| Monday | 2025-03-10 | DATE | [1] |" in brief

@@ -1,0 +1,211 @@
+"""Finding time expressions in a parsed Doc, their extents, tense and re-anchoring.
+
+Docs are built by hand (words, tags, heads, entities) on a blank English vocabulary: no model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsprism.extract.timex import (
+    anchor_date_of,
+    extract_time_expressions,
+    infer_publication_date,
+    reanchor,
+    tense_from_value,
+)
+from newsprism.extract.timex_spans import clause_tense
+from newsprism.records import Published, TimeExpression, content_id
+
+VOCAB = spacy.blank("en").vocab
+
+# (word, tag, pos, head index, dep, entity IOB)
+Row = tuple[str, str, str, int, str, str]
+
+
+def make_doc(rows: list[Row]) -> Doc:
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][1] not in {".", ","} for i in range(len(rows))]
+    return Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        tags=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        deps=[r[4] for r in rows],
+        lemmas=[r[0].lower() for r in rows],
+        ents=[r[5] for r in rows],
+    )
+
+
+MET_ON_THURSDAY: list[Row] = [
+    ("Officials", "NNS", "NOUN", 1, "nsubj", "O"),
+    ("met", "VBD", "VERB", 1, "ROOT", "O"),
+    ("on", "IN", "ADP", 1, "prep", "O"),
+    ("Thursday", "NNP", "PROPN", 2, "pobj", "B-DATE"),
+    ("in", "IN", "ADP", 1, "prep", "O"),
+    ("Tashkent", "NNP", "PROPN", 4, "pobj", "B-GPE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+WILL_MEET_THURSDAY: list[Row] = [
+    ("They", "PRP", "PRON", 2, "nsubj", "O"),
+    ("will", "MD", "AUX", 2, "aux", "O"),
+    ("meet", "VB", "VERB", 2, "ROOT", "O"),
+    ("Thursday", "NNP", "PROPN", 2, "npadvmod", "B-DATE"),
+    (".", ".", "PUNCT", 2, "punct", "O"),
+]
+ENDED_IN_FEBRUARY_FOR_YEARS: list[Row] = [
+    ("Talks", "NNS", "NOUN", 1, "nsubj", "O"),
+    ("ended", "VBD", "VERB", 1, "ROOT", "O"),
+    ("in", "IN", "ADP", 1, "prep", "O"),
+    ("February", "NNP", "PROPN", 2, "pobj", "B-DATE"),
+    ("after", "IN", "ADP", 1, "prep", "O"),
+    ("dragging", "VBG", "VERB", 4, "pcomp", "O"),
+    ("on", "RP", "ADP", 5, "prt", "O"),
+    ("for", "IN", "ADP", 5, "prep", "O"),
+    ("years", "NNS", "NOUN", 7, "pobj", "B-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+PRICES_NOW_AGE: list[Row] = [
+    ("A", "DT", "DET", 2, "det", "O"),
+    ("6-year-old", "JJ", "ADJ", 2, "amod", "B-DATE"),
+    ("girl", "NN", "NOUN", 3, "nsubj", "O"),
+    ("pays", "VBZ", "VERB", 3, "ROOT", "O"),
+    ("more", "JJR", "ADJ", 3, "dobj", "O"),
+    ("now", "RB", "ADV", 3, "advmod", "O"),
+    (".", ".", "PUNCT", 3, "punct", "O"),
+]
+# "Officials said Wednesday the ministers will meet next week on Sept. 15, 2021."
+PREVIEW: list[Row] = [
+    ("Officials", "NNS", "NOUN", 1, "nsubj", "O"),
+    ("said", "VBD", "VERB", 1, "ROOT", "O"),
+    ("Wednesday", "NNP", "PROPN", 1, "npadvmod", "B-DATE"),
+    ("the", "DT", "DET", 4, "det", "O"),
+    ("ministers", "NNS", "NOUN", 6, "nsubj", "O"),
+    ("will", "MD", "AUX", 6, "aux", "O"),
+    ("meet", "VB", "VERB", 1, "ccomp", "O"),
+    ("next", "JJ", "ADJ", 8, "amod", "B-DATE"),
+    ("week", "NN", "NOUN", 6, "npadvmod", "I-DATE"),
+    ("on", "IN", "ADP", 6, "prep", "O"),
+    ("Sept.", "NNP", "PROPN", 9, "pobj", "B-DATE"),
+    ("15", "CD", "NUM", 10, "nummod", "I-DATE"),
+    (",", ",", "PUNCT", 10, "punct", "I-DATE"),
+    ("2021", "CD", "NUM", 10, "nummod", "I-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+
+
+class TestTense:
+    def test_simple_past(self) -> None:
+        doc = make_doc(MET_ON_THURSDAY)
+        assert clause_tense(doc[3]) == "past"
+
+    def test_will_is_future(self) -> None:
+        doc = make_doc(WILL_MEET_THURSDAY)
+        assert clause_tense(doc[3]) == "future"
+
+    def test_present(self) -> None:
+        doc = make_doc(PRICES_NOW_AGE)
+        assert clause_tense(doc[5]) == "present"
+
+
+class TestExtraction:
+    def test_weekday_in_a_past_clause_resolves_backwards(self) -> None:
+        doc = make_doc(MET_ON_THURSDAY)
+        (expr,) = extract_time_expressions(doc, "a1", date(2022, 9, 17))
+        assert (expr.text, expr.type, expr.value, expr.anchor) == (
+            "Thursday",
+            "DATE",
+            "2022-09-15",
+            "2022-09-17",
+        )
+
+    def test_weekday_in_a_future_clause_resolves_forwards(self) -> None:
+        doc = make_doc(WILL_MEET_THURSDAY)
+        (expr,) = extract_time_expressions(doc, "a1", date(2022, 9, 13))
+        assert expr.value == "2022-09-15"
+
+    def test_extent_excludes_on_and_keeps_in_and_for(self) -> None:
+        doc = make_doc(ENDED_IN_FEBRUARY_FOR_YEARS)
+        texts = [e.text for e in extract_time_expressions(doc, "a1", date(2022, 9, 15))]
+        assert texts == ["in February", "for years"]
+        assert [e.text for e in extract_time_expressions(make_doc(MET_ON_THURSDAY), "a1", None)] == [
+            "Thursday"
+        ]
+
+    def test_offsets_and_ids(self) -> None:
+        doc = make_doc(ENDED_IN_FEBRUARY_FOR_YEARS)
+        first = extract_time_expressions(doc, "a1", date(2022, 9, 15))[0]
+        assert doc.text[first.start : first.end] == "in February"
+        assert first.id == content_id("a1", str(first.start), str(first.end))
+        assert first.article == "a1"
+
+    def test_vague_words_found_without_an_entity_and_ages_dropped(self) -> None:
+        doc = make_doc(PRICES_NOW_AGE)
+        exprs = extract_time_expressions(doc, "a1", date(2022, 9, 15))
+        assert [(e.text, e.value) for e in exprs] == [("now", "PRESENT_REF")]
+
+    def test_no_anchor_leaves_relative_values_empty(self) -> None:
+        doc = make_doc(ENDED_IN_FEBRUARY_FOR_YEARS)
+        exprs = extract_time_expressions(doc, "a1", None)
+        assert [(e.value, e.anchor) for e in exprs] == [(None, None), ("PXY", None)]
+
+    def test_deterministic(self) -> None:
+        doc = make_doc(PREVIEW)
+        assert extract_time_expressions(doc, "a", date(2021, 9, 8)) == extract_time_expressions(
+            doc, "a", date(2021, 9, 8)
+        )
+
+
+class TestReanchor:
+    def _expr(self, text: str, value: str | None, anchor: str | None) -> TimeExpression:
+        return TimeExpression("id", "a1", 0, len(text), text, "DATE", value, None, anchor)
+
+    def test_past_reading_survives_a_new_anchor(self) -> None:
+        expr = self._expr("Monday", "2022-09-12", "2022-09-15")
+        assert tense_from_value(expr) == "past"
+        assert reanchor(expr, date(2022, 9, 21)).value == "2022-09-19"
+
+    def test_future_reading_survives_a_new_anchor(self) -> None:
+        expr = self._expr("Monday", "2022-09-19", "2022-09-15")
+        moved = reanchor(expr, date(2022, 9, 20))
+        assert (moved.value, moved.anchor) == ("2022-09-26", "2022-09-20")
+
+    def test_explicit_tense_wins(self) -> None:
+        expr = self._expr("Monday", None, None)
+        assert reanchor(expr, date(2022, 9, 15), "future").value == "2022-09-19"
+
+    def test_ids_and_offsets_do_not_change(self) -> None:
+        expr = self._expr("last week", "2022-W36", "2022-09-15")
+        moved = reanchor(expr, date(2022, 9, 7))
+        assert (moved.id, moved.start, moved.end, moved.value) == ("id", 0, 9, "2022-W35")
+
+
+class TestPublicationDate:
+    def test_explicit_day_next_week_and_a_past_weekday(self) -> None:
+        published = infer_publication_date(make_doc(PREVIEW), "a1")
+        assert published.value == "2021-09-08"
+        assert published.how == "inferred"
+        assert published.confidence is not None and 0.0 < published.confidence <= 1.0
+        assert any("Wednesday" in e for e in published.evidence)
+        assert any("2021" in e for e in published.evidence)
+
+    def test_nothing_to_go_on_gives_unknown(self) -> None:
+        assert infer_publication_date(make_doc(MET_ON_THURSDAY), "a1") == Published()
+
+    @pytest.mark.parametrize(
+        ("published", "anchor"),
+        [
+            (Published("2022-09-15"), date(2022, 9, 15)),
+            (Published("2022-09-15T08:30:00+00:00", "metadata"), date(2022, 9, 15)),
+            (Published(), None),
+            (Published("not a date"), None),
+        ],
+    )
+    def test_anchor_date_of(self, published: Published, anchor: date | None) -> None:
+        assert anchor_date_of(published) == anchor

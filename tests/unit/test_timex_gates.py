@@ -1,0 +1,47 @@
+"""The timex/tbaq gate helpers: TimeML parsing with offsets, value canonicalisation, gold spans."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from newsprism.eval.tbaq import _score, canonical, parse_tml
+from newsprism.eval.timex import _gold_spans
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2001-03-09" functionInDocument="CREATION_TIME">March 9, 2001</TIMEX3></DCT>
+<TEXT>
+Storms &amp; floods hit <TIMEX3 tid="t1" type="DATE" value="2001-03-08">Thursday</TIMEX3>, <EVENT eid="e1">officials</EVENT> said, for <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_parse_tml_keeps_offsets_after_stripping_tags_and_entities(tmp_path: Path) -> None:
+    path = tmp_path / "x.tml"
+    path.write_text(TML, encoding="utf-8")
+    doc = parse_tml(path)
+    assert doc.dct == date(2001, 3, 9)
+    assert [(doc.text[s:e], v) for s, e, v in doc.gold] == [("Thursday", "2001-03-08"), ("three days", "P3D")]
+    assert "Storms & floods" in doc.text
+
+
+def test_week_values_compare_padded() -> None:
+    assert canonical("2000-W7") == canonical("2000-W07") == "2000-W07"
+    assert canonical("2000-W17") == "2000-W17"
+
+
+def test_score_counts_strict_relaxed_and_values() -> None:
+    gold = [(0, 8, "2001-03-08"), (20, 30, "P3D")]
+    system = [(0, 8, "2001-03-08"), (16, 30, "P4D"), (40, 45, "PXY")]
+    assert _score(gold, system) == (1, 2, 1, 3)
+
+
+def test_gold_spans_use_line_and_occurrence() -> None:
+    text = "Headline\n\nIt rained recently and recently again.\n"
+    gold = [{"text": "recently", "line": 3, "occurrence": 2, "value": "PAST_REF"}]
+    ((start, end, value),) = _gold_spans(text, gold)
+    assert text[start:end] == "recently"
+    assert start == text.rindex("recently")
+    assert value == "PAST_REF"

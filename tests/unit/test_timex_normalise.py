@@ -1,0 +1,209 @@
+"""Normalising one time expression against an anchor date (no model needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsprism.extract.timex_normalise import (
+    Normalised,
+    duration_value,
+    granularity_date,
+    normalise,
+    parse_number,
+    resolve_month_year,
+    resolve_weekday,
+)
+
+THURSDAY = date(2022, 9, 15)  # a Thursday in ISO week 37
+WEDNESDAY = date(2022, 9, 7)  # a Wednesday in ISO week 36
+
+
+class TestWeekdays:
+    def test_past_tense_names_the_same_day_or_the_one_before(self) -> None:
+        assert normalise("Thursday", THURSDAY, "past").value == "2022-09-15"
+        assert normalise("Monday", THURSDAY, "past").value == "2022-09-12"
+
+    def test_future_tense_looks_ahead(self) -> None:
+        assert normalise("Thursday", date(2022, 9, 14), "future").value == "2022-09-15"
+        assert normalise("Monday", THURSDAY, "future").value == "2022-09-19"
+
+    def test_present_or_unknown_tense_takes_the_nearest(self) -> None:
+        assert normalise("Friday", THURSDAY, "present").value == "2022-09-16"
+        assert normalise("Wednesday", THURSDAY, None).value == "2022-09-14"
+
+    def test_last_and_next_override_the_tense(self) -> None:
+        assert normalise("last Thursday", THURSDAY, "future").value == "2022-09-08"
+        assert normalise("next Thursday", THURSDAY, "past").value == "2022-09-22"
+
+    def test_resolve_weekday_never_leaves_the_week_around_the_anchor(self) -> None:
+        for weekday in range(7):
+            for tense in ("past", "present", "future", None):
+                day = resolve_weekday(weekday, THURSDAY, tense)  # type: ignore[arg-type]
+                assert day.weekday() == weekday
+                assert abs((day - THURSDAY).days) <= 6
+
+
+class TestCalendarUnits:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("last week", "2022-W36"),
+            ("this week", "2022-W37"),
+            ("earlier this week", "2022-W37"),
+            ("next week", "2022-W38"),
+            ("next month", "2022-10"),
+            ("last month", "2022-08"),
+            ("this year", "2022"),
+            ("earlier this year", "2022"),
+            ("today", "2022-09-15"),
+            ("yesterday", "2022-09-14"),
+        ],
+    )
+    def test_relative_units(self, text: str, value: str) -> None:
+        assert normalise(text, THURSDAY).value == value
+
+    def test_next_week_from_a_wednesday_is_the_following_iso_week(self) -> None:
+        assert normalise("next week", WEDNESDAY).value == "2022-W37"
+
+    def test_late_last_month_keeps_the_month_and_marks_the_end(self) -> None:
+        assert normalise("late last month", THURSDAY) == Normalised("DATE", "2022-08", "END")
+
+    def test_beginning_of_next_year(self) -> None:
+        assert normalise("the beginning of next year", THURSDAY) == Normalised("DATE", "2023", "START")
+
+
+class TestMonthsAndDays:
+    def test_in_february_in_a_past_clause_is_this_years(self) -> None:
+        assert normalise("in February", THURSDAY, "past").value == "2022-02"
+
+    def test_a_month_ahead_in_a_future_clause(self) -> None:
+        assert normalise("In November", THURSDAY, "future").value == "2022-11"
+
+    def test_a_later_month_in_a_past_clause_is_last_years(self) -> None:
+        assert normalise("in December", THURSDAY, "past").value == "2021-12"
+
+    def test_the_month_right_after_the_anchor_stays_in_its_year(self) -> None:
+        assert resolve_month_year(10, THURSDAY, "past") == 2022
+
+    def test_month_and_year(self) -> None:
+        assert normalise("in June 2020", THURSDAY, "past").value == "2020-06"
+
+    def test_month_and_day_without_a_year(self) -> None:
+        assert normalise("March 3", THURSDAY, "past").value == "2022-03-03"
+
+    def test_full_date(self) -> None:
+        assert normalise("Nov. 3, 1998", THURSDAY).value == "1998-11-03"
+
+    def test_day_range_is_an_iso_interval(self) -> None:
+        assert normalise("Sept. 15-16", WEDNESDAY, "future") == Normalised("DATE", "2022-09-15/2022-09-16")
+
+    def test_early_year_marks_the_start(self) -> None:
+        assert normalise("in early 2020", THURSDAY) == Normalised("DATE", "2020", "START")
+
+    def test_last_april_looks_back(self) -> None:
+        assert normalise("last April", THURSDAY).value == "2022-04"
+        assert normalise("last October", THURSDAY).value == "2021-10"
+
+
+class TestPeriods:
+    def test_first_months_of_a_year_is_an_interval(self) -> None:
+        assert normalise("the first eight months of 2021", THURSDAY) == Normalised(
+            "DURATION", "2021-01/2021-08"
+        )
+
+    def test_first_months_of_the_year_uses_the_anchor_year(self) -> None:
+        assert normalise("the first four months of the year", THURSDAY).value == "2022-01/2022-04"
+
+    def test_first_half_of_this_year(self) -> None:
+        assert normalise("the first half of this year", THURSDAY) == Normalised("DURATION", "2022-H1")
+
+    def test_named_quarter_and_the_last_completed_quarter(self) -> None:
+        assert normalise("the third quarter", date(1989, 10, 26)).value == "1989-Q3"
+        assert normalise("fourth-quarter", date(1989, 10, 26), "past").value == "1989-Q4"
+        assert normalise("fourth-quarter", date(1989, 8, 1), "past").value == "1988-Q4"
+        assert normalise("the quarter", date(1989, 10, 26)).value == "1989-Q3"
+
+    def test_seasons_and_weekends(self) -> None:
+        assert normalise("last summer", THURSDAY).value == "2022-SU"
+        assert normalise("next winter", THURSDAY).value == "2022-WI"
+        assert normalise("this weekend", THURSDAY).value == "2022-W37-WE"
+
+
+class TestDurationsAndSets:
+    @pytest.mark.parametrize(
+        ("text", "value", "mod"),
+        [
+            ("almost four years", "P4Y", "APPROX"),
+            ("more than seven months", "P7M", "MORE_THAN"),
+            ("the past three decades", "P30Y", None),
+            ("five-day", "P5D", None),
+            ("1½ years", "P18M", None),
+            ("for decades", "PXDE", None),
+            ("weeks", "PXW", None),
+            ("in months", "PXM", None),
+            ("over the years", "PXY", None),
+        ],
+    )
+    def test_durations(self, text: str, value: str, mod: str | None) -> None:
+        norm = normalise(text, THURSDAY)
+        assert norm.type == "DURATION"
+        assert (norm.value, norm.mod) == (value, mod)
+
+    def test_sets(self) -> None:
+        assert normalise("daily", THURSDAY) == Normalised("SET", "P1D")
+        assert normalise("every week", THURSDAY) == Normalised("SET", "P1W")
+
+    def test_duration_value_moves_fractions_down_a_unit(self) -> None:
+        assert duration_value(parse_number("2½"), "year") == "P30M"
+        assert duration_value(None, "week") == "PXW"
+
+    def test_parse_number(self) -> None:
+        assert parse_number("three") == 3
+        assert parse_number("1,000") == 1000
+        assert parse_number("many") is None
+
+
+class TestVagueAndAnaphoric:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("now", "PRESENT_REF"),
+            ("So far", "PRESENT_REF"),
+            ("recently", "PAST_REF"),
+            ("In recent weeks", "PAST_REF"),
+            ("in the past", "PAST_REF"),
+            ("soon", "FUTURE_REF"),
+            ("the near future", "FUTURE_REF"),
+            ("going forward", "FUTURE_REF"),
+        ],
+    )
+    def test_references(self, text: str, value: str) -> None:
+        assert normalise(text, THURSDAY).value == value
+
+    def test_since_then_runs_from_the_antecedent_to_the_anchor(self) -> None:
+        assert normalise("Since then", THURSDAY, previous="2022-03") == Normalised(
+            "DURATION", "2022-03/2022-09-15"
+        )
+
+    def test_at_the_time_takes_the_antecedent(self) -> None:
+        assert normalise("at the time", THURSDAY, previous="2022-03").value == "2022-03"
+        assert normalise("at the time", THURSDAY).value is None
+
+
+class TestWithoutAnchor:
+    def test_relative_expressions_stay_unresolved(self) -> None:
+        for text in ("Thursday", "last week", "in February", "today", "next month"):
+            assert normalise(text, None, "past").value is None
+
+    def test_absolute_ones_still_resolve(self) -> None:
+        assert normalise("June 2020", None).value == "2020-06"
+        assert normalise("almost three years", None).value == "P3Y"
+
+
+def test_granularity_date() -> None:
+    assert granularity_date("2022-W36") == date(2022, 9, 5)
+    assert granularity_date("2022-02") == date(2022, 2, 1)
+    assert granularity_date("2022-09-15/2022-09-16") == date(2022, 9, 15)
+    assert granularity_date("PAST_REF") is None
