@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck unit gates bench clean
+.PHONY: demo test lint typecheck unit gates bench assets clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,7 @@ $(DEVSTAMP): pyproject.toml | $(BIN)/python
 
 demo: $(STAMP)
 	mkdir -p out
-	$(BIN)/newsprism analyze examples/corpus -o out/story.json
-	$(BIN)/newsprism analyze examples/corpus -o out/brief.md --quiet
-	@echo "wrote out/story.json and out/brief.md"
+	$(BIN)/newsprism analyze examples/corpus -o out/story.json -o out/brief.md -o out/brief.html
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -42,6 +40,10 @@ test: lint typecheck unit gates
 
 bench: $(DEVSTAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# Rebuild the HTML report's bundled JS/CSS from npm packages (committed; users and CI need no npm).
+assets:
+	cd report-ui && npm ci && npm run build
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

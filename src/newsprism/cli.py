@@ -35,7 +35,7 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar o
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")]
 DbOpt = Annotated[str | None, typer.Option("--db", help="Database URL (default sqlite:///newsprism.db).")]
 
-FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
+FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
 def _settings(config: Path | None, **flags: Any) -> Settings:
@@ -77,7 +77,7 @@ def _progress(total: int, label: str, quiet: bool) -> Iterator[Callable[[int], N
 def _check_outputs(outputs: Sequence[Path]) -> None:
     for out in outputs:
         if out.suffix.lower() not in FORMATS:
-            raise ConfigError(f"cannot tell the format of {out}: use .json or .md")
+            raise ConfigError(f"cannot tell the format of {out}: use .json, .md or .html")
 
 
 @app.command()
@@ -86,25 +86,35 @@ def analyze(
     output: Annotated[
         list[Path] | None,
         typer.Option(
-            "--output", "-o", help="Write here; format from the extension (.json, .md). Repeatable."
+            "--output", "-o", help="Write here; format from the extension (.json, .md, .html). Repeatable."
         ),
     ] = None,
     model: ModelOpt = None,
     workers: WorkersOpt = None,
     max_bytes: MaxBytesOpt = None,
+    summary_words: Annotated[
+        int | None, typer.Option("--summary-words", help="Length of the cited summary, in words.")
+    ] = None,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     config: ConfigOpt = None,
 ) -> None:
-    """Analyse articles into a story: story.json (machine-readable) and/or brief.md (for a reader).
+    """Analyse articles into a story: story.json (machine-readable), brief.md or brief.html (for a reader).
 
     Without -o the brief goes to standard output."""
     from .pipeline import analyze_corpus, read_corpus
+    from .report.html import render_html
     from .report.markdown import render_markdown
     from .report.story_json import story_to_dict, story_to_json
 
     settings = _settings(
-        config, model=model, workers=workers, max_bytes=max_bytes, strict=strict or None, quiet=quiet or None
+        config,
+        model=model,
+        workers=workers,
+        max_bytes=max_bytes,
+        summary_words=summary_words,
+        strict=strict or None,
+        quiet=quiet or None,
     )
     outputs = output or []
     _check_outputs(outputs)
@@ -117,7 +127,9 @@ def analyze(
         typer.echo(render_markdown(data), nl=False)
     for out in outputs:
         out.parent.mkdir(parents=True, exist_ok=True)
-        text = story_to_json(story) if FORMATS[out.suffix.lower()] == "json" else render_markdown(data)
+        fmt = FORMATS[out.suffix.lower()]
+        renderers = {"json": lambda: story_to_json(story), "html": lambda: render_html(data)}
+        text = renderers.get(fmt, lambda: render_markdown(data))()
         out.write_text(text, encoding="utf-8")
         if not settings.quiet:
             _err(f"wrote {out} ({len(story.articles)} articles)")

@@ -34,6 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "sqlite:///newsprism.db", "database URL for ingest/articles (SQLite or PostgreSQL)"),
     Setting("strict", False, "treat any skipped input as an error (exit status 3)"),
     Setting("quiet", False, "no progress bar"),
+    Setting("summary_words", 200, "length of the cited summary, in words"),
 )
 
 
@@ -48,12 +49,15 @@ class Settings:
     db: str = "sqlite:///newsprism.db"
     strict: bool = False
     quiet: bool = False
+    summary_words: int = 200
 
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise ConfigError(f"workers must be at least 1, got {self.workers}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.summary_words < 1:
+            raise ConfigError(f"summary_words must be at least 1, got {self.summary_words}")
         if self.max_bytes < 1:
             raise ConfigError(f"max_bytes must be at least 1, got {self.max_bytes}")
 

@@ -6,18 +6,24 @@ This is the library core behind ``newsprism analyze``; the CLI only parses flags
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .clean import to_article
 from .config import Settings
 from .errors import NothingUsableError
 from .ingest import iter_documents
+from .link.claims import build_claims
 from .link.dates import refine_publication_dates
 from .link.entities import canonicalise, link_quotes
+from .link.notes import source_notes
+from .link.origins import find_origins, origin_index
+from .link.quotes import group_quotes
+from .link.timeline import build_timeline
 from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
-from .records import Article, RawDocument, Skip, Story
+from .records import Article, ArticleAnalysis, RawDocument, Skip, Story
 from .run.local import Progress, analyse_articles
+from .summarize import summarize
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +80,35 @@ def analyze_corpus(
         batch_size=settings.batch_size,
         progress=progress,
     )
-    analyses = refine_publication_dates(corpus.articles, analyses)
+    story = link_story(corpus.articles, analyses, summary_words=settings.summary_words)
+    return replace(story, skipped=corpus.skipped, model=pipeline_name(nlp))
+
+
+def link_story(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    summary_words: int = 200,
+) -> Story:
+    """The cross-article stage: every step blocked or sketched so it stays near-linear in the
+    number of articles (``make bench`` measures it on 1k-8k articles)."""
+    analyses = refine_publication_dates(articles, analyses)
     entities = canonicalise(analyses)
     analyses = link_quotes(analyses, entities)
+    origins = find_origins(articles, analyses)
+    origin_of = origin_index(origins)
+    quote_groups = group_quotes(articles, analyses, entities, origin_of)
+    claims, conflicts = build_claims(articles, analyses, entities, quote_groups, origin_of)
     return Story(
-        articles=corpus.articles,
-        skipped=corpus.skipped,
+        articles=tuple(articles),
         analyses=tuple(analyses),
         entities=tuple(entities),
-        model=pipeline_name(nlp),
+        origins=tuple(origins),
+        quote_groups=tuple(quote_groups),
+        claims=tuple(claims),
+        conflicts=tuple(conflicts),
+        timeline=tuple(build_timeline(articles, analyses, origin_of)),
+        summary=tuple(summarize(articles, analyses, origin_of, max_words=summary_words)),
+        notes=tuple(source_notes(articles, analyses, origins, claims)),
     )
 
 

@@ -208,6 +208,7 @@ class TimeExpression:
     value: str | None  # ISO-8601 / TIMEX3 value; None when it cannot be normalised
     mod: str | None = None
     anchor: str | None = None  # the date the value was resolved against
+    tense: str | None = None  # tense of the clause it sits in (past/present/future), None if unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,12 +245,150 @@ class ArticleAnalysis:
     published: Published | None = None  # inferred from the text when the article had none
 
 
+# ---- the cross-article story (issue 4) ---------------------------------------------------------
+
+CopyKind = Literal["verbatim", "edited", "paraphrase"]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A cited stretch of one article: where a statement comes from or is corroborated."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CopyRelation:
+    """``copy`` reuses ``original``: verbatim, lightly edited, or machine-paraphrased (spun).
+
+    ``similarity`` in [0, 1] is the share of the copy's sentences aligned to the original;
+    ``evidence`` gives a few aligned sentence pairs (copy span, original span)."""
+
+    copy: str
+    original: str
+    kind: CopyKind
+    similarity: float
+    evidence: tuple[tuple[Citation, Citation], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """One independent origin: an original article and every copy of it (original first)."""
+
+    id: str
+    original: str
+    articles: tuple[str, ...]
+    relations: tuple[CopyRelation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """One wording of a grouped utterance, as one article has it."""
+
+    quote: str  # Quote.id
+    article: str
+    start: int
+    end: int
+    text: str
+    outlet: str | None
+    speaker: str | None  # entity id
+    speaker_name: str | None
+    match: str  # "exact", "variant" (other wording/translation), "fragment"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """The same utterance across articles, with every variant wording."""
+
+    id: str
+    speaker: str | None
+    speaker_name: str | None
+    variants: tuple[QuoteVariant, ...]
+    independent_origins: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    """What one article says where sources disagree."""
+
+    value: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources that disagree: a number, a role or title, a date, or a quote's speaker."""
+
+    id: str
+    kind: str  # "quantity", "role", "date", "speaker", "spelling", "wording"
+    subject: str  # what the disagreement is about ("area flooded", "Yun Sun's title")
+    severity: str  # "contradiction", "inconsistent_detail", "wording_only", "spelling"
+    values: tuple[ConflictValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A fact stated by one or more articles, aligned at sentence or quantity level."""
+
+    id: str
+    kind: str  # "sentence" or "quantity"
+    text: str  # a representative wording (the span of the first supporting article)
+    support: tuple[Citation, ...]
+    articles: tuple[str, ...]
+    independent_origins: int
+    conflicts: tuple[str, ...] = ()  # Conflict ids
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A dated event merged across sources."""
+
+    id: str
+    date: str  # TIMEX3 value (2022-09-15, 2022-09, 2022)
+    precision: str  # "day", "week", "month", "quarter", "half", "year", "interval"
+    sort_key: str  # ISO date used for ordering
+    text: str  # a description: the clause or sentence that dates the event
+    support: tuple[Citation, ...]
+    independent_origins: int
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """One sentence of the summary: taken verbatim from ``citation``, corroborated by others."""
+
+    text: str
+    citation: Citation
+    corroborations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNote:
+    """What one article contributes and lacks, its quality flags and its copy relations."""
+
+    article: str
+    unique: tuple[Citation, ...]  # sentences no other origin carries
+    omits: tuple[str, ...]  # Claim ids most other origins carry that this article lacks
+    flags: tuple[str, ...]  # quality flag kinds ("possibly machine-spun", ...)
+    copies: tuple[CopyRelation, ...]  # relations where this article is the copy or the original
+
+
 @dataclass(frozen=True, slots=True)
 class Story:
-    """The result of a run: articles, what was skipped, and the linked analysis."""
+    """The result of a run: articles, what was skipped, the per-article analyses and the story
+    linked across them."""
 
     articles: tuple[Article, ...]
     skipped: tuple[Skip, ...] = ()
     analyses: tuple[ArticleAnalysis, ...] = ()
     entities: tuple[Entity, ...] = ()
     model: str | None = None
+    origins: tuple[Origin, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    notes: tuple[SourceNote, ...] = ()

@@ -106,7 +106,7 @@ def test_one_run_writes_json_and_markdown(tmp_path: Path, messy_folder: Path) ->
     js, md = tmp_path / "o" / "s.json", tmp_path / "o" / "b.md"
     result = run("analyze", str(messy_folder / "good.txt"), "-o", str(js), "-o", str(md), "--quiet")
     assert result.returncode == 0, result.stderr
-    assert json.loads(js.read_text())["schema"] == "newsprism.story/2"
+    assert json.loads(js.read_text())["schema"] == "newsprism.story/3"
     assert md.read_text().startswith("# Story brief:")
 
 
@@ -115,7 +115,7 @@ def test_unknown_output_format_is_a_one_line_error(tmp_path: Path, messy_folder:
     assert result.returncode == 1
     assert (
         result.stderr.strip()
-        == f"newsprism: cannot tell the format of {tmp_path / 's.pdf'}: use .json or .md"
+        == f"newsprism: cannot tell the format of {tmp_path / 's.pdf'}: use .json, .md or .html"
     )
 
 

@@ -141,3 +141,82 @@ def test_brief_shows_sources_skips_speakers_numbers_and_dates() -> None:
     assert "### Ana Ortiz" in brief and "“The river rose 3 metres.” [1]" in brief
     assert "| 1,200 residents | 1200 count |" in brief
     assert "| Monday | 2025-03-10 | DATE | [1] |" in brief
+
+
+def _linked_story() -> Story:
+    """Two articles, one a verbatim copy of the other, with every cross-article section filled."""
+    from dataclasses import replace
+
+    from newsprism.records import (
+        Citation,
+        Claim,
+        Conflict,
+        ConflictValue,
+        CopyRelation,
+        Origin,
+        QuoteGroup,
+        QuoteVariant,
+        SourceNote,
+        SummarySentence,
+        TimelineEvent,
+    )
+
+    base = _story()
+    first = base.articles[0]
+    copy = replace(first, id=Article.make_id("Flood", TEXT, "The Echo"), outlet="The Echo", source="b.txt")
+    sentence = TEXT[: TEXT.index(":") + 1]
+    cite_a = Citation(first.id, 0, len(sentence), sentence)
+    cite_b = Citation(copy.id, 0, len(sentence), sentence)
+    relation = CopyRelation(copy.id, first.id, "verbatim", 1.0, ((cite_b, cite_a),))
+    origin = Origin(content_id(first.id, copy.id), first.id, (first.id, copy.id), (relation,))
+    quote = base.analyses[0].quotes[0]
+    variants = tuple(
+        QuoteVariant(quote.id, aid, quote.start, quote.end, quote.text, outlet, None, "Ana Ortiz", "exact")
+        for aid, outlet in ((first.id, "The Courier"), (copy.id, "The Echo"))
+    )
+    conflict = Conflict(
+        content_id("c"),
+        "quantity",
+        "river rise",
+        "contradiction",
+        (ConflictValue("3 metres", cite_a), ConflictValue("4 metres", cite_b)),
+    )
+    claim = Claim(
+        content_id("k"), "sentence", sentence, (cite_a, cite_b), (first.id, copy.id), 1, (conflict.id,)
+    )
+    event = TimelineEvent(content_id("e"), "2025-03-10", "day", "2025-03-10", sentence, (cite_a,), 1)
+    return replace(
+        base,
+        articles=(first, copy),
+        origins=(origin,),
+        quote_groups=(QuoteGroup(content_id("g"), None, "Ana Ortiz", variants, 1),),
+        claims=(claim,),
+        conflicts=(conflict,),
+        timeline=(event,),
+        summary=(SummarySentence(sentence, cite_a, (cite_b,)),),
+        notes=(SourceNote(copy.id, (), (), ("possibly machine-spun",), (relation,)),),
+    )
+
+
+def test_cross_article_sections_follow_the_schema() -> None:
+    data = story_to_dict(_linked_story())
+    validate_story(data)
+    assert data["origins"][0]["relations"][0]["kind"] == "verbatim"
+    assert data["claims"][0]["independent_origins"] == 1
+
+
+def test_summary_citations_point_at_their_sentence() -> None:
+    data = story_to_dict(_linked_story())
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    for s in data["summary"]:
+        cite = s["citation"]
+        assert texts[cite["article"]][cite["start"] : cite["end"]] == s["text"]
+
+
+def test_brief_shows_origins_conflicts_and_the_cited_summary() -> None:
+    brief = render_markdown(story_to_dict(_linked_story()))
+    assert "2 articles come from 1 independent origins." in brief
+    assert "- [2] is a verbatim copy of [1] (100% of its sentences aligned)" in brief
+    assert "**river rise** (quantity, contradiction): 3 metres [1]; 4 metres [2]" in brief
+    assert "## Summary" in brief and "[1] (also [2])" in brief
+    assert "| 2025-03-10 |" in brief

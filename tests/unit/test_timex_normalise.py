@@ -130,6 +130,15 @@ class TestPeriods:
         assert normalise("next winter", THURSDAY).value == "2022-WI"
         assert normalise("this weekend", THURSDAY).value == "2022-W37-WE"
 
+    def test_the_weekend_ahead_unless_told_in_the_past_on_a_weekday(self) -> None:
+        assert normalise("the weekend", THURSDAY, "future").value == "2022-W37-WE"
+        assert normalise("the weekend", THURSDAY, "present").value == "2022-W37-WE"
+        assert normalise("the weekend", THURSDAY, "past").value == "2022-W36-WE"
+
+    def test_weekday_with_a_part_of_day_is_a_time(self) -> None:
+        assert normalise("Thursday evening", date(2022, 9, 16), "past") == Normalised("TIME", "2022-09-15TEV")
+        assert normalise("Friday morning", THURSDAY, "future") == Normalised("TIME", "2022-09-16TMO")
+
 
 class TestDurationsAndSets:
     @pytest.mark.parametrize(
@@ -144,6 +153,8 @@ class TestDurationsAndSets:
             ("weeks", "PXW", None),
             ("in months", "PXM", None),
             ("over the years", "PXY", None),
+            ("at least two months", "P2M", "EQUAL_OR_MORE"),
+            ("at most three years", "P3Y", "EQUAL_OR_LESS"),
         ],
     )
     def test_durations(self, text: str, value: str, mod: str | None) -> None:

@@ -40,7 +40,7 @@ def to_article(raw: RawDocument) -> Article:
     language = raw.language or guess_language(raw.text) or "en"
     removed: list[RemovedLine] = []
     if raw.needs_cleaning:
-        findings = find_boilerplate(lines, raw.title, language)
+        findings = find_boilerplate(lines, raw.title, language, raw.outlet)
         drop = {f.index for f in findings}
         removed = [RemovedLine(lines[f.index].strip(), f.reason, f.index + 1) for f in findings]
         lines = [line for i, line in enumerate(lines) if i not in drop]

@@ -3,7 +3,9 @@
 The rules, in order (each line gets the first reason that applies):
 
 1. **Known phrases** (:mod:`.phrases`): share widgets, comment prompts, source links,
-   related-content headings, promotional lines, copyright and image credits.
+   related-content headings, promotional lines, copyright and image credits; and **calls to
+   action** (:mod:`.promo`): lines that open by addressing the reader and carry enough
+   promotional signals (the outlet's own name, "our", a newsletter or app, "today", "!").
 2. **Repeated headline**: the title (with or without its outlet suffix) repeated as a body line.
 3. **End-of-article marker**: after a heading such as "Related News", "Check Also" or "Source
    link", when no body paragraph follows, every line is a link or teaser.
@@ -20,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import phrases
+from . import phrases, promo
 from .language import is_foreign
 from .shape import content_stems, ends_sentence, is_fragment, is_title_like, word_count
 
@@ -36,6 +38,7 @@ APPENDED_HEADLINE = "appended headline of another article"
 FOREIGN_TEASER = "foreign-language teaser"
 AFTER_MARKER = "link after end-of-article marker"
 RELATED_LINK = "related-content link"
+CALL_TO_ACTION = "promotional"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,16 @@ class Finding:
 
     index: int
     reason: str
+
+
+def outlet_names(title: str, outlet: str | None = None) -> list[str]:
+    """The site's own names: ``outlet`` when known, and the title's " – Outlet" suffix."""
+    names = [outlet] if outlet else []
+    for sep in OUTLET_SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if found and head.strip() and tail.strip():
+            names.append(tail.strip())
+    return names
 
 
 def title_variants(title: str) -> frozenset[str]:
@@ -60,9 +73,10 @@ def title_variants(title: str) -> frozenset[str]:
 class _Body:
     """The lines of one body with the per-line facts the rules share."""
 
-    def __init__(self, lines: Sequence[str], title: str, language: str) -> None:
+    def __init__(self, lines: Sequence[str], title: str, language: str, outlet: str | None = None) -> None:
         self.lines = [line.strip() for line in lines]
         self.title = title
+        self.outlet = promo.outlet_pattern(outlet_names(title, outlet))
         self.language = language
         self.filled = [i for i, line in enumerate(self.lines) if line]
         self.reasons: dict[int, str] = {}
@@ -89,6 +103,8 @@ def _known_phrases(body: _Body) -> list[int]:
                 markers.append(i)
         elif phrases.is_inline_link(body.lines[i]):
             body.reasons[i] = RELATED_LINK
+        elif promo.is_call_to_action(body.lines[i], body.outlet):
+            body.reasons[i] = CALL_TO_ACTION
     return markers
 
 
@@ -191,9 +207,12 @@ def _introduces_next(body: _Body, i: int, paragraphs: Sequence[int], common: fro
     return ahead > 0 and ahead >= behind
 
 
-def find_boilerplate(lines: Sequence[str], title: str, language: str = "en") -> list[Finding]:
-    """The boilerplate lines among ``lines`` (a body split on newlines), in order."""
-    body = _Body(lines, title, language)
+def find_boilerplate(
+    lines: Sequence[str], title: str, language: str = "en", outlet: str | None = None
+) -> list[Finding]:
+    """The boilerplate lines among ``lines`` (a body split on newlines), in order. ``outlet``
+    (else the title's suffix) names the site, whose calls to action name it."""
+    body = _Body(lines, title, language, outlet)
     markers = _known_phrases(body)
     _repeated_headline(body, title)
     _after_markers(body, markers)

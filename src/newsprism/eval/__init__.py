@@ -18,4 +18,6 @@ GATES: tuple[str, ...] = (
     "newsprism.eval.quantities",
     "newsprism.eval.timex",
     "newsprism.eval.tbaq",
+    "newsprism.eval.story",
+    "newsprism.eval.multinews",
 )

@@ -6,7 +6,9 @@ The orchestrator calls, per article::
     timexes = extract_time_expressions(doc, id, anchor_date_of(published))
 
 and then :func:`newsprism.link.dates.refine_publication_dates` across the run, which re-anchors
-expressions with :func:`reanchor` (from their text; no re-parsing).
+expressions with :func:`reanchor` (from their text; no re-parsing). Each expression keeps the
+tense of its clause (``TimeExpression.tense``) so that re-anchoring and date inference without
+the parse still read "gave way on Thursday" as past.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..records import Published, TimeExpression, content_id
 from .timex_normalise import Tense, granularity_date, normalise
-from .timex_pubdate import ClueSource, choose_day, clues_from, estimate_year
+from .timex_pubdate import ClueSource, choose_day, clues_from, estimate_year, is_dateline
 from .timex_spans import clause_tense, find_candidates, governing_verb
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "infer_publication_date",
     "is_antecedent",
     "reanchor",
+    "stored_tense",
     "tense_from_value",
 ]
 
@@ -73,6 +76,7 @@ def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> 
                 value=norm.value,
                 mod=norm.mod,
                 anchor=anchor_iso,
+                tense=cand.tense,
             )
         )
         if norm.type == "DATE" and is_antecedent(norm.value, anchor):
@@ -104,16 +108,28 @@ def tense_from_value(expr: TimeExpression) -> Tense | None:
     return None
 
 
+def stored_tense(expr: TimeExpression) -> Tense | None:
+    """The clause tense recorded with ``expr``; else (records made without it) read back from
+    its value (:func:`tense_from_value`)."""
+    if expr.tense == "past":
+        return "past"
+    if expr.tense == "present":
+        return "present"
+    if expr.tense == "future":
+        return "future"
+    return tense_from_value(expr)
+
+
 def reanchor(
     expr: TimeExpression, anchor: date | None, tense: Tense | None = None, previous: str | None = None
 ) -> TimeExpression:
     """``expr`` normalised again from its text against a new ``anchor``.
 
-    ``tense`` is the clause tense when the caller still has the parse; otherwise it is recovered
-    from the old value (:func:`tense_from_value`). Ids and offsets do not change.
+    ``tense`` is the clause tense when the caller still has the parse; otherwise the recorded
+    one (:func:`stored_tense`). Ids, offsets and the recorded tense do not change.
     """
     if tense is None:
-        tense = tense_from_value(expr)
+        tense = stored_tense(expr)
     norm = normalise(expr.text, anchor, tense, previous)
     return replace(
         expr, type=norm.type, value=norm.value, mod=norm.mod, anchor=anchor.isoformat() if anchor else None
@@ -128,7 +144,9 @@ def clue_sources(doc: Doc) -> list[ClueSource]:
         span = doc[cand.start : cand.end]
         sent = sent_index.get(span.sent.start, 0) if sent_index else 0
         verb = governing_verb(span.root)
-        out.append(ClueSource(span.text, cand.tense, sent, verb.lemma_.lower() if verb is not None else None))
+        event = verb.lemma_.lower() if verb is not None else None
+        dateline = is_dateline(doc.text, span.start_char, span.end_char)
+        out.append(ClueSource(span.text, cand.tense, sent, event, dateline))
     return out
 
 
@@ -136,8 +154,8 @@ def infer_publication_date(doc: Doc, article_id: str) -> Published:
     """A publication date inferred from the text alone (``how="inferred"``), or unknown.
 
     Explicit years fix the year (the latest one mentioned: news reports the past), weekday names
-    read with the tense of their clause, explicit days near "next week"/"last week", and months in
-    past or future clauses fix the day; see :mod:`newsprism.extract.timex_pubdate`.
+    read with the tense of their clause, a dateline, explicit days near "next week"/"last week", and
+    months in past or future clauses fix the day; see :mod:`newsprism.extract.timex_pubdate`.
     """
     del article_id  # the id is not evidence; kept for a uniform extractor signature
     clues = clues_from(clue_sources(doc))

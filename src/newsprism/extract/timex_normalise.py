@@ -73,6 +73,7 @@ MODS: tuple[tuple[str, str], ...] = (
     ("more than", "MORE_THAN"),
     ("over", "MORE_THAN"),
     ("at least", "EQUAL_OR_MORE"),
+    ("at most", "EQUAL_OR_LESS"),
     ("less than", "LESS_THAN"),
     ("under", "LESS_THAN"),
     ("almost", "APPROX"),
@@ -126,7 +127,8 @@ SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
-_LEAD = re.compile(r"^(?:in|on|at|during|by|until|till|from|of|just|only)\s+", re.I)
+# "at" leads "at noon" but belongs to the modifiers "at least" / "at most".
+_LEAD = re.compile(r"^(?:in|on|at(?!\s+(?:least|most)\b)|during|by|until|till|from|of|just|only)\s+", re.I)
 _NUM = (
     r"(?:\d+(?:[.,]\d+)?(?:\s?[½¼¾])?|[½¼¾]|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 )

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from .timex_normalise import MONTHS, Tense
+from .timex_normalise import MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS, Tense
 
 _VAGUE: tuple[tuple[str, ...], ...] = (
     ("now",),
@@ -59,7 +59,12 @@ _FUTURE_VERBS = {
     "prepare",
     "slate",
 }
+# Passives in the present that announce what is to come: "rain is forecast for the weekend".
+_SCHEDULED = _FUTURE_VERBS | {"forecast", "predict", "timetable", "calendar"}
 _MODALS = {"may", "might", "could", "can", "should", "must"}
+_DAY_WORDS = set(WEEKDAYS) | {"today", "yesterday", "tomorrow"}
+_PARTS = set(PARTS_OF_DAY) - {"tonight"}
+_RELATIVE = ["last", "next", "this", "past", "coming"]
 _TIME_LABELS = {"DATE", "TIME"}
 
 
@@ -77,6 +82,16 @@ def _matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
     for words in _VAGUE:
         matcher.add("TIMEX_VAGUE", [[{"LOWER": w} for w in words]])
+    # "last autumn", "next spring": the NER often misses relative seasons. "fall" only after
+    # last/next ("this fall in prices" is a noun).
+    seasons = sorted(set(SEASONS) - {"fall"})
+    matcher.add(
+        "TIMEX_SEASON",
+        [
+            [{"LOWER": {"IN": _RELATIVE}}, {"LOWER": {"IN": seasons}}],
+            [{"LOWER": {"IN": ["last", "next"]}}, {"LOWER": "fall"}],
+        ],
+    )
     return matcher
 
 
@@ -112,6 +127,14 @@ def _adjust(span: Span) -> Span:
         )
         if (prev.lower_ == "in" and takes_in) or (prev.lower_ in {"for", "over"} and bare_units):
             start -= 1
+    # "last week's Teresk Dam failure": the expression ends before the possessive.
+    for k in range(start + 1, end):
+        if doc[k].tag_ == "POS" or doc[k].lower_ in {"'s", "’s"}:
+            end = k
+            break
+    # "Thursday evening": the NER tags the weekday and the part of day apart.
+    if end < len(doc) and doc[end - 1].lower_ in _DAY_WORDS and doc[end].lower_ in _PARTS:
+        end += 1
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in {"½"}:
         end -= 1
     return doc[start:end]
@@ -123,6 +146,8 @@ _NOT_TIMEX = {"annual", "night", "morning", "evening", "afternoon", "the night o
 
 def _keep(span: Span) -> bool:
     text = span.text.strip()
+    if len(span) == 1 and text.lower() in SEASONS and span[0].dep_ == "compound":
+        return False  # "winter wheat", "summer camp": a kind of thing, not a time
     if re.fullmatch(r"\d{1,3}", text):  # ages and bare counts tagged DATE
         return False
     if _AGE.search(text) or text.lower() in _NOT_TIMEX:  # ages are not time expressions
@@ -157,6 +182,8 @@ def clause_tense(token: Token) -> Tense | None:
                     return None
                 node = head
                 continue
+            if node.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in auxes):
+                return "future" if node.lemma_.lower() in _SCHEDULED else "present"
             if node.tag_ == "VBD":
                 return "past"
             if node.tag_ in {"VBZ", "VBP"}:

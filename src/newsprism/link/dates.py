@@ -5,13 +5,16 @@ For every article whose date was inferred (or is unknown) we score each day of t
 against its own clues (:mod:`newsprism.extract.timex_pubdate`) plus two run-level terms:
 
 * **shared events**: a weekday the article names ("met on Thursday") that falls, for a candidate
-  publication day, on an explicit day another article gives ("Sept. 15-16") scores high;
+  publication day, on an explicit day another article gives ("Sept. 15-16") scores high, unless
+  it already falls on an explicit day of its own article (in-article coherence comes first);
 * **proximity**: days near the median date of the already-dated articles (metadata dates first,
   then refined ones) score a little higher.
 
 The run's year comes from metadata dates when there are any, else from the latest year any
-article mentions. Time expressions of articles whose anchor changed are re-normalised from their
-text (:func:`newsprism.extract.timex.reanchor`); nothing is re-parsed.
+article mentions. Without the parses, clues come from the stored expressions: the clause tense
+recorded with each one and datelines read from the article text. Time expressions of articles
+whose anchor changed are re-normalised from their text (:func:`newsprism.extract.timex.reanchor`);
+nothing is re-parsed.
 """
 
 from __future__ import annotations
@@ -23,9 +26,19 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..extract.timex import anchor_date_of, clue_sources, is_antecedent, reanchor, tense_from_value
+from ..extract.timex import anchor_date_of, clue_sources, is_antecedent, reanchor, stored_tense
 from ..extract.timex_normalise import Tense
-from ..extract.timex_pubdate import Clue, ClueSource, choose_day, clues_from, estimate_year, weekday_date
+from ..extract.timex_pubdate import (
+    Clue,
+    ClueSource,
+    choose_day,
+    clues_from,
+    coherent_day,
+    estimate_year,
+    explicit_days,
+    is_dateline,
+    weekday_date,
+)
 from ..records import Article, ArticleAnalysis, Published, TimeExpression
 
 __all__ = ["refine_publication_dates"]
@@ -33,8 +46,8 @@ __all__ = ["refine_publication_dates"]
 _EVENT_WINDOW = 14  # days between an article's date and an event day it gives
 
 
-def _sources_without_doc(analysis: ArticleAnalysis) -> list[ClueSource]:
-    """Clue inputs from stored time expressions: tense read back from value vs anchor."""
+def _sources_without_doc(analysis: ArticleAnalysis, text: str) -> list[ClueSource]:
+    """Clue inputs from stored time expressions (their recorded tense) and the article ``text``."""
     sents = analysis.sentences
 
     def sentence_of(start: int) -> int:
@@ -43,7 +56,13 @@ def _sources_without_doc(analysis: ArticleAnalysis) -> list[ClueSource]:
                 return i
         return -1
 
-    return [ClueSource(t.text, tense_from_value(t), sentence_of(t.start)) for t in analysis.time_expressions]
+    def dateline(t: TimeExpression) -> bool:
+        return text[t.start : t.end] == t.text and is_dateline(text, t.start, t.end)
+
+    return [
+        ClueSource(t.text, stored_tense(t), sentence_of(t.start), dateline=dateline(t))
+        for t in analysis.time_expressions
+    ]
 
 
 def _event_days(clues: Sequence[Clue], year: int) -> list[tuple[date, str]]:
@@ -75,7 +94,8 @@ def refine_publication_dates(
     if len(articles) != len(analyses):
         raise ValueError("articles and analyses must be parallel sequences")
     sources = [
-        clue_sources(docs[i]) if docs is not None else _sources_without_doc(a) for i, a in enumerate(analyses)
+        clue_sources(docs[i]) if docs is not None else _sources_without_doc(a, articles[i].text)
+        for i, a in enumerate(analyses)
     ]
     clues = [clues_from(s) for s in sources]
     metadata = [anchor_date_of(a.published) if _is_dated(a.published) else None for a in articles]
@@ -116,11 +136,15 @@ def refine_publication_dates(
         def extra(
             day: date,
             weekdays: list[Clue] = weekdays,
+            own_clues: list[Clue] = clues[i],
             others: list[tuple[date, str, str]] = others,
             centre: date | None = centre,
         ) -> tuple[float, list[str]]:
             score, why = 0.0, []
+            own_days = explicit_days(own_clues, day.year)
             for clue in weekdays:
+                if coherent_day(clue, day, own_days) is not None:
+                    continue  # scored by its own article (score_day); no second, outside link
                 named = weekday_date(clue, day)
                 for d, text, art in others:
                     if named == d:

@@ -56,11 +56,133 @@ def render_markdown(story: JSON) -> str:
         out += [f"- `{s['source']}`: {s['reason']}" for s in story["skipped"]]
         out.append("")
 
+    out += _summary(story, key)
+    out += _origins(story, key)
     out += _who_said_what(story, key)
+    out += _quote_groups(story, key)
+    out += _claims(story, key)
+    out += _conflicts(story, key)
+    out += _timeline(story, key)
     out += _actors(story, key)
     out += _numbers(story, key)
     out += _dates(story, key)
+    out += _notes(story, key)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _cites(citations: list[JSON], key: dict[str, str]) -> str:
+    return "".join(sorted({key.get(c["article"], "") for c in citations}))
+
+
+def _summary(story: JSON, key: dict[str, str]) -> list[str]:
+    if not story["summary"]:
+        return []
+    out = ["## Summary", ""]
+    for s in story["summary"]:
+        also = _cites(s["corroborations"], key)
+        out.append(
+            f"- {_clip(s['text'], 400)} {key.get(s['citation']['article'], '')}{f' (also {also})' if also else ''}"
+        )
+    out += [
+        "",
+        "Each sentence is quoted verbatim from the first source cited; the others state the same.",
+        "",
+    ]
+    return out
+
+
+def _origins(story: JSON, key: dict[str, str]) -> list[str]:
+    origins = story["origins"]
+    if not origins:
+        return []
+    copies = [r for o in origins for r in o["relations"]]
+    out = [
+        "## Independent origins",
+        "",
+        f"{len(story['articles'])} articles come from {len(origins)} independent origins.",
+        "",
+    ]
+    for r in copies:
+        out.append(
+            f"- {key.get(r['copy'], '?')} is a {r['kind']} copy of {key.get(r['original'], '?')} "
+            f"({r['similarity']:.0%} of its sentences aligned)"
+        )
+    out.append("")
+    return out
+
+
+def _quote_groups(story: JSON, key: dict[str, str]) -> list[str]:
+    groups = story["quote_groups"]
+    if not groups:
+        return []
+    out = ["## The same words across outlets", ""]
+    for g in groups:
+        speaker = g["speaker_name"] or "Unattributed"
+        out.append(f"- **{speaker}**, {g['independent_origins']} independent origin(s):")
+        for v in g["variants"]:
+            out.append(
+                f"  - {v['match']}: “{_clip(v['text'])}” {key.get(v['article'], '')} {v['outlet'] or ''}".rstrip()
+            )
+    out.append("")
+    return out
+
+
+def _claims(story: JSON, key: dict[str, str]) -> list[str]:
+    claims = [c for c in story["claims"] if len(c["articles"]) > 1]
+    if not claims:
+        return []
+    out = ["## Corroboration", "", "| Claim | Independent origins | Sources |", "|---|---|---|"]
+    for c in claims:
+        flag = " ⚠ conflict" if c["conflicts"] else ""
+        out.append(
+            f"| {_cell(_clip(c['text'], 160))}{flag} | {c['independent_origins']} | {_cites(c['support'], key)} |"
+        )
+    out.append("")
+    return out
+
+
+def _conflicts(story: JSON, key: dict[str, str]) -> list[str]:
+    conflicts = story["conflicts"]
+    if not conflicts:
+        return []
+    out = ["## Where sources disagree", ""]
+    for c in conflicts:
+        values = "; ".join(f"{v['value']} {key.get(v['citation']['article'], '')}" for v in c["values"])
+        out.append(f"- **{c['subject']}** ({c['kind']}, {c['severity'].replace('_', ' ')}): {values}")
+    out.append("")
+    return out
+
+
+def _timeline(story: JSON, key: dict[str, str]) -> list[str]:
+    events = story["timeline"]
+    if not events:
+        return []
+    out = ["## Timeline", "", "| Date | Event | Sources |", "|---|---|---|"]
+    for e in events:
+        out.append(f"| {e['date']} | {_cell(_clip(e['text'], 180))} | {_cites(e['support'], key)} |")
+    out.append("")
+    return out
+
+
+def _notes(story: JSON, key: dict[str, str]) -> list[str]:
+    notes = story["notes"]
+    if not notes:
+        return []
+    claims = {c["id"]: c["text"] for c in story["claims"]}
+    out = ["## Per-source notes", ""]
+    for n in notes:
+        out.append(f"### {key.get(n['article'], '?')}")
+        out.append("")
+        if n["flags"]:
+            out.append(f"- Quality flags: {', '.join(n['flags'])}")
+        for r in n["copies"]:
+            out.append(f"- {key.get(r['copy'], '?')} is a {r['kind']} copy of {key.get(r['original'], '?')}")
+        for c in n["unique"][:5]:
+            out.append(f"- Only here: “{_clip(c['text'], 200)}”")
+        for cid in n["omits"][:5]:
+            out.append(f"- Omits what most others report: {_clip(claims.get(cid, cid), 160)}")
+        out.append("")
+    return out
 
 
 def _who_said_what(story: JSON, key: dict[str, str]) -> list[str]:

@@ -14,17 +14,26 @@ from .. import __version__
 from ..records import (
     Article,
     ArticleAnalysis,
+    Citation,
+    Claim,
+    Conflict,
+    CopyRelation,
     Entity,
+    Origin,
     Published,
     Quality,
     Quantity,
     Quote,
+    QuoteGroup,
     Role,
+    SourceNote,
     Story,
+    SummarySentence,
     TimeExpression,
+    TimelineEvent,
 )
 
-SCHEMA_ID = "newsprism.story/2"
+SCHEMA_ID = "newsprism.story/3"
 
 JSON = dict[str, Any]
 
@@ -132,8 +141,106 @@ def _timex(t: TimeExpression) -> JSON:
     }
 
 
+def _cite(c: Citation) -> JSON:
+    return {"article": c.article, "start": c.start, "end": c.end, "text": c.text}
+
+
+def _relation(r: CopyRelation) -> JSON:
+    return {
+        "copy": r.copy,
+        "original": r.original,
+        "kind": r.kind,
+        "similarity": round(r.similarity, 4),
+        "evidence": [{"copy": _cite(c), "original": _cite(o)} for c, o in r.evidence],
+    }
+
+
+def _origin(o: Origin) -> JSON:
+    return {
+        "id": o.id,
+        "original": o.original,
+        "articles": list(o.articles),
+        "relations": [_relation(r) for r in o.relations],
+    }
+
+
+def _quote_group(g: QuoteGroup) -> JSON:
+    return {
+        "id": g.id,
+        "speaker": g.speaker,
+        "speaker_name": g.speaker_name,
+        "independent_origins": g.independent_origins,
+        "variants": [
+            {
+                "quote": v.quote,
+                "article": v.article,
+                "start": v.start,
+                "end": v.end,
+                "text": v.text,
+                "outlet": v.outlet,
+                "speaker": v.speaker,
+                "speaker_name": v.speaker_name,
+                "match": v.match,
+            }
+            for v in g.variants
+        ],
+    }
+
+
+def _claim(c: Claim) -> JSON:
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "text": c.text,
+        "independent_origins": c.independent_origins,
+        "articles": list(c.articles),
+        "support": [_cite(s) for s in c.support],
+        "conflicts": list(c.conflicts),
+    }
+
+
+def _conflict(c: Conflict) -> JSON:
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "subject": c.subject,
+        "severity": c.severity,
+        "values": [{"value": v.value, "citation": _cite(v.citation)} for v in c.values],
+    }
+
+
+def _event(e: TimelineEvent) -> JSON:
+    return {
+        "id": e.id,
+        "date": e.date,
+        "precision": e.precision,
+        "sort_key": e.sort_key,
+        "text": e.text,
+        "independent_origins": e.independent_origins,
+        "support": [_cite(s) for s in e.support],
+    }
+
+
+def _summary(s: SummarySentence) -> JSON:
+    return {
+        "text": s.text,
+        "citation": _cite(s.citation),
+        "corroborations": [_cite(c) for c in s.corroborations],
+    }
+
+
+def _note(n: SourceNote) -> JSON:
+    return {
+        "article": n.article,
+        "unique": [_cite(c) for c in n.unique],
+        "omits": list(n.omits),
+        "flags": list(n.flags),
+        "copies": [_relation(r) for r in n.copies],
+    }
+
+
 def story_to_dict(story: Story) -> JSON:
-    """The story as the JSON-ready dict of the ``newsprism.story/2`` format."""
+    """The story as the JSON-ready dict of the ``newsprism.story/3`` format."""
     by_article = {a.article: a for a in story.analyses}
     analyses = [by_article[a.id] for a in story.articles if a.id in by_article]
     return {
@@ -145,10 +252,13 @@ def story_to_dict(story: Story) -> JSON:
         "quotes": [_quote(q) for an in analyses for q in an.quotes],
         "quantities": [_quantity(q) for an in analyses for q in an.quantities],
         "time_expressions": [_timex(t) for an in analyses for t in an.time_expressions],
-        "claims": [],
-        "timeline": [],
-        "origins": [],
-        "summary": [],
+        "origins": [_origin(o) for o in story.origins],
+        "quote_groups": [_quote_group(g) for g in story.quote_groups],
+        "claims": [_claim(c) for c in story.claims],
+        "conflicts": [_conflict(c) for c in story.conflicts],
+        "timeline": [_event(e) for e in story.timeline],
+        "summary": [_summary(s) for s in story.summary],
+        "notes": [_note(n) for n in story.notes],
     }
 
 

@@ -1,0 +1,180 @@
+"""Conflicts about people and quotes: titles, spellings of a name, who said a quote.
+
+* **Role** (``inconsistent_detail``): one person given two different *specific* titles in two
+  articles ("chief executive of Hydrovel" / "Hydrovel chairman", "director of the China program"
+  / "senior fellow"). Titles are found by a small lexicon of head nouns; generic descriptions
+  (leader, official, head, expert, legislator...) are compatible with any title, so "Russian
+  President" / "Russian leader" is no conflict, nor is "professor" / "associate professor" (one
+  title contains the other) or "Foreign Minister" / "Russian Foreign Minister".
+* **Spelling** (``spelling``): one entity whose multi-word names are written differently
+  ("Sergei Lavrov" / "Sergey Lavrov", "Organisation" / "Organization"); case, possessives,
+  titles and brackets do not count.
+* **Wording** (``wording_only``): a quote group with other wordings of one utterance in
+  different articles (translations: "We highly value ..." / "We highly appreciate ...").
+* **Speaker** (``contradiction``): a quote group whose variants name different speakers. Only
+  speakers the article names (not a pronoun resolved by us) count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ..records import Citation, Conflict, ConflictValue, Entity, Quote, QuoteGroup, content_id
+from .entities import clean_name
+from .text_words import fold
+
+#: Specific titles, longest first (a title is matched once, by its longest form).
+TITLES: tuple[str, ...] = (
+    "chief executive officer", "chief executive", "chief operating officer", "chief financial officer",
+    "ceo", "cfo", "coo", "managing director", "deputy director", "executive director", "director",
+    "chairwoman", "chairman", "chairperson", "chair", "vice president", "president",
+    "prime minister", "foreign minister", "interior minister", "finance minister", "defence minister",
+    "defense minister", "minister", "senior fellow", "research fellow", "fellow", "senior researcher",
+    "researcher", "research scientist", "scientist", "associate professor", "assistant professor",
+    "professor", "spokeswoman", "spokesman", "spokesperson", "mayor", "governor", "ambassador",
+    "secretary general", "secretary", "senior analyst", "analyst", "hydrologist", "editor",
+    "founder", "treasurer", "general manager", "manager", "chancellor", "senator", "speaker",
+)  # fmt: skip
+_TITLE_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in TITLES) + r")\b")
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"})
+
+
+def titles(role_text: str) -> frozenset[str]:
+    """Specific titles named in a role description ("Hydrovel chairman" → {"chairman"})."""
+    return frozenset(_TITLE_RE.findall(fold(role_text)))
+
+
+def compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two title sets can describe one post: one is empty, they share a title, or one
+    title's words contain another's ("professor" / "associate professor")."""
+    if not a or not b or a & b:
+        return True
+    return any(set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in a for y in b)
+
+
+def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
+    """One conflict per person given incompatible titles in different articles."""
+    out: list[Conflict] = []
+    for entity in entities:
+        if entity.type != "person" or len(entity.roles) < 2:
+            continue
+        per_article: dict[str, frozenset[str]] = {}
+        for role in entity.roles:
+            per_article[role.article] = per_article.get(role.article, frozenset()) | titles(role.text)
+        sets = [t for t in per_article.values() if t]
+        if all(compatible(a, b) for i, a in enumerate(sets) for b in sets[i + 1 :]):
+            continue
+        values = tuple(
+            ConflictValue(r.text, Citation(r.article, r.start, r.end, r.text))
+            for r in entity.roles
+            if titles(r.text)
+        )
+        out.append(
+            Conflict(
+                id=content_id("conflict", "role", entity.id),
+                kind="role",
+                subject=f"{entity.name}'s title",
+                severity="inconsistent_detail",
+                values=values,
+            )
+        )
+    return out
+
+
+def _named(quote: Quote | None) -> bool:
+    """Whether the article names the quote's speaker (not only a pronoun)."""
+    return quote is not None and fold(quote.speaker_text or "").strip() not in _PRONOUNS
+
+
+def _spelling(text: str, person: bool) -> str:
+    name = clean_name(text, person=person)
+    return " ".join(name.split()).lower()
+
+
+def spelling_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
+    """One conflict per person or organisation whose multi-word name is spelled differently in
+    different articles."""
+    out: list[Conflict] = []
+    for entity in entities:
+        if entity.type not in ("person", "organization"):
+            continue
+        person = entity.type == "person"
+        first: dict[tuple[str, str], tuple[str, Citation]] = {}
+        articles: dict[str, set[str]] = {}
+        for m in sorted(entity.mentions, key=lambda m: (m.article, m.start)):
+            spelled = _spelling(m.text, person)
+            if len(spelled.split()) < 2 or spelled.isupper():
+                continue
+            first.setdefault(
+                (spelled, m.article),
+                (clean_name(m.text, person=person), Citation(m.article, m.start, m.end, m.text)),
+            )
+            articles.setdefault(spelled, set()).add(m.article)
+        if len(articles) < 2 or len(set().union(*articles.values())) < 2:
+            continue
+        n_words = {len(s.split()) for s in articles}
+        if len(n_words) > 1 and person:
+            continue  # "Mark Katz" / "Mark N. Katz": a fuller name, not a spelling
+        out.append(
+            Conflict(
+                id=content_id("conflict", "spelling", entity.id),
+                kind="spelling",
+                subject=f"spelling of {entity.name}",
+                severity="spelling",
+                values=tuple(ConflictValue(name, cite) for name, cite in first.values()),
+            )
+        )
+    return out
+
+
+def speaker_conflicts(
+    groups: Sequence[QuoteGroup], quotes: Mapping[str, Quote], names: Mapping[str, str]
+) -> list[Conflict]:
+    """One conflict per quote group whose variants are attributed to different named speakers
+    (``quotes``: Quote.id -> Quote, for the speaker as written)."""
+    out: list[Conflict] = []
+    for group in groups:
+        named = [v for v in group.variants if v.speaker is not None and _named(quotes.get(v.quote))]
+        if len({v.speaker for v in named}) < 2:
+            continue
+        out.append(
+            Conflict(
+                id=content_id("conflict", "speaker", group.id),
+                kind="speaker",
+                subject=f"speaker of “{group.variants[0].text}”",
+                severity="contradiction",
+                values=tuple(
+                    ConflictValue(
+                        names.get(v.speaker or "", v.speaker_name or ""),
+                        Citation(v.article, v.start, v.end, v.text),
+                    )
+                    for v in named
+                ),
+            )
+        )
+    return out
+
+
+def wording_conflicts(groups: Sequence[QuoteGroup]) -> list[Conflict]:
+    """One ``wording_only`` conflict per quote group whose articles word the utterance
+    differently (a "variant" member in another article than the group's longest variant)."""
+    out: list[Conflict] = []
+    for group in groups:
+        lead = max(group.variants, key=lambda v: (len(v.text), -group.variants.index(v)))
+        differing = [v for v in group.variants if v.match == "variant" and v.article != lead.article]
+        if not differing:
+            continue
+        values = [lead, *differing]
+        out.append(
+            Conflict(
+                id=content_id("conflict", "wording", group.id),
+                kind="wording",
+                subject=f"wording of {group.speaker_name or 'a quote'}: “{lead.text}”",
+                severity="wording_only",
+                values=tuple(
+                    ConflictValue(v.text, Citation(v.article, v.start, v.end, v.text)) for v in values
+                ),
+            )
+        )
+    return out

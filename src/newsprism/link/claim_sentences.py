@@ -1,0 +1,129 @@
+"""Sentences of different articles that state one fact, aligned and clustered.
+
+Each sentence becomes a set of keys: crude content stems plus the canonical entities mentioned
+in it (``@<entity id>``, so "Mr. Xi" and "Xi Jinping" agree). Two sentences of different
+articles align when the idf-weighted share of their keys in common (relative to the smaller
+sentence and to both) passes a threshold; candidate pairs come from an inverted index of rare
+keys, so the work grows with the corpus. Aligned sentences are clustered greedily, best pair
+first, with at most one sentence per article in a cluster (see :func:`align_sentences`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..records import Article, ArticleAnalysis, Entity
+from .text_match import candidate_pairs
+from .text_words import idf_table, meaning_keys, weight
+
+#: Least idf-weighted share of the smaller sentence's keys, and of both sentences' keys.
+MIN_CONTAINED = 0.2
+MIN_DICE = 0.12
+#: Least number of keys in common.
+MIN_SHARED_KEYS = 3
+#: Sentences with fewer keys are trivial (datelines, bylines, "Read more").
+MIN_KEYS = 4
+#: Members of each cluster compared when deciding whether two clusters merge.
+LINK_SAMPLE = 8
+#: Posting lists longer than this are not used to block.
+MAX_POSTINGS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceUnit:
+    """One sentence of one article with its comparison keys."""
+
+    article: str
+    order: int  # position of the article in the input
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]
+
+
+def sentence_units(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity]
+) -> list[SentenceUnit]:
+    """Every non-trivial sentence of every article, in article and text order."""
+    entity_at = {(m.article, m.start): e.id for e in entities for m in e.mentions}
+    by_article = {an.article: an for an in analyses}
+    units: list[SentenceUnit] = []
+    for order, article in enumerate(articles):
+        analysis = by_article.get(article.id)
+        if analysis is None:
+            continue
+        mentions = sorted(analysis.mentions, key=lambda m: m.start)
+        for start, end in analysis.sentences:
+            text = article.text[start:end]
+            keys = set(meaning_keys(text))
+            keys.update(
+                "@" + entity_at[(article.id, m.start)]
+                for m in mentions
+                if start <= m.start < end and (article.id, m.start) in entity_at
+            )
+            if len(keys) >= MIN_KEYS:
+                units.append(SentenceUnit(article.id, order, start, end, text.strip(), frozenset(keys)))
+    return units
+
+
+def similarity(a: SentenceUnit, b: SentenceUnit, idf: Mapping[str, float]) -> tuple[float, float]:
+    """(idf-weighted share of the smaller sentence's keys in common, weighted Dice)."""
+    shared = weight(a.keys & b.keys, idf)
+    wa, wb = weight(a.keys, idf), weight(b.keys, idf)
+    if not wa or not wb:
+        return 0.0, 0.0
+    return shared / min(wa, wb), 2 * shared / (wa + wb)
+
+
+def aligned(a: SentenceUnit, b: SentenceUnit, idf: Mapping[str, float]) -> float:
+    """Alignment score of two sentences of different articles (0 when they do not align)."""
+    if a.article == b.article or len(a.keys & b.keys) < MIN_SHARED_KEYS:
+        return 0.0
+    contained, dice = similarity(a, b, idf)
+    return dice if contained >= MIN_CONTAINED and dice >= MIN_DICE else 0.0
+
+
+def align_sentences(units: Sequence[SentenceUnit], origin_of: Mapping[str, str]) -> list[list[SentenceUnit]]:
+    """Clusters of sentences stating one fact, each with sentences from two or more articles,
+    ordered by independent origins (most first), then first appearance.
+
+    Aligned pairs are merged greedily, best first (average-linkage style): two clusters join
+    when they share no article and at least half of the (sampled) pairs across them align, so a
+    chain of loosely related sentences does not snowball into one topic cluster."""
+    idf = idf_table(u.keys for u in units)
+    edges: list[tuple[float, int, int]] = []
+    for i, j in candidate_pairs([sorted(u.keys) for u in units], MAX_POSTINGS):
+        score = aligned(units[i], units[j], idf)
+        if score > 0:
+            edges.append((-score, i, j))
+    edges.sort()
+    cluster_of = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    for _, i, j in edges:
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj or not _joinable(members[ci], members[cj], units, idf):
+            continue
+        keep, gone = min(ci, cj), max(ci, cj)
+        for m in members[gone]:
+            cluster_of[m] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone))
+    clusters = [[units[m] for m in ms] for ms in members.values() if len(ms) > 1]
+
+    def rank(cluster: list[SentenceUnit]) -> tuple[int, int, int]:
+        origins = len({origin_of.get(u.article, u.article) for u in cluster})
+        return (-origins, cluster[0].order, cluster[0].start)
+
+    return sorted(clusters, key=rank)
+
+
+def _joinable(
+    a: Sequence[int], b: Sequence[int], units: Sequence[SentenceUnit], idf: Mapping[str, float]
+) -> bool:
+    """Whether two clusters may merge: no article in common, and at least half of the pairs
+    across them (at most :data:`LINK_SAMPLE` members of each side) align."""
+    if {units[i].article for i in a} & {units[j].article for j in b}:
+        return False
+    sa, sb = a[:LINK_SAMPLE], b[:LINK_SAMPLE]
+    linked = sum(1 for i in sa for j in sb if aligned(units[i], units[j], idf) > 0)
+    return 2 * linked >= len(sa) * len(sb)

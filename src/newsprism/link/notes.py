@@ -1,0 +1,74 @@
+"""Per-source notes: what each article alone reports, what it omits, its flags and copies.
+
+* **unique**: the article's non-trivial sentences (see
+  :data:`~newsprism.link.claim_sentences.MIN_KEYS`) that no claim aligns with a sentence of
+  another origin (a sentence shared only with its own copies is still unique to its origin).
+* **omits**: ids of claims carried by a majority (more than half) of the other origins, when
+  there are at least two other origins, that this article does not support.
+* **flags**: "possibly machine-spun" when the quality check says so, then the distinct quality
+  flag kinds, sorted.
+* **copies**: the copy relations in which the article is the copy or the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Article, ArticleAnalysis, Citation, Claim, Origin, SourceNote
+from .claim_sentences import sentence_units
+from .origins import origin_index
+
+SPUN_FLAG = "possibly machine-spun"
+#: Fewest other origins for "omits" to mean anything.
+MIN_OTHER_ORIGINS = 2
+
+
+def _shared_spans(claims: Sequence[Claim], origin_of: dict[str, str]) -> set[tuple[str, int, int]]:
+    """Sentence spans aligned with a sentence of another origin."""
+    shared: set[tuple[str, int, int]] = set()
+    for claim in claims:
+        origins = {origin_of.get(a, a) for a in claim.articles}
+        if len(origins) < 2:
+            continue
+        shared.update((c.article, c.start, c.end) for c in claim.support)
+    return shared
+
+
+def source_notes(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    origins: Sequence[Origin],
+    claims: Sequence[Claim],
+) -> list[SourceNote]:
+    """One note per article, in article order."""
+    origin_of = origin_index(origins)
+    all_origins = {origin_of.get(a.id, a.id) for a in articles}
+    by_article = {an.article: an for an in analyses}
+    shared = _shared_spans(claims, origin_of)
+    units = sentence_units(articles, analyses, ())
+    claim_origins = [(c, {origin_of.get(a, a) for a in c.articles}) for c in claims]
+    notes: list[SourceNote] = []
+    for article in articles:
+        own = origin_of.get(article.id, article.id)
+        unique = tuple(
+            Citation(u.article, u.start, u.end, u.text)
+            for u in units
+            if u.article == article.id and (u.article, u.start, u.end) not in shared
+        )
+        others = len(all_origins - {own})
+        omits = tuple(
+            c.id
+            for c, origins_c in claim_origins
+            if others >= MIN_OTHER_ORIGINS
+            and article.id not in c.articles
+            and 2 * len(origins_c - {own}) > others
+        )
+        analysis = by_article.get(article.id)
+        flags: list[str] = []
+        if analysis is not None:
+            if analysis.quality.spun:
+                flags.append(SPUN_FLAG)
+            flags.extend(sorted({f.kind for f in analysis.quality.flags}))
+        copies = tuple(r for o in origins for r in o.relations if article.id in (r.copy, r.original))
+        notes.append(SourceNote(article.id, unique, omits, tuple(flags), copies))
+    return notes

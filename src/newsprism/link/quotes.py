@@ -1,0 +1,211 @@
+"""The same utterance across articles, grouped with every variant wording.
+
+How two quotes are judged one utterance (:func:`match_quotes`):
+
+* **Speakers** (canonical entity ids) must agree, or one of them be unknown. Quotes of two
+  different known speakers join only when the wording is the same (a long exact or near-exact
+  match): that is a quote attributed to different speakers, reported later as a conflict.
+* **exact**: the same words. **fragment**: the shorter quote's words occur as one run of the
+  longer one ("questions and concerns" in "we understand your questions and concerns ..."), or,
+  for the same known speaker, a short quote whose content words mostly occur in the longer one
+  ("understands and fully supports" / "fully understands the need ..."). **variant**: another
+  wording or translation: most of the shorter quote's words align in order with the other
+  (rapidfuzz LCS over crude stems) and most of its content words are shared.
+* The same idea in other words ("not in the cards. China doesn't need to ..." / "may not be in
+  the cards, but China will continue ...") aligns only a few words, so it stays apart.
+* **Continuations**: two direct quotes of one speaker in one article separated only by the
+  attribution ("…,” Putin said. “During …") are one utterance cut in two.
+
+Candidate pairs come from an inverted index of rare content stems, so the work grows with the
+number of quotes, not its square. Groups keep two or more articles (or a matched pair in one
+article); variants are in article order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..records import Article, ArticleAnalysis, Entity, Quote, QuoteGroup, QuoteVariant, content_id
+from .text_match import UnionFind, aligned_share, candidate_pairs, contains, shared_share
+from .text_words import STOP, stem, words
+
+#: Shortest quote (in words) that may be a "variant" of another.
+MIN_VARIANT_WORDS = 6
+#: Share of the shorter quote's words aligned in order, for a variant / across known speakers.
+VARIANT_ALIGNED = 0.6
+CROSS_SPEAKER_ALIGNED = 0.9
+#: Share (and least number) of the shorter quote's content stems shared, for a variant.
+VARIANT_SHARED = 0.5
+MIN_SHARED_CONTENT = 3
+#: Longest gap (characters, no line break) between two quotes continuing one utterance.
+CONTINUATION_GAP = 90
+#: Posting lists longer than this are not used to block (the word is too common).
+MAX_POSTINGS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteItem:
+    """A quote with its comparison keys: stemmed words and content stems, in order."""
+
+    quote: Quote
+    order: int  # position of the article in the input
+    stems: tuple[str, ...]
+    content: tuple[str, ...]
+
+    @staticmethod
+    def of(quote: Quote, order: int = 0) -> QuoteItem:
+        """Keys of ``quote``."""
+        ws = words(quote.text)
+        return QuoteItem(
+            quote,
+            order,
+            tuple(stem(w) for w in ws),
+            tuple(stem(w) for w in ws if w not in STOP and len(w) > 1),
+        )
+
+
+def match_quotes(a: QuoteItem, b: QuoteItem) -> str | None:
+    """ "exact", "fragment" or "variant" when ``a`` and ``b`` are one utterance, else None."""
+    sa, sb = a.quote.speaker, b.quote.speaker
+    same_speaker = sa is not None and sa == sb
+    other_speaker = sa is not None and sb is not None and sa != sb
+    if not a.content or not b.content:
+        return None
+    short, long_ = (a, b) if len(a.stems) <= len(b.stems) else (b, a)
+    if a.stems == b.stems:
+        return "exact" if not other_speaker or len(a.stems) >= MIN_VARIANT_WORDS else None
+    if contains(long_.stems, short.stems):
+        if other_speaker:
+            return "fragment" if len(short.stems) >= MIN_VARIANT_WORDS else None
+        if same_speaker or len(short.content) >= 2:
+            return "fragment"
+        return None
+    if same_speaker and _loose_fragment(short, long_):
+        return "fragment"
+    if len(short.stems) < MIN_VARIANT_WORDS:
+        return None
+    aligned = aligned_share(a.stems, b.stems)
+    if other_speaker:
+        return "variant" if aligned >= CROSS_SPEAKER_ALIGNED else None
+    shared = set(a.content) & set(b.content)
+    if (
+        aligned >= VARIANT_ALIGNED
+        and aligned_share(a.content, b.content) >= VARIANT_ALIGNED
+        and len(shared) >= MIN_SHARED_CONTENT
+        and shared_share(a.content, b.content) >= VARIANT_SHARED
+    ):
+        return "variant"
+    return None
+
+
+def _loose_fragment(short: QuoteItem, long_: QuoteItem) -> bool:
+    """A short direct quote whose content words (numbers included) mostly occur in a longer
+    direct quote of the same speaker."""
+    if short.quote.kind != "direct" or long_.quote.kind != "direct" or not 2 <= len(short.content) <= 5:
+        return False
+    own = set(short.content)
+    if any(w[0].isdigit() for w in own - set(long_.content)):
+        return False
+    shared = own & set(long_.content)
+    return len(shared) >= 2 and len(shared) * 3 >= 2 * len(own)
+
+
+def _continues(first: Quote, second: Quote, text: str) -> bool:
+    """Whether ``second`` continues ``first``: one article, one known speaker, both direct, and
+    only a short attribution between them."""
+    if first.article != second.article or first.kind != "direct" or second.kind != "direct":
+        return False
+    if first.speaker is None or first.speaker != second.speaker:
+        return False
+    gap = text[first.end : second.start]
+    return 0 <= len(gap) <= CONTINUATION_GAP and "\n" not in gap
+
+
+def _items(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[QuoteItem]:
+    """Direct quotes and the indirect ones that do not wrap a direct quote, in article order."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    items: list[QuoteItem] = []
+    for analysis in sorted(analyses, key=lambda an: order.get(an.article, len(order))):
+        direct = [q for q in analysis.quotes if q.kind == "direct"]
+        for q in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
+            if q.kind != "direct" and any(q.start <= d.start and d.end <= q.end for d in direct):
+                continue
+            item = QuoteItem.of(q, order.get(q.article, len(order)))
+            if item.content:
+                items.append(item)
+    return items
+
+
+def _label(item: QuoteItem, reference: QuoteItem) -> str:
+    if item.stems == reference.stems:
+        return "exact"
+    if contains(reference.stems, item.stems):
+        return "fragment"
+    return match_quotes(item, reference) or "variant"
+
+
+def _group(
+    members: Sequence[QuoteItem],
+    outlets: Mapping[str, str | None],
+    names: Mapping[str, str],
+    origin_of: Mapping[str, str],
+) -> QuoteGroup:
+    reference = max(members, key=lambda m: (m.quote.kind == "direct", len(m.stems), -members.index(m)))
+    speakers = Counter(m.quote.speaker for m in members if m.quote.speaker is not None)
+    speaker = max(speakers, key=lambda s: speakers[s]) if speakers else None
+    variants = tuple(
+        QuoteVariant(
+            quote=m.quote.id,
+            article=m.quote.article,
+            start=m.quote.start,
+            end=m.quote.end,
+            text=m.quote.text,
+            outlet=outlets.get(m.quote.article),
+            speaker=m.quote.speaker,
+            speaker_name=names.get(m.quote.speaker) if m.quote.speaker else m.quote.speaker_name,
+            match=_label(m, reference),
+        )
+        for m in members
+    )
+    return QuoteGroup(
+        id=content_id("quote-group", *sorted(m.quote.id for m in members)),
+        speaker=speaker,
+        speaker_name=names.get(speaker) if speaker else None,
+        variants=variants,
+        independent_origins=len({origin_of.get(v.article, v.article) for v in variants}),
+    )
+
+
+def group_quotes(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    entities: Sequence[Entity],
+    origin_of: Mapping[str, str],
+) -> list[QuoteGroup]:
+    """Quote groups spanning two or more articles (or two quotes of one utterance), ordered by
+    independent origins (most first), then first appearance."""
+    items = _items(articles, analyses)
+    texts = {a.id: a.text for a in articles}
+    sets = UnionFind(len(items))
+    matched: set[int] = set()
+    for i, j in candidate_pairs([it.content for it in items], MAX_POSTINGS):
+        if match_quotes(items[i], items[j]) is not None:
+            sets.union(i, j)
+            matched.update((i, j))
+    for i in range(len(items) - 1):
+        first, second = items[i].quote, items[i + 1].quote
+        if _continues(first, second, texts.get(first.article, "")):
+            sets.union(i, i + 1)
+    outlets = {a.id: a.outlet for a in articles}
+    names = {e.id: e.name for e in entities}
+    groups: list[tuple[tuple[int, int, int], QuoteGroup]] = []
+    for members in sets.groups():
+        if len(members) < 2 or not matched.intersection(members):
+            continue
+        group_items = [items[m] for m in members]
+        group = _group(group_items, outlets, names, origin_of)
+        lead = group_items[0]
+        groups.append(((-group.independent_origins, lead.order, lead.quote.start), group))
+    return [g for _, g in sorted(groups, key=lambda kg: kg[0])]

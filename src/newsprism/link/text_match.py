@@ -1,0 +1,85 @@
+"""Comparing two short texts word by word: containment, aligned overlap, a small union-find.
+
+Used by quote grouping (is this the same utterance?) and claim alignment (do these sentences
+state one fact?). Alignment is rapidfuzz's LCS over word sequences, so word order counts and a
+shared idea in different words does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import LCSseq
+
+
+def contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    """Whether ``shorter`` occurs as a contiguous run of ``longer`` (both non-empty)."""
+    n = len(shorter)
+    if not n or n > len(longer):
+        return False
+    first = shorter[0]
+    return any(
+        longer[i] == first and list(longer[i : i + n]) == list(shorter) for i in range(len(longer) - n + 1)
+    )
+
+
+def aligned_share(a: Sequence[str], b: Sequence[str]) -> float:
+    """Share of the shorter sequence's words found, in order, in the other (LCS / shorter)."""
+    shorter = min(len(a), len(b))
+    if not shorter:
+        return 0.0
+    return LCSseq.similarity(list(a), list(b)) / shorter
+
+
+def shared_share(a: Sequence[str], b: Sequence[str]) -> float:
+    """Share of the smaller word set present in the other set."""
+    sa, sb = set(a), set(b)
+    smaller = min(len(sa), len(sb))
+    return len(sa & sb) / smaller if smaller else 0.0
+
+
+class UnionFind:
+    """Disjoint sets over ``0 .. n-1``; a set's representative is its smallest member."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        """The representative of ``i``'s set (paths halved on the way)."""
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        """Join the sets of ``i`` and ``j``."""
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            lo, hi = min(ri, rj), max(ri, rj)
+            self.parent[hi] = lo
+
+    def groups(self) -> list[list[int]]:
+        """Every set, members ascending, sets ordered by their smallest member."""
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return list(out.values())
+
+
+def candidate_pairs(keys: Sequence[Sequence[str]], max_postings: int = 50) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, that share at least one key whose posting list is at
+    most ``max_postings`` long (an inverted index of rare keys: common keys block nothing, so
+    the number of pairs grows with the corpus, not with its square)."""
+    postings: dict[str, list[int]] = {}
+    for i, item_keys in enumerate(keys):
+        for key in dict.fromkeys(item_keys):
+            postings.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) < 2 or len(members) > max_postings:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pairs.add((i, j))
+    return sorted(pairs)

@@ -1,0 +1,104 @@
+"""Word-level text keys shared by the cross-article steps: tokens, crude stems, content words.
+
+Everything here is a pure function of a string, so quote grouping, claim alignment and source
+notes compare texts the same way: case and curly quotes folded, possessives dropped, a crude
+suffix-stripping stem ("understands"/"understood" → "understand" is not attempted; only regular
+inflections: "-s", "-es", "-ies", "-ed", "-ing") and spaCy's English stop words removed.
+
+:func:`meaning_keys` goes one step further for fact alignment: a few irregular forms and
+paraphrase families common in news prose fold to one key (:data:`SYNONYMS`), so "his first trip
+abroad" and "his first foreign visit" share "trip" and "abroad". The list is small and general on
+purpose; copy detection keeps the plain :func:`content_stems`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from math import log
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?(?:[.,][0-9]+)*", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: Words that carry no content in news text beyond spaCy's stop list.
+EXTRA_STOP_WORDS: frozenset[str] = frozenset(
+    {"said", "says", "say", "told", "tell", "according", "also", "would", "could", "will", "one", "two"}
+)
+STOP: frozenset[str] = frozenset(STOP_WORDS) | EXTRA_STOP_WORDS
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of ``text`` with curly apostrophes made straight."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens of ``text`` (punctuation dropped, numbers kept as written)."""
+    return [_POSSESSIVE.sub("", w) or w for w in _WORD.findall(fold(text))]
+
+
+def stem(word: str) -> str:
+    """A crude stem: regular English inflections stripped ("concerns" → "concern")."""
+    if word.isdigit() or len(word) <= 3:
+        return word
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of ``text``, in order (stop words and 1-letter words dropped)."""
+    return [stem(w) for w in words(text) if w not in STOP and len(w) > 1]
+
+
+#: Paraphrase families (crude stems, see :func:`stem`) folded to one key: irregular forms of one
+#: verb, and near-synonyms that news reports use interchangeably for one fact.
+SYNONYMS: Mapping[str, str] = {
+    # travel: "trip" / "visit" / "travels" / "journey"
+    "visit": "trip", "travel": "trip", "travell": "trip", "journey": "trip", "tour": "trip",
+    "abroad": "abroad", "foreign": "abroad", "oversea": "abroad", "overseas": "abroad",
+    # meetings: "met" / "meeting" / "talks"
+    "met": "meet", "meeting": "meet", "summit": "summit",
+    # losses on a battlefield or in a market
+    "loss": "setback", "setback": "setback", "defeat": "setback", "reverse": "setback",
+    # deaths
+    "kill": "death", "dead": "death", "death": "death", "die": "death", "died": "death", "fatality": "death",
+    "fatalitie": "death",
+    # growth and decline
+    "grew": "grow", "grown": "grow", "growth": "grow", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "slowdown": "slow",
+    # economy
+    "economy": "economic", "economie": "economic",
+    # armed forces
+    "troop": "force", "forc": "force", "army": "force", "soldier": "force",
+    # evacuations
+    "evacuat": "evacuate", "evacuate": "evacuate", "evacuation": "evacuate", "evacuee": "evacuate",
+}  # fmt: skip
+
+
+def meaning_keys(text: str) -> list[str]:
+    """:func:`content_stems` with paraphrase families folded (:data:`SYNONYMS`): "visited" and
+    "trip" both give "trip", "killing" and "dead" both "death"."""
+    return [SYNONYMS.get(k, k) for k in content_stems(text)]
+
+
+def idf_table(documents: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Inverse document frequency of every key: ``log((n + 1) / (df + 0.5))``."""
+    df: dict[str, int] = {}
+    n = 0
+    for doc in documents:
+        n += 1
+        for key in set(doc):
+            df[key] = df.get(key, 0) + 1
+    return {key: log((n + 1) / (count + 0.5)) for key, count in df.items()}
+
+
+def weight(keys: Iterable[str], idf: Mapping[str, float]) -> float:
+    """Sum of the idf weights of ``keys`` (unknown keys weigh 0)."""
+    return sum(idf.get(k, 0.0) for k in keys)

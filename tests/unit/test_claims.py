@@ -1,0 +1,105 @@
+"""Claims and conflicts: figures of one measure, titles of one person, spellings of one name."""
+
+from __future__ import annotations
+
+from newsprism.link.claim_conflicts import compatible, role_conflicts, spelling_conflicts, titles
+from newsprism.link.claims import build_claims
+from newsprism.records import Article, ArticleAnalysis, Entity, Mention, Quantity, Role
+
+
+def article(aid: str, text: str) -> Article:
+    return Article(id=aid, source=aid, title="", text=text)
+
+
+def area(aid: str, text: str, number: str, value: float, modifier: str | None = None, **kw: str) -> Quantity:
+    start = text.index(number)
+    return Quantity(
+        id=f"q-{aid}-{start}", article=aid, start=start, end=start + len(number), text=number, value=value,
+        unit=kw.get("unit", "area:sq_km"), category=kw.get("category", "area"), modifier=modifier,
+        direction=kw.get("direction"),
+    )  # fmt: skip
+
+
+def run(*docs: tuple[str, str, tuple[Quantity, ...]]) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
+    articles = [article(aid, text) for aid, text, _ in docs]
+    analyses = [
+        ArticleAnalysis(article=aid, sentences=((0, len(text)),), quantities=qs) for aid, text, qs in docs
+    ]
+    claims, conflicts = build_claims(articles, analyses, [], [], {a.id: a.id for a in articles})
+    return [c.kind for c in claims], [(c.kind, c.severity, [v.value for v in c.values]) for c in conflicts]
+
+
+A = "Floodwater covered some 410 sq km of farmland and villages by Thursday evening, the Civil Protection Directorate said."
+B = "The Civil Protection Directorate said on Thursday evening that 460 square kilometres of the valley were flooded."
+
+
+def test_different_figures_for_one_measure_are_a_contradiction() -> None:
+    kinds, conflicts = run(
+        ("a", A, (area("a", A, "410 sq km", 410, "some"),)),
+        ("b", B, (area("b", B, "460 square kilometres", 460),)),
+    )
+    assert "quantity" in kinds
+    assert conflicts == [("quantity", "contradiction", ["some 410 sq km", "460 square kilometres"])]
+
+
+def test_a_hedge_that_covers_the_other_value_is_an_inconsistent_detail() -> None:
+    c = "It was his first trip abroad in almost three years, the ministry said on Monday."
+    d = "It was his first trip abroad in 2.5 years, the ministry said on Monday."
+    _, conflicts = run(
+        ("c", c, (area("c", c, "three years", 3, "almost", unit="duration:year", category="duration"),)),
+        ("d", d, (area("d", d, "2.5 years", 2.5, unit="duration:year", category="duration"),)),
+    )
+    assert [(k, s) for k, s, _ in conflicts] == [("quantity", "inconsistent_detail")]
+
+
+def test_an_updated_toll_is_not_a_conflict() -> None:
+    e = "The death toll in the valley stood at 11 people, officials in the valley said."
+    f = "The death toll in the valley rose to 12 people, officials in the valley said."
+    _, conflicts = run(
+        ("e", e, (area("e", e, "11 people", 11, unit="count", category="count"),)),
+        ("f", f, (area("f", f, "12 people", 12, unit="count", category="count", direction="rise"),)),
+    )
+    assert conflicts == []
+
+
+def test_same_figure_in_two_articles_is_one_claim_without_conflict() -> None:
+    kinds, conflicts = run(
+        ("a", A, (area("a", A, "410 sq km", 410, "some"),)),
+        ("b", B.replace("460", "410"), (area("b", B.replace("460", "410"), "410 square", 410),)),
+    )
+    assert kinds.count("quantity") == 1
+    assert conflicts == []
+
+
+def person(name: str, *roles: tuple[str, str], mentions: tuple[tuple[str, str], ...] = ()) -> Entity:
+    return Entity(
+        id=name, name=name, type="person",
+        roles=tuple(Role(text, aid, 0, len(text)) for aid, text in roles),
+        mentions=tuple(Mention(aid, 0, len(text), text, "PERSON") for aid, text in mentions),
+    )  # fmt: skip
+
+
+def test_two_specific_titles_of_one_person_are_a_role_conflict() -> None:
+    vuk = person("Vukanic", ("a", "chief executive of Hydrovel"), ("b", "Hydrovel chairman"))
+    sun = person("Sun", ("a", "director of the China program"), ("b", "senior fellow at the Stimson Center"))
+    assert [c.subject for c in role_conflicts([vuk, sun])] == ["Vukanic's title", "Sun's title"]
+
+
+def test_compatible_descriptions_are_no_role_conflict() -> None:
+    putin = person("Putin", ("a", "Russian President"), ("b", "Russian leader"))
+    li = person("Li", ("a", "China's third-most-senior leader"), ("b", "top Chinese legislator"))
+    lavrov = person("Lavrov", ("a", "Foreign Minister"), ("b", "Russian Foreign Minister"))
+    assert role_conflicts([putin, li, lavrov]) == []
+    assert compatible(titles("professor of politics"), titles("associate professor"))
+    assert not compatible(titles("chief executive"), titles("chairman"))
+
+
+def test_a_name_spelled_two_ways_is_a_spelling_conflict_but_titles_and_case_are_not() -> None:
+    lavrov = person("Sergei Lavrov", mentions=(("a", "Sergei Lavrov"), ("b", "Sergey Lavrov")))
+    xi = person(
+        "Xi Jinping", mentions=(("a", "Xi Jinping"), ("b", "President Xi Jinping's"), ("c", "XI JINPING"))
+    )
+    conflicts = spelling_conflicts([lavrov, xi])
+    assert [(c.subject, [v.value for v in c.values]) for c in conflicts] == [
+        ("spelling of Sergei Lavrov", ["Sergei Lavrov", "Sergey Lavrov"])
+    ]

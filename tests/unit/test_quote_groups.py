@@ -1,0 +1,81 @@
+"""Quote groups: one utterance across articles, with every wording, and no look-alikes merged."""
+
+from __future__ import annotations
+
+from newsprism.link.quotes import group_quotes
+from newsprism.records import Article, ArticleAnalysis, Quote
+
+
+def quote(article: str, text: str, speaker: str | None, start: int = 0, kind: str = "direct") -> Quote:
+    return Quote(
+        id=f"{article}-{start}", article=article, start=start, end=start + len(text), text=text,
+        kind=kind, speaker=speaker, speaker_text=speaker,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def run(*quotes: Quote) -> list[list[tuple[str, str]]]:
+    ids = sorted({q.article for q in quotes})
+    articles = [Article(id=i, source=i, title="", text="x" * 2000, outlet=f"outlet {i}") for i in ids]
+    analyses = [ArticleAnalysis(article=i, quotes=tuple(q for q in quotes if q.article == i)) for i in ids]
+    groups = group_quotes(articles, analyses, [], {i: i for i in ids})
+    return [[(v.quote, v.match) for v in g.variants] for g in groups]
+
+
+def test_translations_of_one_remark_are_variants_of_one_group() -> None:
+    groups = run(
+        quote("a", "We highly value the balanced position of our Chinese friends regarding the Ukrainian "
+              "crisis, we understand your questions and concerns on this matter,", "putin"),
+        quote("b", "We highly appreciate the balanced position of our Chinese friends in connection with "
+              "the Ukrainian crisis. We understand your questions and concerns in this regard,", "putin"),
+        quote("b", "questions and concerns", "putin", start=500),
+    )  # fmt: skip
+    # the longest wording is the reference ("exact"); the other translation is a variant
+    assert groups == [[("a-0", "variant"), ("b-0", "exact"), ("b-500", "fragment")]]
+
+
+def test_exact_short_quote_groups_even_without_known_speakers() -> None:
+    assert run(quote("a", "no limits", None), quote("b", "no limits.", None)) == [
+        [("a-0", "exact"), ("b-0", "exact")]
+    ]
+
+
+def test_same_speaker_same_idea_different_utterance_is_not_merged() -> None:
+    groups = run(
+        quote("a", "Military support and assistance are not in the cards. China doesn't need to support "
+              "Russia in the war; it only does not oppose it.", "sun"),
+        quote("b", "Military assistance may not be in the cards, but China will continue to finance and "
+              "invest in Russia as it has done since the war began.", "sun"),
+    )  # fmt: skip
+    assert groups == []
+
+
+def test_similar_words_from_different_speakers_are_not_merged() -> None:
+    groups = run(
+        quote("a", "We deeply regret the damage and the loss of life caused by this tragedy, and we will "
+              "answer every question put to us,", "ceo"),
+        quote("b", "We will ask every question that the families are asking,", "mp"),
+    )  # fmt: skip
+    assert groups == []
+
+
+def test_a_quote_cut_by_its_attribution_stays_one_utterance() -> None:
+    first = "We understand your questions and concerns in this regard,"
+    second = "During today's meeting we will explain our position in detail."
+    other = "we understand your questions and concerns in this regard, and during the meeting we will clarify"
+    groups = run(
+        quote("a", first, "putin"),
+        quote("a", second, "putin", start=len(first) + 30),
+        quote("b", other, "putin"),
+    )
+    assert [q for q, _ in groups[0]] == ["a-0", f"a-{len(first) + 30}", "b-0"]
+
+
+def test_groups_are_ordered_by_independent_origins() -> None:
+    groups = run(
+        quote("a", "the dam will hold", None),
+        quote("b", "the dam will hold", None),
+        quote("a", "nobody answered our letters", None, start=100),
+        quote("b", "nobody answered our letters", None, start=100),
+        quote("c", "nobody answered our letters", None, start=100),
+    )
+    assert [len(g) for g in groups] == [3, 2]

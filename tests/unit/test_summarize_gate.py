@@ -1,0 +1,86 @@
+"""The Multi-News summary gate: baselines as published, truncation, ROUGE and citation checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.eval import multinews
+from newsprism.records import Citation, SummarySentence
+from newsprism.summary_baselines import centroid, lead, lexrank
+
+FLOOD = [
+    "Flooding closed the valley highway and the rail line.",
+    "Rescue crews evacuated residents as the valley highway flooded.",
+    "A bakery on main street sold out of bread.",
+]
+OTHER = [
+    "The rail line reopened after repairs.",
+    "A local choir rehearsed for its spring concert.",
+]
+
+
+def test_lead_is_round_robin_over_documents() -> None:
+    assert lead([["a1", "a2", "a3"], ["b1"], ["c1", "c2"]]) == ["a1", "b1", "c1", "a2", "c2", "a3"]
+    assert lead([]) == []
+
+
+def test_lexrank_puts_the_hub_sentence_first() -> None:
+    # the first sentence links the two others about the highway and the railway, which share nothing
+    ranked = lexrank([FLOOD, OTHER])
+    assert ranked[0] == FLOOD[0]
+    assert ranked.index(FLOOD[1]) > ranked.index(FLOOD[2])  # a leaf ranks below an isolated node
+    assert sorted(ranked) == sorted(FLOOD + OTHER)
+
+
+def test_lexrank_refuses_graphs_above_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsprism.summary_baselines.MAX_GRAPH", 3)
+    with pytest.raises(ValueError, match="graph cap"):
+        lexrank([FLOOD, OTHER])
+
+
+def test_centroid_prefers_sentences_close_to_the_cluster_centroid() -> None:
+    ranked = centroid([FLOOD, OTHER])
+    assert "highway" in ranked[0]
+    assert ranked[-1] in {FLOOD[2], OTHER[1]}
+
+
+def test_truncate_keeps_the_first_budget_words() -> None:
+    assert multinews.truncate("a b  c\nd e", 3) == "a b c"
+
+
+def test_fast_rouge_equals_rouge_score() -> None:
+    rouge_scorer = pytest.importorskip("rouge_score.rouge_scorer")
+    ref = "Flooding closed the main highway for three days, officials said on Monday."
+    preds = [
+        "Officials said the highway was closed by flooding for three days.",
+        "Closed highways: floods closing roads again, officials saying so.",
+        "",
+    ]
+    ours = multinews.Rouge()
+    theirs = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    for pred in preds:
+        got, want = ours.score(ref, pred), theirs.score(ref, pred)
+        for m in ("rouge1", "rouge2", "rougeL"):
+            assert got[m] == pytest.approx(want[m].fmeasure, abs=1e-12)
+
+
+def test_coverage_checks_the_cited_span_of_the_cited_article() -> None:
+    pytest.importorskip("spacy")
+    rows = [{"idx": 7, "summary": "ref", "documents": ["First sentence here. Second one there."]}]
+    cluster = next(multinews.build_clusters(rows, multinews.sentencizer()))
+    art = cluster.articles[0]
+    good = SummarySentence("First sentence here.", Citation(art.id, 0, 20, "First sentence here."))
+    wrong_span = SummarySentence("Second one there.", Citation(art.id, 0, 20, "First sentence here."))
+    wrong_article = SummarySentence("First sentence here.", Citation("nope", 0, 20, "First sentence here."))
+    assert multinews.covers(cluster, good)
+    assert not multinews.covers(cluster, wrong_span)
+    assert not multinews.covers(cluster, wrong_article)
+    assert cluster.analyses[0].sentences == ((0, 20), (21, 38))
+
+
+def test_identical_documents_share_one_origin() -> None:
+    rows = [{"idx": 1, "summary": "r", "documents": ["Same text.", "Same  text.", "Other text."]}]
+    cluster = next(multinews.build_clusters(rows, multinews.sentencizer()))
+    a, b, c = (x.id for x in cluster.articles)
+    assert cluster.origin_of[a] == cluster.origin_of[b] == a
+    assert cluster.origin_of[c] == c

@@ -1,0 +1,68 @@
+"""Summary internals: candidate filters and span trimming, the size guard, terms and similarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.records import Article, ArticleAnalysis
+from newsprism.summary_candidates import candidates, skip_reason, trim_span
+from newsprism.summary_text import cosine, stem, terms
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Flooding closed the main highway for three days.", None),
+        ('"We will rebuild," the mayor said on Tuesday.', None),
+        ("Why did the river rise so fast this year?", "question"),
+        ("It rained.", "too short"),
+        ("Click here to subscribe to our daily newsletter today.", "boilerplate"),
+        ("The council voted to approve the plan and then the", "fragment"),
+        ('This is what we have been waiting for all year. "', "torn quote"),
+        ('"The water came up to our knees in ten minutes."', "unattributed quote"),
+    ],
+)
+def test_skip_reasons(text: str, reason: str | None) -> None:
+    assert skip_reason(text) == reason
+
+
+def test_trim_span_drops_whitespace_and_a_quote_left_from_the_next_sentence() -> None:
+    text = '  Crews worked through the night. " More rain'
+    start, end = trim_span(text, 0, text.index('"') + 1)
+    assert text[start:end] == "Crews worked through the night."
+    balanced = 'He said "no."'
+    assert trim_span(balanced, 0, len(balanced)) == (0, len(balanced))
+
+
+def test_large_stories_keep_only_each_articles_leading_sentences() -> None:
+    sentences = [f"Sentence number {k} of the long report describes the flood." for k in range(50)]
+    text = " ".join(sentences)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for s in sentences:
+        spans.append((pos, pos + len(s)))
+        pos += len(s) + 1
+    articles = [Article(id=f"a{k}", source="x", title="", text=text, outlet=f"o{k}") for k in range(4)]
+    analyses = [ArticleAnalysis(article=a.id, sentences=tuple(spans)) for a in articles]
+    got = candidates(articles, analyses, {}, cap=40)
+    assert len(got) == 40
+    assert {c.position for c in got} == set(range(10))
+    assert len(candidates(articles, analyses, {}, cap=1000)) == 200
+
+
+def test_terms_are_stemmed_content_words() -> None:
+    assert terms("The protesters were protesting the cities' protests") == [
+        "protester",
+        "protest",
+        "city",
+        "protest",
+    ]
+    assert stem("bus") == "bus"
+    assert stem("spring") == "spring"
+    assert stem("protested") == stem("protests") == "protest"
+
+
+def test_cosine() -> None:
+    assert cosine({"a": 1.0}, {"a": 2.0}) == pytest.approx(1.0)
+    assert cosine({"a": 1.0}, {"b": 1.0}) == 0.0
+    assert cosine({}, {"a": 1.0}) == 0.0

@@ -1,0 +1,142 @@
+"""Extents and clause tense of time expressions, and the tense each one keeps for re-anchoring.
+
+Docs are built by hand (words, tags, heads, entities) on a blank English vocabulary: no model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import spacy
+from spacy.tokens import Doc
+
+from newsprism.extract.timex import extract_time_expressions, reanchor, stored_tense
+from newsprism.extract.timex_spans import clause_tense
+from newsprism.records import TimeExpression
+
+VOCAB = spacy.blank("en").vocab
+
+# (word, tag, pos, head index, dep, entity IOB)
+Row = tuple[str, str, str, int, str, str]
+
+
+def make_doc(rows: list[Row]) -> Doc:
+    """A parsed Doc; no space before punctuation or a possessive ending."""
+    tight = {".", ",", "POS"}
+    spaces = [i + 1 < len(rows) and rows[i + 1][1] not in tight for i in range(len(rows))]
+    return Doc(
+        VOCAB,
+        words=[r[0] for r in rows],
+        spaces=spaces,
+        tags=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        deps=[r[4] for r in rows],
+        lemmas=[r[0].lower() for r in rows],
+        ents=[r[5] for r in rows],
+    )
+
+
+# The NER tags the weekday (DATE) and the part of day (TIME) as two entities.
+BY_THURSDAY_EVENING: list[Row] = [
+    ("Water", "NN", "NOUN", 1, "nsubj", "O"),
+    ("covered", "VBD", "VERB", 1, "ROOT", "O"),
+    ("farmland", "NN", "NOUN", 1, "dobj", "O"),
+    ("by", "IN", "ADP", 1, "prep", "O"),
+    ("Thursday", "NNP", "PROPN", 5, "compound", "B-DATE"),
+    ("evening", "NN", "NOUN", 3, "pobj", "B-TIME"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+# The NER runs the date on into the noun it qualifies.
+AFTER_LAST_WEEKS_STORM: list[Row] = [
+    ("They", "PRP", "PRON", 1, "nsubj", "O"),
+    ("met", "VBD", "VERB", 1, "ROOT", "O"),
+    ("after", "IN", "ADP", 1, "prep", "O"),
+    ("last", "JJ", "ADJ", 4, "amod", "B-DATE"),
+    ("week", "NN", "NOUN", 6, "poss", "I-DATE"),
+    ("’s", "POS", "PART", 4, "case", "I-DATE"),
+    ("storm", "NN", "NOUN", 2, "pobj", "I-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+# No entity at all on "last autumn"; "winter" of "winter wheat" tagged DATE.
+WINTER_WHEAT_LAST_AUTUMN: list[Row] = [
+    ("Winter", "NN", "NOUN", 1, "compound", "B-DATE"),
+    ("wheat", "NN", "NOUN", 3, "nsubjpass", "O"),
+    ("was", "VBD", "AUX", 3, "auxpass", "O"),
+    ("sown", "VBN", "VERB", 3, "ROOT", "O"),
+    ("only", "RB", "ADV", 6, "advmod", "O"),
+    ("last", "JJ", "ADJ", 6, "amod", "O"),
+    ("autumn", "NN", "NOUN", 3, "npadvmod", "O"),
+    (".", ".", "PUNCT", 3, "punct", "O"),
+]
+RAIN_IS_FORECAST_FOR_THE_WEEKEND: list[Row] = [
+    ("Rain", "NN", "NOUN", 2, "nsubjpass", "O"),
+    ("is", "VBZ", "AUX", 2, "auxpass", "O"),
+    ("forecast", "VBN", "VERB", 2, "ROOT", "O"),
+    ("for", "IN", "ADP", 2, "prep", "O"),
+    ("the", "DT", "DET", 5, "det", "B-DATE"),
+    ("weekend", "NN", "NOUN", 3, "pobj", "I-DATE"),
+    (".", ".", "PUNCT", 2, "punct", "O"),
+]
+SHOPS_ARE_SHUT_ON_SUNDAYS: list[Row] = [
+    ("Shops", "NNS", "NOUN", 2, "nsubjpass", "O"),
+    ("are", "VBP", "AUX", 2, "auxpass", "O"),
+    ("shut", "VBN", "VERB", 2, "ROOT", "O"),
+    ("on", "IN", "ADP", 2, "prep", "O"),
+    ("Sundays", "NNPS", "PROPN", 3, "pobj", "B-DATE"),
+    (".", ".", "PUNCT", 2, "punct", "O"),
+]
+THURSDAY_2025 = date(2025, 3, 13)
+FRIDAY_2025 = date(2025, 3, 14)
+
+
+def found(rows: list[Row], anchor: date) -> list[tuple[str, str, str | None]]:
+    return [(e.text, e.type, e.value) for e in extract_time_expressions(make_doc(rows), "a1", anchor)]
+
+
+class TestExtents:
+    def test_a_weekday_takes_the_part_of_day_after_it(self) -> None:
+        assert found(BY_THURSDAY_EVENING, FRIDAY_2025) == [("Thursday evening", "TIME", "2025-03-13TEV")]
+
+    def test_an_expression_ends_before_a_possessive(self) -> None:
+        assert found(AFTER_LAST_WEEKS_STORM, FRIDAY_2025) == [("last week", "DATE", "2025-W10")]
+
+    def test_relative_seasons_are_found_without_an_entity(self) -> None:
+        assert found(WINTER_WHEAT_LAST_AUTUMN, FRIDAY_2025) == [("last autumn", "DATE", "2024-FA")]
+
+    def test_a_season_naming_a_kind_of_thing_is_not_a_time(self) -> None:
+        texts = [t for t, _, _ in found(WINTER_WHEAT_LAST_AUTUMN, FRIDAY_2025)]
+        assert "Winter" not in texts
+
+
+class TestPassiveTense:
+    def test_a_present_passive_of_forecasting_looks_ahead(self) -> None:
+        doc = make_doc(RAIN_IS_FORECAST_FOR_THE_WEEKEND)
+        assert clause_tense(doc[5]) == "future"
+        # Published on a Thursday: the coming weekend, not the one before.
+        assert found(RAIN_IS_FORECAST_FOR_THE_WEEKEND, THURSDAY_2025) == [
+            ("the weekend", "DATE", "2025-W11-WE")
+        ]
+
+    def test_any_other_present_passive_is_present(self) -> None:
+        doc = make_doc(SHOPS_ARE_SHUT_ON_SUNDAYS)
+        assert clause_tense(doc[4]) == "present"
+
+
+class TestRecordedTense:
+    def test_every_expression_keeps_the_tense_of_its_clause(self) -> None:
+        (expr,) = extract_time_expressions(make_doc(BY_THURSDAY_EVENING), "a1", None)
+        assert expr.tense == "past"
+        assert expr.value is None  # no anchor yet: the tense is all that says "past"
+
+    def test_reanchoring_uses_the_recorded_tense(self) -> None:
+        # Resolved against its own day, the value alone says nothing about the tense.
+        expr = TimeExpression("id", "a1", 0, 8, "Thursday", "DATE", "2025-03-13", None, "2025-03-13", "past")
+        moved = reanchor(expr, date(2025, 3, 18))  # a Tuesday: the nearest Thursday is ahead
+        assert (moved.value, moved.tense) == ("2025-03-13", "past")
+
+    def test_records_without_a_tense_fall_back_to_the_value(self) -> None:
+        before = TimeExpression("id", "a1", 0, 6, "Monday", "DATE", "2022-09-12", None, "2022-09-15")
+        assert stored_tense(before) == "past"
+        unknown = TimeExpression("id", "a1", 0, 6, "Monday", "DATE", None, None, None, "sometime")
+        assert stored_tense(unknown) is None
