@@ -40,6 +40,7 @@ test: lint typecheck unit gates
 
 bench: $(DEVSTAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_link.py
 
 # Rebuild the HTML report's bundled JS/CSS from npm packages (committed; users and CI need no npm).
 assets:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.text import doc_text
 from ..records import Mention
 
 #: spaCy labels kept as actors (people, organisations, places, nationalities, events, facilities).
@@ -120,7 +121,7 @@ def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
         for span, label in _repair(ent):
             part = Span(doc, span.start, span.end, label=label)
             start, end = _trim(part)
-            raw = doc.text[start:end]
+            raw = doc_text(doc)[start:end]
             text = raw.strip()
             if not text or not any(ch.isalpha() for ch in text):
                 continue

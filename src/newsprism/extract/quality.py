@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.text import doc_text
 from ..records import Quality, QualityFlag
 
 #: Weight of one flag of each kind.
@@ -56,7 +57,7 @@ _CLOSING = ("”", "’")
 
 
 def _flag(kind: str, doc: Doc, start: int, end: int) -> QualityFlag:
-    return QualityFlag(kind, start, end, doc.text[start:end])
+    return QualityFlag(kind, start, end, doc_text(doc)[start:end])
 
 
 def _starts_clause(token: Token) -> bool:
@@ -97,8 +98,8 @@ def _same_line_before(sent: Span) -> bool:
     """Whether text precedes ``sent`` on its line (a heading stands on a line of its own)."""
     doc = sent.doc
     first = next((t.idx for t in sent if not t.is_space), sent.start_char)
-    line_start = doc.text.rfind("\n", 0, first) + 1
-    return bool(doc.text[line_start:first].strip())
+    line_start = doc_text(doc).rfind("\n", 0, first) + 1
+    return bool(doc_text(doc)[line_start:first].strip())
 
 
 def fragments(doc: Doc) -> Iterator[QualityFlag]:
@@ -125,7 +126,7 @@ def fragments(doc: Doc) -> Iterator[QualityFlag]:
 
 def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
     start = 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         yield start, start + len(line)
         start += len(line) + 1
 
@@ -133,14 +134,16 @@ def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
 def unbalanced_quotes(doc: Doc) -> Iterator[QualityFlag]:
     """Paragraphs where closing double quotes outnumber opening ones, or with an odd number of
     straight double quotes that does not open a quote continued in the next paragraph."""
-    paragraphs = [(s, e) for s, e in _paragraphs(doc) if doc.text[s:e].strip()]
+    paragraphs = [(s, e) for s, e in _paragraphs(doc) if doc_text(doc)[s:e].strip()]
     for n, (start, end) in enumerate(paragraphs):
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         curly_open, curly_close = text.count("“"), text.count("”")
         straight = text.count('"')
         bad = curly_close > curly_open
         if straight % 2 == 1:
-            nxt = doc.text[paragraphs[n + 1][0] : paragraphs[n + 1][1]] if n + 1 < len(paragraphs) else ""
+            nxt = (
+                doc_text(doc)[paragraphs[n + 1][0] : paragraphs[n + 1][1]] if n + 1 < len(paragraphs) else ""
+            )
             opens_continued = text.rstrip().rfind('"') < text.rstrip().rfind(
                 " "
             ) or not text.rstrip().endswith('"')

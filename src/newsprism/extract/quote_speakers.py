@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.text import doc_text
 from ..records import Mention
 
 #: Verbs introducing speech, writing or a stated position (lemmas).
@@ -323,8 +325,9 @@ def appositive(token: Token) -> str | None:
     return None
 
 
-def _name_tokens(name: str) -> list[str]:
-    return [t for t in name.replace("’s", "").replace("'s", "").split() if t.lower() not in _HONORIFICS]
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in name.replace("’s", "").replace("'s", "").split() if t.lower() not in _HONORIFICS)
 
 
 def fullest_name(
@@ -525,7 +528,7 @@ def _strip_the(name: str) -> str:
 
 def _pre_title(span: Span, mention: Mention) -> str | None:
     """Words before a name inside its phrase ("Russian President" Vladimir Putin)."""
-    before = span.doc.text[span.start_char : mention.start].strip(" ,")
+    before = doc_text(span.doc)[span.start_char : mention.start].strip(" ,")
     words = before.split()
     while words and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]

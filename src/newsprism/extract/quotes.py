@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.text import doc_text
 from ..records import Mention, Quote, content_id
 from .quote_marks import Marked, find_quoted
 from .quote_speakers import (
@@ -115,7 +116,7 @@ def sentence_cue(span: Span, quoted: Sequence[tuple[int, int]]) -> Cue | None:
         if span.start <= tok.i < span.end or _inside(tok.idx, quoted):
             continue
         lo, hi = sorted((tok.idx, span.start_char if tok.i < span.start else span.end_char))
-        if "\n" in doc.text[lo:hi]:
+        if "\n" in doc_text(doc)[lo:hi]:
             continue  # another paragraph
         cue: Cue | None = None
         obj = according_to(tok)
@@ -140,7 +141,7 @@ _SIGNATURE = re.compile(r"^[\"”’']?\s*[―—–-]+\s*")
 
 def signed(doc: Doc, marked: Marked) -> Cue | None:
     """A quote signed with a dash and a name (``"..." ― Ana Ruiz.``): the name is the speaker."""
-    m = _SIGNATURE.match(doc.text[marked.end : marked.end + 8])
+    m = _SIGNATURE.match(doc_text(doc)[marked.end : marked.end + 8])
     if m is None:
         return None
     at = marked.end + m.end()
@@ -225,7 +226,7 @@ def _make(
     cue: Token | None,
     reason: str | None,
 ) -> Quote:
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     return Quote(
         id=content_id(article_id, str(start), str(end)),
         article=article_id,
@@ -268,7 +269,7 @@ def _direct_candidates(
         span = _span(doc, m.start, m.end)
         if span is None or len(span) == 0:
             continue
-        words = _words(doc.text[m.start : m.end])
+        words = _words(doc_text(doc)[m.start : m.end])
         if m.depth > 0:
             host = next((o for o in outer if o.start <= m.start and m.end <= o.end), None)
             limit = _span(doc, host.start, host.end) if host else None
@@ -324,7 +325,7 @@ def _covered(cand: _Candidate, quoted: Sequence[tuple[int, int]]) -> bool:
 def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     """Every direct quote and reported-speech attribution in ``doc`` with its speaker resolved
     within the article (``speaker_name``) or left unresolved with a reason."""
-    marked = find_quoted(doc.text)
+    marked = find_quoted(doc_text(doc))
     quoted = [(m.start, m.end) for m in marked]
     outer_quoted = [(m.start, m.end) for m in marked if m.depth == 0]
     candidates = _direct_candidates(doc, marked, outer_quoted)
@@ -333,6 +334,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
 
     pool = _antecedents(doc, mentions, outer_quoted)
     spoken: list[str] = []
+    roles: dict[str, str | None] = {}
     quotes: list[Quote] = []
     last_direct: Quote | None = None
     for cand in candidates:
@@ -343,7 +345,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             speaker = resolve(cand.cue.speaker, mentions, pool, spoken)
         elif cand.cue is not None:
             reason = "cue without a speaker"
-        elif cand.inherit and last_direct is not None and _near(doc.text, last_direct.end, cand.start):
+        elif cand.inherit and last_direct is not None and _near(doc_text(doc), last_direct.end, cand.start):
             prev = last_direct
             q = replace(
                 prev,
@@ -351,7 +353,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
                 id=content_id(article_id, str(cand.start), str(cand.end)),
                 start=cand.start,
                 end=cand.end,
-                text=doc.text[cand.start : cand.end],
+                text=doc_text(doc)[cand.start : cand.end],
             )
             quotes.append(q)
             last_direct = q
@@ -365,7 +367,9 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             pool.append(Antecedent(speaker.start, speaker.name, kind))
             spoken.append(speaker.name)
             if speaker.role is None and kind == "person":
-                speaker = replace(speaker, role=_role_for(speaker.name, doc, mentions))
+                if speaker.name not in roles:  # one look-up per speaker: _role_for scans all mentions
+                    roles[speaker.name] = _role_for(speaker.name, doc, mentions)
+                speaker = replace(speaker, role=roles[speaker.name])
         q = _make(article_id, doc, cand.start, cand.end, cand.kind, speaker, cue_tok, reason)
         quotes.append(q)
         if cand.kind == "direct" or q.speaker_name:

@@ -19,6 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..nlp.text import doc_text
 from ..records import Published, TimeExpression, content_id
 from .timex_normalise import Tense, granularity_date, normalise
 from .timex_pubdate import ClueSource, choose_day, clues_from, estimate_year, is_dateline
@@ -145,7 +146,7 @@ def clue_sources(doc: Doc) -> list[ClueSource]:
         sent = sent_index.get(span.sent.start, 0) if sent_index else 0
         verb = governing_verb(span.root)
         event = verb.lemma_.lower() if verb is not None else None
-        dateline = is_dateline(doc.text, span.start_char, span.end_char)
+        dateline = is_dateline(doc_text(doc), span.start_char, span.end_char)
         out.append(ClueSource(span.text, cand.tense, sent, event, dateline))
     return out
 

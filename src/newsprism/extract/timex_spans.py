@@ -212,8 +212,20 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+_CANDIDATES_KEY = "newsprism.timex_candidates"
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
-    """Time-expression spans in ``doc`` (document order) with the tense of their clause."""
+    """Time-expression spans in ``doc`` (document order) with the tense of their clause.
+
+    Computed once per Doc (publication-date inference and extraction both need them)."""
+    cached = doc.user_data.get(_CANDIDATES_KEY)
+    if cached is None:
+        cached = doc.user_data[_CANDIDATES_KEY] = tuple(_find_candidates(doc))
+    return list(cached)
+
+
+def _find_candidates(doc: Doc) -> list[Candidate]:
     spans: list[Span] = [e for e in doc.ents if e.label_ in _TIME_LABELS]
     for _, s, e in _matcher(doc.vocab)(doc):
         span = doc[s:e]

@@ -6,11 +6,18 @@
   (leader, official, head, expert, legislator...) are compatible with any title, so "Russian
   President" / "Russian leader" is no conflict, nor is "professor" / "associate professor" (one
   title contains the other) or "Foreign Minister" / "Russian Foreign Minister".
+* **Role descriptions** (``wording_only``): a person no article gives a specific title, described
+  in different words in different articles ("China's third-most-senior leader" / "China's number
+  three official" / "top Chinese legislator"): compatible, but worth a reader's note. One
+  description whose content words hold the other's ("official" / "senior official") is the same.
 * **Spelling** (``spelling``): one entity whose multi-word names are written differently
   ("Sergei Lavrov" / "Sergey Lavrov", "Organisation" / "Organization"); case, possessives,
   titles and brackets do not count.
 * **Wording** (``wording_only``): a quote group with other wordings of one utterance in
   different articles (translations: "We highly value ..." / "We highly appreciate ...").
+  A short quote matched only loosely (its words occur in the other article's quote, but not as
+  one run: "understands and fully supports" / "fully understands the need for all measures")
+  reports different words, so that group's conflict is an ``inconsistent_detail``.
 * **Speaker** (``contradiction``): a quote group whose variants name different speakers. Only
   speakers the article names (not a pronoun resolved by us) count.
 """
@@ -20,9 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..records import Citation, Conflict, ConflictValue, Entity, Quote, QuoteGroup, content_id
+from ..records import Citation, Conflict, ConflictValue, Entity, Quote, QuoteGroup, QuoteVariant, content_id
 from .entities import clean_name
-from .text_words import fold
+from .text_match import contains
+from .text_words import content_stems, fold, stem, words
 
 #: Specific titles, longest first (a title is matched once, by its longest form).
 TITLES: tuple[str, ...] = (
@@ -53,8 +61,37 @@ def compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in a for y in b)
 
 
+def _description(role_text: str) -> frozenset[str]:
+    """Content stems of a role description, nationality and possessive folded away only by the
+    stop list ("China's number three official" → {"china", "number", "official"})."""
+    return frozenset(content_stems(role_text))
+
+
+def description_conflict(entity: Entity) -> Conflict | None:
+    """The ``wording_only`` conflict of a person without a specific title whose descriptions in
+    two or more articles differ (neither's content words holding the other's), else None."""
+    roles = [r for r in entity.roles if _description(r.text)]
+    if any(titles(r.text) for r in entity.roles):
+        return None
+    distinct: list[tuple[frozenset[str], str]] = []
+    for r in roles:
+        keys = _description(r.text)
+        if not any(keys <= k or k <= keys for k, _ in distinct):
+            distinct.append((keys, r.article))
+    if len(distinct) < 2 or len({a for _, a in distinct}) < 2:
+        return None
+    return Conflict(
+        id=content_id("conflict", "role", entity.id),
+        kind="role",
+        subject=f"{entity.name}'s description",
+        severity="wording_only",
+        values=tuple(ConflictValue(r.text, Citation(r.article, r.start, r.end, r.text)) for r in roles),
+    )
+
+
 def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
-    """One conflict per person given incompatible titles in different articles."""
+    """One conflict per person given incompatible titles in different articles
+    (``inconsistent_detail``), or only described, in different words (``wording_only``)."""
     out: list[Conflict] = []
     for entity in entities:
         if entity.type != "person" or len(entity.roles) < 2:
@@ -64,6 +101,9 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
             per_article[role.article] = per_article.get(role.article, frozenset()) | titles(role.text)
         sets = [t for t in per_article.values() if t]
         if all(compatible(a, b) for i, a in enumerate(sets) for b in sets[i + 1 :]):
+            described = description_conflict(entity)
+            if described is not None:
+                out.append(described)
             continue
         values = tuple(
             ConflictValue(r.text, Citation(r.article, r.start, r.end, r.text))
@@ -156,13 +196,25 @@ def speaker_conflicts(
     return out
 
 
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def _loose(variant: QuoteVariant, lead: QuoteVariant) -> bool:
+    """Whether ``variant`` was matched as a fragment but its words are no run of ``lead``'s."""
+    return variant.match == "fragment" and not contains(_stems(lead.text), _stems(variant.text))
+
+
 def wording_conflicts(groups: Sequence[QuoteGroup]) -> list[Conflict]:
-    """One ``wording_only`` conflict per quote group whose articles word the utterance
-    differently (a "variant" member in another article than the group's longest variant)."""
+    """One conflict per quote group whose articles word the utterance differently: a "variant"
+    member in another article than the group's longest variant (``wording_only``), or a loosely
+    matched fragment there (``inconsistent_detail``)."""
     out: list[Conflict] = []
     for group in groups:
         lead = max(group.variants, key=lambda v: (len(v.text), -group.variants.index(v)))
-        differing = [v for v in group.variants if v.match == "variant" and v.article != lead.article]
+        others = [v for v in group.variants if v.article != lead.article]
+        loose = [v for v in others if _loose(v, lead)]
+        differing = [v for v in others if v.match == "variant" or v in loose]
         if not differing:
             continue
         values = [lead, *differing]
@@ -171,7 +223,7 @@ def wording_conflicts(groups: Sequence[QuoteGroup]) -> list[Conflict]:
                 id=content_id("conflict", "wording", group.id),
                 kind="wording",
                 subject=f"wording of {group.speaker_name or 'a quote'}: “{lead.text}”",
-                severity="wording_only",
+                severity="inconsistent_detail" if loose else "wording_only",
                 values=tuple(
                     ConflictValue(v.text, Citation(v.article, v.start, v.end, v.text)) for v in values
                 ),

@@ -7,8 +7,8 @@ the corpus). They are **the same measure** when their sentences (and measures) o
 Thursday evening) and "Floodwater covered some 410 sq km of farmland and villages by Thursday
 evening, the Directorate said".
 
-Two quantities can also be one measure by what stands **next to** them: the content words within
-:data:`NEAR_WORDS` words of the figure, paraphrase families folded (:func:`.meaning_keys`:
+Two quantities can also be one measure by what stands **next to** them: the
+:data:`NEAR_WORDS` content words either side of the figure, paraphrase families folded (:func:`.meaning_keys`:
 "killing at least 11 people" / "the confirmed death toll stood at 11" / "11 people had been
 confirmed dead" all have "death" beside the 11). Generic counted nouns (people, years...) do not
 count. An agreeing value of one unit with such a neighbour in common is one measure; a differing
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from ..records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity, content_id
 from .text_match import UnionFind, candidate_pairs
-from .text_words import content_stems, meaning_keys, words
+from .text_words import meaning_keys
 
 #: Categories never compared (ordinals, "two leaders"-type counts are below MIN_COUNT).
 SKIP_CATEGORIES: frozenset[str] = frozenset({"ordinal", "other"})
@@ -50,7 +50,7 @@ MIN_CONFLICT_JACCARD = 0.25
 #: Largest ratio between two values reported as rival figures (beyond it: different measures).
 MAX_CONFLICT_RATIO = 1.5
 MAX_POSTINGS = 100
-#: Words either side of a figure whose content words describe it.
+#: Content words either side of a figure that describe it.
 NEAR_WORDS = 5
 #: Least sentence keys in common for two differing values matched by a neighbour.
 MIN_NEAR_SHARED = 3
@@ -59,6 +59,7 @@ GENERIC_NEAR: frozenset[str] = frozenset(
     {"people", "person", "resident", "citizen", "year", "month", "week", "day", "hour", "minute",
      "time", "percent", "per", "cent", "number", "total", "figure", "least", "estimat", "some"}
 )  # fmt: skip
+_OFFSET = re.compile(r"\s*(?:ago|earlier|later|before|after|previously)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]\s|\s[\u2013\u2014]\s?|\s-\s")
 
 _BELOW = {"almost", "nearly", "just under", "up to", "fewer than", "less than", "under", "at most"}
@@ -77,6 +78,7 @@ class QuantityItem:
     dates: frozenset[str]
     near: frozenset[str] = frozenset()
     clause: tuple[int, int] = (0, 0)
+    offset: bool = False  # "two years ago": a point in time, not a measured span
 
 
 def interval(q: Quantity) -> tuple[float, float]:
@@ -118,9 +120,9 @@ def quantity_items(articles: Sequence[Article], analyses: Sequence[ArticleAnalys
             if q.category in SKIP_CATEGORIES or (q.category == "count" and q.value < MIN_COUNT):
                 continue
             start, end = next(((s, e) for s, e in analysis.sentences if s <= q.start < e), (q.start, q.end))
-            keys = {k for k in content_stems(text[start:end]) if not k[0].isdigit()}
+            keys = {k for k in meaning_keys(text[start:end]) if not k[0].isdigit()}
             if q.measure:
-                keys.update("m:" + k for k in content_stems(q.measure) if not k[0].isdigit())
+                keys.update("m:" + k for k in meaning_keys(q.measure) if not k[0].isdigit())
             dates = frozenset(
                 t.value
                 for t in analysis.time_expressions
@@ -135,6 +137,7 @@ def quantity_items(articles: Sequence[Article], analyses: Sequence[ArticleAnalys
                     dates,
                     near_keys(text, q, (start, end)),
                     clause_of(text, q.start, q.end, (start, end)),
+                    q.category == "duration" and bool(_OFFSET.match(text, q.end)),
                 )
             )
     return items
@@ -143,9 +146,9 @@ def quantity_items(articles: Sequence[Article], analyses: Sequence[ArticleAnalys
 def near_keys(text: str, q: Quantity, sentence: tuple[int, int]) -> frozenset[str]:
     """Folded content keys of the :data:`NEAR_WORDS` words either side of ``q`` in its sentence
     (and of its measure), without numbers and :data:`GENERIC_NEAR` nouns."""
-    before = words(text[sentence[0] : q.start])[-NEAR_WORDS:]
-    after = words(text[q.end : sentence[1]])[:NEAR_WORDS]
-    keys = set(meaning_keys(" ".join(before + after)))
+    before = meaning_keys(text[sentence[0] : q.start])[-NEAR_WORDS:]
+    after = meaning_keys(text[q.end : sentence[1]])[:NEAR_WORDS]
+    keys = set(before + after)
     if q.measure:
         keys.update(meaning_keys(q.measure))
     return frozenset(k for k in keys if not k[0].isdigit() and k not in GENERIC_NEAR)
@@ -194,8 +197,10 @@ def _gives_value(
 
 def _may_conflict(a: QuantityItem, b: QuantityItem) -> bool:
     """Whether two values can be rival reports of one figure: same dates (when both sentences
-    are dated) and within a factor of :data:`MAX_CONFLICT_RATIO` of each other."""
+    are dated), neither a time offset ("two years ago") and within a factor of :data:`MAX_CONFLICT_RATIO` of each other."""
     if a.dates and b.dates and not a.dates & b.dates:
+        return False
+    if a.offset or b.offset:
         return False
     lo, hi = sorted((abs(a.quantity.value), abs(b.quantity.value)))
     return lo > 0 and hi / lo <= MAX_CONFLICT_RATIO

@@ -6,6 +6,9 @@ articles align when the idf-weighted share of their keys in common (relative to 
 sentence and to both) passes a threshold; candidate pairs come from an inverted index of rare
 keys, so the work grows with the corpus. Aligned sentences are clustered greedily, best pair
 first, with at most one sentence per article in a cluster (see :func:`align_sentences`).
+Keys are :func:`.meaning_keys` (word families folded, ordinal + noun pairs such as "third+term").
+A strongly aligned pair whose sentences end in two different clusters is kept as a claim of its
+own (a long sentence states several facts; see :func:`_leftover_pairs`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ MIN_DICE = 0.12
 MIN_SHARED_KEYS = 3
 #: Sentences with fewer keys are trivial (datelines, bylines, "Read more").
 MIN_KEYS = 4
+#: Least alignment score of a pair kept as its own claim when its sentences sit in two clusters.
+MIN_PAIR_SCORE = 0.15
+#: Most such extra pair claims per sentence.
+MAX_EXTRA_CLAIMS = 1
 #: Members of each cluster compared when deciding whether two clusters merge.
 LINK_SAMPLE = 8
 #: Posting lists longer than this are not used to block.
@@ -109,12 +116,39 @@ def align_sentences(units: Sequence[SentenceUnit], origin_of: Mapping[str, str])
             cluster_of[m] = keep
         members[keep] = sorted(members[keep] + members.pop(gone))
     clusters = [[units[m] for m in ms] for ms in members.values() if len(ms) > 1]
+    clusters.extend(_leftover_pairs(edges, cluster_of, units))
 
     def rank(cluster: list[SentenceUnit]) -> tuple[int, int, int]:
         origins = len({origin_of.get(u.article, u.article) for u in cluster})
         return (-origins, cluster[0].order, cluster[0].start)
 
     return sorted(clusters, key=rank)
+
+
+def _leftover_pairs(
+    edges: Sequence[tuple[float, int, int]], cluster_of: Sequence[int], units: Sequence[SentenceUnit]
+) -> list[list[SentenceUnit]]:
+    """Strongly aligned pairs (score >= :data:`MIN_PAIR_SCORE`) that ended in two different
+    clusters, each as a claim of its own: a long sentence often states several facts, and the
+    one-sentence-per-article rule keeps it in only one cluster. Each sentence lends itself to at
+    most :data:`MAX_EXTRA_CLAIMS` such pairs, best first."""
+    used: dict[int, int] = {}
+    out: list[list[SentenceUnit]] = []
+    for neg, i, j in edges:
+        if -neg < MIN_PAIR_SCORE:
+            break
+        if cluster_of[i] == cluster_of[j] or used.get(i, 0) >= MAX_EXTRA_CLAIMS:
+            continue
+        if used.get(j, 0) >= MAX_EXTRA_CLAIMS:
+            continue
+        used[i] = used.get(i, 0) + 1
+        used[j] = used.get(j, 0) + 1
+        out.append(
+            [units[i], units[j]]
+            if (units[i].order, units[i].start) <= (units[j].order, units[j].start)
+            else [units[j], units[i]]
+        )
+    return out
 
 
 def _joinable(

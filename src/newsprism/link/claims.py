@@ -4,11 +4,16 @@
   fact (rare shared words and entities, idf-weighted), one claim per cluster.
 * **Quantity claims** (:mod:`.claim_quantities`): figures of one measure across articles; when
   their values differ, a ``quantity`` conflict linked from the claim.
+* **Quoted words** (:func:`quote_support`): the sentences reporting one utterance (a quote
+  group) support one claim: the sentence claim already holding two or more of them, else a
+  claim of their own.
+* **Date conflicts** (:mod:`.claim_dates`): one event given incompatible dates by articles of
+  different origins, linked from the claim whose support holds both sentences.
 * **Role, spelling, speaker and wording conflicts** (:mod:`.claim_conflicts`) from the entities and the
   quote groups.
 
 Claims are ordered by independent origins (most first), then first appearance; conflicts by kind
-(quantity, role, speaker, spelling, wording), then first appearance. Ids are content hashes of members.
+(quantity, date, role, speaker, spelling, wording), then first appearance. Ids are content hashes of members.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from ..records import Article, ArticleAnalysis, Citation, Claim, Conflict, Entity, QuoteGroup, content_id
 from .claim_conflicts import role_conflicts, speaker_conflicts, spelling_conflicts, wording_conflicts
+from .claim_dates import attach, date_conflicts, dated_events
 from .claim_quantities import quantity_clusters, quantity_conflict, quantity_items
 from .claim_sentences import align_sentences, sentence_units
 
@@ -36,6 +42,41 @@ def _claim(
     )
 
 
+def quote_support(
+    clusters: Sequence[Sequence[Citation]],
+    groups: Sequence[QuoteGroup],
+    analyses: Sequence[ArticleAnalysis],
+    texts: Mapping[str, str],
+) -> list[list[Citation]]:
+    """``clusters`` (sentence supports) with the sentences of each quote group spanning two or
+    more articles added: to the cluster holding two or more of them (the most), else as a new
+    support list. Sentences keep text order within an article; nothing is cited twice."""
+    out = [list(c) for c in clusters]
+    sentences = {an.article: an.sentences for an in analyses}
+    for group in groups:
+        if len({v.article for v in group.variants}) < 2:
+            continue
+        spans: dict[tuple[str, int, int], None] = {}
+        for v in group.variants:
+            hit = next(((s, e) for s, e in sentences.get(v.article, ()) if s <= v.start < e), None)
+            if hit is not None:
+                spans[(v.article, *hit)] = None
+        held = [sum((c.article, c.start, c.end) in spans for c in cluster) for cluster in out]
+        best = max(range(len(out)), key=lambda i: held[i], default=-1)
+        if best >= 0 and held[best] >= 2:
+            target = out[best]
+        elif len({a for a, _, _ in spans}) >= 2:
+            target = []
+            out.append(target)
+        else:
+            continue
+        have = {(c.article, c.start, c.end) for c in target}
+        for article, start, end in spans:
+            if (article, start, end) not in have:
+                target.append(Citation(article, start, end, texts.get(article, "")[start:end].strip()))
+    return out
+
+
 def build_claims(
     articles: Sequence[Article],
     analyses: Sequence[ArticleAnalysis],
@@ -48,10 +89,14 @@ def build_claims(
     order = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
     claims: list[tuple[tuple[int, int, int], Claim]] = []
-    for cluster in align_sentences(sentence_units(articles, analyses, entities), origin_of):
-        support = [Citation(u.article, u.start, u.end, u.text) for u in cluster]
+    clusters = [
+        [Citation(u.article, u.start, u.end, u.text) for u in cluster]
+        for cluster in align_sentences(sentence_units(articles, analyses, entities), origin_of)
+    ]
+    for support in quote_support(clusters, quote_groups, analyses, texts):
         claim = _claim("sentence", support, origin_of)
-        claims.append(((-claim.independent_origins, cluster[0].order, cluster[0].start), claim))
+        first = min((order.get(c.article, len(order)), c.start) for c in support)
+        claims.append(((-claim.independent_origins, *first), claim))
     quantity_conflicts: list[Conflict] = []
     for qcluster in quantity_clusters(quantity_items(articles, analyses)):
         conflict = quantity_conflict(qcluster, texts)
@@ -74,11 +119,15 @@ def build_claims(
     def first_seen(c: Conflict) -> tuple[int, int]:
         return min((order.get(v.citation.article, len(order)), v.citation.start) for v in c.values)
 
+    entity_at = {(m.article, m.start): e.id for e in entities for m in e.mentions}
+    dates = date_conflicts(dated_events(articles, analyses, entity_at), origin_of)
     conflicts = (
         sorted(quantity_conflicts, key=first_seen)
+        + sorted(dates, key=first_seen)
         + sorted(role_conflicts(entities), key=first_seen)
         + sorted(speaker_conflicts(quote_groups, quotes, names), key=first_seen)
         + sorted(spelling_conflicts(entities), key=first_seen)
         + sorted(wording_conflicts(quote_groups), key=first_seen)
     )
-    return [c for _, c in sorted(claims, key=lambda kc: kc[0])], [c for c in conflicts if c.values]
+    ordered = attach([c for _, c in sorted(claims, key=lambda kc: kc[0])], dates)
+    return ordered, [c for c in conflicts if c.values]

@@ -12,7 +12,7 @@ Two blocking keys, both bounded so the number of pairs grows with the corpus, no
   names, numbers and rare nouns, so a spun sentence still shares a pair of rare stems with its
   source. Keys held by more than :data:`MAX_POSTINGS` articles are boilerplate or widely quoted
   and block nothing. An article pair needs :data:`MIN_SHARED_SENTENCES` colliding sentences on
-  each side.
+  each side, and :data:`MIN_SHARED_SHARE` of the shorter article's (a copy must align half).
 
 The inverted index is written here rather than with ``MinHashLSH`` over sentence sketches
 because it must see bucket sizes (to drop common keys) and count distinct colliding sentences
@@ -39,6 +39,7 @@ MAX_PARTNERS = 8  # candidates kept per article and per blocking key
 RARE_PER_SENTENCE = 4
 MAX_POSTINGS = 50
 MIN_SHARED_SENTENCES = 2
+MIN_SHARED_SHARE = 0.2  # ... and this share of the shorter article's substantive sentences
 
 Pair = tuple[int, int]
 
@@ -51,7 +52,8 @@ def _identity(value: int) -> int:
 def _shingles(words: Sequence[str]) -> set[int]:
     """CRC-32 of every run of :data:`SHINGLE` words (the whole text when shorter)."""
     size = min(SHINGLE, len(words))
-    return {zlib.crc32(" ".join(words[k : k + size]).encode()) for k in range(len(words) - size + 1)}
+    runs = zip(*(words[k:] for k in range(size)), strict=False)
+    return {zlib.crc32(" ".join(run).encode()) for run in runs}
 
 
 def _keep_best(scores: dict[Pair, float], n: int) -> set[Pair]:
@@ -107,8 +109,8 @@ def _rare_keys(texts: Sequence[ReuseText]) -> Iterable[tuple[int, int, int]]:
 
 
 def sentence_pairs(texts: Sequence[ReuseText]) -> set[Pair]:
-    """Pairs with at least :data:`MIN_SHARED_SENTENCES` sentences on each side sharing a pair of
-    rare stems (an inverted index of rare keys, common keys dropped)."""
+    """Pairs with enough sentences on each side sharing a pair of rare stems (an inverted index
+    of rare keys, common keys dropped)."""
     postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for key, a, s in _rare_keys(texts):
         postings[key].append((a, s))
@@ -122,11 +124,12 @@ def sentence_pairs(texts: Sequence[ReuseText]) -> set[Pair]:
                 left, right = hits.setdefault((a, b), (set(), set()))
                 left.add(s)
                 right.add(t)
-    scores = {
-        pair: float(min(len(left), len(right)))
-        for pair, (left, right) in hits.items()
-        if min(len(left), len(right)) >= MIN_SHARED_SENTENCES
-    }
+    sizes = [text.substantive for text in texts]
+    scores: dict[Pair, float] = {}
+    for (a, b), (left, right) in hits.items():
+        shared = min(len(left), len(right))
+        if shared >= max(MIN_SHARED_SENTENCES, MIN_SHARED_SHARE * min(sizes[a], sizes[b])):
+            scores[(a, b)] = float(shared)
     return _keep_best(scores, len(texts))
 
 

@@ -82,10 +82,32 @@ SYNONYMS: Mapping[str, str] = {
 }  # fmt: skip
 
 
+#: Ordinal words (stop words, so dropped from the stems) that make a strong key with their noun.
+ORDINALS: frozenset[str] = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"}
+)
+#: Content words after an ordinal paired with it ("first foreign trip": first+abroad, first+trip).
+ORDINAL_REACH = 2
+
+
 def meaning_keys(text: str) -> list[str]:
     """:func:`content_stems` with paraphrase families folded (:data:`SYNONYMS`): "visited" and
-    "trip" both give "trip", "killing" and "dead" both "death"."""
-    return [SYNONYMS.get(k, k) for k in content_stems(text)]
+    "trip" both give "trip", "killing" and "dead" both "death". An ordinal adds a key with each
+    of the next :data:`ORDINAL_REACH` content words ("third term" → "third+term"), as "third" alone
+    is a stop word but "a third term" is a strong sign of one fact."""
+    keys: list[str] = []
+    pending: list[tuple[str, int]] = []
+    for w in words(text):
+        if w in ORDINALS:
+            pending.append((w, ORDINAL_REACH))
+            continue
+        if w in STOP or len(w) <= 1:
+            continue
+        key = SYNONYMS.get(stem(w), stem(w))
+        keys.append(key)
+        keys.extend(f"{o}+{key}" for o, _ in pending)
+        pending = [(o, n - 1) for o, n in pending if n > 1]
+    return keys
 
 
 def idf_table(documents: Iterable[Iterable[str]]) -> dict[str, float]:

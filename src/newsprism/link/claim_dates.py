@@ -1,0 +1,182 @@
+"""Date conflicts: articles of different origins giving incompatible dates for one event.
+
+Every DATE time expression with a calendar value (not ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``,
+not a duration) is attached to its sentence; the *event* is that sentence's meaning keys and
+entities with the words of its date expressions left out, so two reports of one meeting align
+whatever date they give it. Events are aligned as sentence claims are
+(:func:`.claim_sentences.aligned`, candidate pairs from an inverted index of rare keys). Two
+aligned events of different origins conflict when their dates are incompatible: not equal and
+neither containing the other (``2022-02`` contains ``2022-02-04``, a week its days, an interval
+its days). Both day-precise -> ``contradiction``, else ``inconsistent_detail``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from ..records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, content_id
+from .claim_sentences import SentenceUnit, aligned
+from .text_match import candidate_pairs
+from .text_words import idf_table, meaning_keys
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+#: Least meaning keys of an event (the sentence without its dates).
+MIN_EVENT_KEYS = 4
+#: Least alignment score of two events (stricter than sentence claims: a sentence often holds
+#: several events, and a date conflict is a strong statement).
+MIN_EVENT_SCORE = 0.35
+#: Posting lists longer than this are not used to block.
+MAX_POSTINGS = 200
+
+
+def day_range(value: str) -> tuple[date, date] | None:
+    """First and last day covered by a calendar ``value`` (a day, ISO week, month, year, or an
+    interval ``a/b`` of those); None for anything else (references, durations, seasons)."""
+    if "/" in value:
+        a, _, b = value.partition("/")
+        first, last = day_range(a), day_range(b)
+        return (first[0], last[1]) if first and last and first[0] <= last[1] else None
+    try:
+        if m := _DAY.match(value):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := _WEEK.match(value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + timedelta(days=6)
+        if m := _MONTH.match(value):
+            year, month = int(m[1]), int(m[2])
+            nxt = date(year + month // 12, month % 12 + 1, 1)
+            return date(year, month, 1), nxt - timedelta(days=1)
+        if m := _YEAR.match(value):
+            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two calendar values can name the same date: equal, or one contains the other.
+    Values without a calendar range are never said to disagree."""
+    if a == b:
+        return True
+    ra, rb = day_range(a), day_range(b)
+    if ra is None or rb is None:
+        return True
+    return (ra[0] <= rb[0] and rb[1] <= ra[1]) or (rb[0] <= ra[0] and ra[1] <= rb[1])
+
+
+def _day_precise(value: str) -> bool:
+    return _DAY.match(value) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEvent:
+    """A sentence with one calendar date: the event (keys without the date words) and the date."""
+
+    unit: SentenceUnit
+    value: str
+    text: str  # the time expression as written
+
+
+def dated_events(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], entity_at: Mapping[tuple[str, int], str]
+) -> list[DatedEvent]:
+    """One :class:`DatedEvent` per calendar DATE expression, in article and text order."""
+    by_article = {an.article: an for an in analyses}
+    out: list[DatedEvent] = []
+    for order, article in enumerate(articles):
+        analysis = by_article.get(article.id)
+        if analysis is None:
+            continue
+        for start, end in analysis.sentences:
+            inside = [t for t in analysis.time_expressions if start <= t.start < end]
+            dates = [t for t in inside if t.type == "DATE" and t.value and day_range(t.value)]
+            if not dates:
+                continue
+            text = article.text[start:end]
+            for t in sorted(inside, key=lambda t: t.start, reverse=True):
+                a, b = t.start - start, min(t.end, end) - start
+                text = text[:a] + " " * (b - a) + text[b:]
+            keys = set(meaning_keys(text))
+            keys.update(
+                "@" + entity_at[(article.id, m.start)]
+                for m in analysis.mentions
+                if start <= m.start < end and (article.id, m.start) in entity_at
+            )
+            if len(keys) < MIN_EVENT_KEYS:
+                continue
+            unit = SentenceUnit(
+                article.id, order, start, end, article.text[start:end].strip(), frozenset(keys)
+            )
+            out.extend(DatedEvent(unit, str(t.value), t.text) for t in dates)
+    return out
+
+
+def date_conflicts(events: Sequence[DatedEvent], origin_of: Mapping[str, str]) -> list[Conflict]:
+    """Conflicts between aligned events of different origins with incompatible dates, best
+    aligned first; each date expression is in at most one conflict."""
+    idf = idf_table(e.unit.keys for e in events)
+    found: list[tuple[float, int, int]] = []
+    for i, j in candidate_pairs([sorted(e.unit.keys) for e in events], MAX_POSTINGS):
+        a, b = events[i], events[j]
+        if origin_of.get(a.unit.article, a.unit.article) == origin_of.get(b.unit.article, b.unit.article):
+            continue
+        if compatible(a.value, b.value):
+            continue
+        score = aligned(a.unit, b.unit, idf)
+        if score >= MIN_EVENT_SCORE:
+            found.append((-score, i, j))
+    found.sort()
+    used: set[int] = set()
+    out: list[Conflict] = []
+    for _, i, j in found:
+        if i in used or j in used:
+            continue
+        used.update((i, j))
+        pair = sorted((events[i], events[j]), key=lambda e: (e.unit.order, e.unit.start))
+        values = tuple(
+            ConflictValue(e.value, Citation(e.unit.article, e.unit.start, e.unit.end, e.unit.text))
+            for e in pair
+        )
+        severity = "contradiction" if all(_day_precise(e.value) for e in pair) else "inconsistent_detail"
+        out.append(
+            Conflict(
+                id=content_id(
+                    "conflict",
+                    "date",
+                    *(f"{v.citation.article}:{v.citation.start}:{v.value}" for v in values),
+                ),
+                kind="date",
+                subject=f"date of: {pair[0].unit.text[:80]}",
+                severity=severity,
+                values=values,
+            )
+        )
+    return out
+
+
+def attach(claims: Sequence[Claim], conflicts: Sequence[Conflict]) -> list[Claim]:
+    """``claims`` with the id of every date conflict whose cited sentences all overlap the
+    claim's support added to the claim's ``conflicts``."""
+    out: list[Claim] = []
+    for claim in claims:
+        extra = tuple(
+            c.id
+            for c in conflicts
+            if all(
+                any(
+                    s.article == v.citation.article
+                    and max(s.start, v.citation.start) < min(s.end, v.citation.end)
+                    for s in claim.support
+                )
+                for v in c.values
+            )
+        )
+        out.append(replace(claim, conflicts=claim.conflicts + extra) if extra else claim)
+    return out

@@ -1,0 +1,67 @@
+"""Date conflicts: one event, incompatible dates, different origins."""
+
+from __future__ import annotations
+
+from newsprism.link.claim_dates import DatedEvent, compatible, date_conflicts
+from newsprism.link.claim_sentences import SentenceUnit
+from newsprism.link.text_words import meaning_keys
+
+
+def _event(article: str, order: int, text: str, date_words: str, value: str) -> DatedEvent:
+    keys = frozenset(meaning_keys(text.replace(date_words, " ")))
+    return DatedEvent(SentenceUnit(article, order, 0, len(text), text, keys), value, date_words)
+
+
+def test_a_month_holds_its_days_and_a_week_its_days() -> None:
+    assert compatible("2025-05", "2025-05-06")
+    assert compatible("2025-W19", "2025-05-06")
+    assert compatible("2025-05-05/2025-05-09", "2025-05-08")
+
+
+def test_different_days_or_a_day_outside_the_month_are_incompatible() -> None:
+    assert not compatible("2025-05-06", "2025-05-08")
+    assert not compatible("2025-04", "2025-05-06")
+
+
+def test_references_and_durations_never_disagree() -> None:
+    assert compatible("PAST_REF", "2025-05-06")
+    assert compatible("P3D", "2025-05-06")
+
+
+def _meeting(day_words: str, value: str, article: str, order: int) -> DatedEvent:
+    text = f"The river council of Marlow met the fishing cooperative {day_words} to settle the quota dispute."
+    return _event(article, order, text, day_words, value)
+
+
+def test_one_meeting_on_two_different_days_is_a_contradiction() -> None:
+    events = [_meeting("on Tuesday", "2025-05-06", "a", 0), _meeting("on May 8", "2025-05-08", "b", 1)]
+    (conflict,) = date_conflicts(events, {})
+    assert conflict.kind == "date"
+    assert conflict.severity == "contradiction"
+    assert [v.value for v in conflict.values] == ["2025-05-06", "2025-05-08"]
+
+
+def test_in_may_and_on_may_6_do_not_conflict() -> None:
+    events = [_meeting("in May", "2025-05", "a", 0), _meeting("on May 6", "2025-05-06", "b", 1)]
+    assert date_conflicts(events, {}) == []
+
+
+def test_a_month_outside_the_day_is_an_inconsistent_detail() -> None:
+    events = [_meeting("in April", "2025-04", "a", 0), _meeting("on May 6", "2025-05-06", "b", 1)]
+    (conflict,) = date_conflicts(events, {})
+    assert conflict.severity == "inconsistent_detail"
+
+
+def test_articles_of_one_origin_never_conflict() -> None:
+    events = [_meeting("on Tuesday", "2025-05-06", "a", 0), _meeting("on May 8", "2025-05-08", "b", 1)]
+    assert date_conflicts(events, {"b": "a"}) == []
+
+
+def test_different_events_with_different_dates_do_not_conflict() -> None:
+    events = [
+        _meeting("on Tuesday", "2025-05-06", "a", 0),
+        _event(
+            "b", 1, "Heavy rain flooded the harbour road near Tilbury on May 8.", "on May 8", "2025-05-08"
+        ),
+    ]
+    assert date_conflicts(events, {}) == []
