@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -102,12 +103,17 @@ def test_stdin_brief_goes_to_standard_output() -> None:
     assert "Mira Kovac" in result.stdout
 
 
-def test_one_run_writes_json_and_markdown(tmp_path: Path, messy_folder: Path) -> None:
-    js, md = tmp_path / "o" / "s.json", tmp_path / "o" / "b.md"
-    result = run("analyze", str(messy_folder / "good.txt"), "-o", str(js), "-o", str(md), "--quiet")
+def test_one_run_writes_json_markdown_and_html(tmp_path: Path, messy_folder: Path) -> None:
+    js, md, page = tmp_path / "o" / "s.json", tmp_path / "o" / "b.md", tmp_path / "o" / "b.html"
+    args = ["-o", str(js), "-o", str(md), "-o", str(page)]
+    result = run("analyze", str(messy_folder / "good.txt"), *args, "--quiet")
     assert result.returncode == 0, result.stderr
     assert json.loads(js.read_text())["schema"] == "newsprism.story/3"
     assert md.read_text().startswith("# Story brief:")
+    html = page.read_text()
+    assert html.lower().startswith("<!doctype html")
+    assert "Harbour cranes stand idle" in html
+    assert not re.search(r"""(?:src|href)=["']https?://""", html), "the report must not fetch anything"
 
 
 def test_unknown_output_format_is_a_one_line_error(tmp_path: Path, messy_folder: Path) -> None:
