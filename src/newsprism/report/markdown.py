@@ -70,6 +70,11 @@ def render_markdown(story: JSON) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _copy_kind(kind: str) -> str:
+    """ "a verbatim copy", "an edited copy", "a paraphrase copy"."""
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} copy"
+
+
 def _cites(citations: list[JSON], key: dict[str, str]) -> str:
     return "".join(sorted({key.get(c["article"], "") for c in citations}))
 
@@ -104,7 +109,7 @@ def _origins(story: JSON, key: dict[str, str]) -> list[str]:
     ]
     for r in copies:
         out.append(
-            f"- {key.get(r['copy'], '?')} is a {r['kind']} copy of {key.get(r['original'], '?')} "
+            f"- {key.get(r['copy'], '?')} is {_copy_kind(r['kind'])} of {key.get(r['original'], '?')} "
             f"({r['similarity']:.0%} of its sentences aligned)"
         )
     out.append("")
@@ -176,7 +181,9 @@ def _notes(story: JSON, key: dict[str, str]) -> list[str]:
         if n["flags"]:
             out.append(f"- Quality flags: {', '.join(n['flags'])}")
         for r in n["copies"]:
-            out.append(f"- {key.get(r['copy'], '?')} is a {r['kind']} copy of {key.get(r['original'], '?')}")
+            out.append(
+                f"- {key.get(r['copy'], '?')} is {_copy_kind(r['kind'])} of {key.get(r['original'], '?')}"
+            )
         for c in n["unique"][:5]:
             out.append(f"- Only here: “{_clip(c['text'], 200)}”")
         for cid in n["omits"][:5]:
