@@ -8,8 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
-from spacy.tokens import Doc
+from parsed_rows import Row, make_doc
 
 from newsprism.extract.timex import (
     anchor_date_of,
@@ -20,28 +19,6 @@ from newsprism.extract.timex import (
 )
 from newsprism.extract.timex_spans import clause_tense
 from newsprism.records import Published, TimeExpression, content_id
-
-VOCAB = spacy.blank("en").vocab
-
-# (word, tag, pos, head index, dep, entity IOB)
-Row = tuple[str, str, str, int, str, str]
-
-
-def make_doc(rows: list[Row]) -> Doc:
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][1] not in {".", ","} for i in range(len(rows))]
-    return Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        tags=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        heads=[r[3] for r in rows],
-        deps=[r[4] for r in rows],
-        lemmas=[r[0].lower() for r in rows],
-        ents=[r[5] for r in rows],
-    )
-
 
 MET_ON_THURSDAY: list[Row] = [
     ("Officials", "NNS", "NOUN", 1, "nsubj", "O"),

@@ -7,35 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import spacy
-from spacy.tokens import Doc
+from parsed_rows import Row, make_doc
 
 from newsprism.extract.timex import extract_time_expressions, reanchor, stored_tense
 from newsprism.extract.timex_spans import clause_tense
 from newsprism.records import TimeExpression
-
-VOCAB = spacy.blank("en").vocab
-
-# (word, tag, pos, head index, dep, entity IOB)
-Row = tuple[str, str, str, int, str, str]
-
-
-def make_doc(rows: list[Row]) -> Doc:
-    """A parsed Doc; no space before punctuation or a possessive ending."""
-    tight = {".", ",", "POS"}
-    spaces = [i + 1 < len(rows) and rows[i + 1][1] not in tight for i in range(len(rows))]
-    return Doc(
-        VOCAB,
-        words=[r[0] for r in rows],
-        spaces=spaces,
-        tags=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        heads=[r[3] for r in rows],
-        deps=[r[4] for r in rows],
-        lemmas=[r[0].lower() for r in rows],
-        ents=[r[5] for r in rows],
-    )
-
 
 # The NER tags the weekday (DATE) and the part of day (TIME) as two entities.
 BY_THURSDAY_EVENING: list[Row] = [
