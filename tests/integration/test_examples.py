@@ -184,3 +184,10 @@ def test_dated_references_are_normalised(story: JSON, by_key: dict[tuple[str, in
         if not ok:
             wrong.append(f"{item['text']}={item['value']}")
     assert hits / len(EXPECTED["time_expressions"]) >= 0.85, wrong
+
+
+def test_scare_quotes_are_not_speech(story: JSON, by_key: dict[tuple[str, int], JSON]) -> None:
+    for item in EXPECTED["not_quotes"]:
+        article = by_key[_key(item)]
+        said = [q for q in story["quotes"] if q["article"] == article["id"] and q["text"] == item["text"]]
+        assert not said, f"{item['text']!r} is {item['reason']}"

@@ -180,6 +180,68 @@ def test_a_short_quoted_phrase_without_a_cue_is_a_scare_quote_not_speech() -> No
     assert extract_quotes(doc, "art", []) == []
 
 
+# The firm sold the bonds as “green” debt, promising that funds would go to dams.
+#   0    1    2    3   4   5  6    7    8   9     10       11   12    13    14  15 16  17  18
+SPEECH_VERB_IN_ANOTHER_CLAUSE = [
+    ("The", " ", 1, "det", "DT"),
+    ("firm", " ", 2, "nsubj", "NN"),
+    ("sold", " ", 2, "ROOT", "VBD"),
+    ("the", " ", 4, "det", "DT"),
+    ("bonds", " ", 2, "dobj", "NNS"),
+    ("as", " ", 2, "prep", "IN"),
+    ("“", "", 7, "punct", "``"),
+    ("green", "", 9, "amod", "JJ"),
+    ("”", " ", 7, "punct", "''"),
+    ("debt", "", 5, "pobj", "NN"),
+    (",", " ", 2, "punct", ","),
+    ("promising", " ", 2, "advcl", "VBG"),
+    ("that", " ", 16, "mark", "IN"),
+    ("funds", " ", 16, "nsubj", "NNS"),
+    ("would", " ", 16, "aux", "MD"),
+    ("go", " ", 16, "aux", "VB"),
+    ("to", " ", 11, "ccomp", "IN"),
+    ("dams", "", 16, "pobj", "NNS"),
+    (".", "", 2, "punct", "."),
+]
+
+
+def test_a_speech_verb_heading_another_clause_does_not_make_a_short_phrase_speech() -> None:
+    doc = make_doc(SPEECH_VERB_IN_ANOTHER_CLAUSE)
+    doc[11].pos_ = "VERB"
+    doc[11].lemma_ = "promise"
+    texts = [q.text for q in extract_quotes(doc, "art", [])]
+    assert "green" not in texts
+    assert texts == ["that funds would go to dams"]  # what "promising" does report
+
+
+# Analysts warned that the so-called “flood tax” would hurt families.
+SO_CALLED = [
+    ("Analysts", " ", 1, "nsubj", "NNS"),
+    ("warned", " ", 1, "ROOT", "VBD"),
+    ("that", " ", 12, "mark", "IN"),
+    ("the", " ", 9, "det", "DT"),
+    ("so", "", 6, "advmod", "RB"),
+    ("-", "", 6, "punct", "HYPH"),
+    ("called", " ", 9, "amod", "VBN"),
+    ("“", "", 9, "punct", "``"),
+    ("flood", " ", 9, "compound", "NN"),
+    ("tax", "", 12, "nsubj", "NN"),
+    ("”", " ", 9, "punct", "''"),
+    ("would", " ", 12, "aux", "MD"),
+    ("hurt", " ", 1, "ccomp", "VB"),
+    ("families", "", 12, "dobj", "NNS"),
+    (".", "", 1, "punct", "."),
+]
+
+
+def test_a_so_called_label_in_quotation_marks_is_not_speech() -> None:
+    doc = make_doc(SO_CALLED)
+    doc[1].lemma_ = "warn"
+    texts = [q.text for q in extract_quotes(doc, "art", [])]
+    assert "flood tax" not in texts
+    assert texts == ["that the so-called “flood tax” would hurt families"]  # what "warned" reports
+
+
 @pytest.mark.model
 def test_reported_speech_and_documents_as_speakers_with_the_trained_model(nlp: spacy.Language) -> None:
     text = (

@@ -104,6 +104,20 @@ def governing_cue(span: Span, quoted: Sequence[tuple[int, int]], limit: Span | N
     return None
 
 
+_SO_CALLED = re.compile(r"\bso[- ]called\s*\W?$", re.IGNORECASE)
+
+
+def _attributes(cue: Cue, span: Span) -> bool:
+    """Whether ``cue`` can attribute the short quoted phrase ``span``: a cue noun or "according
+    to" ("by the Kremlin's telling"), or a cue verb whose clause contains the phrase. A speech verb
+    heading another clause of the sentence does not ("sold the notes as 'green' debt, promising
+    that ..." quotes a label, not speech)."""
+    tok = cue.token
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return True
+    return tok.left_edge.i <= span.start and span.end - 1 <= tok.right_edge.i
+
+
 def sentence_cue(span: Span, quoted: Sequence[tuple[int, int]]) -> Cue | None:
     """A cue in the sentences the quote touches, outside quotation marks, nearest to the quote."""
     doc = span.doc
@@ -270,6 +284,8 @@ def _direct_candidates(
         if span is None or len(span) == 0:
             continue
         words = _words(doc_text(doc)[m.start : m.end])
+        if words < MIN_FREE_WORDS and _SO_CALLED.search(doc_text(doc)[max(0, m.start - 14) : m.start]):
+            continue  # "the so-called 'flood levy'": a label in scare quotes, not speech
         if m.depth > 0:
             host = next((o for o in outer if o.start <= m.start and m.end <= o.end), None)
             limit = _span(doc, host.start, host.end) if host else None
@@ -278,7 +294,14 @@ def _direct_candidates(
             if cue is not None and words < MIN_FREE_WORDS:
                 found.append(_Candidate(m.start, m.end, "direct", cue))
             continue
-        cue = governing_cue(span, quoted) or sentence_cue(span, quoted) or signed(doc, m)
+        # A short quoted phrase is speech only when a cue governs it ("said it was 'unlikely'"),
+        # not merely because the sentence has a speech verb elsewhere: "sold the notes as 'green'
+        # debt, promising that ..." is a scare quote.
+        cue = governing_cue(span, quoted) or signed(doc, m)
+        if cue is None:
+            cue = sentence_cue(span, quoted)
+            if cue is not None and words < MIN_FREE_WORDS and not _attributes(cue, span):
+                cue = None
         if cue is not None:
             found.append(_Candidate(m.start, m.end, "direct", cue))
         elif words >= MIN_FREE_WORDS or m.open_lost or m.close_lost or m.continued:

@@ -123,7 +123,8 @@ def date_conflicts(events: Sequence[DatedEvent], origin_of: Mapping[str, str]) -
     aligned first; each date expression is in at most one conflict."""
     idf = idf_table(e.unit.keys for e in events)
     found: list[tuple[float, int, int]] = []
-    for i, j in candidate_pairs([sorted(e.unit.keys) for e in events], MAX_POSTINGS):
+    keys = [sorted(e.unit.keys) for e in events]
+    for i, j in candidate_pairs(keys, MAX_POSTINGS, [e.unit.article for e in events]):
         a, b = events[i], events[j]
         if origin_of.get(a.unit.article, a.unit.article) == origin_of.get(b.unit.article, b.unit.article):
             continue
@@ -164,18 +165,27 @@ def date_conflicts(events: Sequence[DatedEvent], origin_of: Mapping[str, str]) -
 def attach(claims: Sequence[Claim], conflicts: Sequence[Conflict]) -> list[Claim]:
     """``claims`` with the id of every date conflict whose cited sentences all overlap the
     claim's support added to the claim's ``conflicts``."""
+    # A conflict can only hold for a claim supported in the article of its first value.
+    by_article: dict[str, list[int]] = {}
+    everywhere: list[int] = []
+    for k, c in enumerate(conflicts):
+        if c.values:
+            by_article.setdefault(c.values[0].citation.article, []).append(k)
+        else:
+            everywhere.append(k)
     out: list[Claim] = []
     for claim in claims:
+        near = sorted({k for s in claim.support for k in by_article.get(s.article, ())}.union(everywhere))
         extra = tuple(
-            c.id
-            for c in conflicts
+            conflicts[k].id
+            for k in near
             if all(
                 any(
                     s.article == v.citation.article
                     and max(s.start, v.citation.start) < min(s.end, v.citation.end)
                     for s in claim.support
                 )
-                for v in c.values
+                for v in conflicts[k].values
             )
         )
         out.append(replace(claim, conflicts=claim.conflicts + extra) if extra else claim)

@@ -226,7 +226,7 @@ def quantity_clusters(items: Sequence[QuantityItem]) -> list[list[QuantityItem]]
     sets = UnionFind(len(items))
     best: dict[tuple[int, str], tuple[float, int]] = {}
     keys = [[it.quantity.unit + "|" + k for k in sorted(it.keys | it.near)] for it in items]
-    for i, j in candidate_pairs(keys, MAX_POSTINGS):
+    for i, j in candidate_pairs(keys, MAX_POSTINGS, [it.quantity.article for it in items]):
         a, b = items[i], items[j]
         if not same_measure(a, b):
             continue

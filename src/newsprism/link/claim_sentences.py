@@ -100,7 +100,7 @@ def align_sentences(units: Sequence[SentenceUnit], origin_of: Mapping[str, str])
     chain of loosely related sentences does not snowball into one topic cluster."""
     idf = idf_table(u.keys for u in units)
     edges: list[tuple[float, int, int]] = []
-    for i, j in candidate_pairs([sorted(u.keys) for u in units], MAX_POSTINGS):
+    for i, j in candidate_pairs([sorted(u.keys) for u in units], MAX_POSTINGS, [u.article for u in units]):
         score = aligned(units[i], units[j], idf)
         if score > 0:
             edges.append((-score, i, j))

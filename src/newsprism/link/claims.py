@@ -53,6 +53,12 @@ def quote_support(
     support list. Sentences keep text order within an article; nothing is cited twice."""
     out = [list(c) for c in clusters]
     sentences = {an.article: an.sentences for an in analyses}
+    # The clusters citing each span (one entry per citation), kept up to date as spans are
+    # added, so a group looks only at the clusters holding its sentences.
+    citing: dict[tuple[str, int, int], list[int]] = {}
+    for k, cluster in enumerate(out):
+        for c in cluster:
+            citing.setdefault((c.article, c.start, c.end), []).append(k)
     for group in groups:
         if len({v.article for v in group.variants}) < 2:
             continue
@@ -61,12 +67,16 @@ def quote_support(
             hit = next(((s, e) for s, e in sentences.get(v.article, ()) if s <= v.start < e), None)
             if hit is not None:
                 spans[(v.article, *hit)] = None
-        held = [sum((c.article, c.start, c.end) in spans for c in cluster) for cluster in out]
-        best = max(range(len(out)), key=lambda i: held[i], default=-1)
+        held: dict[int, int] = {}
+        for span in spans:
+            for k in citing.get(span, ()):
+                held[k] = held.get(k, 0) + 1
+        # The cluster holding the most of them, the first one on a tie.
+        best = min(held, key=lambda k: (-held[k], k), default=-1)
         if best >= 0 and held[best] >= 2:
-            target = out[best]
+            target, index = out[best], best
         elif len({a for a, _, _ in spans}) >= 2:
-            target = []
+            target, index = [], len(out)
             out.append(target)
         else:
             continue
@@ -74,6 +84,7 @@ def quote_support(
         for article, start, end in spans:
             if (article, start, end) not in have:
                 target.append(Citation(article, start, end, texts.get(article, "")[start:end].strip()))
+                citing.setdefault((article, start, end), []).append(index)
     return out
 
 

@@ -20,6 +20,7 @@ nothing is re-parsed.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -31,6 +32,7 @@ from ..extract.timex_normalise import Tense
 from ..extract.timex_pubdate import (
     Clue,
     ClueSource,
+    ExplicitDay,
     choose_day,
     clues_from,
     coherent_day,
@@ -126,31 +128,42 @@ def refine_publication_dates(
     # Most confident first: the others then lean on them.
     todo.sort(key=lambda i: (-(provisional[i].confidence if provisional[i] is not None else 0.0), i))  # type: ignore[union-attr]
     refined: dict[int, Published] = {}
+    # Every other article's event days by day, in article order: the first one of another
+    # article is the link (an index, so each article does not scan the whole run).
+    events_on: dict[date, list[tuple[int, str, str]]] = {}
+    for j, ev in enumerate(events):
+        for d, text in ev:
+            events_on.setdefault(d, []).append((j, text, articles[j].id))
+    # Dated articles' days, sorted, for the median of the others (kept up to date below).
+    pool = sorted(d.toordinal() for d in dated.values())
     # Two rounds: the second sees every other article's first-round date.
     for i in todo + todo:
-        others = [(d, text, articles[j].id) for j, ev in enumerate(events) if j != i for d, text in ev]
-        refs = [d for j, d in dated.items() if j != i]
-        centre = date.fromordinal(int(statistics.median(d.toordinal() for d in refs))) if refs else None
+        centre = _median_without(pool, dated[i].toordinal() if i in dated else None)
         weekdays = [c for c in clues[i] if c.kind == "weekday"]
+        own_days_of: dict[int, list[ExplicitDay]] = {}
 
         def extra(
             day: date,
+            i: int = i,
             weekdays: list[Clue] = weekdays,
             own_clues: list[Clue] = clues[i],
-            others: list[tuple[date, str, str]] = others,
+            own_days_of: dict[int, list[ExplicitDay]] = own_days_of,
             centre: date | None = centre,
         ) -> tuple[float, list[str]]:
             score, why = 0.0, []
-            own_days = explicit_days(own_clues, day.year)
+            own_days = own_days_of.get(day.year)
+            if own_days is None:
+                own_days = own_days_of[day.year] = explicit_days(own_clues, day.year)
             for clue in weekdays:
                 if coherent_day(clue, day, own_days) is not None:
                     continue  # scored by its own article (score_day); no second, outside link
                 named = weekday_date(clue, day)
-                for d, text, art in others:
-                    if named == d:
-                        score += 1.5
-                        why.append(f"'{clue.text}' = '{text}' in article {art}")
-                        break
+                if named is None:
+                    continue
+                link = next(((text, art) for j, text, art in events_on.get(named, ()) if j != i), None)
+                if link is not None:
+                    score += 1.5
+                    why.append(f"'{clue.text}' = '{link[0]}' in article {link[1]}")
             if centre is not None:
                 near = max(0.0, 1.0 - abs((day - centre).days) / 14)
                 if near > 0:
@@ -167,6 +180,9 @@ def refine_publication_dates(
             confidence=choice.confidence,
             evidence=(*choice.evidence, "refined across the run"),
         )
+        if i in dated:
+            pool.pop(bisect_left(pool, dated[i].toordinal()))
+        insort(pool, choice.day.toordinal())
         dated[i] = choice.day
 
     out: list[ArticleAnalysis] = []
@@ -183,6 +199,24 @@ def refine_publication_dates(
             exprs = _reanchor_all(exprs, new_anchor, tenses)
         out.append(replace(analysis, published=new, time_expressions=exprs))
     return out
+
+
+def _median_without(pool: list[int], leave_out: int | None) -> date | None:
+    """The median day of the sorted ordinals ``pool`` with one ``leave_out`` value left out
+    (``statistics.median``, truncated to a day); None when nothing is left."""
+    if leave_out is not None:
+        k = bisect_left(pool, leave_out)
+        pool.pop(k)
+    n = len(pool)
+    if n == 0:
+        mid = None
+    elif n % 2:
+        mid = date.fromordinal(pool[n // 2])
+    else:
+        mid = date.fromordinal(int((pool[n // 2 - 1] + pool[n // 2]) / 2))
+    if leave_out is not None:
+        pool.insert(k, leave_out)
+    return mid
 
 
 def _reanchor_all(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import Article, ArticleAnalysis, Citation, Claim, Origin, SourceNote
+from ..records import Article, ArticleAnalysis, Citation, Claim, CopyRelation, Origin, SourceNote
 from .claim_sentences import sentence_units
 from .origins import origin_index
 
@@ -45,20 +45,30 @@ def source_notes(
     all_origins = {origin_of.get(a.id, a.id) for a in articles}
     by_article = {an.article: an for an in analyses}
     shared = _shared_spans(claims, origin_of)
-    units = sentence_units(articles, analyses, ())
-    claim_origins = [(c, {origin_of.get(a, a) for a in c.articles}) for c in claims]
+    units_of: dict[str, list[Citation]] = {}
+    for u in sentence_units(articles, analyses, ()):
+        if (u.article, u.start, u.end) not in shared:
+            units_of.setdefault(u.article, []).append(Citation(u.article, u.start, u.end, u.text))
+    others = len(all_origins) - 1  # every article's own origin is one of all_origins
+    # Only a claim carried by more than half of the other origins (its own origin aside) can be
+    # omitted by an article: the rest are left out once, not tested per article.
+    majority = [
+        (c, origins_c)
+        for c in claims
+        if 2 * len(origins_c := {origin_of.get(a, a) for a in c.articles}) > others
+    ]
+    copies_of: dict[str, list[CopyRelation]] = {}
+    for o in origins:
+        for r in o.relations:
+            for a in dict.fromkeys((r.copy, r.original)):
+                copies_of.setdefault(a, []).append(r)
     notes: list[SourceNote] = []
     for article in articles:
         own = origin_of.get(article.id, article.id)
-        unique = tuple(
-            Citation(u.article, u.start, u.end, u.text)
-            for u in units
-            if u.article == article.id and (u.article, u.start, u.end) not in shared
-        )
-        others = len(all_origins - {own})
+        unique = tuple(units_of.get(article.id, ()))
         omits = tuple(
             c.id
-            for c, origins_c in claim_origins
+            for c, origins_c in majority
             if others >= MIN_OTHER_ORIGINS
             and article.id not in c.articles
             and 2 * len(origins_c - {own}) > others
@@ -69,6 +79,6 @@ def source_notes(
             if analysis.quality.spun:
                 flags.append(SPUN_FLAG)
             flags.extend(sorted({f.kind for f in analysis.quality.flags}))
-        copies = tuple(r for o in origins for r in o.relations if article.id in (r.copy, r.original))
+        copies = tuple(copies_of.get(article.id, ()))
         notes.append(SourceNote(article.id, unique, omits, tuple(flags), copies))
     return notes

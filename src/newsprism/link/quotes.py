@@ -190,7 +190,8 @@ def group_quotes(
     texts = {a.id: a.text for a in articles}
     sets = UnionFind(len(items))
     matched: set[int] = set()
-    for i, j in candidate_pairs([it.content for it in items], MAX_POSTINGS):
+    content = [it.content for it in items]
+    for i, j in candidate_pairs(content, MAX_POSTINGS, [it.quote.article for it in items]):
         if match_quotes(items[i], items[j]) is not None:
             sets.union(i, j)
             matched.update((i, j))

@@ -67,10 +67,25 @@ class UnionFind:
         return list(out.values())
 
 
-def candidate_pairs(keys: Sequence[Sequence[str]], max_postings: int = 50) -> list[tuple[int, int]]:
+#: Keys found in more articles than this are not used to block (see :func:`candidate_pairs`).
+MAX_KEY_ARTICLES = 32
+
+
+def candidate_pairs(
+    keys: Sequence[Sequence[str]],
+    max_postings: int = 50,
+    groups: Sequence[str] | None = None,
+    max_groups: int = MAX_KEY_ARTICLES,
+) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, that share at least one key whose posting list is at
     most ``max_postings`` long (an inverted index of rare keys: common keys block nothing, so
-    the number of pairs grows with the corpus, not with its square)."""
+    the number of pairs grows with the corpus, not with its square).
+
+    With ``groups`` (the article of each item), a key found in more than ``max_groups``
+    articles blocks nothing either, whatever its posting length: like a stop word, it says
+    nothing about which of many articles share a fact. One story holds a handful of articles
+    (5-8), far fewer than :data:`MAX_KEY_ARTICLES`, so there the bound never applies; it keeps
+    the posting lists of a large corpus from filling up to ``max_postings`` with pairs."""
     postings: dict[str, list[int]] = {}
     for i, item_keys in enumerate(keys):
         for key in dict.fromkeys(item_keys):
@@ -78,6 +93,12 @@ def candidate_pairs(keys: Sequence[Sequence[str]], max_postings: int = 50) -> li
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
         if len(members) < 2 or len(members) > max_postings:
+            continue
+        if (
+            groups is not None
+            and len(members) > max_groups
+            and len({groups[i] for i in members}) > max_groups
+        ):
             continue
         for x, i in enumerate(members):
             for j in members[x + 1 :]:

@@ -31,17 +31,45 @@ STOP: frozenset[str] = frozenset(STOP_WORDS) | EXTRA_STOP_WORDS
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form of ``text`` with curly apostrophes made straight."""
+    if text.isascii():  # fast path: nothing to decompose, no curly apostrophes
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return decomposed.translate(_NOT_COMBINING).lower()
+
+
+class _NotCombining(dict[int, int | None]):
+    """``str.translate`` table dropping combining characters, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_NOT_COMBINING = _NotCombining()
 
 
 def words(text: str) -> list[str]:
     """Folded word tokens of ``text`` (punctuation dropped, numbers kept as written)."""
-    return [_POSSESSIVE.sub("", w) or w for w in _WORD.findall(fold(text))]
+    return [(_POSSESSIVE.sub("", w) or w) if "'" in w or "’" in w else w for w in _WORD.findall(fold(text))]
 
 
 def stem(word: str) -> str:
     """A crude stem: regular English inflections stripped ("concerns" → "concern")."""
+    cached = _STEMS.get(word)
+    if cached is None:
+        cached = _stem(word)
+        if len(_STEMS) < _STEM_CACHE_SIZE:
+            _STEMS[word] = cached
+    return cached
+
+
+#: Stems already computed (a pure function of the word; bounded so memory stays flat).
+_STEMS: dict[str, str] = {}
+_STEM_CACHE_SIZE = 500_000
+
+
+def _stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3:
         return word
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -103,7 +131,8 @@ def meaning_keys(text: str) -> list[str]:
             continue
         if w in STOP or len(w) <= 1:
             continue
-        key = SYNONYMS.get(stem(w), stem(w))
+        stemmed = stem(w)
+        key = SYNONYMS.get(stemmed, stemmed)
         keys.append(key)
         keys.extend(f"{o}+{key}" for o, _ in pending)
         pending = [(o, n - 1) for o, n in pending if n > 1]
