@@ -41,6 +41,9 @@ class Params:
     corroborate: float = 0.35  # cosine at which another article's sentence corroborates
     probe_terms: int = 5  # heaviest terms per sentence used to find similar sentences
     max_postings: int = 200  # terms in more sentences than this are not used as probes
+    # Nor terms in more articles than this: a story holds a handful of articles (5-8), so only
+    # a large corpus meets it, where such a term is as common as a stop word.
+    max_articles: int = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,7 @@ def similar(cands: Sequence[Candidate], vecs: Vectors, params: Params) -> list[l
         for t in v:
             postings[t].append(i)
     out: list[list[tuple[int, float]]] = [[] for _ in cands]
+    spread: dict[str, int] = {}  # distinct articles of each probe term's postings
     for i, v in enumerate(vecs.vectors):
         probes = sorted(v, key=lambda t: (-v[t], t))[: params.probe_terms]
         tried: set[int] = set()
@@ -103,6 +107,11 @@ def similar(cands: Sequence[Candidate], vecs: Vectors, params: Params) -> list[l
             plist = postings[t]
             if len(plist) > params.max_postings:
                 continue
+            if len(plist) > params.max_articles:
+                if t not in spread:
+                    spread[t] = len({cands[j].article for j in plist})
+                if spread[t] > params.max_articles:
+                    continue
             for j in plist:
                 if j <= i or j in tried or cands[j].article == cands[i].article:
                     continue

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, content_id
-from .claim_sentences import SentenceUnit, aligned
+from .claim_sentences import MIN_SHARED_KEYS, SentenceUnit, aligned
 from .text_match import candidate_pairs
 from .text_words import idf_table, meaning_keys
 
@@ -124,7 +124,8 @@ def date_conflicts(events: Sequence[DatedEvent], origin_of: Mapping[str, str]) -
     idf = idf_table(e.unit.keys for e in events)
     found: list[tuple[float, int, int]] = []
     keys = [sorted(e.unit.keys) for e in events]
-    for i, j in candidate_pairs(keys, MAX_POSTINGS, [e.unit.article for e in events]):
+    groups = [e.unit.article for e in events]
+    for i, j in candidate_pairs(keys, MAX_POSTINGS, groups, min_shared=MIN_SHARED_KEYS):
         a, b = events[i], events[j]
         if origin_of.get(a.unit.article, a.unit.article) == origin_of.get(b.unit.article, b.unit.article):
             continue

@@ -116,11 +116,14 @@ def quantity_items(articles: Sequence[Article], analyses: Sequence[ArticleAnalys
     items: list[QuantityItem] = []
     for analysis in sorted(analyses, key=lambda an: order.get(an.article, len(order))):
         text = texts.get(analysis.article, "")
+        sentence_keys: dict[tuple[int, int], list[str]] = {}  # several figures share a sentence
         for q in analysis.quantities:
             if q.category in SKIP_CATEGORIES or (q.category == "count" and q.value < MIN_COUNT):
                 continue
             start, end = next(((s, e) for s, e in analysis.sentences if s <= q.start < e), (q.start, q.end))
-            keys = {k for k in meaning_keys(text[start:end]) if not k[0].isdigit()}
+            if (start, end) not in sentence_keys:
+                sentence_keys[(start, end)] = meaning_keys(text[start:end])
+            keys = {k for k in sentence_keys[(start, end)] if not k[0].isdigit()}
             if q.measure:
                 keys.update("m:" + k for k in meaning_keys(q.measure) if not k[0].isdigit())
             dates = frozenset(

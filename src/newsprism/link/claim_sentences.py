@@ -13,7 +13,7 @@ own (a long sentence states several facts; see :func:`_leftover_pairs`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Article, ArticleAnalysis, Entity
@@ -99,22 +99,45 @@ def align_sentences(units: Sequence[SentenceUnit], origin_of: Mapping[str, str])
     when they share no article and at least half of the (sampled) pairs across them align, so a
     chain of loosely related sentences does not snowball into one topic cluster."""
     idf = idf_table(u.keys for u in units)
+    weights = [weight(u.keys, idf) for u in units]
+
+    def score(i: int, j: int) -> float:
+        """:func:`aligned` of units ``i`` and ``j``, their own weights computed once."""
+        a, b = units[i], units[j]
+        if a.article == b.article:
+            return 0.0
+        common = a.keys & b.keys
+        if len(common) < MIN_SHARED_KEYS:
+            return 0.0
+        wa, wb = weights[i], weights[j]
+        if not wa or not wb:
+            return 0.0
+        shared = weight(common, idf)
+        contained, dice = shared / min(wa, wb), 2 * shared / (wa + wb)
+        return dice if contained >= MIN_CONTAINED and dice >= MIN_DICE else 0.0
+
     edges: list[tuple[float, int, int]] = []
-    for i, j in candidate_pairs([sorted(u.keys) for u in units], MAX_POSTINGS, [u.article for u in units]):
-        score = aligned(units[i], units[j], idf)
-        if score > 0:
-            edges.append((-score, i, j))
+    keys = [sorted(u.keys) for u in units]
+    groups = [u.article for u in units]
+    for i, j in candidate_pairs(keys, MAX_POSTINGS, groups, min_shared=MIN_SHARED_KEYS):
+        s = score(i, j)
+        if s > 0:
+            edges.append((-s, i, j))
     edges.sort()
     cluster_of = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    articles: dict[int, set[str]] = {i: {u.article} for i, u in enumerate(units)}
     for _, i, j in edges:
         ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj or not _joinable(members[ci], members[cj], units, idf):
+        if ci == cj or not articles[ci].isdisjoint(articles[cj]):
+            continue
+        if not _joinable(members[ci], members[cj], score):
             continue
         keep, gone = min(ci, cj), max(ci, cj)
         for m in members[gone]:
             cluster_of[m] = keep
         members[keep] = sorted(members[keep] + members.pop(gone))
+        articles[keep] |= articles.pop(gone)
     clusters = [[units[m] for m in ms] for ms in members.values() if len(ms) > 1]
     clusters.extend(_leftover_pairs(edges, cluster_of, units))
 
@@ -151,13 +174,9 @@ def _leftover_pairs(
     return out
 
 
-def _joinable(
-    a: Sequence[int], b: Sequence[int], units: Sequence[SentenceUnit], idf: Mapping[str, float]
-) -> bool:
-    """Whether two clusters may merge: no article in common, and at least half of the pairs
-    across them (at most :data:`LINK_SAMPLE` members of each side) align."""
-    if {units[i].article for i in a} & {units[j].article for j in b}:
-        return False
+def _joinable(a: Sequence[int], b: Sequence[int], score: Callable[[int, int], float]) -> bool:
+    """Whether two clusters with no article in common may merge: at least half of the pairs
+    across them (at most :data:`LINK_SAMPLE` members of each side) align (``score`` > 0)."""
     sa, sb = a[:LINK_SAMPLE], b[:LINK_SAMPLE]
-    linked = sum(1 for i in sa for j in sb if aligned(units[i], units[j], idf) > 0)
+    linked = sum(1 for i in sa for j in sb if score(i, j) > 0)
     return 2 * linked >= len(sa) * len(sb)

@@ -401,11 +401,11 @@ def canonicalise(analyses: Sequence[ArticleAnalysis]) -> list[Entity]:
 
 def _speaker_entity(
     speaker_name: str,
-    article: str,
     in_article: dict[tuple[str, ...], str],
     everywhere: dict[tuple[str, ...], str],
-    people_here: list[Entity],
+    people_here: Sequence[tuple[str, tuple[str, ...]]],
 ) -> str | None:
+    """``people_here``: (entity id, name keys) of each person mention of the quote's article."""
     keys = name_keys(clean_name(speaker_name))
     if not keys:
         return None
@@ -414,12 +414,7 @@ def _speaker_entity(
     if keys in everywhere:
         return everywhere[keys]
     if len(keys) == 1:
-        hits = {
-            e.id
-            for e in people_here
-            for m in e.mentions
-            if m.article == article and (k := name_keys(clean_name(m.text))) and keys[0] in (k[0], k[-1])
-        }
+        hits = {eid for eid, k in people_here if k and keys[0] in (k[0], k[-1])}
         if len(hits) == 1:
             return next(iter(hits))
     return None
@@ -438,12 +433,14 @@ def link_quotes(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity])
         for text in (entity.name, *entity.aliases):
             everywhere.setdefault(name_keys(clean_name(text)), entity.id)
     per_article: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
-    people: dict[str, dict[str, Entity]] = defaultdict(dict)
+    # The person mentions of each article with their name keys, computed once (not per quote).
+    people: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for entity in sorted(entities, key=lambda e: e.type != "person"):
         for m in entity.mentions:
-            per_article[m.article].setdefault(name_keys(clean_name(m.text)), entity.id)
+            keys = name_keys(clean_name(m.text))
+            per_article[m.article].setdefault(keys, entity.id)
             if entity.type == "person":
-                people[m.article].setdefault(entity.id, entity)
+                people[m.article].append((entity.id, keys))
     linked: list[ArticleAnalysis] = []
     for analysis in analyses:
         quotes = []
@@ -451,10 +448,9 @@ def link_quotes(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity])
             if quote.speaker_name:
                 found = _speaker_entity(
                     quote.speaker_name,
-                    analysis.article,
                     per_article[analysis.article],
                     everywhere,
-                    list(people[analysis.article].values()),
+                    people[analysis.article],
                 )
                 if found is not None:
                     quote = dataclasses.replace(quote, speaker=found, unresolved=None)

@@ -7,6 +7,7 @@ shared idea in different words does not.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from rapidfuzz.distance import LCSseq
@@ -68,7 +69,7 @@ class UnionFind:
 
 
 #: Keys found in more articles than this are not used to block (see :func:`candidate_pairs`).
-MAX_KEY_ARTICLES = 32
+MAX_KEY_ARTICLES = 16
 
 
 def candidate_pairs(
@@ -76,6 +77,7 @@ def candidate_pairs(
     max_postings: int = 50,
     groups: Sequence[str] | None = None,
     max_groups: int = MAX_KEY_ARTICLES,
+    min_shared: int = 1,
 ) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, that share at least one key whose posting list is at
     most ``max_postings`` long (an inverted index of rare keys: common keys block nothing, so
@@ -85,12 +87,16 @@ def candidate_pairs(
     articles blocks nothing either, whatever its posting length: like a stop word, it says
     nothing about which of many articles share a fact. One story holds a handful of articles
     (5-8), far fewer than :data:`MAX_KEY_ARTICLES`, so there the bound never applies; it keeps
-    the posting lists of a large corpus from filling up to ``max_postings`` with pairs."""
+    the posting lists of a large corpus from filling up to ``max_postings`` with pairs.
+
+    With ``min_shared`` > 1, only pairs sharing at least that many blocking keys are returned
+    (for a comparison that needs that many keys in common anyway). Pairs come sorted."""
     postings: dict[str, list[int]] = {}
     for i, item_keys in enumerate(keys):
         for key in dict.fromkeys(item_keys):
             postings.setdefault(key, []).append(i)
-    pairs: set[tuple[int, int]] = set()
+    # Each item's place in the posting lists that block: its partners are the items after it.
+    places: list[list[tuple[list[int], int]]] = [[] for _ in keys]
     for members in postings.values():
         if len(members) < 2 or len(members) > max_postings:
             continue
@@ -101,6 +107,19 @@ def candidate_pairs(
         ):
             continue
         for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                pairs.add((i, j))
-    return sorted(pairs)
+            places[i].append((members, x + 1))
+    pairs: list[tuple[int, int]] = []
+    for i, item_places in enumerate(places):
+        if not item_places:
+            continue
+        if min_shared <= 1:
+            partners: set[int] = set()
+            for members, after in item_places:
+                partners.update(members[after:])
+            pairs.extend((i, j) for j in sorted(partners))
+        else:
+            shared: Counter[int] = Counter()
+            for members, after in item_places:
+                shared.update(members[after:])
+            pairs.extend((i, j) for j in sorted(j for j, n in shared.items() if n >= min_shared))
+    return pairs

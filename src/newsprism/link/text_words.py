@@ -129,14 +129,31 @@ def meaning_keys(text: str) -> list[str]:
         if w in ORDINALS:
             pending.append((w, ORDINAL_REACH))
             continue
-        if w in STOP or len(w) <= 1:
+        if w in _KEYS:
+            key = _KEYS[w]
+        else:
+            key = _key(w)
+            if len(_KEYS) < _STEM_CACHE_SIZE:
+                _KEYS[w] = key
+        if key is None:
             continue
-        stemmed = stem(w)
-        key = SYNONYMS.get(stemmed, stemmed)
         keys.append(key)
-        keys.extend(f"{o}+{key}" for o, _ in pending)
-        pending = [(o, n - 1) for o, n in pending if n > 1]
+        if pending:
+            keys.extend(f"{o}+{key}" for o, _ in pending)
+            pending = [(o, n - 1) for o, n in pending if n > 1]
     return keys
+
+
+def _key(word: str) -> str | None:
+    """The meaning key of one non-ordinal word, None for a stop word or a single letter."""
+    if word in STOP or len(word) <= 1:
+        return None
+    stemmed = stem(word)
+    return SYNONYMS.get(stemmed, stemmed)
+
+
+#: Meaning key of each word met so far (see :func:`_key`).
+_KEYS: dict[str, str | None] = {}
 
 
 def idf_table(documents: Iterable[Iterable[str]]) -> dict[str, float]:
