@@ -19,6 +19,7 @@ from ..records import (
     Conflict,
     CopyRelation,
     Entity,
+    Mention,
     Origin,
     Published,
     Quality,
@@ -79,9 +80,7 @@ def _entity(e: Entity) -> JSON:
         "type": e.type,
         "aliases": list(e.aliases),
         "roles": [_role(r) for r in e.roles],
-        "mentions": [
-            {"article": m.article, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions
-        ],
+        "mentions": [_cite(m) for m in e.mentions],
     }
 
 
@@ -141,7 +140,8 @@ def _timex(t: TimeExpression) -> JSON:
     }
 
 
-def _cite(c: Citation) -> JSON:
+def _cite(c: Citation | Mention) -> JSON:
+    """A stretch of one article's text: a citation, or an entity mention."""
     return {"article": c.article, "start": c.start, "end": c.end, "text": c.text}
 
 
