@@ -108,7 +108,7 @@ def test_one_run_writes_json_markdown_and_html(tmp_path: Path, messy_folder: Pat
     args = ["-o", str(js), "-o", str(md), "-o", str(page)]
     result = run("analyze", str(messy_folder / "good.txt"), *args, "--quiet")
     assert result.returncode == 0, result.stderr
-    assert json.loads(js.read_text())["schema"] == "newsprism.story/3"
+    assert json.loads(js.read_text())["schema"] == "newsprism.story/4"
     assert md.read_text().startswith("# Story brief:")
     html = page.read_text()
     assert html.lower().startswith("<!doctype html")

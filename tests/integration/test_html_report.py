@@ -447,7 +447,7 @@ def _story() -> JSON:
         },
     ]
     story = {
-        "schema": "newsprism.story/3",
+        "schema": "newsprism.story/4",
         "generator": {"newsprism": "0.1.0", "model": "en_core_web_sm"},
         "articles": articles,
         "skipped": [
@@ -472,7 +472,7 @@ def _story() -> JSON:
 def _empty_story() -> JSON:
     keys = ("articles", "skipped", "entities", "quotes", "quantities", "time_expressions", "origins")
     keys += ("quote_groups", "claims", "conflicts", "timeline", "summary", "notes")
-    story: JSON = {"schema": "newsprism.story/3", "generator": {"newsprism": "0.1.0", "model": None}}
+    story: JSON = {"schema": "newsprism.story/4", "generator": {"newsprism": "0.1.0", "model": None}}
     story.update({k: [] for k in keys})
     validate_story(story)
     return story

@@ -129,3 +129,21 @@ def test_sentences_reporting_one_quote_support_one_claim() -> None:
     )
     out = quote_support([[Citation("a", 0, 16, "She spoke first.")]], [g], analyses, texts)
     assert [[(c.article, c.start) for c in support] for support in out] == [[("a", 0)], [("a", 17), ("b", 0)]]
+
+
+def test_a_named_entity_is_one_key_not_one_per_word_of_its_name() -> None:
+    from newsprism.link.claim_sentences import sentence_units
+    from newsprism.records import Entity, Mention
+
+    text = "Deputy mayor Ilona Marek opened the new flood barrier at Dolna Mesta on Friday."
+    start = text.index("Ilona Marek")
+    mention = Mention("a", start, start + len("Ilona Marek"), "Ilona Marek", "PERSON")
+    entity = Entity(id="e1", name="Ilona Marek", type="person", mentions=(mention,))
+    (unit,) = sentence_units(
+        [Article(id="a", source="a", title="", text=text)],
+        [ArticleAnalysis(article="a", sentences=((0, len(text)),), mentions=(mention,))],
+        [entity],
+    )
+    assert "@e1" in unit.keys
+    assert not {"ilona", "marek"} & unit.keys
+    assert {"barrier", "flood", "dolna"} <= unit.keys

@@ -32,7 +32,7 @@ ART2 = "b" * 16
 def _story(text: str = "Ana Ortiz met Ben Cole in Lima. Ana Ortiz left.", **lists: list[JSON]) -> JSON:
     """A one-article story (plus whatever the test adds), valid under the schema."""
     story: JSON = {
-        "schema": "newsprism.story/3",
+        "schema": "newsprism.story/4",
         "generator": {"newsprism": "0.1.0", "model": None},
         "articles": [
             {

@@ -19,7 +19,11 @@ Seeds (``../shared/seeds``, gold ids are file stems such as ``000_ef13e5279add17
   when one of our claims has support overlapping the gold sentences of at least two of the
   fact's articles (corroborated = stated by two articles). Printed, no floor:
   ``corroborated_facts_majority_recall``, the same with at least half of the fact's articles
-  (and at least two).
+  (and at least two). Also printed: ``claims``, how many we report.
+* ``claims_one_gold_fact_share`` -- a precision check on claims, as far as the gold reaches: of
+  our claims whose support meets gold fact sentences in two or more articles, the share that
+  meet one gold fact in two articles (the rest join sentences the gold gives to different
+  facts; see :func:`judged_claims`).
 * ``conflicts_recall`` -- gold ``conflicts`` recalled / all, every severity included
   (``contradiction``, ``inconsistent_detail``, ``wording_only``, ``spelling``: the story reports
   spelling and wording conflicts too). A conflict is recalled when one of our conflicts has value
@@ -171,6 +175,32 @@ def fact_recalled(
     return False
 
 
+def judged_claims(facts: Sequence[JSON], claims: Sequence[JSON], docs: Mapping[str, Doc]) -> tuple[int, int]:
+    """(claims whose support meets the gold sentences of one fact in two or more articles, claims
+    whose support meets gold fact sentences in two or more articles but no one fact in two): the
+    second joins sentences the gold gives to different facts. A precision check on claims as far
+    as the gold reaches; claims meeting gold sentences in fewer than two articles are not judged."""
+    spans = [
+        (f["id"], sp)
+        for f in facts
+        for s in f["sentences"]
+        for sp in _find(docs, s["article"], s["sentence"], s.get("line"))
+    ]
+    consistent = mixing = 0
+    for claim in claims:
+        touched: dict[str, set[str]] = defaultdict(set)
+        for c in claim["support"]:
+            cited = _cite(c)
+            for fid, sp in spans:
+                if overlaps(cited, sp):
+                    touched[fid].add(sp[0])
+        if any(len(a) >= 2 for a in touched.values()):
+            consistent += 1
+        elif len(set().union(*touched.values())) >= 2:
+            mixing += 1
+    return consistent, mixing
+
+
 def conflict_recalled(conflict: JSON, ours: Sequence[JSON], docs: Mapping[str, Doc]) -> bool:
     """Whether one of our conflicts cites the gold statements of two different articles."""
     statements = [
@@ -238,6 +268,8 @@ def score_seeds(gold: JSON, data: JSON, docs: Mapping[str, Doc]) -> dict[str, fl
     facts = [fact_recalled(f, data["claims"], docs) for f in gold["corroborated_facts"]]
     _report("corroborated facts", [f["id"] for f in gold["corroborated_facts"]], facts)
     major = [fact_recalled(f, data["claims"], docs, majority=True) for f in gold["corroborated_facts"]]
+    consistent, mixing = judged_claims(gold["corroborated_facts"], data["claims"], docs)
+    print(f"  [story] claims judged by the gold: {consistent} state one gold fact, {mixing} mix facts")
     conflicts = [conflict_recalled(c, data["conflicts"], docs) for c in gold["conflicts"]]
     _report("conflicts", [f"{c['id']} ({c.get('severity')})" for c in gold["conflicts"]], conflicts)
     dated = [timeline_recalled(t, data["timeline"], docs) for t in gold["timeline"]]
@@ -248,6 +280,8 @@ def score_seeds(gold: JSON, data: JSON, docs: Mapping[str, Doc]) -> dict[str, fl
             false_merges(gold.get("related_quotes_not_same_utterance", []), data["quote_groups"], docs)
         ),
         "corroborated_facts_recall": _fraction(facts),
+        "claims": float(len(data["claims"])),
+        "claims_one_gold_fact_share": consistent / max(1, consistent + mixing),
         "corroborated_facts_majority_recall": _fraction(major),
         "conflicts_recall": _fraction(conflicts),
         "timeline_dated_recall": _fraction(dated),

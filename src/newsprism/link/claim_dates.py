@@ -2,7 +2,7 @@
 
 Every DATE time expression with a calendar value (not ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``,
 not a duration) is attached to its sentence; the *event* is that sentence's meaning keys and
-entities with the words of its date expressions left out, so two reports of one meeting align
+entities (a name counts once, as its entity) with the words of its date expressions left out, so two reports of one meeting align
 whatever date they give it. Events are aligned as sentence claims are
 (:func:`.claim_sentences.aligned`, candidate pairs from an inverted index of rare keys). Two
 aligned events of different origins conflict when their dates are incompatible: not equal and
@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, content_id
-from .claim_sentences import MIN_SHARED_KEYS, SentenceUnit, aligned
+from .claim_sentences import MIN_SHARED_KEYS, SentenceUnit, aligned, masked
 from .text_match import candidate_pairs
 from .text_words import idf_table, meaning_keys
 
@@ -103,12 +103,16 @@ def dated_events(
             for t in sorted(inside, key=lambda t: t.start, reverse=True):
                 a, b = t.start - start, min(t.end, end) - start
                 text = text[:a] + " " * (b - a) + text[b:]
-            keys = set(meaning_keys(text))
-            keys.update(
-                "@" + entity_at[(article.id, m.start)]
-                for m in analysis.mentions
-                if start <= m.start < end and (article.id, m.start) in entity_at
+            named = sorted(
+                (
+                    m
+                    for m in analysis.mentions
+                    if start <= m.start < end and (article.id, m.start) in entity_at
+                ),
+                key=lambda m: m.start,
             )
+            keys = set(meaning_keys(masked(text, start, named)))
+            keys.update("@" + entity_at[(article.id, m.start)] for m in named)
             if len(keys) < MIN_EVENT_KEYS:
                 continue
             unit = SentenceUnit(

@@ -1,7 +1,8 @@
 """Sentences of different articles that state one fact, aligned and clustered.
 
-Each sentence becomes a set of keys: crude content stems plus the canonical entities mentioned
-in it (``@<entity id>``, so "Mr. Xi" and "Xi Jinping" agree). Two sentences of different
+Each sentence becomes a set of keys: crude content stems of its words outside entity mentions,
+plus the canonical entities mentioned in it (``@<entity id>``, so "Mr. Xi" and "Xi Jinping"
+agree, and "Li Zhanshu" is one key, not three). Two sentences of different
 articles align when the idf-weighted share of their keys in common (relative to the smaller
 sentence and to both) passes a threshold; candidate pairs come from an inverted index of rare
 keys, so the work grows with the corpus. Aligned sentences are clustered greedily, best pair
@@ -13,15 +14,17 @@ own (a long sentence states several facts; see :func:`_leftover_pairs`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..records import Article, ArticleAnalysis, Entity
+from ..records import Article, ArticleAnalysis, Entity, Mention
 from .text_match import candidate_pairs
 from .text_words import idf_table, meaning_keys, weight
 
-#: Least idf-weighted share of the smaller sentence's keys, and of both sentences' keys.
-MIN_CONTAINED = 0.2
+#: Least idf-weighted share of the smaller sentence's keys, and of both sentences' keys. (A name
+#: counts once, as its entity key, so a shared name no longer lifts the share three times over.)
+MIN_CONTAINED = 0.18
 MIN_DICE = 0.12
 #: Least number of keys in common.
 MIN_SHARED_KEYS = 3
@@ -60,18 +63,69 @@ def sentence_units(
         analysis = by_article.get(article.id)
         if analysis is None:
             continue
-        mentions = sorted(analysis.mentions, key=lambda m: m.start)
+        mentions = sorted(
+            (m for m in analysis.mentions if (article.id, m.start) in entity_at), key=lambda m: m.start
+        )
         for start, end in analysis.sentences:
             text = article.text[start:end]
-            keys = set(meaning_keys(text))
-            keys.update(
-                "@" + entity_at[(article.id, m.start)]
-                for m in mentions
-                if start <= m.start < end and (article.id, m.start) in entity_at
-            )
+            inside = [m for m in mentions if start <= m.start < end]
+            keys = set(meaning_keys(masked(text, start, inside)))
+            keys.update("@" + entity_at[(article.id, m.start)] for m in inside)
             if len(keys) >= MIN_KEYS:
                 units.append(SentenceUnit(article.id, order, start, end, text.strip(), frozenset(keys)))
     return units
+
+
+def paired(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
+) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    """Each article with its analysis, in article order (articles without one are left out)."""
+    by_article = {an.article: an for an in analyses}
+    for article in articles:
+        analysis = by_article.get(article.id)
+        if analysis is not None:
+            yield article, analysis
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+
+
+def clause_keys(
+    text: str,
+    sentence_start: int,
+    upto: int,
+    named: Sequence[Mention],
+    entity_of: Mapping[tuple[str, int], str],
+) -> tuple[str, set[str]]:
+    """The clause of ``text`` ending at ``upto`` (from the last comma, semicolon, colon, dash or
+    bracket after ``sentence_start``, else from it) and its keys: content keys of its words
+    outside ``named`` mentions, plus the ``@<entity id>`` of each mention inside it (``named``
+    are mentions of one article; ``entity_of`` maps (article, start) to entity ids)."""
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, sentence_start, upto)]
+    lo = breaks[-1] if breaks else sentence_start
+    inside = [m for m in named if lo <= m.start and m.end <= upto]
+    clause = text[lo:upto]
+    keys = set(meaning_keys(masked(clause, lo, inside)))
+    keys.update("@" + entity_of[(m.article, m.start)] for m in inside)
+    return clause.strip(), keys
+
+
+def masked(text: str, offset: int, mentions: Sequence[Mention]) -> str:
+    """``text`` (starting at ``offset`` in its article) with the words of ``mentions`` blanked:
+    a mentioned entity counts once, as its ``@id`` key, not again as each word of its name."""
+    if not mentions:
+        return text
+    parts: list[str] = []
+    at = 0
+    for m in mentions:
+        lo, hi = max(at, m.start - offset), min(len(text), m.end - offset)
+        if lo >= hi:
+            continue
+        parts.append(text[at:lo])
+        parts.append(" " * (hi - lo))
+        at = hi
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def similarity(a: SentenceUnit, b: SentenceUnit, idf: Mapping[str, float]) -> tuple[float, float]:

@@ -9,11 +9,16 @@
   claim of their own.
 * **Date conflicts** (:mod:`.claim_dates`): one event given incompatible dates by articles of
   different origins, linked from the claim whose support holds both sentences.
+* **Dates relative to a named event** (:mod:`.claim_relative`): one happening placed before an
+  event in one article and during it in another ("ahead of the Winter Olympics" / "at the
+  Olympics").
+* **Outcome conflicts** (:mod:`.claim_outcomes`): one actor given opposite outcomes (a victory
+  in one article, losses in another).
 * **Role, spelling, speaker and wording conflicts** (:mod:`.claim_conflicts`) from the entities and the
   quote groups.
 
 Claims are ordered by independent origins (most first), then first appearance; conflicts by kind
-(quantity, date, role, speaker, spelling, wording), then first appearance. Ids are content hashes of members.
+(quantity, date, outcome, role, speaker, spelling, wording), then first appearance. Ids are content hashes of members.
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ from collections.abc import Mapping, Sequence
 from ..records import Article, ArticleAnalysis, Citation, Claim, Conflict, Entity, QuoteGroup, content_id
 from .claim_conflicts import role_conflicts, speaker_conflicts, spelling_conflicts, wording_conflicts
 from .claim_dates import attach, date_conflicts, dated_events
+from .claim_outcomes import outcome_conflicts
 from .claim_quantities import quantity_clusters, quantity_conflict, quantity_items
+from .claim_relative import relative_date_conflicts
 from .claim_sentences import align_sentences, sentence_units
 
 
@@ -131,14 +138,18 @@ def build_claims(
         return min((order.get(v.citation.article, len(order)), v.citation.start) for v in c.values)
 
     entity_at = {(m.article, m.start): e.id for e in entities for m in e.mentions}
-    dates = date_conflicts(dated_events(articles, analyses, entity_at), origin_of)
+    dates = date_conflicts(dated_events(articles, analyses, entity_at), origin_of) + relative_date_conflicts(
+        articles, analyses, entity_at, origin_of
+    )
+    outcomes = outcome_conflicts(articles, analyses, entity_at, origin_of, names)
     conflicts = (
         sorted(quantity_conflicts, key=first_seen)
         + sorted(dates, key=first_seen)
+        + sorted(outcomes, key=first_seen)
         + sorted(role_conflicts(entities), key=first_seen)
         + sorted(speaker_conflicts(quote_groups, quotes, names), key=first_seen)
         + sorted(spelling_conflicts(entities), key=first_seen)
         + sorted(wording_conflicts(quote_groups), key=first_seen)
     )
-    ordered = attach([c for _, c in sorted(claims, key=lambda kc: kc[0])], dates)
+    ordered = attach([c for _, c in sorted(claims, key=lambda kc: kc[0])], [*dates, *outcomes])
     return ordered, [c for c in conflicts if c.values]

@@ -99,14 +99,33 @@ SYNONYMS: Mapping[str, str] = {
     "kill": "death", "dead": "death", "death": "death", "die": "death", "died": "death", "fatality": "death",
     "fatalitie": "death",
     # growth and decline
-    "grew": "grow", "grown": "grow", "growth": "grow", "rose": "rise", "risen": "rise",
-    "fell": "fall", "fallen": "fall", "slowdown": "slow",
+    "grew": "grow", "grown": "grow", "growth": "grow", "fell": "fall", "fallen": "fall", "slowdown": "slow",
     # economy
     "economy": "economic", "economie": "economic",
     # armed forces
     "troop": "force", "forc": "force", "army": "force", "soldier": "force",
     # evacuations
     "evacuat": "evacuate", "evacuate": "evacuate", "evacuation": "evacuate", "evacuee": "evacuate",
+    # armed conflict: "since the invasion" / "since the war began" / "Moscow's attack on Ukraine"
+    "invasion": "war", "invad": "war", "invade": "war", "conflict": "war", "battlefield": "war",
+    "battle": "war", "attack": "war", "offensive": "war", "fighting": "war", "fight": "war",
+    # losses and retreats
+    "retreat": "setback", "lost": "setback", "lose": "setback",
+    # more growth and decline: "trade grew" / "trade boomed" / "trade rose"
+    "boom": "grow", "surg": "grow", "surge": "grow", "soar": "grow", "jump": "grow", "increas": "grow",
+    "increase": "grow", "rise": "grow", "ris": "grow", "rose": "grow", "risen": "grow",
+    "declin": "fall", "decline": "fall", "drop": "fall", "plung": "fall", "plunge": "fall", "slump": "fall",
+    "decreas": "fall", "decrease": "fall",
+    # help given: "military aid" / "military assistance" / "military support"
+    "aid": "support", "assistance": "support", "help": "support", "helpful": "support",
+    # making ties closer
+    "bolster": "strengthen", "boost": "strengthen", "deepen": "strengthen", "reinforc": "strengthen",
+    "reinforce": "strengthen", "enhanc": "strengthen", "enhance": "strengthen",
+    "relation": "tie", "relationship": "tie",
+    "bid": "effort", "attempt": "effort",
+    "neighbor": "neighbour", "neighbouring": "neighbour",
+    "pledg": "pledge", "vow": "pledge", "promis": "pledge", "promise": "pledge",
+    "embargo": "sanction",
 }  # fmt: skip
 
 

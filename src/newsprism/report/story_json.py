@@ -34,7 +34,7 @@ from ..records import (
     TimelineEvent,
 )
 
-SCHEMA_ID = "newsprism.story/3"
+SCHEMA_ID = "newsprism.story/4"
 
 JSON = dict[str, Any]
 
@@ -240,7 +240,7 @@ def _note(n: SourceNote) -> JSON:
 
 
 def story_to_dict(story: Story) -> JSON:
-    """The story as the JSON-ready dict of the ``newsprism.story/3`` format."""
+    """The story as the JSON-ready dict of the ``newsprism.story/4`` format."""
     by_article = {a.article: a for a in story.analyses}
     analyses = [by_article[a.id] for a in story.articles if a.id in by_article]
     return {

@@ -1,0 +1,82 @@
+"""Outcome conflicts: one actor given a victory in one article and losses in another."""
+
+from __future__ import annotations
+
+from newsprism.link.claim_outcomes import outcome_conflicts, outcomes
+from newsprism.records import Article, ArticleAnalysis, Mention
+
+# Articles of one sentence each, with the entity mentions (text, entity id) we tag in them.
+Doc = tuple[str, str, tuple[tuple[str, str], ...]]
+
+
+def build(*docs: Doc) -> tuple[list[Article], list[ArticleAnalysis], dict[tuple[str, int], str]]:
+    articles, analyses, entity_at = [], [], {}
+    for aid, text, named in docs:
+        mentions = []
+        for name, entity in named:
+            start = text.index(name)
+            mentions.append(Mention(aid, start, start + len(name), name, "NORP"))
+            entity_at[(aid, start)] = entity
+        articles.append(Article(id=aid, source=aid, title="", text=text))
+        analyses.append(ArticleAnalysis(article=aid, sentences=((0, len(text)),), mentions=tuple(mentions)))
+    return articles, analyses, entity_at
+
+
+def conflicts(*docs: Doc, origin_of: dict[str, str] | None = None) -> list[list[str]]:
+    articles, analyses, entity_at = build(*docs)
+    found = outcome_conflicts(articles, analyses, entity_at, origin_of or {}, {"kor": "Korvanian"})
+    assert all(c.kind == "outcome" and c.severity == "contradiction" for c in found)
+    return [[v.value for v in c.values] for c in found]
+
+
+LOSSES: Doc = (
+    "a",
+    "Korvanian troops have suffered heavy losses near the river crossing.",
+    (("Korvanian", "kor"),),
+)
+VICTORY: Doc = ("b", "Korvanian forces registered their biggest victory in months.", (("Korvanian", "kor"),))
+
+
+def test_losses_and_a_victory_for_one_actor_are_a_contradiction() -> None:
+    assert conflicts(LOSSES, VICTORY) == [["loss: losses", "gain: victory"]]
+
+
+def test_the_conflict_cites_both_sentences_and_names_the_actor() -> None:
+    articles, analyses, entity_at = build(LOSSES, VICTORY)
+    (conflict,) = outcome_conflicts(articles, analyses, entity_at, {}, {"kor": "Korvanian"})
+    assert conflict.subject.startswith("outcome for Korvanian")
+    assert [v.citation.text for v in conflict.values] == [LOSSES[1], VICTORY[1]]
+
+
+def test_a_victory_for_another_actor_is_no_conflict() -> None:
+    other: Doc = ("b", "Selvan forces registered their biggest victory in months.", (("Selvan", "sel"),))
+    assert conflicts(LOSSES, other) == []
+
+
+def test_an_actor_without_a_named_entity_is_not_compared() -> None:
+    unnamed: Doc = ("b", "The troops registered their biggest victory in months.", ())
+    assert conflicts(LOSSES, unnamed) == []
+
+
+def test_one_entity_but_different_actors_is_no_conflict() -> None:
+    # "Korvanian voters" and "Korvanian troops": the entity alone is not the actor.
+    voters: Doc = ("b", "Korvanian voters handed the party a victory.", (("Korvanian", "kor"),))
+    assert conflicts(LOSSES, voters) == []
+
+
+def test_copies_of_one_origin_never_conflict() -> None:
+    assert conflicts(LOSSES, VICTORY, origin_of={"b": "a"}) == []
+
+
+def test_loss_of_life_is_not_an_outcome() -> None:
+    articles, analyses, entity_at = build(
+        ("a", "Korvanian troops reported no loss of life near the river crossing.", (("Korvanian", "kor"),))
+    )
+    assert outcomes(articles, analyses, entity_at) == []
+
+
+def test_a_sentence_with_both_a_victory_and_losses_states_no_single_outcome() -> None:
+    articles, analyses, entity_at = build(
+        ("a", "Korvanian troops won a costly victory despite heavy losses.", (("Korvanian", "kor"),))
+    )
+    assert outcomes(articles, analyses, entity_at) == []
