@@ -321,7 +321,7 @@ def main() -> int:
         "--rounds",
         type=int,
         default=None,
-        help="best of this many runs per size (default: 3 up to 2k, 2 at 4k, then 1)",
+        help="best of this many runs per size (default: 2 up to 2k, then 1)",
     )
     parser.add_argument(
         "--floor", type=float, default=0.05, help="steps faster than this (at 2n) are not judged"
@@ -349,7 +349,7 @@ def main() -> int:
         t0 = time.perf_counter()
         articles, analyses = ballast if n == largest else corpus(n)
         built = ballast_built if n == largest else time.perf_counter() - t0
-        rounds = args.rounds or (3 if n <= 2000 else 2 if n <= 4000 else 1)
+        rounds = args.rounds or (2 if n <= 2000 else 1)
         times, missing, state = time_steps(articles, analyses, rounds, dropped)
         copies = sum(len(o.relations) for o in state["origins"])
         kinds: dict[str, int] = {}
