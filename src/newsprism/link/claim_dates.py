@@ -2,8 +2,8 @@
 
 Every DATE time expression with a calendar value (not ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``,
 not a duration) is attached to its sentence; the *event* is that sentence's meaning keys and
-entities (a name counts once, as its entity) with the words of its date expressions left out, so two reports of one meeting align
-whatever date they give it. Events are aligned as sentence claims are
+entities (a name counts once, as its entity) with the words of its date expressions left out,
+so two reports of one meeting align whatever date they give it. Events are aligned as sentence claims are
 (:func:`.claim_sentences.aligned`, candidate pairs from an inverted index of rare keys). Two
 aligned events of different origins conflict when their dates are incompatible: not equal and
 neither containing the other (``2022-02`` contains ``2022-02-04``, a week its days, an interval
@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, content_id
-from .claim_sentences import MIN_SHARED_KEYS, SentenceUnit, aligned, masked
+from .claim_sentences import MIN_SHARED_KEYS, SentenceUnit, aligned, named_mentions, span_keys
 from .text_match import candidate_pairs
-from .text_words import idf_table, meaning_keys
+from .text_words import idf_table
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -94,6 +94,7 @@ def dated_events(
         analysis = by_article.get(article.id)
         if analysis is None:
             continue
+        named = named_mentions(analysis, entity_at)
         for start, end in analysis.sentences:
             inside = [t for t in analysis.time_expressions if start <= t.start < end]
             dates = [t for t in inside if t.type == "DATE" and t.value and day_range(t.value)]
@@ -103,16 +104,7 @@ def dated_events(
             for t in sorted(inside, key=lambda t: t.start, reverse=True):
                 a, b = t.start - start, min(t.end, end) - start
                 text = text[:a] + " " * (b - a) + text[b:]
-            named = sorted(
-                (
-                    m
-                    for m in analysis.mentions
-                    if start <= m.start < end and (article.id, m.start) in entity_at
-                ),
-                key=lambda m: m.start,
-            )
-            keys = set(meaning_keys(masked(text, start, named)))
-            keys.update("@" + entity_at[(article.id, m.start)] for m in named)
+            keys = span_keys(text, start, [m for m in named if start <= m.start < end], entity_at)
             if len(keys) < MIN_EVENT_KEYS:
                 continue
             unit = SentenceUnit(

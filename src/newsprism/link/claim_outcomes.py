@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, content_id
-from .claim_sentences import clause_keys, paired
+from .claim_sentences import clause_keys, named_mentions, paired
 from .text_match import candidate_pairs
 from .text_words import fold
 
@@ -67,10 +67,7 @@ def outcomes(
             if len(kinds) != 1:
                 continue
             if named is None:
-                named = sorted(
-                    (m for m in analysis.mentions if (article.id, m.start) in entity_at),
-                    key=lambda m: m.start,
-                )
+                named = named_mentions(analysis, entity_at)
             word = hits[0]
             clause, actor = clause_keys(article.text, start, start + word.start(), named, entity_at)
             if not any(k.startswith("@") for k in actor):

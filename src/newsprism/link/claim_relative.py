@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, content_id
-from .claim_sentences import clause_keys, paired
+from .claim_sentences import clause_keys, named_mentions, paired
 from .text_match import candidate_pairs
 from .text_words import content_stems
 
@@ -78,9 +78,7 @@ def relative_dates(
         events = [m for m in analysis.mentions if m.label == "EVENT"]
         if not events:
             continue
-        named = sorted(
-            (m for m in analysis.mentions if (article.id, m.start) in entity_at), key=lambda m: m.start
-        )
+        named = named_mentions(analysis, entity_at)
         for start, end in analysis.sentences:
             for ev in (m for m in events if start <= m.start < end):
                 found = _relative(article, start, end, ev, named, entity_at)

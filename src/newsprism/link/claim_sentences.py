@@ -63,14 +63,10 @@ def sentence_units(
         analysis = by_article.get(article.id)
         if analysis is None:
             continue
-        mentions = sorted(
-            (m for m in analysis.mentions if (article.id, m.start) in entity_at), key=lambda m: m.start
-        )
+        mentions = named_mentions(analysis, entity_at)
         for start, end in analysis.sentences:
             text = article.text[start:end]
-            inside = [m for m in mentions if start <= m.start < end]
-            keys = set(meaning_keys(masked(text, start, inside)))
-            keys.update("@" + entity_at[(article.id, m.start)] for m in inside)
+            keys = span_keys(text, start, [m for m in mentions if start <= m.start < end], entity_at)
             if len(keys) >= MIN_KEYS:
                 units.append(SentenceUnit(article.id, order, start, end, text.strip(), frozenset(keys)))
     return units
@@ -85,6 +81,22 @@ def paired(
         analysis = by_article.get(article.id)
         if analysis is not None:
             yield article, analysis
+
+
+def named_mentions(analysis: ArticleAnalysis, entity_of: Mapping[tuple[str, int], str]) -> list[Mention]:
+    """The article's mentions of canonical entities (those ``entity_of`` knows), by position."""
+    return sorted((m for m in analysis.mentions if (m.article, m.start) in entity_of), key=lambda m: m.start)
+
+
+def span_keys(
+    text: str, offset: int, mentions: Sequence[Mention], entity_of: Mapping[tuple[str, int], str]
+) -> set[str]:
+    """Keys of ``text`` (starting at ``offset`` in its article): meaning keys of its words outside
+    ``mentions`` (the entity mentions inside it, by position), plus ``@<entity id>`` of each: a
+    mentioned entity counts once, not again as each word of its name."""
+    keys = set(meaning_keys(_masked(text, offset, mentions)))
+    keys.update("@" + entity_of[(m.article, m.start)] for m in mentions)
+    return keys
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
@@ -105,14 +117,11 @@ def clause_keys(
     lo = breaks[-1] if breaks else sentence_start
     inside = [m for m in named if lo <= m.start and m.end <= upto]
     clause = text[lo:upto]
-    keys = set(meaning_keys(masked(clause, lo, inside)))
-    keys.update("@" + entity_of[(m.article, m.start)] for m in inside)
-    return clause.strip(), keys
+    return clause.strip(), span_keys(clause, lo, inside, entity_of)
 
 
-def masked(text: str, offset: int, mentions: Sequence[Mention]) -> str:
-    """``text`` (starting at ``offset`` in its article) with the words of ``mentions`` blanked:
-    a mentioned entity counts once, as its ``@id`` key, not again as each word of its name."""
+def _masked(text: str, offset: int, mentions: Sequence[Mention]) -> str:
+    """``text`` (starting at ``offset`` in its article) with the words of ``mentions`` blanked."""
     if not mentions:
         return text
     parts: list[str] = []
