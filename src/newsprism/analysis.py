@@ -15,7 +15,11 @@ from .extract.quantities import extract_quantities
 from .extract.quotes import extract_quotes
 from .extract.roles import extract_roles
 from .extract.timex import anchor_date_of, extract_time_expressions, infer_publication_date
+from .nlp.text import doc_text
 from .records import Article, ArticleAnalysis
+
+# A "sentence" starting with one of these (or a lower-case word) continues the one before it.
+_CONTINUATION = frozenset(",;:)]}")
 
 
 def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
@@ -27,7 +31,7 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
     published = article.published if article.published.value else infer_publication_date(doc, aid)
     return ArticleAnalysis(
         article=aid,
-        sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+        sentences=sentence_spans(doc),
         mentions=tuple(mentions),
         roles=tuple(extract_roles(doc, mentions)),
         quotes=tuple(extract_quotes(doc, aid, mentions)),
@@ -36,3 +40,28 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
         quality=assess_quality(doc, aid),
         published=None if article.published.value else published,
     )
+
+
+def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The parser's sentences, with pieces it split off mid-sentence joined back.
+
+    Spun and garbled text ("... (1,060 mi). shares a boundary. ), is his first stop.") makes the
+    parser cut one sentence into fragments that start with a lower-case word or with ``,;:)``.
+    A piece like that, on the same line as the sentence before it, is joined to that sentence, so
+    sentence alignment sees the whole statement. Words that start lower-case but are names
+    ("iPhone", "eBay") keep their sentence. The quality flags still read the parser's own cuts.
+    """
+    text = doc_text(doc)
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        head = text[start:end].lstrip()
+        first = head[:1]
+        continues = first in _CONTINUATION or (first.islower() and not head[1:2].isupper())
+        before = text[spans[-1][0] : end - len(head)] if spans else ""
+        same_line = before.strip() != "" and "\n" not in before[len(before.rstrip()) :]
+        if continues and same_line:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return tuple(spans)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from pytest import MonkeyPatch
+
+import newsprism.link.entities as entities_module
 from newsprism.link.entities import (
     canonicalise,
     clean_name,
@@ -111,6 +116,29 @@ def test_misspellings_and_transliterations_merge_across_articles() -> None:
     assert all(len(e.mentions) == 2 for e in people)
 
 
+def test_a_common_surname_over_a_large_corpus_is_not_compared_pair_by_pair(monkeypatch: MonkeyPatch) -> None:
+    # 2,000 different people called Li (given names "Ba Ca", "Ba Ce", ...), plus two spellings
+    # of one more: every pair would be ~2 million comparisons.
+    syllables = [c + v for c in "bcdfghjklmnpqrstvz" for v in "aeiou"]
+    given = [f"{a.title()} {b.title()}" for a in syllables for b in syllables][:2000]
+    analyses = [analysis(f"a{k}", (f"{name} Li", "PERSON", 0)) for k, name in enumerate(given)]
+    analyses += [analysis("x", ("Vladimir Li", "PERSON", 0)), analysis("y", ("Vladmir Li", "PERSON", 0))]
+    calls = 0
+    similar = entities_module._given_similar
+
+    def counted(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        nonlocal calls
+        calls += 1
+        return similar(a, b)
+
+    monkeypatch.setattr(entities_module, "_given_similar", counted)
+    entities = canonicalise(analyses)
+    # each name meets a window of 32 neighbours, read both ways, in its surname and first-word blocks
+    assert calls <= 2 * 2 * 32 * len(analyses)
+    assert len(by_name(entities, "Vladimir Li").mentions) == 2
+    assert len([e for e in entities if e.type == "person"]) == 2001
+
+
 def test_the_most_frequent_spelling_names_the_person() -> None:
     entities = canonicalise(
         [
@@ -148,6 +176,25 @@ def test_ambiguous_surname_goes_to_the_nearest_earlier_full_name() -> None:
     )
     assert entity_of(entities, "a", 50).name == "Li Lifan"
     assert entity_of(entities, "a", 150).name == "Li Zhanshu"
+
+
+def speech(article: str, speaker: str, start: int) -> Quote:
+    """Reported speech in ``article`` whose speaker is written ``speaker`` at ``start``."""
+    return Quote(
+        content_id(article, str(start)), article, start + 40, start + 60, "...", "indirect",
+        speaker_text=speaker, speaker_start=start, speaker_end=start + len(speaker),
+    )  # fmt: skip
+
+
+def test_an_ambiguous_surname_speaking_goes_to_the_nearest_earlier_speaker() -> None:
+    # "According to Li Lifan, ..." ... "Li Zhanshu was sent ..." ... "Li added that ..."
+    mentions = (("Li Lifan", "PERSON", 13), ("Li Zhanshu", "PERSON", 100), ("Li", "PERSON", 200))
+    quotes = (speech("a", "Li Lifan", 13), speech("a", "Li", 200))
+    entities = canonicalise([replace(analysis("a", *mentions), quotes=quotes)])
+    assert entity_of(entities, "a", 200).name == "Li Lifan"
+
+    silent = canonicalise([replace(analysis("a", *mentions), quotes=quotes[1:])])
+    assert entity_of(silent, "a", 200).name == "Li Zhanshu"  # no earlier speaker: the nearest
 
 
 def test_ambiguous_surname_before_any_full_name_stays_unresolved() -> None:

@@ -2,8 +2,9 @@
 
 For each ``../shared/gold/0*.gold.json`` the seed it names is read as the text reader reads it,
 cleaned with :func:`newsprism.clean.to_article` (raw body when the cleaner is unavailable), parsed
-once with the trained pipeline, and run through ``extract_mentions`` → ``extract_roles`` →
-``assess_quality``; the five analyses are canonicalised together. Figures:
+once with the trained pipeline, and analysed as the pipeline does (:func:`newsprism.analysis.analyze_doc`:
+mentions, roles and the quotes whose speakers guide surname resolution); the five analyses are
+canonicalised together. Figures:
 
 * ``bcubed_precision`` / ``bcubed_recall`` / ``bcubed_f1``: B-cubed over every gold person
   occurrence (each gold variant located in the clean text with word boundaries, longest first,
@@ -24,12 +25,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..extract.mentions import extract_mentions
-from ..extract.quality import assess_quality
-from ..extract.roles import extract_roles
+from ..analysis import analyze_doc
 from ..link.entities import canonicalise
 from ..nlp import load_pipeline
-from ..records import ArticleAnalysis, Entity
+from ..records import Article, ArticleAnalysis, Entity
 from .gate import require
 
 
@@ -121,12 +120,9 @@ def run(shared: Path) -> dict[str, float]:
         article = gold_path.name.split(".")[0]
         text = _text_of(require(seeds / gold["file"]))
         doc = nlp(text)
-        mentions = extract_mentions(doc, article)
-        roles = extract_roles(doc, mentions)
-        quality = assess_quality(doc, article)
-        analyses.append(
-            ArticleAnalysis(article=article, mentions=tuple(mentions), roles=tuple(roles), quality=quality)
-        )
+        analysis = analyze_doc(doc, Article(id=article, source=gold["file"], title="", text=text))
+        quality = analysis.quality
+        analyses.append(analysis)
         boiler = {line.strip() for line in gold["boilerplate_lines"]}
         occurrences += gold_occurrences(article, text, gold["people"], boiler)
         for p in gold["people"]:

@@ -16,7 +16,8 @@ How mentions become entities:
    so "Vladmir Putin" joins "Vladimir Putin" while "Li Zhanshu" and "Li Lifan" stay apart.
 4. **Single names** ("Putin", "Xi", "Lee") resolve to the full name in the same article when one
    person there has that first or last word (by key, else by a consonant-skeleton sound key);
-   when several do, to the nearest earlier full-name mention; with none in the article, to the
+   when several do, to the nearest earlier full-name mention (for a speaker, "Li added ...", the
+   nearest earlier one who was a speaker too, when there is one); with none in the article, to the
    only person of the corpus with that name; otherwise they stay an unresolved entity.
 5. **Organisations, places, nationalities, events** are keyed by their normalised name
    (case, "the", "U.S."/"US", British/American spellings); acronyms join their full form when
@@ -34,7 +35,7 @@ import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -71,6 +72,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiou]")
+_BLOCK_WINDOW = 32  # names of a block compared with each name, beyond all pairs of small blocks
 _GIVEN_NAME_SIMILARITY = 85.0
 
 
@@ -155,6 +157,17 @@ class _Item:
     person_name: str
     keys: tuple[str, ...]
     has_role: bool
+    speaks: bool  # the mention names the speaker of a quote or of reported speech
+
+
+@dataclass(frozen=True, slots=True)
+class _Local:
+    """A full-name mention, as a candidate for the one-word names of its article."""
+
+    start: int
+    cluster: str
+    keys: tuple[str, ...]
+    speaks: bool
 
 
 class _UnionFind:
@@ -196,43 +209,68 @@ def _cluster_full_names(full_keys: Iterable[tuple[str, ...]]) -> _UnionFind:
         by_last[keys[-1]].add(keys)
         by_first[keys[0]].add(keys)
     for block in by_last.values():
-        names = sorted(block)
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                if _given_similar(a[:-1], b[:-1]):
-                    uf.union(_full_key(a), _full_key(b))
+        for a, b in _block_pairs(block, lambda keys: keys[:-1]):
+            if _given_similar(a[:-1], b[:-1]):
+                uf.union(_full_key(a), _full_key(b))
     for block in by_first.values():
-        names = sorted(block)
+        for a, b in _block_pairs(block, lambda keys: keys[1:]):
+            if _given_similar(a[1:], b[1:]):
+                uf.union(_full_key(a), _full_key(b))
+    return uf
+
+
+def _block_pairs(
+    block: Iterable[tuple[str, ...]], rest: Callable[[tuple[str, ...]], tuple[str, ...]]
+) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The pairs of names of one block worth comparing by their ``rest`` (the other words).
+
+    A block of up to :data:`_BLOCK_WINDOW` + 1 names gives every pair. A larger one (a common
+    surname over a large corpus: "Li", "Wang", "Smith" grow with the corpus) would make all pairs
+    quadratic, so it uses the sorted-neighbourhood method: each name meets the next
+    :data:`_BLOCK_WINDOW` names in the order of its other words read forwards, then backwards,
+    so spellings differing at the end or at the start are neighbours. Written here because
+    datasketch's LSH estimates set overlap, not the edit similarity of two short names.
+    """
+    names = sorted(block)
+    if len(names) <= _BLOCK_WINDOW + 1:
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if _given_similar(a[1:], b[1:]):
-                    uf.union(_full_key(a), _full_key(b))
-    return uf
+                yield a, b
+        return
+    for backwards in (False, True):
+        ranked = sorted(names, key=lambda keys: " ".join(rest(keys))[:: -1 if backwards else 1])
+        for i, a in enumerate(ranked):
+            for b in ranked[i + 1 : i + 1 + _BLOCK_WINDOW]:
+                yield a, b
 
 
 def _resolve_single(
     item: _Item,
-    local: list[tuple[int, str, tuple[str, ...]]],
+    local: list[_Local],
     corpus: dict[str, set[str]],
     allow_sound: bool,
     allow_corpus: bool,
 ) -> str | None:
     """The cluster a one-word name belongs to, or None (see the module docstring, step 4).
 
-    ``local`` is the article's full-name mentions as ``(start, cluster, keys)`` sorted by start;
-    ``corpus`` maps a first/last word key to the full-name clusters of the whole run.
+    ``local`` is the article's full-name mentions sorted by start; ``corpus`` maps a first/last
+    word key to the full-name clusters of the whole run.
     """
     key = item.keys[0]
-    matches = [(s, c) for s, c, k in local if key in (k[0], k[-1])]
+    matches = [m for m in local if key in (m.keys[0], m.keys[-1])]
     if not matches and allow_sound:
         sound = sound_key(key)
-        matches = [(s, c) for s, c, k in local if sound in (sound_key(k[0]), sound_key(k[-1]))]
-    clusters = {c for _, c in matches}
+        matches = [m for m in local if sound in (sound_key(m.keys[0]), sound_key(m.keys[-1]))]
+    clusters = {m.cluster for m in matches}
     if len(clusters) == 1:
         return next(iter(clusters))
     if clusters:
-        earlier = [(s, c) for s, c in matches if s < item.mention.start]
-        return max(earlier)[1] if earlier else None
+        earlier = [m for m in matches if m.start < item.mention.start]
+        if item.speaks:
+            # "Li added that ..." continues someone quoted before ("according to Li Lifan"), not
+            # the nearest Li who never spoke: prefer the earlier candidates who were speakers.
+            earlier = [m for m in earlier if m.speaks] or earlier
+        return max(earlier, key=lambda m: m.start).cluster if earlier else None
     if allow_corpus and len(corpus.get(key, ())) == 1:
         return next(iter(corpus[key]))
     return None
@@ -265,9 +303,15 @@ def _items(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
     items: list[_Item] = []
     for a, analysis in enumerate(analyses):
         with_role = {i for i, _ in analysis.roles}
+        speakers = [
+            (q.speaker_start, q.speaker_end)
+            for q in analysis.quotes
+            if q.speaker_start is not None and q.speaker_end is not None
+        ]
         for i, mention in enumerate(analysis.mentions):
             name = clean_name(mention.text)
-            items.append(_Item(a, i, mention, name, name_keys(name), i in with_role))
+            speaks = any(s <= mention.start and mention.end <= e for s, e in speakers)
+            items.append(_Item(a, i, mention, name, name_keys(name), i in with_role, speaks))
     return items
 
 
@@ -321,17 +365,17 @@ def _assign(items: Sequence[_Item]) -> tuple[list[str], set[int]]:
     full = [pos for pos in people if len(items[pos].keys) > 1]
     uf = _cluster_full_names(items[pos].keys for pos in full)
     cluster: list[str] = [""] * len(items)
-    local: dict[int, list[tuple[int, str, tuple[str, ...]]]] = defaultdict(list)
+    local: dict[int, list[_Local]] = defaultdict(list)
     corpus: dict[str, set[str]] = defaultdict(set)
     for pos in full:
         it = items[pos]
         root = uf.find(_full_key(it.keys))
         cluster[pos] = root
-        local[it.article].append((it.mention.start, root, it.keys))
+        local[it.article].append(_Local(it.mention.start, root, it.keys, it.speaks))
         corpus[it.keys[0]].add(root)
         corpus[it.keys[-1]].add(root)
     for entries in local.values():
-        entries.sort()
+        entries.sort(key=lambda m: m.start)
     for pos, it in enumerate(items):
         if cluster[pos] or len(it.keys) != 1 or it.mention.label in {"NORP", "EVENT"}:
             continue

@@ -1,0 +1,51 @@
+"""Sentence spans of an analysis: the parser's sentences, with mid-sentence pieces joined back."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsprism.analysis import sentence_spans
+
+
+def doc(*sentences: str) -> Doc:
+    """A Doc whose sentences are exactly ``sentences`` (space-separated tokens; "\\n" alone is a
+    line break between two sentences)."""
+    words: list[str] = []
+    starts: list[bool] = []
+    for sentence in sentences:
+        tokens = sentence.split(" ")
+        words += tokens
+        starts += [True] + [False] * (len(tokens) - 1)
+    spaces = [w != "\n" and nxt != "\n" for w, nxt in zip(words, [*words[1:], "\n"], strict=True)]
+    return Doc(Vocab(), words=words, spaces=spaces, sent_starts=starts)
+
+
+def texts(d: Doc) -> list[str]:
+    return [d.text[s:e] for s, e in sentence_spans(d)]
+
+
+def test_pieces_starting_lower_case_or_with_closing_punctuation_join_the_sentence_before() -> None:
+    d = doc(
+        "Kazakhstan , which borders Xinjiang ( 1,700 km ) .", "shares a border .", ") , is his first stop ."
+    )
+    assert texts(d) == [
+        "Kazakhstan , which borders Xinjiang ( 1,700 km ) . shares a border . ) , is his first stop ."
+    ]
+
+
+def test_whole_sentences_stay_apart() -> None:
+    d = doc(
+        "The dam failed on Thursday .", "Engineers said it had cracked .", "“ We warned them , ” he said ."
+    )
+    assert len(sentence_spans(d)) == 3
+
+
+def test_a_lower_case_piece_on_a_new_line_starts_its_own_sentence() -> None:
+    d = doc("A headline without a stop", "\n", "and a paragraph in lower case .")
+    assert texts(d)[-1] == "and a paragraph in lower case ."
+
+
+def test_names_written_lower_case_first_start_a_sentence() -> None:
+    d = doc("Apple cut prices .", "iPhone sales rose .", "eBay fell .")
+    assert len(sentence_spans(d)) == 3
