@@ -20,6 +20,8 @@ from .records import Article, ArticleAnalysis
 
 # A "sentence" starting with one of these (or a lower-case word) continues the one before it.
 _CONTINUATION = frozenset(",;:)]}")
+#: Least share of sentences starting upper-case for a lower-case start to mean a split-off piece.
+_CASED_SHARE = 0.8
 
 
 def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
@@ -48,19 +50,23 @@ def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     Spun and garbled text ("... (1,060 mi). shares a boundary. ), is his first stop.") makes the
     parser cut one sentence into fragments that start with a lower-case word or with ``,;:)``.
     A piece like that, on the same line as the sentence before it, is joined to that sentence, so
-    sentence alignment sees the whole statement. Words that start lower-case but are names
-    ("iPhone", "eBay") keep their sentence. The quality flags still read the parser's own cuts.
+    sentence alignment sees the whole statement. A lower-case start only counts in a text whose
+    sentences mostly start upper-case (a lower-cased corpus, like Multi-News, has no such clue),
+    and words that start lower-case but are names ("iPhone", "eBay") keep their sentence. The
+    quality flags still read the parser's own cuts.
     """
     text = doc_text(doc)
+    sents = [(s.start_char, s.end_char, text[s.start_char : s.end_char].lstrip()) for s in doc.sents]
+    letters = [head[0] for _, _, head in sents if head[:1].isalpha()]
+    cased = sum(ch.isupper() for ch in letters) >= _CASED_SHARE * len(letters)
     spans: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        head = text[start:end].lstrip()
+    for start, end, head in sents:
         first = head[:1]
-        continues = first in _CONTINUATION or (first.islower() and not head[1:2].isupper())
         before = text[spans[-1][0] : end - len(head)] if spans else ""
+        # after "?" or "!" a lower-case word is usually a new sentence of informal text
+        lower = cased and first.islower() and not head[1:2].isupper() and before.rstrip()[-1:] == "."
         same_line = before.strip() != "" and "\n" not in before[len(before.rstrip()) :]
-        if continues and same_line:
+        if (first in _CONTINUATION or lower) and same_line:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))

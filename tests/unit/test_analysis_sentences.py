@@ -27,10 +27,17 @@ def texts(d: Doc) -> list[str]:
 
 def test_pieces_starting_lower_case_or_with_closing_punctuation_join_the_sentence_before() -> None:
     d = doc(
-        "Kazakhstan , which borders Xinjiang ( 1,700 km ) .", "shares a border .", ") , is his first stop ."
+        "Xi left on Wednesday .",
+        "Kazakhstan , which borders Xinjiang ( 1,700 km ) .",
+        "shares a border .",
+        ") , is his first stop .",
+        "He flew on to Samarkand .",
+        "Putin was there .",
     )
-    assert texts(d) == [
-        "Kazakhstan , which borders Xinjiang ( 1,700 km ) . shares a border . ) , is his first stop ."
+    assert texts(d)[:3] == [
+        "Xi left on Wednesday .",
+        "Kazakhstan , which borders Xinjiang ( 1,700 km ) . shares a border . ) , is his first stop .",
+        "He flew on to Samarkand .",
     ]
 
 
@@ -48,4 +55,14 @@ def test_a_lower_case_piece_on_a_new_line_starts_its_own_sentence() -> None:
 
 def test_names_written_lower_case_first_start_a_sentence() -> None:
     d = doc("Apple cut prices .", "iPhone sales rose .", "eBay fell .")
+    assert len(sentence_spans(d)) == 3
+
+
+def test_a_lower_case_start_after_a_question_or_an_exclamation_stays_a_sentence() -> None:
+    d = doc("Should we worry ?", "some researchers say yes .", "Bring it on !", "the chief said .")
+    assert len(sentence_spans(d)) == 4
+
+
+def test_a_lower_cased_text_gives_no_clue_and_keeps_the_parser_sentences() -> None:
+    d = doc("the dam failed .", "engineers said it cracked .", "the town flooded .")
     assert len(sentence_spans(d)) == 3

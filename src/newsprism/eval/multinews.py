@@ -43,6 +43,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from ..analysis import sentence_spans
 from ..records import Article, ArticleAnalysis, Citation, SummarySentence
 from ..summarize import summarize
 from ..summary_baselines import centroid, lead, lexrank
@@ -97,8 +98,7 @@ def build_clusters(rows: Sequence[dict[str, Any]], nlp: Language) -> Iterator[Cl
             title="",
             text=text,
         )
-        spans = tuple((s.start_char, s.end_char) for s in doc.sents)
-        by_row[k].append((art, ArticleAnalysis(article=art.id, sentences=spans)))
+        by_row[k].append((art, ArticleAnalysis(article=art.id, sentences=sentence_spans(doc))))
     for k, row in enumerate(rows):
         pairs = by_row.get(k, [])
         first_with_text: dict[str, str] = {}

@@ -22,6 +22,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from ..analysis import sentence_spans
 from ..extract.timex import anchor_date_of, extract_time_expressions, infer_publication_date
 from ..link.dates import refine_publication_dates
 from ..nlp import load_pipeline
@@ -72,7 +73,7 @@ def run(shared: Path) -> dict[str, float]:
     analyses = [
         ArticleAnalysis(
             article=a.id,
-            sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+            sentences=sentence_spans(doc),
             time_expressions=tuple(extract_time_expressions(doc, a.id, anchor_date_of(p))),
             published=p,
         )
