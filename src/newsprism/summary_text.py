@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 _VOWEL = re.compile(r"[aeiouy]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -50,24 +51,11 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=500_000)  # a pure function of the word; bounded so memory stays flat
 def stem(word: str) -> str:
     """A light suffix-stripping stem: the longest listed suffix is removed when at least three
     letters with a vowel remain ("protesting" → "protest", "cities" → "city"; "bus" and "spring"
     stay as they are)."""
-    cached = _STEMS.get(word)
-    if cached is None:
-        cached = _stem(word)
-        if len(_STEMS) < _STEM_CACHE_SIZE:
-            _STEMS[word] = cached
-    return cached
-
-
-#: Stems already computed (a pure function of the word; bounded so memory stays flat).
-_STEMS: dict[str, str] = {}
-_STEM_CACHE_SIZE = 500_000
-
-
-def _stem(word: str) -> str:
     if len(word) <= 3 or not word.isalpha():
         return word
     for suffix, replacement in _SUFFIXES:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from math import log
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -54,22 +55,9 @@ def words(text: str) -> list[str]:
     return [(_POSSESSIVE.sub("", w) or w) if "'" in w or "’" in w else w for w in _WORD.findall(fold(text))]
 
 
+@lru_cache(maxsize=500_000)  # a pure function of the word; bounded so memory stays flat
 def stem(word: str) -> str:
     """A crude stem: regular English inflections stripped ("concerns" → "concern")."""
-    cached = _STEMS.get(word)
-    if cached is None:
-        cached = _stem(word)
-        if len(_STEMS) < _STEM_CACHE_SIZE:
-            _STEMS[word] = cached
-    return cached
-
-
-#: Stems already computed (a pure function of the word; bounded so memory stays flat).
-_STEMS: dict[str, str] = {}
-_STEM_CACHE_SIZE = 500_000
-
-
-def _stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3:
         return word
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -148,12 +136,7 @@ def meaning_keys(text: str) -> list[str]:
         if w in ORDINALS:
             pending.append((w, ORDINAL_REACH))
             continue
-        if w in _KEYS:
-            key = _KEYS[w]
-        else:
-            key = _key(w)
-            if len(_KEYS) < _STEM_CACHE_SIZE:
-                _KEYS[w] = key
+        key = _key(w)
         if key is None:
             continue
         keys.append(key)
@@ -163,16 +146,13 @@ def meaning_keys(text: str) -> list[str]:
     return keys
 
 
+@lru_cache(maxsize=500_000)  # a pure function of the word; bounded so memory stays flat
 def _key(word: str) -> str | None:
     """The meaning key of one non-ordinal word, None for a stop word or a single letter."""
     if word in STOP or len(word) <= 1:
         return None
     stemmed = stem(word)
     return SYNONYMS.get(stemmed, stemmed)
-
-
-#: Meaning key of each word met so far (see :func:`_key`).
-_KEYS: dict[str, str | None] = {}
 
 
 def idf_table(documents: Iterable[Iterable[str]]) -> dict[str, float]:
