@@ -30,6 +30,12 @@ PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursive) 
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline name or path.")]
 WorkersOpt = Annotated[int | None, typer.Option("--workers", "-w", help="Processes for the analysis.")]
 MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Skip inputs larger than this.")]
+MaxCharsOpt = Annotated[
+    int | None, typer.Option("--max-chars", help="Cut articles longer than this at a paragraph boundary.")
+]
+LanguageOpt = Annotated[
+    str | None, typer.Option("--language", help="Language to analyse (ISO 639-1); others are only listed.")
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit with status 3 when any input is skipped.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or skip report.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")]
@@ -92,6 +98,8 @@ def analyze(
     model: ModelOpt = None,
     workers: WorkersOpt = None,
     max_bytes: MaxBytesOpt = None,
+    max_chars: MaxCharsOpt = None,
+    language: LanguageOpt = None,
     summary_words: Annotated[
         int | None, typer.Option("--summary-words", help="Length of the cited summary, in words.")
     ] = None,
@@ -112,6 +120,8 @@ def analyze(
         model=model,
         workers=workers,
         max_bytes=max_bytes,
+        max_chars=max_chars,
+        language=language,
         summary_words=summary_words,
         strict=strict or None,
         quiet=quiet or None,
@@ -144,6 +154,8 @@ def ingest(
     model: ModelOpt = None,
     workers: WorkersOpt = None,
     max_bytes: MaxBytesOpt = None,
+    max_chars: MaxCharsOpt = None,
+    language: LanguageOpt = None,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     config: ConfigOpt = None,
@@ -157,6 +169,8 @@ def ingest(
         model=model,
         workers=workers,
         max_bytes=max_bytes,
+        max_chars=max_chars,
+        language=language,
         strict=strict or None,
         quiet=quiet or None,
     )

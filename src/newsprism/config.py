@@ -30,7 +30,15 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("workers", 1, "processes for the per-article analysis (1 = in this process)"),
     Setting("batch_size", 32, "documents per nlp.pipe batch"),
-    Setting("max_bytes", 20_000_000, "inputs larger than this many bytes are skipped"),
+    Setting(
+        "max_bytes", 20_000_000, "input files larger than this many bytes are skipped (JSONL and WARC stream)"
+    ),
+    Setting(
+        "max_chars",
+        1_000_000,
+        "articles longer than this many characters are cut at a paragraph boundary (flagged)",
+    ),
+    Setting("language", "en", "language the analysis covers; articles in others are stored, not analysed"),
     Setting("db", "sqlite:///newsprism.db", "database URL for ingest/articles (SQLite or PostgreSQL)"),
     Setting("strict", False, "treat any skipped input as an error (exit status 3)"),
     Setting("quiet", False, "no progress bar"),
@@ -46,6 +54,8 @@ class Settings:
     workers: int = 1
     batch_size: int = 32
     max_bytes: int = 20_000_000
+    max_chars: int = 1_000_000
+    language: str = "en"
     db: str = "sqlite:///newsprism.db"
     strict: bool = False
     quiet: bool = False
@@ -60,6 +70,8 @@ class Settings:
             raise ConfigError(f"summary_words must be at least 1, got {self.summary_words}")
         if self.max_bytes < 1:
             raise ConfigError(f"max_bytes must be at least 1, got {self.max_bytes}")
+        if self.max_chars < 1_000:
+            raise ConfigError(f"max_chars must be at least 1000, got {self.max_chars}")
 
 
 _TYPES = {f.name: f.type for f in fields(Settings)}
