@@ -1,82 +1,116 @@
-"""``brief.md``: the story file rendered for a reader.
+"""``brief.md``: the story file condensed for a reader.
 
 It renders the ``story.json`` dict (not the records), so the brief shows exactly what the
 machine-readable file says. Every item names the article it came from by a short source key
 ([1], [2], ...) listed in the sources table.
+
+A brief is for reading, so it is short whatever the size of the story: the cited summary first,
+then the most corroborated facts, where the sources disagree, the corroborated figures, the most
+quoted speakers, the dates several origins report, the copies and the sources. Every list is
+capped (with "and N more in story.json"); the full lists live in ``story.json`` and in the HTML
+report. Nothing the brief calls verbatim is ever cut: a long quote is passed over for a shorter
+one rather than clipped.
+
+Every value that comes from an article (titles, outlets, quotes, sentences, names, figures...)
+goes through :func:`md_text`, so a page's ``<script>`` or ``](javascript:...)`` shows as text
+in any Markdown renderer instead of becoming markup.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import html
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from typing import Any
+from urllib.parse import quote as url_quote
 
 JSON = dict[str, Any]
 
-_TYPE_TITLES = (
-    ("person", "People"),
-    ("organization", "Organisations"),
-    ("place", "Places"),
-    ("nationality", "Nationalities and groups"),
-    ("event", "Events"),
-)
+# How many items each section shows; the rest are counted and left to story.json.
+TOP_FACTS = 8
+TOP_CONFLICTS = 10
+TOP_FIGURES = 10
+TOP_SPEAKERS = 8
+TOP_DATES = 8
+TOP_COPIES = 10
+TOP_SKIPPED = 10
+TOP_VALUES = 4  # distinct values shown per disagreement
+SUBJECT_MAX_WORDS = 15
+# A speaker's example quote is the shortest of theirs; none is shown when even that one is longer.
+EXAMPLE_MAX_WORDS = 40
+
+# Characters that start Markdown inline syntax (emphasis, code, links, tables, strikethrough,
+# headings, escapes). `!` only matters before `[`, which is escaped anyway.
+_INLINE = re.compile(r"([\\`*_\[\]()#|~])")
+# What turns the start of a line into a block (list item, ordered list, quote, heading): the value
+# may follow "- " in a list item, where "1. x" or "- x" would open a nested list.
+_BLOCK_START = re.compile(r"^(\d{1,9}(?=\.)|)([-+=.])")
+_URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 
 
-def _cell(text: object) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+def md_text(value: object) -> str:
+    """``value`` (text from an article) as Markdown that renders to exactly that text.
+
+    HTML's ``& < >`` become entities, so no tag (``<script>``, ``<img onerror>``) survives in any
+    renderer, even one that passes raw HTML through; Markdown's active characters are
+    backslash-escaped, so ``*``, ``_``, backticks, ``|`` and ``[..](..)`` show literally; line
+    breaks become spaces (a value never opens a new block). Escaping adds characters but never
+    removes one, so a verbatim quote stays verbatim once rendered.
+    """
+    text = " ".join(str(value if value is not None else "").split())
+    text = _INLINE.sub(r"\\\1", html.escape(text, quote=False))
+    return _BLOCK_START.sub(r"\1\\\2", text)
 
 
-def _clip(text: str, limit: int = 220) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _link(label: str, url: object) -> str:
+    """``label`` (already Markdown) linking to ``url`` when it is an http(s) URL, else plain."""
+    if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
+        return label
+    return f"[{label}]({url_quote(url, safe=_URL_SAFE)})"
+
+
+def _more(shown: int, total: int, what: str) -> list[str]:
+    """The blank line that ends a section, after "and N more" when the section was capped."""
+    return ["", f"_and {total - shown} more {what} in story.json_", ""] if total > shown else [""]
 
 
 def render_markdown(story: JSON) -> str:
     """The brief as Markdown text."""
     articles = story["articles"]
     key = {a["id"]: f"[{i}]" for i, a in enumerate(articles, 1)}
-    out: list[str] = []
-    title = articles[0]["title"] if articles else "Story"
-    out += [f"# Story brief: {title}", ""]
-    out += [f"{len(articles)} articles analysed, {len(story['skipped'])} inputs skipped.", ""]
-
-    out += ["## Sources", "", "| # | Outlet | Title | Published | Quality |", "|---|---|---|---|---|"]
-    for a in articles:
-        pub = a["published"]
-        when = pub["value"] or "unknown"
-        if pub["how"] == "inferred":
-            conf = pub.get("confidence")
-            when += f" (inferred{f', {conf:.0%}' if conf is not None else ''})"
-        quality = a.get("quality") or {}
-        q = "possibly machine-spun" if quality.get("spun") else f"ok ({quality.get('score', 0):.2f})"
-        out.append(f"| {key[a['id']]} | {_cell(a['outlet'] or '-')} | {_cell(a['title'])} | {when} | {q} |")
-    out.append("")
-
-    if story["skipped"]:
-        out += ["## Skipped inputs", ""]
-        out += [f"- `{s['source']}`: {s['reason']}" for s in story["skipped"]]
-        out.append("")
-
+    title = md_text(articles[0]["title"]) if articles else "Story"
+    out = [f"# Story brief: {title}", "", _overview(story), ""]
     out += _summary(story, key)
-    out += _origins(story, key)
-    out += _who_said_what(story, key)
-    out += _quote_groups(story, key)
-    out += _claims(story, key)
+    out += _facts(story, key)
     out += _conflicts(story, key)
-    out += _timeline(story, key)
-    out += _actors(story, key)
-    out += _numbers(story, key)
+    out += _figures(story, key)
+    out += _speakers(story, key)
     out += _dates(story, key)
-    out += _notes(story, key)
+    out += _copies(story, key)
+    out += _sources(story, key)
+    out += _skipped(story)
+    out += [
+        "Every quote, entity, figure, dated reference and per-source note is listed in story.json "
+        "and in the HTML report."
+    ]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _copy_kind(kind: str) -> str:
-    """ "a verbatim copy", "an edited copy", "a paraphrase copy"."""
-    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} copy"
+def _overview(story: JSON) -> str:
+    articles = story["articles"]
+    outlets = len({a["outlet"] for a in articles if a["outlet"]})
+    line = (
+        f"{len(articles)} articles from {outlets} outlets and {len(story['origins']) or len(articles)} "
+        f"independent origins"
+    )
+    if story["skipped"]:
+        line += f"; {len(story['skipped'])} inputs skipped"
+    return line + "."
 
 
 def _cites(citations: list[JSON], key: dict[str, str]) -> str:
-    return "".join(sorted({key.get(c["article"], "") for c in citations}))
+    return "".join(sorted({key.get(c["article"], "") for c in citations}, key=lambda k: (len(k), k)))
 
 
 def _summary(story: JSON, key: dict[str, str]) -> list[str]:
@@ -85,9 +119,8 @@ def _summary(story: JSON, key: dict[str, str]) -> list[str]:
     out = ["## Summary", ""]
     for s in story["summary"]:
         also = _cites(s["corroborations"], key)
-        out.append(
-            f"- {_clip(s['text'], 400)} {key.get(s['citation']['article'], '')}{f' (also {also})' if also else ''}"
-        )
+        cite = key.get(s["citation"]["article"], "")
+        out.append(f"- {md_text(s['text'])} {cite}{f' (also {also})' if also else ''}")
     out += [
         "",
         "Each sentence is quoted verbatim from the first source cited; the others state the same.",
@@ -96,178 +129,193 @@ def _summary(story: JSON, key: dict[str, str]) -> list[str]:
     return out
 
 
-def _origins(story: JSON, key: dict[str, str]) -> list[str]:
-    origins = story["origins"]
-    if not origins:
-        return []
-    copies = [r for o in origins for r in o["relations"]]
-    out = [
-        "## Independent origins",
-        "",
-        f"{len(story['articles'])} articles come from {len(origins)} independent origins.",
-        "",
-    ]
-    for r in copies:
-        out.append(
-            f"- {key.get(r['copy'], '?')} is {_copy_kind(r['kind'])} of {key.get(r['original'], '?')} "
-            f"({r['similarity']:.0%} of its sentences aligned)"
-        )
-    out.append("")
-    return out
-
-
-def _quote_groups(story: JSON, key: dict[str, str]) -> list[str]:
-    groups = story["quote_groups"]
-    if not groups:
-        return []
-    out = ["## The same words across outlets", ""]
-    for g in groups:
-        speaker = g["speaker_name"] or "Unattributed"
-        out.append(f"- **{speaker}**, {g['independent_origins']} independent origin(s):")
-        for v in g["variants"]:
-            out.append(
-                f"  - {v['match']}: “{_clip(v['text'])}” {key.get(v['article'], '')} {v['outlet'] or ''}".rstrip()
-            )
-    out.append("")
-    return out
-
-
-def _claims(story: JSON, key: dict[str, str]) -> list[str]:
-    claims = [c for c in story["claims"] if len(c["articles"]) > 1]
+def _facts(story: JSON, key: dict[str, str]) -> list[str]:
+    """The sentence claims reported by the most independent origins."""
+    claims = [c for c in story["claims"] if c["kind"] != "quantity" and c["independent_origins"] > 1]
     if not claims:
         return []
-    out = ["## Corroboration", "", "| Claim | Independent origins | Sources |", "|---|---|---|"]
-    for c in claims:
-        flag = " ⚠ conflict" if c["conflicts"] else ""
+    # Alignment can give one sentence two claims (different sets of sources): show it once.
+    ranked: dict[str, JSON] = {}
+    for c in sorted(claims, key=lambda c: -c["independent_origins"]):
+        ranked.setdefault(" ".join(c["text"].casefold().split()), c)
+    out = ["## Most corroborated", ""]
+    for c in list(ranked.values())[:TOP_FACTS]:
+        flag = " (disputed)" if c["conflicts"] else ""
         out.append(
-            f"| {_cell(_clip(c['text'], 160))}{flag} | {c['independent_origins']} | {_cites(c['support'], key)} |"
+            f"- {md_text(c['text'])} — {c['independent_origins']} independent origins "
+            f"{_cites(c['support'], key)}{flag}"
         )
-    out.append("")
-    return out
+    return out + _more(TOP_FACTS, len(ranked), "corroborated facts")
 
 
 def _conflicts(story: JSON, key: dict[str, str]) -> list[str]:
     conflicts = story["conflicts"]
     if not conflicts:
         return []
+    ranked = sorted(
+        enumerate(conflicts),
+        key=lambda ic: (ic[1]["severity"] != "contradiction", ic[1]["kind"] != "quantity", ic[0]),
+    )
     out = ["## Where sources disagree", ""]
-    for c in conflicts:
-        values = "; ".join(f"{v['value']} {key.get(v['citation']['article'], '')}" for v in c["values"])
-        out.append(f"- **{c['subject']}** ({c['kind']}, {c['severity'].replace('_', ' ')}): {values}")
-    out.append("")
-    return out
+    for _, c in ranked[:TOP_CONFLICTS]:
+        severity = c["severity"].replace("_", " ")
+        out.append(f"- **{md_text(_subject(c))}** ({c['kind']}, {severity}): {_values(c['values'], key)}")
+    return out + _more(TOP_CONFLICTS, len(conflicts), "disagreements")
 
 
-def _timeline(story: JSON, key: dict[str, str]) -> list[str]:
-    events = story["timeline"]
-    if not events:
+def _subject(conflict: JSON) -> str:
+    """The conflict's subject, or for a long one (a whole sentence stands in when no measure was
+    found) its leading label ("money", "wording of a quote") or kind: never a cut sentence."""
+    subject: str = conflict["subject"]
+    if len(subject.split()) <= SUBJECT_MAX_WORDS:
+        return subject
+    label, colon, _ = subject.partition(":")
+    return label if colon and len(label.split()) <= 4 else conflict["kind"]
+
+
+def _values(values: list[JSON], key: dict[str, str]) -> str:
+    """Each distinct value once with every source giving it, the first few of them."""
+    sources: dict[str, list[JSON]] = {}
+    for v in values:
+        sources.setdefault(" ".join(v["value"].split()), []).append(v["citation"])
+    shown = [f"{md_text(value)} {_cites(cites, key)}" for value, cites in list(sources.items())[:TOP_VALUES]]
+    more = len(sources) - TOP_VALUES
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+
+
+def _figures(story: JSON, key: dict[str, str]) -> list[str]:
+    """Figures with a measure that several independent origins report, as the articles write them.
+
+    One row per quantity claim with two or more independent origins: its most common wording
+    and measure among the figures inside its support. A headline count ("7 strange signs") or a
+    figure only one origin gives is not a row; disputed values are in "Where sources disagree".
+    """
+    by_article: dict[str, list[tuple[int, int, JSON]]] = defaultdict(list)
+    for q in story["quantities"]:
+        if q.get("measure"):
+            by_article[q["article"]].append((q["start"], q["end"], q))
+    for spans in by_article.values():
+        spans.sort(key=lambda s: (s[0], s[1]))
+    rows: list[tuple[JSON, str, str]] = []
+    for claim in story["claims"]:
+        if claim["kind"] != "quantity" or claim["independent_origins"] < 2:
+            continue
+        inside = [q for cite in claim["support"] for q in _within(by_article.get(cite["article"], []), cite)]
+        if inside:
+            wordings = Counter(" ".join(p for p in (q.get("modifier"), q["text"]) if p) for q in inside)
+            measures = Counter(str(q["measure"]) for q in inside)
+            rows.append((claim, wordings.most_common(1)[0][0], measures.most_common(1)[0][0]))
+    if not rows:
         return []
-    out = ["## Timeline", "", "| Date | Event | Sources |", "|---|---|---|"]
-    for e in events:
-        out.append(f"| {e['date']} | {_cell(_clip(e['text'], 180))} | {_cites(e['support'], key)} |")
-    out.append("")
-    return out
+    ranked = sorted(enumerate(rows), key=lambda ir: (-ir[1][0]["independent_origins"], ir[0]))
+    out = [
+        "## Figures several sources report",
+        "",
+        "| Figure | Measures | Independent origins | Sources |",
+        "|---|---|---|---|",
+    ]
+    for _, (claim, figure, measure) in ranked[:TOP_FIGURES]:
+        note = " (disputed)" if claim["conflicts"] else ""
+        out.append(
+            f"| {md_text(figure)}{note} | {md_text(measure)} | {claim['independent_origins']} "
+            f"| {_cites(claim['support'], key)} |"
+        )
+    return out + _more(TOP_FIGURES, len(rows), "figures")
 
 
-def _notes(story: JSON, key: dict[str, str]) -> list[str]:
-    notes = story["notes"]
-    if not notes:
-        return []
-    claims = {c["id"]: c["text"] for c in story["claims"]}
-    out = ["## Per-source notes", ""]
-    for n in notes:
-        out.append(f"### {key.get(n['article'], '?')}")
-        out.append("")
-        if n["flags"]:
-            out.append(f"- Quality flags: {', '.join(n['flags'])}")
-        for r in n["copies"]:
-            out.append(
-                f"- {key.get(r['copy'], '?')} is {_copy_kind(r['kind'])} of {key.get(r['original'], '?')}"
-            )
-        for c in n["unique"][:5]:
-            out.append(f"- Only here: “{_clip(c['text'], 200)}”")
-        for cid in n["omits"][:5]:
-            out.append(f"- Omits what most others report: {_clip(claims.get(cid, cid), 160)}")
-        out.append("")
-    return out
+def _within(spans: list[tuple[int, int, JSON]], cite: JSON) -> list[JSON]:
+    """The items of ``spans`` (sorted by start) that lie inside the citation's span."""
+    found = []
+    for start, end, item in spans[bisect_left(spans, cite["start"], key=lambda s: s[0]) :]:
+        if start >= cite["end"]:
+            break
+        if end <= cite["end"]:
+            found.append(item)
+    return found
 
 
-def _who_said_what(story: JSON, key: dict[str, str]) -> list[str]:
-    quotes = story["quotes"]
-    if not quotes:
-        return []
+def _example(quotes: list[JSON], key: dict[str, str]) -> str:
+    """The speaker's shortest direct quote (else reported speech), whole, or "" when all are long."""
+    ranked = sorted(quotes, key=lambda q: (q["kind"] != "direct", len(q["text"].split()), q["text"]))
+    for q in ranked:
+        words = len(q["text"].split())
+        if 3 <= words <= EXAMPLE_MAX_WORDS:
+            text = md_text(q["text"])
+            shown = f"“{text}”" if q["kind"] == "direct" else f"(reported) {text}"
+            return f": {shown} {key.get(q['article'], '')}"
+    return ""
+
+
+def _speakers(story: JSON, key: dict[str, str]) -> list[str]:
     names = {e["id"]: e["name"] for e in story["entities"]}
     by_speaker: dict[str, list[JSON]] = defaultdict(list)
-    for q in quotes:
-        speaker = names.get(q["speaker"] or "") or q["speaker_name"] or "Unattributed"
-        by_speaker[speaker].append(q)
-    out = ["## Who said what", ""]
-    order = sorted(by_speaker, key=lambda s: (s == "Unattributed", -len(by_speaker[s]), s))
-    for speaker in order:
-        out += [f"### {speaker}", ""]
-        for q in by_speaker[speaker]:
-            mark = (
-                "“{}”".format(_clip(q["text"])) if q["kind"] == "direct" else f"(reported) {_clip(q['text'])}"
-            )
-            role = f" — as {q['role']}" if q.get("role") else ""
-            why = f" — unresolved: {q['unresolved']}" if q.get("unresolved") else ""
-            out.append(f"- {mark} {key.get(q['article'], '')}{role}{why}")
-        out.append("")
-    return out
-
-
-def _actors(story: JSON, key: dict[str, str]) -> list[str]:
-    entities = story["entities"]
-    if not entities:
+    for q in story["quotes"]:
+        speaker = names.get(q["speaker"] or "") or q["speaker_name"]
+        if speaker:
+            by_speaker[speaker].append(q)
+    if not by_speaker:
         return []
-    out = ["## Actors", ""]
-    for etype, heading in _TYPE_TITLES:
-        group = [e for e in entities if e["type"] == etype]
-        if not group:
-            continue
-        out += [f"### {heading}", ""]
-        for e in group:
-            sources = sorted({key.get(m["article"], "") for m in e["mentions"]})
-            aliases = [a for a in e["aliases"] if a != e["name"]]
-            line = f"- **{e['name']}** ({len(e['mentions'])} mentions in {' '.join(sources)})"
-            if aliases:
-                line += f"; also written {', '.join(aliases)}"
-            roles = sorted({r["text"] for r in e["roles"]})
-            if roles:
-                line += f"; roles: {'; '.join(roles)}"
-            out.append(line)
-        out.append("")
-    return out
-
-
-def _numbers(story: JSON, key: dict[str, str]) -> list[str]:
-    quantities = story["quantities"]
-    if not quantities:
-        return []
-    out = [
-        "## Numbers",
-        "",
-        "| Figure | Value | Measures | Change | Period | Source |",
-        "|---|---|---|---|---|---|",
-    ]
-    for q in quantities:
-        figure = f"{q['modifier']} {q['text']}" if q.get("modifier") else q["text"]
-        out.append(
-            f"| {_cell(figure)} | {q['value']:g} {_cell(q['unit'])} | {_cell(q.get('measure') or '')} "
-            f"| {_cell(q.get('direction') or '')} | {_cell(q.get('period') or '')} | {key.get(q['article'], '')} |"
-        )
-    out.append("")
-    return out
+    ranked = sorted(by_speaker, key=lambda s: (-len(by_speaker[s]), s))
+    out = ["## Most quoted", ""]
+    for speaker in ranked[:TOP_SPEAKERS]:
+        quotes = by_speaker[speaker]
+        roles = sorted({q["role"] for q in quotes if q.get("role")})
+        role = f" ({md_text(roles[0])})" if roles else ""
+        sources = _cites(quotes, key)
+        count = f"{len(quotes)} quote{'s' if len(quotes) > 1 else ''} in {sources}"
+        out.append(f"- **{md_text(speaker)}**{role}, {count}{_example(quotes, key)}")
+    return out + _more(TOP_SPEAKERS, len(by_speaker), "speakers")
 
 
 def _dates(story: JSON, key: dict[str, str]) -> list[str]:
-    timexes = story["time_expressions"]
-    if not timexes:
+    """Dated events, those with the most independent origins, shown in date order."""
+    events = story["timeline"]
+    if not events:
         return []
-    out = ["## Dated references", "", "| Expression | Normalised | Type | Source |", "|---|---|---|---|"]
-    ordered = sorted(timexes, key=lambda t: (t["value"] is None, t["value"] or "", t["article"], t["start"]))
-    for t in ordered:
-        value = t["value"] or "(unresolved)"
-        out.append(f"| {_cell(t['text'])} | {value} | {t['type']} | {key.get(t['article'], '')} |")
+    best = sorted(enumerate(events), key=lambda ie: (-ie[1]["independent_origins"], ie[0]))[:TOP_DATES]
+    out = ["## Key dates", ""]
+    for _, e in sorted(best, key=lambda ie: (ie[1]["sort_key"], ie[0])):
+        out.append(f"- {md_text(e['date'])}: {md_text(e['text'])} {_cites(e['support'], key)}")
+    return out + _more(TOP_DATES, len(events), "dated events")
+
+
+def _copy_kind(kind: str) -> str:
+    """ "a verbatim copy", "an edited copy", "a paraphrase copy"."""
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} copy"
+
+
+def _copies(story: JSON, key: dict[str, str]) -> list[str]:
+    copies = [r for o in story["origins"] for r in o["relations"]]
+    if not copies:
+        return []
+    out = ["## Copies", ""]
+    for r in copies[:TOP_COPIES]:
+        out.append(
+            f"- {key.get(r['copy'], '?')} is {_copy_kind(r['kind'])} of {key.get(r['original'], '?')} "
+            f"({r['similarity']:.0%} of its sentences aligned)"
+        )
+    return out + _more(TOP_COPIES, len(copies), "copies")
+
+
+def _sources(story: JSON, key: dict[str, str]) -> list[str]:
+    out = ["## Sources", "", "| # | Outlet | Title | Published |", "|---|---|---|---|"]
+    for a in story["articles"]:
+        pub = a["published"]
+        when = md_text(pub["value"] or "unknown")
+        if pub["how"] == "inferred":
+            conf = pub.get("confidence")
+            when += f" (inferred{f', {conf:.0%}' if conf is not None else ''})"
+        spun = " ⚠ possibly machine-spun" if (a.get("quality") or {}).get("spun") else ""
+        title = _link(md_text(a["title"]) or "untitled", a.get("url"))
+        out.append(f"| {key[a['id']]} | {md_text(a['outlet'] or '-')} | {title}{spun} | {when} |")
     out.append("")
     return out
+
+
+def _skipped(story: JSON) -> list[str]:
+    skipped = story["skipped"]
+    if not skipped:
+        return []
+    out = ["## Skipped inputs", ""]
+    out += [f"- {md_text(s['source'])}: {md_text(s['reason'])}" for s in skipped[:TOP_SKIPPED]]
+    return out + _more(TOP_SKIPPED, len(skipped), "skipped inputs")
