@@ -15,6 +15,7 @@ import trafilatura
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from ..clean import phrases
 from ..records import RawDocument, Skip
 from .dates import iso_date
 from .encoding import decode_html
@@ -40,6 +41,17 @@ MIN_WORDS = 8
 _CANONICAL = "//link[@rel='canonical']/@href|//meta[@property='og:url']/@content"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LANG = re.compile(r"[A-Za-z]{2,3}")
+# Class or id words of the elements that hold a photo's caption or credit, or a hover card's
+# text: "caption", "wp-caption-text", "image-credit", "author-hovercard", "tooltip-content".
+_ASIDE_CLASS = re.compile(r"caption|credit|hovercard|hover-card|tooltip|popover", re.IGNORECASE)
+# A caption is short; a longer element with such a class is a container ("has-caption" on the
+# article itself) and keeps its text.
+ASIDE_MAX_WORDS = 60
+# A body line that is a photo credit: "Photo: ...", "(Image by ...)", "... /Getty Images".
+_CREDIT_END = re.compile(
+    r"((/|\b(photo|image|picture)s?:? .{0,80})(getty images|afp|reuters|epa)|\((ap|afp|reuters) photo/.{1,40})\)?\.?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +74,11 @@ def extract_html(html: bytes | str) -> HtmlPage | None:
     tree = load_html(text)
     if tree is None:
         return None
+    _drop_asides(tree)
     doc = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)  # copies the tree before pruning
     if not isinstance(doc, Document):
         return None
-    body = (doc.text or "").strip()
+    body = _drop_credit_lines(doc.text or "").strip()
     if len(body.split()) < MIN_WORDS:
         return None
     outlet = _clean(doc.sitename)
@@ -111,6 +124,38 @@ def fragment_text(html: str) -> str:
         return str(extracted)
     root = load_html(wrapped)
     return "" if root is None else " ".join(str(root.text_content()).split())
+
+
+def _drop_asides(tree: Any) -> None:
+    """Remove ``<figcaption>`` and short elements classed as captions, credits, hover cards or
+    tooltips, keeping the text that follows them (their tail). trafilatura keeps some of them
+    (a caption ``<span>`` inside a ``<p>``, a hover card's biography), and from the text they
+    reached the summary as if the article said them."""
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        named = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if element.tag != "figcaption" and not _ASIDE_CLASS.search(named):
+            continue
+        if element.tag != "figcaption" and len(element.text_content().split()) > ASIDE_MAX_WORDS:
+            continue
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def _drop_credit_lines(body: str) -> str:
+    """``body`` without lines that are photo credits ("Photo: Lena Marsh/Getty Images"), the same
+    rule the plain-text cleaner applies, and caption lines ending in an agency credit."""
+    lines = body.split("\n")
+    kept = [line for line in lines if not _is_credit(line)]
+    return "\n".join(kept) if len(kept) < len(lines) else body
+
+
+def _is_credit(line: str) -> bool:
+    rule = phrases.match(line)
+    if rule is not None and rule.reason == "image credit":
+        return True
+    return len(line) <= 300 and _CREDIT_END.search(line.strip()) is not None
 
 
 def _drop_repeated_title(body: str, title: str) -> str:
