@@ -59,6 +59,18 @@ def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
     return Corpus(tuple(articles), tuple(skipped))
 
 
+#: Skips a "nothing usable" error names (the CLI lists them all when there are more).
+NAMED_SKIPS = 3
+
+
+def nothing_usable(corpus: Corpus, what: str) -> NothingUsableError:
+    """The one-line error for a corpus without articles, naming the first skips and why."""
+    reasons = "; ".join(f"{s.source}: {s.reason}" for s in corpus.skipped[:NAMED_SKIPS])
+    more = len(corpus.skipped) - NAMED_SKIPS
+    reasons += f"; {more} more" if more > 0 else ""
+    return NothingUsableError(f"nothing to {what}" + (f" ({reasons})" if reasons else ": no inputs"))
+
+
 def _clean(raw: RawDocument, skipped: list[Skip]) -> Article | None:
     article = to_article(raw)
     if not article.text.strip():
@@ -74,8 +86,7 @@ def analyze_corpus(
 ) -> Story:
     """Per-article analysis (parallel when ``settings.workers`` > 1), then the cross-article links."""
     if not corpus.articles:
-        reasons = "; ".join(f"{s.source}: {s.reason}" for s in corpus.skipped[:3])
-        raise NothingUsableError("nothing to analyse" + (f" ({reasons})" if reasons else ": no inputs"))
+        raise nothing_usable(corpus, "analyse")
     nlp = load_pipeline(settings.model)
     analyses = analyse_articles(
         corpus.articles,
@@ -153,6 +164,10 @@ def analyze(
     return analyze_corpus(read_corpus(paths, settings), settings, progress)
 
 
+#: Articles per ingest transaction: an interrupted ingest keeps every finished batch.
+INGEST_BATCH = 64
+
+
 @dataclass(frozen=True, slots=True)
 class IngestResult:
     added: int
@@ -163,7 +178,7 @@ def ingest_corpus(
     corpus: Corpus,
     settings: Settings,
     progress: Progress | None = None,
-    batch_size: int = 64,
+    batch_size: int = INGEST_BATCH,
 ) -> IngestResult:
     """Analyse ``corpus`` and store it in ``settings.db``, one transaction per batch of articles.
 
@@ -172,7 +187,7 @@ def ingest_corpus(
     from .store import open_store
 
     if not corpus.articles:
-        raise NothingUsableError("nothing to ingest")
+        raise nothing_usable(corpus, "ingest")
     added = present = 0
     with open_store(settings.db) as store:
         store.add_skips(corpus.skipped)
