@@ -188,6 +188,16 @@ def test_skips_are_recorded_with_their_time(store: Store) -> None:
     assert all(before <= at <= datetime.now(UTC) for _, at in recorded)
 
 
+def test_a_skip_already_recorded_is_not_recorded_again(store: Store) -> None:
+    empty, huge = Skip("empty.txt", "no text"), Skip("huge.html", "larger than max_bytes")
+    store.add_skips([empty, huge])
+    first = store.skips()
+    store.add_skips([huge, empty, empty])
+    assert store.skips() == first  # same skips, first recorded time kept
+    store.add_skips([Skip("empty.txt", "not UTF-8")])  # same input, another reason: a new skip
+    assert [skip for skip, _ in store.skips()] == [empty, huge, Skip("empty.txt", "not UTF-8")]
+
+
 # --- one transaction per batch -------------------------------------------------------------------
 
 

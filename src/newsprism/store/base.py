@@ -56,7 +56,11 @@ class Store(ABC):
 
     @abstractmethod
     def add_skips(self, skips: Sequence[Skip]) -> None:
-        """Record inputs that could not be used, with the current time, in one transaction."""
+        """Record inputs that could not be used, with the current time, in one transaction.
+
+        Idempotent: a skip already recorded (same source and reason) keeps its row and time, so
+        re-ingesting the same inputs records nothing again.
+        """
 
     @abstractmethod
     def skips(self) -> list[tuple[Skip, datetime]]:

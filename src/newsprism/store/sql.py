@@ -22,6 +22,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..codec import from_dict, to_dict
@@ -185,8 +186,11 @@ class SqlStore(Store):
         if not skips_:
             return
         now = datetime.now(UTC)
+        rows = [{"source": s.source, "reason": s.reason, "at": now} for s in skips_]
         with write_transaction(self._engine) as conn:
-            conn.execute(insert(skips), [{"source": s.source, "reason": s.reason, "at": now} for s in skips_])
+            dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+            statement = dialect_insert(skips).on_conflict_do_nothing(index_elements=["source", "reason"])
+            conn.execute(statement, rows)
 
     @_translated("read skipped inputs")
     def skips(self) -> list[tuple[Skip, datetime]]:
