@@ -23,7 +23,7 @@ from .link.quotes import group_quotes
 from .link.timeline import build_timeline
 from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
-from .records import Article, ArticleAnalysis, RawDocument, Skip, Story
+from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published
 from .run.local import Progress, analyse_articles
 from .summarize import summarize
 
@@ -183,7 +183,9 @@ def ingest_corpus(
     """Analyse ``corpus`` and store it in ``settings.db``, one transaction per batch of articles.
 
     Articles already stored are not analysed again; a crash mid-way leaves every finished batch
-    stored and nothing of the unfinished one."""
+    stored (each article with the date inferred from its own text) and nothing of the unfinished
+    one. Once all are analysed, inferred dates are refined across the run's new articles as
+    ``analyze`` refines them, so the store keeps the dates ``analyze`` reports for the same inputs."""
     from .store import open_store
 
     if not corpus.articles:
@@ -197,14 +199,30 @@ def ingest_corpus(
         if progress and present:
             progress(present)
         model = pipeline_name(load_pipeline(settings.model)) if todo else None
+        analysed: list[ArticleAnalysis] = []
         for start in range(0, len(todo), batch_size):
             batch = todo[start : start + batch_size]
             analyses = analyse_articles(
                 batch, model=settings.model, workers=settings.workers, batch_size=settings.batch_size
             )
-            result = store.add(list(zip(batch, analyses, strict=True)), model)
+            result = store.add(_dated(batch, analyses), model)
+            analysed.extend(analyses)
             added += result.added
             present += result.present
             if progress:
                 progress(len(batch))
+        if todo:  # the dates analyze would report: refined across the run's new articles
+            refined = refine_publication_dates(todo, analysed)
+            store.add(_dated(todo, refined), model)  # replaces the analyses whose date moved
+            store.set_published([(a.id, a.published) for a, _ in _dated(todo, refined)])
     return IngestResult(added, present)
+
+
+def _dated(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
+) -> list[tuple[Article, ArticleAnalysis]]:
+    """Each article paired with its analysis, carrying the date story.json reports for it."""
+    return [
+        (replace(a, published=effective_published(a, an)), an)
+        for a, an in zip(articles, analyses, strict=True)
+    ]

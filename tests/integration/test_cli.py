@@ -315,3 +315,22 @@ def test_articles_on_a_missing_database_is_an_error_and_creates_nothing(tmp_path
     assert result.exit_code == 1
     assert result.stderr == f"newsprism: no database at {db} (newsprism ingest creates one)\n"
     assert not db.exists()
+
+
+DATELINED = """Port strike ends after talks
+
+ALVENA, May 14, 2024 — Dockworkers returned to the quay on Tuesday after the union signed the contract.
+
+"The ships will be unloaded by Friday," said Mira Kovac.
+"""
+
+
+def test_ingest_stores_the_publication_dates_analyze_reports(tmp_path: Path, messy_folder: Path) -> None:
+    (messy_folder / "dated.txt").write_text(DATELINED, encoding="utf-8")
+    story_file, db = tmp_path / "s.json", f"sqlite:///{tmp_path / 'n.db'}"
+    assert run("analyze", str(messy_folder), "-o", str(story_file), "--quiet").returncode == 0
+    reported = {a["id"]: a["published"]["value"] for a in json.loads(story_file.read_text())["articles"]}
+    assert any(reported.values()), "the fixture should have an inferred date"
+    assert run("ingest", str(messy_folder), "--db", db, "--quiet").returncode == 0
+    listed = run("articles", "--db", db, "--json")
+    assert {row["id"]: row["published"] for row in map(json.loads, listed.stdout.splitlines())} == reported

@@ -9,7 +9,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Self
 
-from ..records import Article, ArticleAnalysis, Skip
+from ..records import Article, ArticleAnalysis, Published, Skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,11 @@ class Store(ABC):
         Raises ``ValueError`` when an analysis names another article than the one it is paired
         with.
         """
+
+    @abstractmethod
+    def set_published(self, dates: Sequence[tuple[str, Published]]) -> int:
+        """Set the publication date of stored articles, in one transaction; return how many
+        changed. Ids that are not stored are ignored. For dates refined across an ingest run."""
 
     @abstractmethod
     def add_skips(self, skips: Sequence[Skip]) -> None:
