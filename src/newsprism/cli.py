@@ -1,28 +1,72 @@
 """The ``newsprism`` command line: a thin edge over :mod:`newsprism.pipeline` and the store.
 
-Every :class:`~newsprism.errors.NewsprismError` becomes one line on standard error and its exit
-status (1 error, 2 nothing usable, 3 inputs skipped under ``--strict``); no traceback reaches the
-user unless ``NEWSPRISM_DEBUG=1``.
+Every outcome is one line on standard error and a documented exit status (docs/cli.md): 1 for a
+usage error or a :class:`~newsprism.errors.NewsprismError`, 2 nothing usable, 3 inputs skipped
+under ``--strict``, 128 + N when signal N (SIGINT, SIGTERM) interrupted the run, 70 for a bug. No
+traceback reaches the user unless ``NEWSPRISM_DEBUG=1``. The translation lives in the app's
+group (:class:`NewsprismGroup`), so ``main()``, ``python -m newsprism`` and typer's ``CliRunner``
+all see the same statuses.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from .config import Settings, load_settings
-from .errors import ConfigError, NewsprismError, StrictModeError
-from .records import Skip
+from .errors import ConfigError, Interrupted, NewsprismError, StrictModeError
+
+if TYPE_CHECKING:
+    from .pipeline import Corpus
+
+#: Exit status of a bug (BSD's EX_SOFTWARE).
+INTERNAL_ERROR = 70
+
+
+class NewsprismGroup(TyperGroup):
+    """The app's command group: runs a command and turns how it ended into an exit status.
+
+    typer's own handling (``standalone_mode=True``) prints usage errors as a boxed, multi-line
+    message with status 2 and turns Ctrl-C into a silent 130; with ``standalone_mode=False`` it
+    *returns* that 130 instead of raising, which is how an interrupted run used to exit 0. So the
+    command always runs non-standalone here and every ending is translated in one place.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        def run() -> Any:
+            return super(NewsprismGroup, self).main(
+                args, prog_name or "newsprism", complete_var, False, windows_expand_args, **extra
+            )
+
+        status = _exit_status(run)
+        if standalone_mode:
+            sys.exit(status)
+        return status
+
 
 app = typer.Typer(
+    cls=NewsprismGroup,
+    name="newsprism",
     add_completion=False,
-    no_args_is_help=True,
     help="Turn many outlets' coverage of one event into one structured, verifiable story.",
 )
 
@@ -49,10 +93,17 @@ def _settings(config: Path | None, **flags: Any) -> Settings:
 
 
 def _err(message: str) -> None:
-    typer.echo(f"newsprism: {message}", err=True)
+    """``newsprism: message`` on standard error, always one line."""
+    typer.echo("newsprism: " + re.sub(r"\s*\n\s*", " ", message.strip()), err=True)
 
 
-def _report_skips(skipped: Sequence[Skip], quiet: bool) -> None:
+def _report_skips(corpus: Corpus, quiet: bool) -> None:
+    """List the skipped inputs, unless the "nothing usable" error that follows names them all."""
+    from .pipeline import NAMED_SKIPS
+
+    skipped = corpus.skipped
+    if not corpus.articles and len(skipped) <= NAMED_SKIPS:
+        return
     if skipped and not quiet:
         _err(f"skipped {len(skipped)} input(s):")
         for skip in skipped:
@@ -81,9 +132,32 @@ def _progress(total: int, label: str, quiet: bool) -> Iterator[Callable[[int], N
 
 
 def _check_outputs(outputs: Sequence[Path]) -> None:
+    """Every ``-o`` can be written, checked before the (long) analysis rather than found after it.
+
+    Nothing is created here: a folder ``-o`` needs is made only when there is a story to write.
+    """
     for out in outputs:
+        if out.is_dir():
+            raise ConfigError(f"cannot write {out}: it is a folder; give a file name")
         if out.suffix.lower() not in FORMATS:
             raise ConfigError(f"cannot tell the format of {out}: use .json, .md or .html")
+        if out.exists() and not os.access(out, os.W_OK):
+            raise ConfigError(f"cannot write {out}: permission denied")
+        folder = out.parent
+        while not folder.exists():  # the nearest existing ancestor decides
+            folder = folder.parent
+        if not folder.is_dir():
+            raise ConfigError(f"cannot create {out.parent} for {out}: {folder} is not a folder")
+        if not out.exists() and not os.access(folder, os.W_OK | os.X_OK):
+            raise ConfigError(f"cannot write {out}: {folder} is not writable")
+
+
+def _write(out: Path, text: str) -> None:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:  # checked up front, but the disk may fill or a folder vanish meanwhile
+        raise ConfigError(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 @app.command()
@@ -129,18 +203,16 @@ def analyze(
     outputs = output or []
     _check_outputs(outputs)
     corpus = read_corpus(paths, settings)
-    _report_skips(corpus.skipped, settings.quiet)
+    _report_skips(corpus, settings.quiet)
     with _progress(len(corpus.articles), "analysing", settings.quiet) as progress:
         story = analyze_corpus(corpus, settings, progress)
     data = story_to_dict(story)
     if not outputs:
         typer.echo(render_markdown(data), nl=False)
     for out in outputs:
-        out.parent.mkdir(parents=True, exist_ok=True)
         fmt = FORMATS[out.suffix.lower()]
         renderers = {"json": lambda: story_to_json(story), "html": lambda: render_html(data)}
-        text = renderers.get(fmt, lambda: render_markdown(data))()
-        out.write_text(text, encoding="utf-8")
+        _write(out, renderers.get(fmt, lambda: render_markdown(data))())
         if not settings.quiet:
             _err(f"wrote {out} ({len(story.articles)} articles)")
     if settings.strict and corpus.skipped:
@@ -175,7 +247,7 @@ def ingest(
         quiet=quiet or None,
     )
     corpus = read_corpus(paths, settings)
-    _report_skips(corpus.skipped, settings.quiet)
+    _report_skips(corpus, settings.quiet)
     with _progress(len(corpus.articles), "ingesting", settings.quiet) as progress:
         result = ingest_corpus(corpus, settings, progress)
     if not settings.quiet:
@@ -198,7 +270,7 @@ def articles(
     from .store import open_store
 
     settings = _settings(config, db=db)
-    with open_store(settings.db) as store:
+    with open_store(settings.db, create=False) as store:
         for a in store.articles():
             if as_json:
                 row = {"id": a.id, "published": a.published.value, "outlet": a.outlet, "title": a.title}
@@ -207,30 +279,90 @@ def articles(
                 typer.echo(f"{a.id}  {a.published.value or '-':<10}  {a.outlet or '-':<24}  {a.title}")
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the app, turning newsprism errors into one line and an exit status."""
+def _version() -> str:
     try:
-        app(args=argv, standalone_mode=False)
+        return version("newsprism")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        from . import __version__
+
+        return __version__
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    show_version: Annotated[
+        bool, typer.Option("--version", is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    if show_version:
+        typer.echo(f"newsprism {_version()}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:  # no command: a usage error that shows the help
+        with redirect_stdout(sys.stderr):  # typer's rich help prints itself (to stdout)
+            text = ctx.get_help()
+        if text:
+            typer.echo(text, err=True)
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """While a command runs, SIGINT and SIGTERM raise :class:`Interrupted` (once: a repeat while
+    the run unwinds is ignored, so the rollback of the current batch completes)."""
+    if threading.current_thread() is not threading.main_thread():  # signal.signal would fail
+        yield
+        return
+    raised = False
+
+    def handler(signum: int, _frame: object) -> None:
+        nonlocal raised
+        if not raised:
+            raised = True
+            raise Interrupted(signum)
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, signal.SIG_DFL if old is None else old)
+
+
+def _exit_status(run: Callable[[], Any]) -> int:
+    """Run a command and return its exit status, printing one line for anything but success."""
+    try:
+        with _signals_interrupt():
+            returned = run()
+    except Interrupted as exc:
+        _err("interrupted")
+        return exc.exit_code
+    except KeyboardInterrupt:  # raised outside the handlers above (e.g. by a library)
+        _err("interrupted")
+        return 128 + signal.SIGINT
     except NewsprismError as exc:
         _err(str(exc))
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(130)
+        return exc.exit_code
+    except typer.TyperException as exc:  # usage errors: bad option or value, unknown command
+        ctx = getattr(exc, "ctx", None)
+        command = getattr(ctx, "command_path", "newsprism")
+        _err(f"{exc.format_message()} (see '{command} --help')")
+        return 1
+    except typer.Abort:
+        _err("aborted")
+        return 1
     except Exception as exc:  # the edge: a bug must still not print a traceback at a user
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
         if os.environ.get("NEWSPRISM_DEBUG"):
             raise
         _err(f"internal error: {type(exc).__name__}: {exc} (set NEWSPRISM_DEBUG=1 for the traceback)")
-        sys.exit(70)
+        return INTERNAL_ERROR
+    # non-standalone typer returns the status of a typer.Exit (--help: 0); commands return None
+    return returned if isinstance(returned, int) else 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point (the ``newsprism`` console script): exits with the command's status."""
+    app(args=argv, prog_name="newsprism")
 
 
 if __name__ == "__main__":

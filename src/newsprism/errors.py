@@ -7,6 +7,8 @@ NewsprismError               anything newsprism raises on purpose (exit status 1
  ├── ModelError              the spaCy pipeline cannot be loaded
  ├── StoreError              the database cannot be opened, migrated or written
  └── StrictModeError         --strict and some inputs were skipped (exit status 3)
+
+Interrupted (a BaseException) SIGINT or SIGTERM arrived (exit status 128 + the signal number)
 """
 
 from __future__ import annotations
@@ -44,3 +46,19 @@ class StrictModeError(NewsprismError):
     """``--strict`` was given and some inputs were skipped."""
 
     exit_code = 3
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived while a command ran (raised by the CLI's signal handlers).
+
+    A ``BaseException`` like ``KeyboardInterrupt``, so ``except Exception`` cannot swallow it and
+    ``with`` blocks unwind (an open store transaction rolls back, a worker pool is stopped), but
+    not a ``KeyboardInterrupt``: typer turns those into a bare exit status that a caller of
+    ``app(standalone_mode=False)`` receives as a return value, which is how Ctrl-C used to end
+    in exit status 0 with no message.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"interrupted by signal {signum}")
+        self.signum = signum
+        self.exit_code = 128 + signum

@@ -23,7 +23,7 @@ from .link.quotes import group_quotes
 from .link.timeline import build_timeline
 from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
-from .records import Article, ArticleAnalysis, RawDocument, Skip, Story
+from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published
 from .run.local import Progress, analyse_articles
 from .summarize import summarize
 
@@ -59,6 +59,18 @@ def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
     return Corpus(tuple(articles), tuple(skipped))
 
 
+#: Skips a "nothing usable" error names (the CLI lists them all when there are more).
+NAMED_SKIPS = 3
+
+
+def nothing_usable(corpus: Corpus, what: str) -> NothingUsableError:
+    """The one-line error for a corpus without articles, naming the first skips and why."""
+    reasons = "; ".join(f"{s.source}: {s.reason}" for s in corpus.skipped[:NAMED_SKIPS])
+    more = len(corpus.skipped) - NAMED_SKIPS
+    reasons += f"; {more} more" if more > 0 else ""
+    return NothingUsableError(f"nothing to {what}" + (f" ({reasons})" if reasons else ": no inputs"))
+
+
 def _clean(raw: RawDocument, skipped: list[Skip]) -> Article | None:
     article = to_article(raw)
     if not article.text.strip():
@@ -74,8 +86,7 @@ def analyze_corpus(
 ) -> Story:
     """Per-article analysis (parallel when ``settings.workers`` > 1), then the cross-article links."""
     if not corpus.articles:
-        reasons = "; ".join(f"{s.source}: {s.reason}" for s in corpus.skipped[:3])
-        raise NothingUsableError("nothing to analyse" + (f" ({reasons})" if reasons else ": no inputs"))
+        raise nothing_usable(corpus, "analyse")
     nlp = load_pipeline(settings.model)
     analyses = analyse_articles(
         corpus.articles,
@@ -153,6 +164,10 @@ def analyze(
     return analyze_corpus(read_corpus(paths, settings), settings, progress)
 
 
+#: Articles per ingest transaction: an interrupted ingest keeps every finished batch.
+INGEST_BATCH = 64
+
+
 @dataclass(frozen=True, slots=True)
 class IngestResult:
     added: int
@@ -163,16 +178,18 @@ def ingest_corpus(
     corpus: Corpus,
     settings: Settings,
     progress: Progress | None = None,
-    batch_size: int = 64,
+    batch_size: int = INGEST_BATCH,
 ) -> IngestResult:
     """Analyse ``corpus`` and store it in ``settings.db``, one transaction per batch of articles.
 
     Articles already stored are not analysed again; a crash mid-way leaves every finished batch
-    stored and nothing of the unfinished one."""
+    stored (each article with the date inferred from its own text) and nothing of the unfinished
+    one. Once all are analysed, inferred dates are refined across the run's new articles as
+    ``analyze`` refines them, so the store keeps the dates ``analyze`` reports for the same inputs."""
     from .store import open_store
 
     if not corpus.articles:
-        raise NothingUsableError("nothing to ingest")
+        raise nothing_usable(corpus, "ingest")
     added = present = 0
     with open_store(settings.db) as store:
         store.add_skips(corpus.skipped)
@@ -182,14 +199,30 @@ def ingest_corpus(
         if progress and present:
             progress(present)
         model = pipeline_name(load_pipeline(settings.model)) if todo else None
+        analysed: list[ArticleAnalysis] = []
         for start in range(0, len(todo), batch_size):
             batch = todo[start : start + batch_size]
             analyses = analyse_articles(
                 batch, model=settings.model, workers=settings.workers, batch_size=settings.batch_size
             )
-            result = store.add(list(zip(batch, analyses, strict=True)), model)
+            result = store.add(_dated(batch, analyses), model)
+            analysed.extend(analyses)
             added += result.added
             present += result.present
             if progress:
                 progress(len(batch))
+        if todo:  # the dates analyze would report: refined across the run's new articles
+            refined = refine_publication_dates(todo, analysed)
+            store.add(_dated(todo, refined), model)  # replaces the analyses whose date moved
+            store.set_published([(a.id, a.published) for a, _ in _dated(todo, refined)])
     return IngestResult(added, present)
+
+
+def _dated(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
+) -> list[tuple[Article, ArticleAnalysis]]:
+    """Each article paired with its analysis, carrying the date story.json reports for it."""
+    return [
+        (replace(a, published=effective_published(a, an)), an)
+        for a, an in zip(articles, analyses, strict=True)
+    ]

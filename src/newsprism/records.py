@@ -392,3 +392,12 @@ class Story:
     timeline: tuple[TimelineEvent, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     notes: tuple[SourceNote, ...] = ()
+
+
+def effective_published(article: Article, analysis: ArticleAnalysis | None) -> Published:
+    """When ``article`` was published as newsprism reports it: its metadata date, else the one
+    its ``analysis`` inferred from the text. The one rule behind story.json and the store, so
+    ``newsprism articles`` lists the dates ``newsprism analyze`` reports."""
+    if article.published.value or analysis is None or analysis.published is None:
+        return article.published
+    return analysis.published

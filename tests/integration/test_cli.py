@@ -5,12 +5,20 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from newsprism.cli import app
+from newsprism.pipeline import INGEST_BATCH
 from newsprism.report.story_json import validate_story
 
 pytestmark = pytest.mark.model
@@ -156,3 +164,173 @@ def test_workers_give_the_same_story_as_one_process(tmp_path: Path, messy_folder
     )
     assert pooled.returncode == 0, pooled.stderr
     assert one.read_text() == two.read_text()
+
+
+# ---- usage errors, --version and interruption --------------------------------------------------
+
+runner = CliRunner()
+
+
+def console_script(*args: str, env: dict[str, str] | None = None, **popen: Any) -> subprocess.Popen[str]:
+    """``newsprism`` as users run it: the console script installed beside this Python."""
+    script = Path(sys.executable).with_name("newsprism")
+    return subprocess.Popen(
+        [str(script), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+        **popen,
+    )
+
+
+USAGE_ERRORS = [
+    (["--bogus"], "No such option: --bogus"),
+    (["analyze", "--bogus", "x.txt"], "No such option: --bogus"),
+    (["analyze", "--workers", "abc", "x.txt"], "'--workers'"),
+    (["analyze"], "Missing argument"),
+    (["frobnicate"], "No such command 'frobnicate'"),
+]
+
+
+@pytest.mark.parametrize(("args", "says"), USAGE_ERRORS)
+def test_a_usage_error_is_one_line_and_exit_status_1(args: list[str], says: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("newsprism: ") and says in line
+    assert "--help" in line and "internal error" not in line
+    assert result.stdout == ""
+
+
+def test_the_console_script_gives_the_same_statuses_as_the_in_process_runner(tmp_path: Path) -> None:
+    for args, _ in USAGE_ERRORS[:2]:
+        _, err = console_script(*args).communicate(timeout=60)
+        assert runner.invoke(app, args).stderr == err
+    proc = console_script("--bogus")
+    assert proc.wait(timeout=60) == 1
+    proc = console_script("analyze", str(tmp_path / "nope.txt"))
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2
+    assert err.splitlines() == [
+        f"newsprism: nothing to analyse ({tmp_path / 'nope.txt'}: no such file or directory)"
+    ]
+
+
+def test_no_arguments_prints_the_help_on_standard_error_and_exits_1() -> None:
+    result = runner.invoke(app, [])
+    assert result.exit_code == 1
+    assert "analyze" in result.stderr and "ingest" in result.stderr and "Usage" in result.stderr
+    assert result.stdout == ""
+
+
+def test_help_exits_0() -> None:
+    result = runner.invoke(app, ["analyze", "--help"])
+    assert result.exit_code == 0 and "--output" in result.stdout
+
+
+def test_version_prints_the_package_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"newsprism {version('newsprism')}\n"
+
+
+def many_articles(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:04d}.txt").write_text(
+            f"Harbour strike, day {i}\n\nDockworkers at the port of Alvena stayed out for day {i}, "
+            f'leaving {i + 3} ships offshore.\n\n"We stay out until the contract is signed," '
+            f"said Mira Kovac on day {i}.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def stored_ids(db: Path) -> tuple[set[str], set[str]]:
+    """Ids of the stored articles and of the stored analyses (empty before the schema exists)."""
+    if not db.exists():
+        return set(), set()
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            articles = {r[0] for r in conn.execute("SELECT id FROM articles")}
+            analyses = {r[0] for r in conn.execute("SELECT article_id FROM analyses")}
+    except sqlite3.Error:
+        return set(), set()
+    return articles, analyses
+
+
+@pytest.mark.parametrize(
+    ("sig", "status", "workers"),
+    [(signal.SIGINT, 130, "1"), (signal.SIGTERM, 143, "1"), (signal.SIGINT, 130, "2")],
+)
+def test_an_interrupted_ingest_keeps_finished_batches_and_exits_128_plus_the_signal(
+    tmp_path: Path, sig: signal.Signals, status: int, workers: str
+) -> None:
+    folder = many_articles(tmp_path / "in", 1200)
+    db = tmp_path / "n.db"
+    proc = console_script(
+        "ingest",
+        str(folder),
+        "--db",
+        f"sqlite:///{db}",
+        "--quiet",
+        "--workers",
+        workers,
+        env={"NEWSPRISM_BATCH_SIZE": "8"},
+    )
+    deadline = time.monotonic() + 240
+    while not stored_ids(db)[0] and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the ingest finished before it could be interrupted"
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == status
+    assert err.splitlines() == ["newsprism: interrupted"]
+    articles, analyses = stored_ids(db)
+    assert articles == analyses
+    assert 0 < len(articles) < 1200 and len(articles) % INGEST_BATCH == 0
+
+
+def test_outputs_are_checked_before_any_input_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "out.json"
+    folder.mkdir()
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("not a folder")
+    missing_input = str(tmp_path / "nope.txt")  # would be exit status 2 if it were read first
+    for out, says in [
+        (folder, "is a folder"),
+        (a_file / "story.json", "cannot create"),
+        (tmp_path / "s.pdf", "cannot tell the format"),
+    ]:
+        result = runner.invoke(app, ["analyze", missing_input, "-o", str(out)])
+        assert result.exit_code == 1, result.stderr
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("newsprism: ") and says in line and str(out) in line
+
+
+def test_articles_on_a_missing_database_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "nope.db"
+    result = runner.invoke(app, ["articles", "--db", f"sqlite:///{db}"])
+    assert result.exit_code == 1
+    assert result.stderr == f"newsprism: no database at {db} (newsprism ingest creates one)\n"
+    assert not db.exists()
+
+
+DATELINED = """Port strike ends after talks
+
+ALVENA, May 14, 2024 — Dockworkers returned to the quay on Tuesday after the union signed the contract.
+
+"The ships will be unloaded by Friday," said Mira Kovac.
+"""
+
+
+def test_ingest_stores_the_publication_dates_analyze_reports(tmp_path: Path, messy_folder: Path) -> None:
+    (messy_folder / "dated.txt").write_text(DATELINED, encoding="utf-8")
+    story_file, db = tmp_path / "s.json", f"sqlite:///{tmp_path / 'n.db'}"
+    assert run("analyze", str(messy_folder), "-o", str(story_file), "--quiet").returncode == 0
+    reported = {a["id"]: a["published"]["value"] for a in json.loads(story_file.read_text())["articles"]}
+    assert any(reported.values()), "the fixture should have an inferred date"
+    assert run("ingest", str(messy_folder), "--db", db, "--quiet").returncode == 0
+    listed = run("articles", "--db", db, "--json")
+    assert {row["id"]: row["published"] for row in map(json.loads, listed.stdout.splitlines())} == reported

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -188,6 +189,16 @@ def test_skips_are_recorded_with_their_time(store: Store) -> None:
     assert all(before <= at <= datetime.now(UTC) for _, at in recorded)
 
 
+def test_a_skip_already_recorded_is_not_recorded_again(store: Store) -> None:
+    empty, huge = Skip("empty.txt", "no text"), Skip("huge.html", "larger than max_bytes")
+    store.add_skips([empty, huge])
+    first = store.skips()
+    store.add_skips([huge, empty, empty])
+    assert store.skips() == first  # same skips, first recorded time kept
+    store.add_skips([Skip("empty.txt", "not UTF-8")])  # same input, another reason: a new skip
+    assert [skip for skip, _ in store.skips()] == [empty, huge, Skip("empty.txt", "not UTF-8")]
+
+
 # --- one transaction per batch -------------------------------------------------------------------
 
 
@@ -319,3 +330,12 @@ def test_in_memory_sqlite_works(tmp_path: Path) -> None:
     with open_store("sqlite://") as store:
         store.add([(A, None)])
         assert store.articles() == [A]
+
+
+def test_set_published_changes_only_stored_articles_whose_date_differs(store: Store) -> None:
+    store.add([(A, None), (C, None)])
+    inferred = Published(value="2024-05-15", how="inferred", confidence=0.7, evidence=("dateline",))
+    assert store.set_published([(C.id, inferred), (A.id, A.published), ("not-stored", inferred)]) == 1
+    assert store.get(C.id) == replace(C, published=inferred)
+    assert store.get(A.id) == A
+    assert store.set_published([(C.id, inferred)]) == 0

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Connection, create_engine, inspect, text
 
 from newsprism.errors import StoreError
-from newsprism.records import Article
+from newsprism.records import Article, Skip
 from newsprism.store import MIGRATIONS, Migration, SqlStore, open_store
 from newsprism.store.schema import metadata
 
@@ -191,3 +191,19 @@ def test_opening_an_up_to_date_database_does_not_wait_for_a_writer(
             assert store.count() == 0
     finally:
         other.close()
+
+
+def test_version_2_keeps_one_row_per_repeated_skip(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    url = f"sqlite:///{path}"
+    open_store(url, migrations=MIGRATIONS[:1]).close()
+    with sqlite3.connect(path) as conn:
+        for i in range(3):  # version 1 recorded the skips of every re-ingest again
+            conn.executemany(
+                "INSERT INTO skips (source, reason, at) VALUES (?, ?, ?)",
+                [("empty.txt", "no text", f"2026-01-0{i + 1}"), ("a.bin", "binary", f"2026-01-0{i + 1}")],
+            )
+    with open_store(url) as store:
+        assert [skip for skip, _ in store.skips()] == [Skip("empty.txt", "no text"), Skip("a.bin", "binary")]
+        store.add_skips([Skip("a.bin", "binary")])
+        assert len(store.skips()) == 2

@@ -32,6 +32,7 @@ from ..records import (
     SummarySentence,
     TimeExpression,
     TimelineEvent,
+    effective_published,
 )
 
 SCHEMA_ID = "newsprism.story/4"
@@ -52,9 +53,7 @@ def _quality(q: Quality) -> JSON:
 
 
 def _article(a: Article, analysis: ArticleAnalysis | None) -> JSON:
-    published = a.published
-    if analysis is not None and analysis.published is not None and not a.published.value:
-        published = analysis.published
+    published = effective_published(a, analysis)
     return {
         "id": a.id,
         "source": a.source,

@@ -8,6 +8,7 @@ worker count.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -34,6 +35,26 @@ def analyse_with(nlp: Language, articles: Sequence[Article], batch_size: int) ->
         yield analyze_doc(doc, article)
 
 
+def _worker_init() -> None:
+    """Workers leave interruption to the parent, which stops them: a Ctrl-C reaches the whole
+    process group, and each worker dying of it would print its own traceback; a forked worker
+    also inherits the parent's handlers (the CLI's raise :class:`~newsprism.errors.Interrupted`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel the pending chunks and end the running ones now, instead of waiting for them (what
+    leaving the ``with`` block would do) when the parent is interrupted or fails."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    terminate = getattr(pool, "terminate_workers", None)  # Python >= 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+
+
 def _worker_chunk(model: str | None, batch_size: int, chunk: list[Article]) -> list[ArticleAnalysis]:
     return list(analyse_with(load_pipeline(model), chunk, batch_size))
 
@@ -57,13 +78,18 @@ def analyse_articles(
         return results
     load_pipeline(model)  # fail fast, in this process, with a clear error if the model is missing
     chunk_size = max(batch_size, -(-len(articles) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [
-            pool.submit(_worker_chunk, model, batch_size, chunk) for chunk in _chunks(articles, chunk_size)
-        ]
-        for future in futures:
-            chunk_result = future.result()
-            results.extend(chunk_result)
-            if progress:
-                progress(len(chunk_result))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
+        try:
+            futures = [
+                pool.submit(_worker_chunk, model, batch_size, chunk)
+                for chunk in _chunks(articles, chunk_size)
+            ]
+            for future in futures:
+                chunk_result = future.result()
+                results.extend(chunk_result)
+                if progress:
+                    progress(len(chunk_result))
+        except BaseException:
+            _stop(pool)
+            raise
     return results

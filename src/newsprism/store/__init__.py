@@ -19,21 +19,29 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from .base import AddResult, Store
-from .engine import make_engine, one_line, parse_url, safe_url
+from .engine import make_engine, one_line, parse_url, safe_url, sqlite_file
 from .migrations import MIGRATIONS, Migration, migrate
 from .sql import SqlStore
 
 __all__ = ["MIGRATIONS", "AddResult", "Migration", "SqlStore", "Store", "open_store"]
 
 
-def open_store(url: str, *, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
-    """Open (creating if needed) the store at database ``url`` and apply pending migrations.
+def open_store(url: str, *, create: bool = True, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
+    """Open the store at database ``url`` and apply pending migrations.
+
+    A SQLite file that does not exist is created when ``create`` (for writers such as ingest);
+    otherwise that is a :class:`StoreError` and no file is made (a reader given a mistyped path
+    must not list an empty database it just created).
 
     Raises :class:`StoreError` with a one-line message when the URL is malformed or names an
     unsupported database or a missing driver, when the database cannot be reached, is locked,
     corrupt or not a newsprism database, or when its schema version is newer than this code
     knows. ``migrations`` is for tests; it defaults to :data:`MIGRATIONS`.
     """
+    if not create:
+        path = sqlite_file(parse_url(url))
+        if path is not None and not path.exists():
+            raise StoreError(f"no database at {path} (newsprism ingest creates one)")
     engine = make_engine(url)
     try:
         migrate(engine, migrations)

@@ -9,7 +9,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Self
 
-from ..records import Article, ArticleAnalysis, Skip
+from ..records import Article, ArticleAnalysis, Published, Skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +55,17 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def set_published(self, dates: Sequence[tuple[str, Published]]) -> int:
+        """Set the publication date of stored articles, in one transaction; return how many
+        changed. Ids that are not stored are ignored. For dates refined across an ingest run."""
+
+    @abstractmethod
     def add_skips(self, skips: Sequence[Skip]) -> None:
-        """Record inputs that could not be used, with the current time, in one transaction."""
+        """Record inputs that could not be used, with the current time, in one transaction.
+
+        Idempotent: a skip already recorded (same source and reason) keeps its row and time, so
+        re-ingesting the same inputs records nothing again.
+        """
 
     @abstractmethod
     def skips(self) -> list[tuple[Skip, datetime]]:

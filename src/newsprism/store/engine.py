@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -33,6 +34,18 @@ def parse_url(url: str) -> URL:
             f"unsupported database {backend!r} in {safe_url(parsed)}; use sqlite:///PATH or postgresql+psycopg://..."
         )
     return parsed
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The file a ``sqlite:///PATH`` URL names; ``None`` for other databases and in-memory ones."""
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):  # sqlite:///file:PATH?mode=...&uri=true
+        return (
+            Path(database.removeprefix("file:").partition("?")[0]) if url.query.get("uri") else Path(database)
+        )
+    return Path(database)
 
 
 def make_engine(url: str) -> Engine:

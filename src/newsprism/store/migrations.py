@@ -38,7 +38,7 @@ from sqlalchemy.exc import OperationalError
 
 from ..errors import StoreError
 from .engine import one_line, read_transaction, write_transaction
-from .schema import ARTICLES_FTS, schema_migrations
+from .schema import ARTICLES_FTS, SKIPS_UNIQUE, schema_migrations
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +119,20 @@ def _sqlite_fts(conn: Connection) -> None:
     )
 
 
+def _v2_unique_skips(conn: Connection) -> None:
+    """skips: one row per (source, reason), the first recorded. Version 1 recorded the skips of
+    every re-ingest of the same inputs again; the unique index lets the store ignore repeats."""
+    conn.exec_driver_sql(
+        "DELETE FROM skips WHERE id NOT IN (SELECT MIN(id) FROM skips GROUP BY source, reason)"
+    )
+    conn.exec_driver_sql(f"CREATE UNIQUE INDEX {SKIPS_UNIQUE} ON skips (source, reason)")
+
+
 #: Every migration, in version order. Append only.
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial: articles, analyses, skips, fts", _v1_initial),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial: articles, analyses, skips, fts", _v1_initial),
+    Migration(2, "skips: unique (source, reason)", _v2_unique_skips),
+)
 
 
 def check_migrations(migrations: Sequence[Migration]) -> None:

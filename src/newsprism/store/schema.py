@@ -6,7 +6,19 @@ module; a unit test checks that a freshly migrated database has exactly these ta
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.dialects import postgresql
 
 metadata = MetaData()
@@ -57,6 +69,10 @@ skips = Table(
     Column("reason", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
 )
+
+#: One row per skipped input and reason (migration 2): re-ingesting records nothing again.
+SKIPS_UNIQUE = "uq_skips_source_reason"
+Index(SKIPS_UNIQUE, skips.c.source, skips.c.reason, unique=True)
 
 #: SQLite only: the FTS5 index over articles' title and text (absent when FTS5 is unavailable).
 ARTICLES_FTS = "articles_fts"

@@ -22,11 +22,12 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..codec import from_dict, to_dict
 from ..errors import StoreError
-from ..records import Article, ArticleAnalysis, Skip
+from ..records import Article, ArticleAnalysis, Published, Skip
 from .base import AddResult, Store
 from .engine import one_line, read_transaction, write_transaction
 from .schema import ARTICLES_FTS, analyses, articles, skips
@@ -61,17 +62,22 @@ def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
         yield items[start : start + CHUNK]
 
 
+_PUBLISHED_COLUMNS = ("published_value", "published_how", "published_confidence", "published_evidence")
+
+
+def published_row(published: Published) -> dict[str, Any]:
+    """The ``articles`` columns that hold ``published``."""
+    data = to_dict(published)
+    return dict(
+        zip(_PUBLISHED_COLUMNS, (data[k] for k in ("value", "how", "confidence", "evidence")), strict=True)
+    )
+
+
 def article_row(article: Article, now: datetime) -> dict[str, Any]:
     """The ``articles`` row for ``article``."""
     data = to_dict(article)
-    published = data.pop("published")
-    return data | {
-        "published_value": published["value"],
-        "published_how": published["how"],
-        "published_confidence": published["confidence"],
-        "published_evidence": published["evidence"],
-        "added_at": now,
-    }
+    del data["published"]
+    return data | published_row(article.published) | {"added_at": now}
 
 
 def row_article(row: Row[Any]) -> Article:
@@ -179,14 +185,42 @@ class SqlStore(Store):
             analyses_replaced=len(replaces),
         )
 
+    @_translated("write publication dates to the database")
+    def set_published(self, dates: Sequence[tuple[str, Published]]) -> int:
+        self._check_open()
+        wanted = {aid: published_row(published) for aid, published in dates}
+        if not wanted:
+            return 0
+        with write_transaction(self._engine) as conn:
+            stored: dict[str, dict[str, Any]] = {}
+            for chunk in _chunks(list(wanted)):
+                query = select(articles).where(articles.c.id.in_(chunk))
+                stored.update(
+                    (row.id, published_row(row_article(row).published)) for row in conn.execute(query)
+                )
+            changes = [
+                {"aid": aid, **row} for aid, row in wanted.items() if aid in stored and stored[aid] != row
+            ]
+            if changes:
+                statement = (
+                    update(articles)
+                    .where(articles.c.id == bindparam("aid"))
+                    .values({key: bindparam(key) for key in _PUBLISHED_COLUMNS})
+                )
+                conn.execute(statement, changes)
+        return len(changes)
+
     @_translated("record skipped inputs")
     def add_skips(self, skips_: Sequence[Skip]) -> None:
         self._check_open()
         if not skips_:
             return
         now = datetime.now(UTC)
+        rows = [{"source": s.source, "reason": s.reason, "at": now} for s in skips_]
         with write_transaction(self._engine) as conn:
-            conn.execute(insert(skips), [{"source": s.source, "reason": s.reason, "at": now} for s in skips_])
+            dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+            statement = dialect_insert(skips).on_conflict_do_nothing(index_elements=["source", "reason"])
+            conn.execute(statement, rows)
 
     @_translated("read skipped inputs")
     def skips(self) -> list[tuple[Skip, datetime]]:
