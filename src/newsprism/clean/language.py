@@ -157,3 +157,16 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     German and Portuguese text and ``de`` over English text (a site's template, not the article).
     ``None`` when neither the text nor a declaration tells."""
     return script_language(text) or guess_language(text) or declared
+
+
+#: English names of the languages :func:`detect_language` can tell, for messages.
+NAMES: dict[str, str] = {
+    **LANGUAGES,
+    "ja": "Japanese", "ko": "Korean", "zh": "Chinese", "el": "Greek", "ar": "Arabic", "he": "Hebrew",
+    "th": "Thai", "hi": "Hindi", "bn": "Bengali", "ta": "Tamil", "ka": "Georgian", "hy": "Armenian",
+}  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """``"French"`` for ``"fr"``; the code itself for a language without a known name."""
+    return NAMES.get(code, code)
