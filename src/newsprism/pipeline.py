@@ -10,9 +10,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
+from spacy.language import Language
+
 from .clean import to_article
+from .clean.language import language_name
 from .config import Settings
-from .errors import NothingUsableError
+from .errors import ConfigError, NothingUsableError
 from .ingest import iter_documents
 from .link.claims import build_claims
 from .link.dates import refine_publication_dates
@@ -32,16 +35,22 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
-    """Clean articles (unique by content id, in input order) and the inputs that were skipped."""
+    """Clean articles (unique by content id, in input order) and the inputs that were skipped.
+
+    ``other_language`` holds the articles detected in another language than ``settings.language``:
+    the English-only analysis would misread them, so they are left out of it (each with a note in
+    ``skipped`` saying why) but ``ingest`` still stores them."""
 
     articles: tuple[Article, ...]
     skipped: tuple[Skip, ...]
+    other_language: tuple[Article, ...] = ()
 
 
 def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
     """Ingest and clean every input; duplicates (same content id) are reported, not kept twice."""
     articles: list[Article] = []
     skipped: list[Skip] = []
+    other: list[Article] = []
     seen: dict[str, Article] = {}
     for item in iter_documents(paths, settings):
         if isinstance(item, Skip):
@@ -55,8 +64,26 @@ def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
             skipped.append(Skip(article.source, f"duplicate of article {article.id} from {first.source}"))
             continue
         seen[article.id] = article
+        if article.language != settings.language:
+            other.append(article)
+            skipped.append(Skip(article.source, language_note(article.language, settings.language)))
+            continue
         articles.append(article)
-    return Corpus(tuple(articles), tuple(skipped))
+    return Corpus(tuple(articles), tuple(skipped), tuple(other))
+
+
+def language_note(language: str, analysed: str) -> str:
+    """Why an article is not analysed: ``in French (fr), not analysed: --language en``."""
+    return f"in {language_name(language)} ({language}), not analysed: --language {analysed}"
+
+
+def _check_language(nlp: Language, settings: Settings) -> None:
+    """The chosen language must be the loaded pipeline's: its rules (and the quality signals,
+    which are English-only) would misread any other."""
+    if nlp.lang != settings.language:
+        raise ConfigError(
+            f"--language {settings.language}: the pipeline {pipeline_name(nlp)} covers {nlp.lang} only"
+        )
 
 
 #: Skips a "nothing usable" error names (the CLI lists them all when there are more).
@@ -88,6 +115,7 @@ def analyze_corpus(
     if not corpus.articles:
         raise nothing_usable(corpus, "analyse")
     nlp = load_pipeline(settings.model)
+    _check_language(nlp, settings)
     analyses = analyse_articles(
         corpus.articles,
         model=settings.model,
@@ -188,17 +216,25 @@ def ingest_corpus(
     ``analyze`` refines them, so the store keeps the dates ``analyze`` reports for the same inputs."""
     from .store import open_store
 
-    if not corpus.articles:
+    if not corpus.articles and not corpus.other_language:
         raise nothing_usable(corpus, "ingest")
     added = present = 0
     with open_store(settings.db) as store:
+        analysed_before = store.analysed([a.id for a in corpus.articles])
+        todo = [a for a in corpus.articles if a.id not in analysed_before]
+        # Checked before anything is stored: a wrong --language must not store the run's
+        # articles as "other language", unanalysed.
+        nlp = load_pipeline(settings.model) if todo or corpus.other_language else None
+        if nlp is not None:
+            _check_language(nlp, settings)
+        model = pipeline_name(nlp) if todo and nlp is not None else None
         store.add_skips(corpus.skipped)
-        stored = store.known([a.id for a in corpus.articles])
-        todo = [a for a in corpus.articles if a.id not in stored]
-        present = len(corpus.articles) - len(todo)
-        if progress and present:
-            progress(present)
-        model = pipeline_name(load_pipeline(settings.model)) if todo else None
+        if corpus.other_language:  # stored and listed, without an analysis
+            kept = store.add([(a, None) for a in corpus.other_language])
+            added, present = kept.added, kept.present
+        present += len(corpus.articles) - len(todo)
+        if progress and len(corpus.articles) > len(todo):
+            progress(len(corpus.articles) - len(todo))
         analysed: list[ArticleAnalysis] = []
         for start in range(0, len(todo), batch_size):
             batch = todo[start : start + batch_size]

@@ -106,3 +106,14 @@ def test_every_clean_line_is_an_original_line() -> None:
         doc, _ = read_fixture(name)
         originals = {line.rstrip() for line in doc.text.split("\n")}
         assert set(to_article(doc).text.split("\n")) <= originals | {""}
+
+
+def test_the_article_language_is_read_off_its_text_before_the_page_declaration() -> None:
+    german = "Der Bürgermeister hat am Montag gesagt, dass die Bibliothek im nächsten Jahr neu gebaut wird."
+    raw = RawDocument(
+        "de.html", text=german, fmt="html", title="Bibliothek", language="en", needs_cleaning=False
+    )
+    assert to_article(raw).language == "de"
+    english = RawDocument("en.html", text="The mayor said on Monday that the library will be rebuilt.", fmt="html",
+                          title="Library", language="de", needs_cleaning=False)  # fmt: skip
+    assert to_article(english).language == "en"

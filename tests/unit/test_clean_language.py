@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.clean.language import guess_language, is_foreign
+from newsprism.clean.language import detect_language, guess_language, is_foreign
 
 ENGLISH = "The council said on Monday that it would rebuild the library before the end of the year."
 
@@ -36,3 +36,27 @@ def test_teaser_in_another_language_is_foreign_to_an_english_article() -> None:
     assert is_foreign("Les dirigeants se sont réunis lundi pour parler de la crise", "en")
     assert not is_foreign("Les dirigeants se sont réunis lundi pour parler de la crise", "fr")
     assert is_foreign(ENGLISH, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("東京の市長は月曜日、図書館を年内に建て直すと発表しました。工事は来月から始まります。", "ja"),
+        ("서울시장은 월요일에 도서관을 연말까지 다시 짓겠다고 발표했다. 공사는 다음 달 시작된다.", "ko"),
+        ("市长周一表示，图书馆将在年底前重建。工程将于下个月开始。", "zh"),
+        ("Ο δήμαρχος είπε τη Δευτέρα ότι η βιβλιοθήκη θα ξαναχτιστεί μέχρι το τέλος του έτους.", "el"),
+    ],
+)
+def test_a_text_in_a_script_of_its_own_is_told_by_its_script(text: str, code: str) -> None:
+    assert detect_language(text) == code
+
+
+def test_the_text_outweighs_a_wrong_page_declaration() -> None:
+    german = "Der Bürgermeister hat gesagt, dass die Bibliothek im nächsten Jahr gebaut wird."
+    assert detect_language(german, declared="en") == "de"
+    assert detect_language(ENGLISH, declared="de") == "en"
+
+
+def test_a_declaration_decides_only_when_the_text_cannot() -> None:
+    assert detect_language("Elston 3, Rockledge 1", declared="pt") == "pt"
+    assert detect_language("Elston 3, Rockledge 1") is None

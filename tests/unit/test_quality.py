@@ -61,7 +61,12 @@ def test_capitalised_verb_mid_sentence_is_flagged() -> None:
         [
             ("Leaders", "NOUN", "nsubj", 1, True),
             ("Announced", "VERB", "ROOT", 1, False),
+            ("new", "ADJ", "amod", 3, False),
             ("talks", "NOUN", "dobj", 1, False),
+            ("on", "ADP", "prep", 3, False),
+            ("trade", "NOUN", "pobj", 4, False),
+            ("today", "NOUN", "npadvmod", 1, False),
+            (".", "PUNCT", "punct", 1, False),
         ]
     )
     assert texts(capitalised_words(doc)) == ["Announced"]
@@ -70,10 +75,23 @@ def test_capitalised_verb_mid_sentence_is_flagged() -> None:
 def test_lower_cased_person_name_is_flagged() -> None:
     doc = Doc(
         NLP.vocab,
-        words=["Marta", "Vega", "spoke", "and", "vega", "left"],
-        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+        words=["Marta", "Vega", "spoke", "and", "Vega", "smiled", "and", "vega", "left"],
+        pos=["PROPN", "PROPN", "VERB", "CCONJ", "PROPN", "VERB", "CCONJ", "PROPN", "VERB"],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "O", "O"],
     )
     assert texts(lowercase_names(doc)) == ["vega"]
+
+
+def test_an_ordinary_word_that_is_also_a_name_is_not_a_lower_cased_name() -> None:
+    # "Rose Moon spoke and the moon rose": the tagger reads "moon" as a noun, and the article
+    # writes "moon" in lower case as often as "Moon" as a name
+    doc = Doc(
+        NLP.vocab,
+        words=["Rose", "Moon", "spoke", "and", "the", "moon", "rose", "over", "the", "moon", "."],
+        pos=["PROPN", "PROPN", "VERB", "CCONJ", "DET", "NOUN", "VERB", "ADP", "DET", "PROPN", "PUNCT"],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert texts(lowercase_names(doc)) == []
 
 
 def test_ordinary_lower_case_words_inside_multiword_names_are_not_flagged() -> None:
@@ -93,7 +111,7 @@ def fragment_doc() -> Doc:
             ("rose", "VERB", "ROOT", 1, False),
             ("sharply", "ADV", "advmod", 1, False),
             (".", "PUNCT", "punct", 1, False),
-            ("claims", "NOUN", "ROOT", 4, True),
+            ("claims", "VERB", "ROOT", 4, True),
             ("that", "PRON", "dep", 4, False),
             (".", "PUNCT", "punct", 4, False),
         ]
@@ -176,3 +194,35 @@ def test_garbled_text_is_spun_with_its_evidence() -> None:
     kinds = {f.kind for f in quality.flags}
     assert {"capitalised_word", "unbalanced_quotes", "stray_punctuation"} <= kinds
     assert all(doc.text[f.start : f.end] == f.text for f in quality.flags)
+
+
+def test_capitals_in_a_headline_line_a_title_or_a_name_are_style_not_spinning() -> None:
+    nlp_text = (
+        "Stadia Is Essentially A Beta Version Until 2020, But The Price Tag Is High\n"
+        "The band played Born to Be Wild and The Road to Hell, she told The Hill on Monday.\n"
+    )
+    assert texts(capitalised_words(doc_of(nlp_text))) == []
+
+
+def test_a_stylistic_fragment_that_starts_like_a_sentence_is_not_flagged() -> None:
+    doc = tagged(
+        [
+            ("Prices", "NOUN", "nsubj", 1, True),
+            ("rose", "VERB", "ROOT", 1, False),
+            (".", "PUNCT", "punct", 1, False),
+            ("No", "DET", "det", 4, True),
+            ("joke", "NOUN", "ROOT", 4, False),
+            (".", "PUNCT", "punct", 4, False),
+        ]
+    )
+    assert texts(fragments(doc)) == []
+
+
+def test_inch_marks_and_a_quote_closed_straight_after_a_curly_opening_are_balanced() -> None:
+    text = 'The 16" MacBook Pro and a 34" monitor.\nThe slogan “We’re On It" trended.\n'
+    assert texts(unbalanced_quotes(doc_of(text))) == []
+
+
+def test_a_typographic_habit_counts_once_however_often_it_recurs() -> None:
+    habit = tuple(QualityFlag("space_before_punctuation", i, i + 2, "x ,") for i in range(10))
+    assert score_flags(habit, 10) == score_flags(habit[:1], 10)

@@ -166,6 +166,11 @@ def test_known_returns_the_stored_subset_of_ids(store: Store) -> None:
     assert store.known([]) == set()
 
 
+def test_analysed_returns_the_subset_stored_with_an_analysis(store: Store) -> None:
+    store.add([(A, make_analysis(A)), (B, None)], model="m1")
+    assert store.analysed([A.id, B.id, C.id]) == {A.id}
+
+
 def test_data_persists_across_reopening(db_url: str) -> None:
     with open_store(db_url) as first:
         first.add([(A, make_analysis(A))], model="m1")

@@ -6,7 +6,7 @@ import re
 
 from ..records import Article, Published, RawDocument, RemovedLine
 from .boilerplate import find_boilerplate
-from .language import guess_language
+from .language import detect_language
 
 __all__ = ["normalise_lines", "split_lines", "to_article"]
 
@@ -37,7 +37,7 @@ def to_article(raw: RawDocument) -> Article:
     """Clean ``raw`` (boilerplate removal for plain-text bodies, whitespace normalisation) and
     build the Article with its content-hash id and the removed lines."""
     lines = split_lines(raw.text)
-    language = raw.language or guess_language(raw.text) or "en"
+    language = detect_language(raw.text, raw.language) or "en"  # unknown: analysed as before
     removed: list[RemovedLine] = []
     if raw.needs_cleaning:
         findings = find_boilerplate(lines, raw.title, language, raw.outlet)

@@ -29,10 +29,10 @@ def main(argv: list[str]) -> int:
         took = time.perf_counter() - started
         print(f"[gate {short}] ({took:.1f}s)")
         for v in judge(figures, floors.get(short, {})):
-            floor = "" if v.floor is None else f"  floor {v.floor:.3f}"
+            bound = "" if v.limit is None else f"  {v.limit.kind} {v.limit.value:.3f}"
             value = "missing" if math.isnan(v.value) else f"{v.value:.4f}"
             mark = "ok  " if v.ok else "FAIL"
-            print(f"  {mark} {v.figure:<40} {value}{floor}")
+            print(f"  {mark} {v.figure:<40} {value}{bound}")
             if not v.ok:
                 failed.append(f"{short}.{v.figure}")
     if failed:

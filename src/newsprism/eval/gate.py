@@ -7,6 +7,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 FLOORS_FILE = REPO_ROOT / "quality" / "floors.toml"
@@ -29,29 +30,52 @@ def require(path: Path) -> Path:
     return path
 
 
-def load_floors(path: Path = FLOORS_FILE) -> dict[str, dict[str, float]]:
-    """``{gate: {figure: floor}}`` from the pinned floors file."""
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A pinned bound on one figure: a floor (higher is better, the usual case) or a ceiling
+    (lower is better, e.g. the share of clean pages wrongly flagged)."""
+
+    value: float
+    kind: Literal["floor", "ceiling"] = "floor"
+
+    def allows(self, figure: float) -> bool:
+        if self.kind == "ceiling":
+            return figure - 1e-9 <= self.value
+        return figure + 1e-9 >= self.value
+
+
+def load_floors(path: Path = FLOORS_FILE) -> dict[str, dict[str, Limit]]:
+    """``{gate: {figure: limit}}`` from the pinned floors file: a number is a floor, an inline
+    table ``{ ceiling = 0.03 }`` a ceiling."""
     with path.open("rb") as fh:
         data = tomllib.load(fh)
-    return {gate: {k: float(v) for k, v in figs.items()} for gate, figs in data.items()}
+    return {gate: {k: _limit(gate, k, v) for k, v in figs.items()} for gate, figs in data.items()}
+
+
+def _limit(gate: str, figure: str, value: object) -> Limit:
+    if isinstance(value, dict) and set(value) == {"ceiling"}:
+        return Limit(float(value["ceiling"]), "ceiling")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Limit(float(value), "floor")
+    raise ValueError(f"floors.toml [{gate}] {figure}: expected a number or {{ ceiling = number }}")
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
     figure: str
     value: float
-    floor: float | None
+    limit: Limit | None
 
     @property
     def ok(self) -> bool:
-        return self.floor is None or self.value + 1e-9 >= self.floor
+        return self.limit is None or self.limit.allows(self.value)
 
 
-def judge(figures: Mapping[str, float], floors: Mapping[str, float]) -> list[Verdict]:
-    """One verdict per figure (floorless figures are printed, never failed); a floor naming a
-    figure the gate did not produce fails, so a renamed figure cannot slip through."""
-    verdicts = [Verdict(name, float(value), floors.get(name)) for name, value in figures.items()]
-    for name, floor in floors.items():
+def judge(figures: Mapping[str, float], limits: Mapping[str, Limit]) -> list[Verdict]:
+    """One verdict per figure (figures without a limit are printed, never failed); a limit naming
+    a figure the gate did not produce fails, so a renamed figure cannot slip through."""
+    verdicts = [Verdict(name, float(value), limits.get(name)) for name, value in figures.items()]
+    for name, limit in limits.items():
         if name not in figures:
-            verdicts.append(Verdict(name, float("nan"), floor))
+            verdicts.append(Verdict(name, float("nan"), limit))
     return verdicts

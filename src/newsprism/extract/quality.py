@@ -20,6 +20,9 @@ The weights and threshold were calibrated on five seed articles, two machine-par
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -60,33 +63,136 @@ def _flag(kind: str, doc: Doc, start: int, end: int) -> QualityFlag:
     return QualityFlag(kind, start, end, doc_text(doc)[start:end])
 
 
+_MORE_OPENERS: frozenset[str] = frozenset({"!", "?", "|", "]", "<", ">", ";", "…", "_", "•", "*"})
+_ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
+#: Lower-case words that stay lower-case inside a title ("Born to Be Wild", "10 Things in Tech").
+_TITLE_GLUE: frozenset[str] = frozenset(
+    {"to", "in", "of", "the", "a", "an", "and", "for", "on", "at", "by", "or", "be"}
+)
+
+
 def _starts_clause(token: Token) -> bool:
-    """Whether ``token`` may be capitalised: first of its sentence, line, quote or clause."""
+    """Whether ``token`` may be capitalised: first of its sentence, line, quote, clause, list item
+    or table cell, or after a sentence end the parser missed ("Hands! Let me see")."""
     if token.is_sent_start or token.i == 0:
         return True
     prev = token.doc[token.i - 1]
-    return prev.is_space or prev.text in _CLAUSE_OPENERS or "\n" in prev.whitespace_ or prev.text == "."
+    return (
+        prev.is_space
+        or prev.text in _CLAUSE_OPENERS
+        or prev.text in _MORE_OPENERS
+        or "\n" in prev.whitespace_
+        or prev.text.endswith(".")
+    )
+
+
+def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of lines set in title case (headlines, list items of titles, table rows,
+    credits): at least three words (two on a line with no closing full stop) besides :data:`FUNCTION_WORDS`, most of them capitalised.
+    Capitals there are the style of the line, not evidence of spinning."""
+    ranges: list[tuple[int, int]] = []
+    for start, end in _paragraphs(doc):
+        line = doc_text(doc)[start:end]
+        content = [w for w in line.split() if w[:1].isalpha() and w.lower() not in FUNCTION_WORDS]
+        least = 3 if line.rstrip()[-1:] in {".", "!", "?", '"', "”"} else 2  # a heading has no full stop
+        if len(content) >= least and sum(w[0].isupper() for w in content) >= 0.6 * len(content):
+            ranges.append((start, end))
+    return ranges
+
+
+def _in_ranges(idx: int, ranges: list[tuple[int, int]]) -> bool:
+    n = bisect.bisect_right(ranges, (idx, float("inf"))) - 1
+    return n >= 0 and ranges[n][0] <= idx < ranges[n][1]
+
+
+def _titles(doc: Doc) -> set[int]:
+    """Indices of tokens in a title-case run inside running text: three or more capitalised words,
+    joined only by short lower-case glue ("including Born to Be Wild and The Road to Hell", "In
+    God We Trust"). A run where a capitalised function word or verb sits against a person's name
+    ("Vladimir Putin And Xi Jinping Announced") is spun text, not a title, and is not excused."""
+    found: set[int] = set()
+    run: list[Token] = []
+
+    def close() -> None:
+        while run and not run[-1].is_title:
+            run.pop()
+        caps = [t for t in run if t.is_title]
+        glued_to_name = any(
+            t.is_title
+            and (t.lower_ in FUNCTION_WORDS or t.pos_ == "VERB")
+            and any(
+                0 <= j < len(t.doc) and t.doc[j].ent_type_ == "PERSON" and t.doc[j].ent_iob_ != ""
+                for j in (t.i - 1, t.i + 1)
+            )
+            and t.ent_type_ != "PERSON"
+            for t in run
+        )
+        if len(caps) >= 3 and not glued_to_name:
+            found.update(t.i for t in run)
+        run.clear()
+
+    for token in doc:
+        if (
+            token.is_title
+            or token.like_num
+            or (run and token.lower_ in _TITLE_GLUE and token.is_lower)
+            or (run and (token.text in {"’", "'", "-"} or token.text[:1] in {"’", "'"}))
+        ):
+            run.append(token)
+        else:
+            close()
+    close()
+    return found
 
 
 def capitalised_words(doc: Doc) -> Iterator[QualityFlag]:
-    """Function words and verbs capitalised mid-sentence, outside names."""
+    """Function words and verbs capitalised mid-sentence in running text: not at a clause start,
+    not in a title-case line or a title inside the text, not a title's or name's leading article
+    ("told The Hill"), not inside a name (a given name like "Will" or "May")."""
+    lines = _title_case_lines(doc)
+    titles = _titles(doc)
     for token in doc:
         if not token.is_title or len(token) < 2 or _starts_clause(token):
             continue
-        if token.ent_type_ and token.lower_ not in FUNCTION_WORDS and token.pos_ not in {"VERB", "AUX"}:
+        if not (token.lower_ in FUNCTION_WORDS or token.pos_ in {"VERB", "AUX"}):
             continue
-        if token.lower_ in FUNCTION_WORDS or token.pos_ in {"VERB", "AUX"}:
-            yield _flag("capitalised_word", doc, token.idx, token.idx + len(token))
+        if token.i in titles or _in_ranges(token.idx, lines):
+            continue
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if token.lower_ in _ARTICLES and nxt is not None and (nxt.is_title or nxt.like_num or nxt.is_upper):
+            continue
+        if (
+            token.ent_type_
+            and token.pos_ != "VERB"
+            and not (token.lower_ in FUNCTION_WORDS and token.ent_type_ == "PERSON" and token.pos_ == "CCONJ")
+        ):
+            continue
+        yield _flag("capitalised_word", doc, token.idx, token.idx + len(token))
 
 
 def lowercase_names(doc: Doc) -> Iterator[QualityFlag]:
-    """Lower-case tokens that the article elsewhere writes capitalised as a person's name word or
-    a one-word place name (multi-word names hold ordinary words: "United States")."""
+    """A person's name word or one-word place name that the article writes capitalised in running
+    text, here in lower case ("Xi and putin").
+
+    A word the article itself mostly writes in lower case is an ordinary word that is also a name
+    ("moon", "range", "jam", "will"): the model tags "Moon" or "Range" as a name in a headline.
+    So a lower-case use counts only when the article writes the word capitalised, mid-sentence
+    and outside title-case lines, more often than in lower case, and when the tagger reads this
+    lower-case use as a proper noun ("starry night", "watches start" are a noun and a verb there);
+    stop words never count."""
+    lines = _title_case_lines(doc)
     names = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
     names |= {e.text for e in doc.ents if e.label_ == "GPE" and len(e) == 1 and e[0].is_title}
-    lowered = {n.lower() for n in names}
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
     for token in doc:
-        if token.is_lower and token.text in lowered and token.text.title() in names:
+        if token.is_lower:
+            lower[token.text] += 1
+        elif token.text in names and not _starts_clause(token) and not _in_ranges(token.idx, lines):
+            capital[token.lower_] += 1
+    for token in doc:
+        word = token.text
+        if token.is_lower and token.pos_ == "PROPN" and not token.is_stop and capital[word] > lower[word]:
             yield _flag("lowercase_name", doc, token.idx, token.idx + len(token))
 
 
@@ -102,10 +208,31 @@ def _same_line_before(sent: Span) -> bool:
     return bool(doc_text(doc)[line_start:first].strip())
 
 
+#: Parts of speech that cannot open an English sentence in lower case: a clause cut off from
+#: its subject ("claims that.", "has been affected.", "fighting the battle.").
+_HEADLESS_START: frozenset[str] = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART", "DET", "PRON"})
+_CONTINUATION: frozenset[str] = frozenset({",", ";", ":", ")", "]"})
+
+
+def _headless(sent: Span) -> bool:
+    """Whether ``sent`` opens with ``,;:)]`` or with a lower-case verb or function word.
+
+    Edited prose has fragments of its own ("No joke.", "Well, sort of.", "Davis 17 points.",
+    list items and credits), but they start like sentences; a sentence that starts in lower case
+    with a verb is a clause whose start was lost. A lower-case noun ("sesame oil, 1 tsp.") is
+    the parser cutting after an abbreviation, so it does not count."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None:
+        return False
+    if first.text in _CONTINUATION:
+        return True
+    return first.is_lower and first.is_alpha and first.pos_ in _HEADLESS_START
+
+
 def fragments(doc: Doc) -> Iterator[QualityFlag]:
-    """Short sentences with no subject or no verb, dangling after another sentence on their line;
-    and "sentences" of punctuation only. Subjects and verbs need a parse: without one only the
-    punctuation check runs."""
+    """Short sentences with no subject or no verb that start headless (:func:`_headless`),
+    dangling after another sentence on their line; and "sentences" of punctuation only. Subjects,
+    verbs and parts of speech need a parse: without one only the punctuation check runs."""
     parsed = doc.has_annotation("DEP") and doc.has_annotation("POS")
     for sent in doc.sents:
         text = sent.text.strip()
@@ -117,6 +244,8 @@ def fragments(doc: Doc) -> Iterator[QualityFlag]:
                 yield _flag("stray_punctuation", doc, sent.start_char, sent.end_char)
             continue
         if not parsed or len(words) > 5 or not text.endswith(".") or not _same_line_before(sent):
+            continue
+        if not _headless(sent):
             continue
         has_subject = any(t.dep_ in _SUBJECT_DEPS for t in sent)
         has_verb = any(t.pos_ in {"VERB", "AUX"} for t in sent)
@@ -131,25 +260,44 @@ def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
         start += len(line) + 1
 
 
+def _quote_marks(text: str) -> tuple[int, int]:
+    """Opening and closing double quotation marks in ``text``. A straight quote opens at the start
+    or after a space or bracket and closes elsewhere; one after a digit is an inch mark (16"), one
+    after ``=`` is markup (``type="big"``), and neither counts, nor do curly marks in markup."""
+    opening = closing = 0
+    for m in re.finditer('["“”]', text):
+        before = text[m.start() - 1] if m.start() else " "
+        if (
+            before.isdigit()
+            or before == "="
+            or (m.group() == "”" and text[m.end() : m.end() + 1] in {"]", " "} and before == "/")
+        ):
+            continue
+        if m.group() == "“" or (m.group() == '"' and (before.isspace() or before in "([{—–-")):
+            opening += 1
+        else:
+            closing += 1
+    return opening, closing
+
+
 def unbalanced_quotes(doc: Doc) -> Iterator[QualityFlag]:
-    """Paragraphs where closing double quotes outnumber opening ones, or with an odd number of
-    straight double quotes that does not open a quote continued in the next paragraph."""
+    """Paragraphs whose closing double quotes outnumber the opening ones (a lost opening mark),
+    or that leave a quote open when the next paragraph does not continue it with an opening mark
+    (a lost closing mark). Straight and curly marks count together ("On It" may open curly and
+    close straight)."""
     paragraphs = [(s, e) for s, e in _paragraphs(doc) if doc_text(doc)[s:e].strip()]
     for n, (start, end) in enumerate(paragraphs):
         text = doc_text(doc)[start:end]
-        curly_open, curly_close = text.count("“"), text.count("”")
-        straight = text.count('"')
-        bad = curly_close > curly_open
-        if straight % 2 == 1:
-            nxt = (
-                doc_text(doc)[paragraphs[n + 1][0] : paragraphs[n + 1][1]] if n + 1 < len(paragraphs) else ""
-            )
-            opens_continued = text.rstrip().rfind('"') < text.rstrip().rfind(
-                " "
-            ) or not text.rstrip().endswith('"')
-            continued = nxt.lstrip().startswith('"') and opens_continued
-            bad = bad or not continued
-        if bad:
+        if "=" in text and ("[" in text or "<" in text):
+            continue  # markup left in the text, not prose
+        opening, closing = _quote_marks(text)
+        nxt = (
+            doc_text(doc)[paragraphs[n + 1][0] : paragraphs[n + 1][1]].lstrip()
+            if n + 1 < len(paragraphs)
+            else ""
+        )
+        continued = nxt.startswith(('"', "“"))
+        if closing > opening or (opening > closing and not continued):
             yield _flag("unbalanced_quotes", doc, start, end)
 
 
@@ -169,9 +317,16 @@ def spaces_before_punctuation(doc: Doc) -> Iterator[QualityFlag]:
             yield _flag("space_before_punctuation", doc, prev.idx, token.idx + len(token))
 
 
+#: Typographic habits: a house style repeats them all through an article ("Yobe North , Ahmad
+#: Lawan ,"), so however often one recurs it is one piece of evidence, not one per occurrence.
+HABITS: frozenset[str] = frozenset({"space_before_punctuation"})
+
+
 def score_flags(flags: tuple[QualityFlag, ...], sentences: int) -> float:
-    """Weighted flags per sentence, scaled to [0, 1]."""
-    weight = sum(WEIGHTS.get(f.kind, 1.0) for f in flags)
+    """Weighted flags per sentence (a :data:`HABITS` kind counted once), scaled to [0, 1]."""
+    habits = {f.kind for f in flags if f.kind in HABITS}
+    weight = sum(WEIGHTS.get(f.kind, 1.0) for f in flags if f.kind not in HABITS)
+    weight += sum(WEIGHTS.get(kind, 1.0) for kind in habits)
     return min(1.0, weight / max(sentences, 1) / SATURATION)
 
 

@@ -249,6 +249,12 @@ class SqlStore(Store):
         with read_transaction(self._engine) as conn:
             return _known(conn, ids)
 
+    def analysed(self, article_ids: Iterable[str]) -> set[str]:
+        self._check_open()
+        ids = list(dict.fromkeys(article_ids))
+        with read_transaction(self._engine) as conn:
+            return _known(conn, ids, analyses.c.article_id)
+
     @_translated("read an analysis")
     def analysis(self, article_id: str) -> ArticleAnalysis | None:
         self._check_open()
@@ -314,10 +320,11 @@ class SqlStore(Store):
             raise StoreError(f"a stored article cannot be read: {exc}") from None
 
 
-def _known(conn: Connection, ids: Sequence[str]) -> set[str]:
+def _known(conn: Connection, ids: Sequence[str], column: Any = articles.c.id) -> set[str]:
+    """Those of ``ids`` found in ``column`` (article ids by default), a chunk of ids a query."""
     found: set[str] = set()
     for chunk in _chunks(ids):
-        found.update(conn.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
+        found.update(conn.scalars(select(column).where(column.in_(chunk))))
     return found
 
 
