@@ -13,9 +13,9 @@ def quote(article: str, text: str, speaker: str | None, start: int = 0, kind: st
     )  # fmt: skip
 
 
-def run(*quotes: Quote) -> list[list[tuple[str, str]]]:
+def run(*quotes: Quote, text: str = "x" * 2000) -> list[list[tuple[str, str]]]:
     ids = sorted({q.article for q in quotes})
-    articles = [Article(id=i, source=i, title="", text="x" * 2000, outlet=f"outlet {i}") for i in ids]
+    articles = [Article(id=i, source=i, title="", text=text, outlet=f"outlet {i}") for i in ids]
     analyses = [ArticleAnalysis(article=i, quotes=tuple(q for q in quotes if q.article == i)) for i in ids]
     groups = group_quotes(articles, analyses, [], {i: i for i in ids})
     return [[(v.quote, v.match) for v in g.variants] for g in groups]
@@ -79,3 +79,13 @@ def test_groups_are_ordered_by_independent_origins() -> None:
         quote("c", "nobody answered our letters", None, start=100),
     )
     assert [len(g) for g in groups] == [3, 2]
+
+
+def test_quotes_only_separated_by_commas_are_a_list_not_one_utterance_cut_in_two() -> None:
+    # “Listen To The Music,” “Black Water,” “China Grove” and others: a list of song titles
+    text = "hits including “Listen To The Music,” “Black Water,” “China Grove” and others"
+    titles = ["Listen To The Music,", "Black Water,", "China Grove"]
+    quotes = [quote("a", t, "label", start=text.index(t)) for t in titles]
+    elsewhere = quote("b", "Black Water,", "label", start=text.index("Black Water"))
+    black_water = f"a-{text.index('Black Water')}"
+    assert run(*quotes, elsewhere, text=text) == [[(black_water, "exact"), ("b-" + black_water[2:], "exact")]]

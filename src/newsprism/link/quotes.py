@@ -14,7 +14,10 @@ How two quotes are judged one utterance (:func:`match_quotes`):
 * The same idea in other words ("not in the cards. China doesn't need to ..." / "may not be in
   the cards, but China will continue ...") aligns only a few words, so it stays apart.
 * **Continuations**: two direct quotes of one speaker in one article separated only by the
-  attribution ("…,” Putin said. “During …") are one utterance cut in two.
+  attribution ("…,” Putin said. “During …") are one utterance cut in two. Quotes separated by
+  nothing but punctuation or "and" (“Black Water,” “China Grove” and others) are a list of
+  titles or phrases, not one utterance: chaining them would make unrelated short quotes
+  "wordings" of one group.
 
 Candidate pairs come from an inverted index of rare content stems, so the work grows with the
 number of quotes, not its square. Groups keep two or more articles (or a matched pair in one
@@ -120,7 +123,13 @@ def _continues(first: Quote, second: Quote, text: str) -> bool:
     if first.speaker is None or first.speaker != second.speaker:
         return False
     gap = text[first.end : second.start]
-    return 0 <= len(gap) <= CONTINUATION_GAP and "\n" not in gap
+    if not 0 <= len(gap) <= CONTINUATION_GAP or "\n" in gap:
+        return False
+    return any(w not in _LIST_JOINERS for w in words(gap))
+
+
+#: Words that join the items of a list ("“A,” “B” and “C”"): no attribution between two quotes.
+_LIST_JOINERS = frozenset({"and", "or", "nor", "&"})
 
 
 def _items(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[QuoteItem]:
