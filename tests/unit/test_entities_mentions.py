@@ -67,3 +67,12 @@ def test_untagged_repeat_of_a_tagged_persons_name_becomes_a_person_mention() -> 
         ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "NOUN"],
     )
     assert pairs(doc) == [("Ana Ruiz", "PERSON"), ("Ruiz", "PERSON")]
+
+
+def test_a_surname_mistagged_as_a_place_after_the_full_name_is_a_person_mention() -> None:
+    doc = doc_of(
+        ["Radoslav", "Vukanich", "spoke", ".", "Lawmakers", "called", "on", "Vukanich"],
+        ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-GPE"],
+        ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "ADP", "PROPN"],
+    )
+    assert pairs(doc) == [("Radoslav Vukanich", "PERSON"), ("Vukanich", "PERSON")]

@@ -291,3 +291,25 @@ def test_quoted_titles_are_not_quotes_with_the_trained_model(nlp: spacy.Language
     )
     quotes = parsed_quotes(nlp, text)
     assert [q.text for q in quotes if q.kind == "direct"] == ["It is working,"]
+
+
+@pytest.mark.model
+def test_a_pronoun_prefers_the_person_of_its_own_paragraph_to_an_earlier_speaker(nlp: spacy.Language) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "Nora Lind said that the gauges were read only during office hours.\n\n"
+        "Lawmakers have called on Karl Weber to resign. Last week he told a forum that the firm was "
+        "“in the best shape of its history”.",
+    )
+    best = next(q for q in quotes if q.text == "in the best shape of its history")
+    assert best.speaker_name == "Karl Weber"
+
+
+@pytest.mark.model
+def test_a_description_resolves_to_the_person_given_that_title(nlp: spacy.Language) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "Tomas Marek, who is no relation to Interior Minister Ilona Marek, said he had lost 70 cows.\n\n"
+        "The interior minister told volunteers that the state would pay for housing for “as long as it takes”.",
+    )
+    assert next(q for q in quotes if q.text == "as long as it takes").speaker_name == "Ilona Marek"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc, Span
 
 from ..nlp.text import doc_text
@@ -107,12 +109,28 @@ def _untagged_names(doc: Doc, mentions: list[Mention], article_id: str) -> list[
     return found
 
 
+def _surnames(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a one-word place or organisation mention that repeats the surname of a
+    person named in full in the same document retagged PERSON ("called on Vukanich" tagged GPE
+    after "Radoslav Vukanich"): pronouns and the entity linker then see the person."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    return [
+        dataclasses.replace(m, label="PERSON") if m.label in _RETAGGABLE and m.text in surnames else m
+        for m in mentions
+    ]
+
+
+#: Labels the small model gives a surname it does not know ("Vukanich" as GPE).
+_RETAGGABLE = frozenset({"GPE", "ORG", "LOC", "FAC"})
+
+
 def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """Every entity mention of a kept label, trimmed of "the" and possessive endings.
 
     NER slips are repaired: a mention stops at a line break, trailing verbs are dropped, an
     organisation's possessive followed by a person's name is split into the two, and an untagged
-    proper noun repeating a word of a tagged person's full name becomes a PERSON mention.
+    proper noun repeating a word of a tagged person's full name becomes a PERSON mention, as does a
+    one-word place or organisation repeating the surname of a person named in full.
     """
     mentions: list[Mention] = []
     for ent in doc.ents:
@@ -128,4 +146,5 @@ def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
             start += len(raw) - len(raw.lstrip())
             mentions.append(Mention(article_id, start, start + len(text), text, label))
     mentions += _untagged_names(doc, mentions, article_id)
+    mentions = _surnames(mentions)
     return sorted(mentions, key=lambda m: (m.start, m.end))
