@@ -162,6 +162,26 @@ def test_different_people_sharing_a_surname_stay_apart() -> None:
     assert len(by_name(entities, "Li Zhanshu").mentions) == 2
 
 
+def test_a_full_name_with_a_middle_name_is_the_same_person_as_first_and_last_name() -> None:
+    found = canonicalise([
+        analysis("a", ("Owen John Dempsey", "PERSON", 0)),
+        analysis("b", ("Owen Dempsey", "PERSON", 0), ("Dempsey", "PERSON", 40)),
+    ])  # fmt: skip
+    people = [e for e in found if e.type == "person"]
+    assert [(e.name, len(e.mentions)) for e in people] == [("Owen John Dempsey", 3)]
+
+
+def test_two_middle_names_for_one_first_and_last_name_are_not_guessed() -> None:
+    found = canonicalise([
+        analysis("a", ("Owen John Dempsey", "PERSON", 0)),
+        analysis("b", ("Owen Dempsey", "PERSON", 0)),
+        analysis("c", ("Owen Patrick Dempsey", "PERSON", 0)),
+    ])  # fmt: skip
+    assert sorted(e.name for e in found if e.type == "person") == [
+        "Owen Dempsey", "Owen John Dempsey", "Owen Patrick Dempsey"
+    ]  # fmt: skip
+
+
 def test_ambiguous_surname_goes_to_the_nearest_earlier_full_name() -> None:
     entities = canonicalise(
         [

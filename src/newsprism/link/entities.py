@@ -13,7 +13,9 @@ How mentions become entities:
    ("Sun" after "Yun Sun").
 3. **Full names** (two words or more) are blocked by surname key and by first-word key; inside a
    block, distinct spellings are joined when the rest of the name is similar (rapidfuzz ratio),
-   so "Vladmir Putin" joins "Vladimir Putin" while "Li Zhanshu" and "Li Lifan" stay apart.
+   so "Vladmir Putin" joins "Vladimir Putin" while "Li Zhanshu" and "Li Lifan" stay apart. A
+   first and last name joins the one fuller form of it with middle names ("Owen Dempsey" /
+   "Owen John Dempsey"), unless the run has two different fuller forms ("Owen Patrick Dempsey").
 4. **Single names** ("Putin", "Xi", "Lee") resolve to the full name in the same article when one
    person there has that first or last word (by key, else by a consonant-skeleton sound key);
    when several do, to the nearest earlier full-name mention (for a speaker, "Li added ...", the
@@ -208,15 +210,32 @@ def _cluster_full_names(full_keys: Iterable[tuple[str, ...]]) -> _UnionFind:
         uf.find(_full_key(keys))
         by_last[keys[-1]].add(keys)
         by_first[keys[0]].add(keys)
+    fuller: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
     for block in by_last.values():
         for a, b in _block_pairs(block, lambda keys: keys[:-1]):
             if _given_similar(a[:-1], b[:-1]):
                 uf.union(_full_key(a), _full_key(b))
+            elif _adds_middle(a, b) or _adds_middle(b, a):
+                short, long_ = (a, b) if len(a) < len(b) else (b, a)
+                fuller[short].add(long_)
+    for short, longer in fuller.items():
+        # "Owen Dempsey" is "Owen John Dempsey" unless the run also has an "Owen Patrick Dempsey"
+        if len({uf.find(_full_key(k)) for k in longer}) == 1:
+            uf.union(_full_key(short), _full_key(next(iter(longer))))
     for block in by_first.values():
         for a, b in _block_pairs(block, lambda keys: keys[1:]):
             if _given_similar(a[1:], b[1:]):
                 uf.union(_full_key(a), _full_key(b))
     return uf
+
+
+def _adds_middle(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """Whether ``long_`` is ``short`` (first and last name) with middle names added ("Owen
+    Dempsey" / "Owen John Dempsey")."""
+    if len(short) < 2 or len(long_) <= len(short) or short[0] != long_[0] or short[-1] != long_[-1]:
+        return False
+    middle = iter(long_[1:-1])
+    return all(any(k == m for m in middle) for k in short[1:-1])
 
 
 def _block_pairs(
