@@ -276,6 +276,15 @@ def test_a_stated_person_role_makes_a_mislabelled_mention_a_person() -> None:
     assert entities[0].roles == (role,)
 
 
+def test_a_name_the_run_mostly_tags_as_an_organisation_or_place_is_not_a_person() -> None:
+    found = canonicalise([
+        analysis("a", ("Hydrovel", "ORG", 0), ("Hydrovel", "ORG", 50), ("Veltrava", "GPE", 90)),
+        analysis("b", ("Hydrovel", "PERSON", 0), ("VELTRAVA", "PERSON", 40), ("Veltrava", "GPE", 90)),
+    ])  # fmt: skip
+    assert [e.name for e in found if e.type == "person"] == []
+    assert len(by_name(found, "Hydrovel").mentions) == 3
+
+
 def test_a_place_named_like_nobody_stays_a_place() -> None:
     entities = canonicalise([analysis("a", ("Yun Sun", "PERSON", 0), ("Washington", "GPE", 40))])
     assert by_name(entities, "Washington").type == "place"

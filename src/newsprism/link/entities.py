@@ -10,7 +10,8 @@ How mentions become entities:
    so a mention with another label counts as a person when its full name is tagged PERSON
    elsewhere, when a person role is stated next to it ("President Kassym-Jomart Tokayev"), or when
    it is a single word matching the first or last word of a person named in the same article
-   ("Sun" after "Yun Sun").
+   ("Sun" after "Yun Sun"). A PERSON tag is a slip when the run tags the same name otherwise
+   more often ("Hydrovel": ORG ten times, PERSON six), unless a role is stated beside it.
 3. **Full names** (two words or more) are blocked by surname key and by first-word key; inside a
    block, distinct spellings are joined when the rest of the name is similar (rapidfuzz ratio),
    so "Vladmir Putin" joins "Vladimir Putin" while "Li Zhanshu" and "Li Lifan" stay apart. A
@@ -341,11 +342,20 @@ def _person_like(items: Sequence[_Item]) -> set[int]:
         for it in items
         if it.mention.label == "PERSON" and len(it.keys) > 1 and not _has_digit(it.mention.text)
     }
+    # How often the run tags each name PERSON and otherwise ("Hydrovel": ORG 10 times, PERSON 6)
+    as_person: Counter[str] = Counter()
+    as_other: Counter[str] = Counter()
+    for it in items:
+        (as_person if it.mention.label == "PERSON" else as_other)[org_key(it.mention.text)] += 1
     people: set[int] = set()
     for pos, it in enumerate(items):
         label = it.mention.label
         if not it.keys or label in {"NORP", "EVENT"} or _has_digit(it.mention.text):
             continue
+        if label == "PERSON" and not it.has_role:
+            key = org_key(it.mention.text)
+            if as_other[key] > as_person[key]:
+                continue  # mostly an organisation or place: the PERSON tags are the slips
         if label == "PERSON" or it.has_role or (len(it.keys) > 1 and it.keys in tagged):
             people.add(pos)
     return people
