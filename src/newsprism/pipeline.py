@@ -22,7 +22,7 @@ from .link.dates import refine_publication_dates
 from .link.entities import canonicalise, link_quotes
 from .link.notes import source_notes
 from .link.origins import find_origins, origin_index
-from .link.quotes import group_quotes
+from .link.quotes import group_quotes, group_speakers
 from .link.timeline import build_timeline
 from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
@@ -147,6 +147,7 @@ def link_story(
     origins = clock("find_origins", find_origins, articles, analyses)
     origin_of = origin_index(origins)
     quote_groups = clock("group_quotes", group_quotes, articles, analyses, entities, origin_of)
+    analyses = clock("group_speakers", group_speakers, analyses, quote_groups)
     claims, conflicts = clock(
         "build_claims", build_claims, articles, analyses, entities, quote_groups, origin_of
     )

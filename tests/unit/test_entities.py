@@ -162,6 +162,26 @@ def test_different_people_sharing_a_surname_stay_apart() -> None:
     assert len(by_name(entities, "Li Zhanshu").mentions) == 2
 
 
+def test_a_full_name_with_a_middle_name_is_the_same_person_as_first_and_last_name() -> None:
+    found = canonicalise([
+        analysis("a", ("Owen John Dempsey", "PERSON", 0)),
+        analysis("b", ("Owen Dempsey", "PERSON", 0), ("Dempsey", "PERSON", 40)),
+    ])  # fmt: skip
+    people = [e for e in found if e.type == "person"]
+    assert [(e.name, len(e.mentions)) for e in people] == [("Owen John Dempsey", 3)]
+
+
+def test_two_middle_names_for_one_first_and_last_name_are_not_guessed() -> None:
+    found = canonicalise([
+        analysis("a", ("Owen John Dempsey", "PERSON", 0)),
+        analysis("b", ("Owen Dempsey", "PERSON", 0)),
+        analysis("c", ("Owen Patrick Dempsey", "PERSON", 0)),
+    ])  # fmt: skip
+    assert sorted(e.name for e in found if e.type == "person") == [
+        "Owen Dempsey", "Owen John Dempsey", "Owen Patrick Dempsey"
+    ]  # fmt: skip
+
+
 def test_ambiguous_surname_goes_to_the_nearest_earlier_full_name() -> None:
     entities = canonicalise(
         [
@@ -254,6 +274,15 @@ def test_a_stated_person_role_makes_a_mislabelled_mention_a_person() -> None:
     entities = canonicalise([analysis("a", ("Kassym-Jomart Tokayev", "ORG", 10), roles=((0, role),))])
     assert entities[0].type == "person"
     assert entities[0].roles == (role,)
+
+
+def test_a_name_the_run_mostly_tags_as_an_organisation_or_place_is_not_a_person() -> None:
+    found = canonicalise([
+        analysis("a", ("Hydrovel", "ORG", 0), ("Hydrovel", "ORG", 50), ("Veltrava", "GPE", 90)),
+        analysis("b", ("Hydrovel", "PERSON", 0), ("VELTRAVA", "PERSON", 40), ("Veltrava", "GPE", 90)),
+    ])  # fmt: skip
+    assert [e.name for e in found if e.type == "person"] == []
+    assert len(by_name(found, "Hydrovel").mentions) == 3
 
 
 def test_a_place_named_like_nobody_stays_a_place() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -67,3 +68,31 @@ def test_untagged_repeat_of_a_tagged_persons_name_becomes_a_person_mention() -> 
         ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "NOUN"],
     )
     assert pairs(doc) == [("Ana Ruiz", "PERSON"), ("Ruiz", "PERSON")]
+
+
+def test_a_surname_mistagged_as_a_place_after_the_full_name_is_a_person_mention() -> None:
+    doc = doc_of(
+        ["Radoslav", "Vukanich", "spoke", ".", "Lawmakers", "called", "on", "Vukanich"],
+        ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-GPE"],
+        ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "ADP", "PROPN"],
+    )
+    assert pairs(doc) == [("Radoslav Vukanich", "PERSON"), ("Vukanich", "PERSON")]
+
+
+@pytest.mark.model
+def test_product_names_tagged_person_are_not_people(nlp: spacy.Language) -> None:
+    doc = nlp("MacBook Pro owners can upgrade today, Tim Cook said.")
+    people = [m.text for m in extract_mentions(doc, "a") if m.label == "PERSON"]
+    assert "MacBook Pro" not in people and "Tim Cook" in people
+
+
+@pytest.mark.model
+def test_a_name_used_as_a_place_in_its_article_is_not_a_person(nlp: spacy.Language) -> None:
+    doc = nlp(
+        "Residents of Dolna Mesta waded through mud. In Dolna Mesta, a town of 6,800 people, "
+        "about 1,350 residents spent the night in the sports hall. Mayor Jana Drobna said the "
+        "shelters in Dolna Mesta were full."
+    )
+    labels = {(m.text, m.label) for m in extract_mentions(doc, "a")}
+    assert ("Dolna Mesta", "PERSON") not in labels
+    assert ("Jana Drobna", "PERSON") in labels

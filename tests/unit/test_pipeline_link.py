@@ -11,6 +11,7 @@ STEPS = [
     "link_quotes",
     "find_origins",
     "group_quotes",
+    "group_speakers",
     "build_claims",
     "build_timeline",
     "summarize",

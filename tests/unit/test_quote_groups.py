@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from newsprism.link.quotes import group_quotes
+from newsprism.link.quotes import explicit, group_quotes, group_speakers
 from newsprism.records import Article, ArticleAnalysis, Quote
 
 
-def quote(article: str, text: str, speaker: str | None, start: int = 0, kind: str = "direct") -> Quote:
+def quote(
+    article: str,
+    text: str,
+    speaker: str | None,
+    start: int = 0,
+    kind: str = "direct",
+    written: str | None = None,
+) -> Quote:
+    """A quote whose speaker phrase is ``written`` (by default the speaker's name itself)."""
     return Quote(
         id=f"{article}-{start}", article=article, start=start, end=start + len(text), text=text,
-        kind=kind, speaker=speaker, speaker_text=speaker,  # type: ignore[arg-type]
+        kind=kind, speaker=speaker, speaker_name=speaker, speaker_text=written or speaker,  # type: ignore[arg-type]
     )  # fmt: skip
 
 
-def run(*quotes: Quote) -> list[list[tuple[str, str]]]:
+def run(*quotes: Quote, text: str = "x" * 2000) -> list[list[tuple[str, str]]]:
     ids = sorted({q.article for q in quotes})
-    articles = [Article(id=i, source=i, title="", text="x" * 2000, outlet=f"outlet {i}") for i in ids]
+    articles = [Article(id=i, source=i, title="", text=text, outlet=f"outlet {i}") for i in ids]
     analyses = [ArticleAnalysis(article=i, quotes=tuple(q for q in quotes if q.article == i)) for i in ids]
     groups = group_quotes(articles, analyses, [], {i: i for i in ids})
     return [[(v.quote, v.match) for v in g.variants] for g in groups]
@@ -79,3 +87,48 @@ def test_groups_are_ordered_by_independent_origins() -> None:
         quote("c", "nobody answered our letters", None, start=100),
     )
     assert [len(g) for g in groups] == [3, 2]
+
+
+def test_quotes_only_separated_by_commas_are_a_list_not_one_utterance_cut_in_two() -> None:
+    # “Listen To The Music,” “Black Water,” “China Grove” and others: a list of song titles
+    text = "hits including “Listen To The Music,” “Black Water,” “China Grove” and others"
+    titles = ["Listen To The Music,", "Black Water,", "China Grove"]
+    quotes = [quote("a", t, "label", start=text.index(t)) for t in titles]
+    elsewhere = quote("b", "Black Water,", "label", start=text.index("Black Water"))
+    black_water = f"a-{text.index('Black Water')}"
+    assert run(*quotes, elsewhere, text=text) == [[(black_water, "exact"), ("b-" + black_water[2:], "exact")]]
+
+
+def test_a_speaker_named_in_one_article_beats_a_pronoun_resolved_in_another() -> None:
+    text = "in the best shape of its history"
+    named = quote("a", text, "vukanich", written="Hydrovel chairman Radoslav Vukanich")
+    by_pronoun = quote("b", text, "fischbach", written="he")
+    assert explicit(named) and not explicit(by_pronoun)
+    analyses = [
+        ArticleAnalysis(article="a", quotes=(named,)),
+        ArticleAnalysis(article="b", quotes=(by_pronoun,)),
+    ]
+    articles = [Article(id=i, source=i, title="", text="x" * 100) for i in "ab"]
+    (group,) = group_quotes(articles, analyses, [], {"a": "a", "b": "b"})
+    assert group.speaker == "vukanich"
+    assert [v.speaker for v in group.variants] == ["vukanich", "vukanich"]
+    relinked = group_speakers(analyses, [group])
+    assert relinked[1].quotes[0].speaker == "vukanich"
+    assert relinked[1].quotes[0].speaker_text == "he"  # the phrase as written stays
+
+
+def test_two_articles_naming_different_speakers_of_one_quote_are_a_speaker_conflict() -> None:
+    from newsprism.link.claim_conflicts import speaker_conflicts
+
+    text = "We will answer every question put to us about the dam and its repairs,"
+    quotes = [
+        quote("a", text, "vukanich", written="Radoslav Vukanich"),
+        quote("b", text, "sokol", written="Andrej Sokol"),
+        quote("c", text, "halas", written="he"),  # a pronoun of ours: no side in the conflict
+    ]
+    analyses = [ArticleAnalysis(article=q.article, quotes=(q,)) for q in quotes]
+    articles = [Article(id=i, source=i, title="", text="x" * 100) for i in "abc"]
+    groups = group_quotes(articles, analyses, [], {i: i for i in "abc"})
+    (conflict,) = speaker_conflicts(groups, {q.id: q for q in quotes}, {})
+    assert conflict.kind == "speaker" and conflict.severity == "contradiction"
+    assert [v.value for v in conflict.values] == ["vukanich", "sokol"]

@@ -11,10 +11,10 @@ import spacy
 from spacy.tokens import Doc
 
 from newsprism.extract.mentions import extract_mentions
-from newsprism.extract.quote_marks import find_quoted, trailing_cue
+from newsprism.extract.quote_marks import find_quoted, titles, trailing_cue
 from newsprism.extract.quote_speakers import fullest_name
 from newsprism.extract.quotes import extract_quotes
-from newsprism.records import Mention, content_id
+from newsprism.records import Mention, Quote, content_id
 
 VOCAB = spacy.blank("en").vocab
 
@@ -242,6 +242,12 @@ def test_a_so_called_label_in_quotation_marks_is_not_speech() -> None:
     assert texts == ["that the so-called “flood tax” would hurt families"]  # what "warned" reports
 
 
+def parsed_quotes(nlp: spacy.Language, text: str) -> list[Quote]:
+    """The quotes of ``text`` parsed by the trained pipeline, with its mentions."""
+    doc = nlp(text)
+    return extract_quotes(doc, "art", extract_mentions(doc, "art"))
+
+
 @pytest.mark.model
 def test_reported_speech_and_documents_as_speakers_with_the_trained_model(nlp: spacy.Language) -> None:
     text = (
@@ -249,10 +255,61 @@ def test_reported_speech_and_documents_as_speakers_with_the_trained_model(nlp: s
         "“The countries stand together,” a Kremlin statement said.\n"
         "The Russian leader added that he “fully supports” the plan."
     )
-    doc = nlp(text)
-    quotes = extract_quotes(doc, "art", extract_mentions(doc, "art"))
+    quotes = parsed_quotes(nlp, text)
     indirect = [q for q in quotes if q.kind == "indirect" and "talks" in q.text]
     assert indirect and indirect[0].speaker_name == "Anna Berg"
     assert indirect[0].role == "a senior fellow at the Oslo Institute"
     statement = next(q for q in quotes if q.text == "The countries stand together,")
     assert statement.speaker_name == "Kremlin"
+
+
+def _titles(text: str) -> list[str]:
+    marked = find_quoted(text)
+    return sorted(text[s:e] for s, e in titles(text, marked))
+
+
+def test_quoted_titles_of_works_are_found_by_their_naming_word_or_their_list() -> None:
+    assert _titles("It topped the charts with the single “Blinding Lights” in 2020.") == ["Blinding Lights"]
+    assert _titles("She is starring in “Dune” this winter.") == ["Dune"]
+    listed = "Expect the hits, including “Listen To The Music,” “Black Water,” “China Grove” and others."
+    assert _titles(listed) == ["Black Water,", "China Grove", "Listen To The Music,"]
+
+
+def test_capitalised_speech_is_not_a_title() -> None:
+    assert _titles("“Unacceptable,” the minister said.") == []
+    assert _titles("The show “is a disgrace to television,” she said.") == []
+    assert _titles("“We will win,” “we will rebuild,” he said.") == []
+
+
+@pytest.mark.model
+def test_quoted_titles_are_not_quotes_with_the_trained_model(nlp: spacy.Language) -> None:
+    text = (
+        "According to Live Nation, fans can expect hits including “Listen To The Music,” "
+        "“Black Water,” “China Grove” and others.\n"
+        "The label said the single “Blinding Lights” sold ten million copies.\n"
+        "“It is working,” said Mira Kovac."
+    )
+    quotes = parsed_quotes(nlp, text)
+    assert [q.text for q in quotes if q.kind == "direct"] == ["It is working,"]
+
+
+@pytest.mark.model
+def test_a_pronoun_prefers_the_person_of_its_own_paragraph_to_an_earlier_speaker(nlp: spacy.Language) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "Nora Lind said that the gauges were read only during office hours.\n\n"
+        "Lawmakers have called on Karl Weber to resign. Last week he told a forum that the firm was "
+        "“in the best shape of its history”.",
+    )
+    best = next(q for q in quotes if q.text == "in the best shape of its history")
+    assert best.speaker_name == "Karl Weber"
+
+
+@pytest.mark.model
+def test_a_description_resolves_to_the_person_given_that_title(nlp: spacy.Language) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "Tomas Marek, who is no relation to Interior Minister Ilona Marek, said he had lost 70 cows.\n\n"
+        "The interior minister told volunteers that the state would pay for housing for “as long as it takes”.",
+    )
+    assert next(q for q in quotes if q.text == "as long as it takes").speaker_name == "Ilona Marek"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from spacy.tokens import Doc, Span
 
 from ..nlp.text import doc_text
@@ -107,12 +110,98 @@ def _untagged_names(doc: Doc, mentions: list[Mention], article_id: str) -> list[
     return found
 
 
+def _surnames(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a one-word place or organisation mention that repeats the surname of a
+    person named in full in the same document retagged PERSON ("called on Vukanich" tagged GPE
+    after "Radoslav Vukanich"): pronouns and the entity linker then see the person."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    return [
+        dataclasses.replace(m, label="PERSON") if m.label in _RETAGGABLE and m.text in surnames else m
+        for m in mentions
+    ]
+
+
+#: Last words of product names the small model tags PERSON ("MacBook Pro", "Switch Lite").
+PRODUCT_WORDS: frozenset[str] = frozenset(
+    {
+        "pro", "max", "ultra", "plus", "mini", "lite", "offer", "edition", "bundle", "keyboard",
+        "folio", "watch", "watches", "phone", "tablet", "console", "earphones", "headphones",
+        "earbuds", "speaker", "laptop", "hybrid", "smart", "se", "xl", "air", "note",
+    }
+)  # fmt: skip
+#: Words right before a name that make it a place ("in Dolna Mesta", "the town of Dolna Mesta").
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside)\s+(?:the\s+(?:capital|town|city|village|region)\s*,?\s*)?"
+    r"|\b(?:town|city|village|capital|region|province|county|district|valley|river|residents)\s+of\s+"
+    r"|\bthe\s+(?:capital|town|city|village)\s*,\s*)$",
+    re.IGNORECASE,
+)
+#: Words right before a name that make it a person ("Mr Vukanich", "Mayor Jana Drobna").
+_PERSON_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|prof|sir|dame|mayor|president|minister|senator|governor|chairman|"
+    r"chairwoman|director|spokesman|spokeswoman|chief|judge|general|coach|captain)\.?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_product(text: str) -> bool:
+    """A name ending in a product word or holding a digit ("MacBook Pro", "iPhone 15")."""
+    words = text.split()
+    return len(words) > 1 and (words[-1].lower() in PRODUCT_WORDS or any(ch.isdigit() for ch in text))
+
+
+def _retype_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without PERSON-tagged product names, and with a PERSON-tagged name that its
+    document uses as a place ("in Dolna Mesta", "the capital, Veltrava") and never as a person
+    (no title or honorific before it, never the subject of a speech verb) retagged GPE in the
+    whole document.
+
+    The trap: the small model tags unknown capitalised names PERSON. One place-like use is not
+    enough when the same document also treats the name as a person ("told Mr Marek")."""
+    from .quote_speakers import is_cue  # a cycle at import time: quote_speakers reads Mentions
+
+    text = doc_text(doc)
+    place: set[str] = set()
+    person: set[str] = set()
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        before = text[max(0, m.start - 40) : m.start]
+        if _PERSON_BEFORE.search(before):
+            person.add(m.text)
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        after = doc[span.end] if span is not None and span.end < len(doc) else None
+        # "in Trump's words", "the Obama administration": a modifier, not a place
+        modifier = after is not None and (
+            after.pos_ in {"NOUN", "PROPN", "PART"} or after.text in _POSSESSIVES
+        )
+        single_the = len(m.text.split()) == 1 and before.endswith(("the ", "The "))
+        if not modifier and (_PLACE_BEFORE.search(before) or single_the):
+            place.add(m.text)
+        if span is not None and span.root.dep_ == "nsubj" and is_cue(span.root.head):
+            person.add(m.text)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label == "PERSON" and _is_product(m.text):
+            continue  # a product, not a person: products are not kept as entities
+        if m.label == "PERSON" and m.text in place and m.text not in person:
+            m = dataclasses.replace(m, label="GPE")
+        out.append(m)
+    return out
+
+
+#: Labels the small model gives a surname it does not know ("Vukanich" as GPE).
+_RETAGGABLE = frozenset({"GPE", "ORG", "LOC", "FAC"})
+
+
 def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """Every entity mention of a kept label, trimmed of "the" and possessive endings.
 
     NER slips are repaired: a mention stops at a line break, trailing verbs are dropped, an
     organisation's possessive followed by a person's name is split into the two, and an untagged
-    proper noun repeating a word of a tagged person's full name becomes a PERSON mention.
+    proper noun repeating a word of a tagged person's full name becomes a PERSON mention, as does a
+    one-word place or organisation repeating the surname of a person named in full. Product names
+    and places the model tagged PERSON are dropped or retagged (:func:`_retype_people`).
     """
     mentions: list[Mention] = []
     for ent in doc.ents:
@@ -128,4 +217,5 @@ def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
             start += len(raw) - len(raw.lstrip())
             mentions.append(Mention(article_id, start, start + len(text), text, label))
     mentions += _untagged_names(doc, mentions, article_id)
+    mentions = _retype_people(doc, _surnames(mentions))
     return sorted(mentions, key=lambda m: (m.start, m.end))

@@ -5,6 +5,10 @@ end of a paragraph closes there (the newspaper convention for a quote running ov
 paragraphs, and the repair for a lost closing mark); a closing mark with no opening one opens at
 the paragraph start (a lost opening mark). Single quotes count only where they cannot be an
 apostrophe.
+
+Titles of songs, films, books and shows are quoted too ("the single “Blinding Lights”", "hits
+including “Black Water,” “China Grove” and others"): :func:`titles` finds them, so that they are
+not taken for speech.
 """
 
 from __future__ import annotations
@@ -176,3 +180,53 @@ def find_quoted(text: str) -> list[Marked]:
             pos = e
     result.sort(key=lambda m: (m.start, m.depth))
     return result
+
+
+#: Longest quoted title (in words); a longer quoted stretch is taken for speech.
+MAX_TITLE_WORDS = 8
+#: A word naming a work, or a verb naming one, right before a quoted title.
+_TITLE_CUE = re.compile(
+    r"\b(?:songs?|singles?|album|EP|LP|tracks?|hits?|anthem|ballad|film|movie|documentary|series|"
+    r"sitcom|show|programme|program|episode|book|novel|memoir|play|musical|opera|poem|podcast|"
+    r"video|titled|entitled|called|dubbed|named|starring\s+in|starred\s+in|stars\s+in)"
+    r"\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^(?:[\s,;\"“”„«»‘’‹›']|\b(?:and|or)\b)*$")
+_SMALL_WORDS = 3  # words this short may stay lower-case in a title ("Takin’ It to the Streets")
+
+
+def _title_cased(content: str) -> bool:
+    """Whether ``content`` reads as a title: a few words, the first and every long one capitalised."""
+    ws = content.strip(" ,.;:!?").split()
+    if not ws or len(ws) > MAX_TITLE_WORDS or not (ws[0][0].isupper() or ws[0][0].isdigit()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or len(w) <= _SMALL_WORDS for w in ws if w[0].isalpha())
+
+
+def titles(text: str, marked: list[Marked]) -> set[tuple[int, int]]:
+    """The quoted stretches of ``marked`` (in text order) that are titles, not speech: short and
+    title-cased, and either right after a word naming a work ("the single", "starring in",
+    "titled") or one of a list of such quoted stretches separated only by commas and "and".
+
+    A capitalised short quote alone ("“Unacceptable,” he said") is speech: the title needs the
+    naming word or the list, and a list needs every neighbour title-cased too."""
+    cased = [_title_cased(text[m.start : m.end]) for m in marked]
+    found: set[tuple[int, int]] = set()
+    for i, m in enumerate(marked):
+        if not cased[i]:
+            continue
+        before = text[max(0, m.start - 40) : m.start].rstrip("\"“„«‘‹' ")
+        listed = any(
+            0 <= j < len(marked)
+            and cased[j]
+            and marked[j].depth == m.depth
+            and _LIST_GAP.match(gap) is not None
+            for j, gap in (
+                (i - 1, text[marked[i - 1].end : m.start] if i > 0 else "x"),
+                (i + 1, text[m.end : marked[i + 1].start] if i + 1 < len(marked) else "x"),
+            )
+        )
+        if listed or _TITLE_CUE.search(before):
+            found.add((m.start, m.end))
+    return found

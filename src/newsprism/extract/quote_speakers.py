@@ -4,6 +4,12 @@ Pure functions over a parsed spaCy Doc and the article's entity mentions. A spea
 name (resolved to the fullest form of that name in the article), a pronoun or definite description
 (resolved to the nearest earlier compatible speaker or subject), an organisation or document ("a
 Kremlin statement" -> "Kremlin"), or left unresolved with a reason. Nothing is guessed.
+
+Two traps of "nearest earlier speaker": a person put forward in the pronoun's own paragraph
+("Lawmakers called on Weber to resign. Last week he told ...") is nearer in the discourse than a
+speaker of an earlier paragraph, even as an object; and a description naming a title ("the
+interior minister") means the person the article gave that title ("Interior Minister Ilona
+Marek"), not whoever spoke last (her namesake, a farmer).
 """
 
 from __future__ import annotations
@@ -391,9 +397,22 @@ def _nationality(span: Span) -> str | None:
     return None
 
 
-def _last(antecedents: Sequence[Antecedent], pos: int, kinds: set[str]) -> Antecedent | None:
+def _last(
+    antecedents: Sequence[Antecedent], pos: int, kinds: set[str], local: tuple[int, int] | None = None
+) -> Antecedent | None:
     """The latest antecedent of ``kinds`` before ``pos``; for people, a subject or named speaker
-    before any other mention ("person-weak"), which is the fallback."""
+    before any other mention ("person-weak"), which is the fallback.
+
+    ``local`` (paragraph start, sentence start of ``pos``): a person of the paragraph comes first,
+    a subject or speaker, else another mention in an earlier sentence of it ("called on Weber to
+    resign. Last week he told ..."); a mere mention in the pronoun's own sentence is not one
+    ("Asked about Biden, he said")."""
+    if local is not None and "person" in kinds:
+        para, sent = local
+        near = [a for a in antecedents if para <= a.pos < pos and a.kind == "person"]
+        near = near or [a for a in antecedents if para <= a.pos < sent and a.kind == "person-weak"]
+        if near:
+            return max(near, key=lambda a: a.pos)
     found = [a for a in antecedents if a.pos < pos and a.kind in kinds]
     if not found and "person" in kinds:
         found = [a for a in antecedents if a.pos < pos and a.kind == "person-weak"]
@@ -440,7 +459,7 @@ def resolve(
 
     if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS:
         if low in _PERSON_PRONOUNS:
-            a = _last(antecedents, start, {"person"})
+            a = _last(antecedents, start, {"person"}, _local(head))
             if a:
                 return Speaker(text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos))
             return Speaker(text, start, end, unresolved="pronoun with no earlier person")
@@ -494,7 +513,11 @@ def resolve(
                 return Speaker(text, start, end, joint, role, kind="group")
             return Speaker(text, start, end, unresolved="no two earlier people for a joint description")
         if definite and not plural:
-            a = _last(antecedents, start, {"person"})
+            titled = _titled(span, persons)
+            if titled is not None:
+                name = fullest_name(titled.text, persons, prefer=prefer, before=titled.start)
+                return Speaker(text, start, end, name, role)
+            a = _last(antecedents, start, {"person"}, _local(head))
             if a:
                 return Speaker(
                     text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos), role
@@ -517,6 +540,30 @@ def resolve(
         kind = "person" if mention.label == "PERSON" else "org"
         return Speaker(text, start, end, _strip_the(mention.text), role, kind=kind)
     return Speaker(text, start, end, unresolved=f"speaker {text!r} is not an entity")
+
+
+def _local(token: Token) -> tuple[int, int]:
+    """Start of the paragraph and of the sentence holding ``token`` (character offsets)."""
+    return doc_text(token.doc).rfind("\n", 0, token.idx) + 1, token.sent.start_char
+
+
+def _titled(description: Span, persons: Sequence[Mention]) -> Mention | None:
+    """The latest person mention before ``description`` ("the interior minister") written right
+    after that title ("Interior Minister Ilona Marek"), or None."""
+    title = " ".join(
+        t.lower_ for t in description if t.lower_ not in {"the", "this", "that"} and t.dep_ != "poss"
+    )
+    if not title:
+        return None
+    text = doc_text(description.doc)
+    found = None
+    for m in persons:
+        if m.start >= description.start_char:
+            continue
+        before = " " + " ".join(text[max(0, m.start - len(title) - 24) : m.start].lower().split())
+        if before.endswith(" " + title):
+            found = m
+    return found
 
 
 def _strip_the(name: str) -> str:

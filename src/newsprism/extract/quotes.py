@@ -4,7 +4,9 @@ Direct quotes come from quotation-mark pairs (:mod:`.quote_marks`); a quoted str
 speech when a cue governs it (``"...," said X``; ``X told Y that Moscow "understands"``; ``by the
 Kremlin's telling``), when a cue sits in the same sentence, or, for a full sentence without a cue,
 when it continues the quote just before it. Short quoted phrases without a cue are scare quotes or
-titles and are not speech. Reported speech is the clause governed by a cue verb ("X said that ...",
+titles and are not speech; a quoted title of a work (:func:`.quote_marks.titles`: "the single
+“Blinding Lights”", a list of song titles) is not speech even beside a cue ("called", "according
+to LN, expect hits including ..."). Reported speech is the clause governed by a cue verb ("X said that ...",
 "X believes ...") or the clause around "according to X". Speakers are resolved by
 :mod:`.quote_speakers`; an unresolved speaker keeps its reason.
 """
@@ -19,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.text import doc_text
 from ..records import Mention, Quote, content_id
-from .quote_marks import Marked, find_quoted
+from .quote_marks import Marked, find_quoted, titles
 from .quote_speakers import (
     Antecedent,
     Speaker,
@@ -278,8 +280,11 @@ def _direct_candidates(
     doc: Doc, marked: Sequence[Marked], quoted: Sequence[tuple[int, int]]
 ) -> list[_Candidate]:
     outer = [m for m in marked if m.depth == 0]
+    named_works = titles(doc_text(doc), list(marked))
     found: list[_Candidate] = []
     for m in marked:
+        if (m.start, m.end) in named_works:
+            continue
         span = _span(doc, m.start, m.end)
         if span is None or len(span) == 0:
             continue

@@ -19,7 +19,8 @@
   one run: "understands and fully supports" / "fully understands the need for all measures")
   reports different words, so that group's conflict is an ``inconsistent_detail``.
 * **Speaker** (``contradiction``): a quote group whose variants name different speakers. Only
-  speakers the article names (not a pronoun resolved by us) count.
+  speakers the article names (:func:`.quotes.explicit`: not a pronoun or description resolved by
+  us, which takes the named speaker of the group instead) count.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from collections.abc import Mapping, Sequence
 
 from ..records import Citation, Conflict, ConflictValue, Entity, Quote, QuoteGroup, QuoteVariant, content_id
 from .entities import clean_name
+from .quotes import explicit
 from .text_match import contains
 from .text_words import content_stems, fold, stem, words
 
@@ -45,7 +47,6 @@ TITLES: tuple[str, ...] = (
     "founder", "treasurer", "general manager", "manager", "chancellor", "senator", "speaker",
 )  # fmt: skip
 _TITLE_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in TITLES) + r")\b")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"})
 
 
 def titles(role_text: str) -> frozenset[str]:
@@ -122,11 +123,6 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
     return out
 
 
-def _named(quote: Quote | None) -> bool:
-    """Whether the article names the quote's speaker (not only a pronoun)."""
-    return quote is not None and fold(quote.speaker_text or "").strip() not in _PRONOUNS
-
-
 def _spelling(text: str, person: bool) -> str:
     name = clean_name(text, person=person)
     return " ".join(name.split()).lower()
@@ -168,6 +164,10 @@ def spelling_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
     return out
 
 
+def _explicit(quote: Quote | None) -> bool:
+    return quote is not None and explicit(quote)
+
+
 def speaker_conflicts(
     groups: Sequence[QuoteGroup], quotes: Mapping[str, Quote], names: Mapping[str, str]
 ) -> list[Conflict]:
@@ -175,7 +175,7 @@ def speaker_conflicts(
     (``quotes``: Quote.id -> Quote, for the speaker as written)."""
     out: list[Conflict] = []
     for group in groups:
-        named = [v for v in group.variants if v.speaker is not None and _named(quotes.get(v.quote))]
+        named = [v for v in group.variants if v.speaker is not None and _explicit(quotes.get(v.quote))]
         if len({v.speaker for v in named}) < 2:
             continue
         out.append(

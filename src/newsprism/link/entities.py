@@ -10,10 +10,13 @@ How mentions become entities:
    so a mention with another label counts as a person when its full name is tagged PERSON
    elsewhere, when a person role is stated next to it ("President Kassym-Jomart Tokayev"), or when
    it is a single word matching the first or last word of a person named in the same article
-   ("Sun" after "Yun Sun").
+   ("Sun" after "Yun Sun"). A PERSON tag is a slip when the run tags the same name otherwise
+   more often ("Hydrovel": ORG ten times, PERSON six), unless a role is stated beside it.
 3. **Full names** (two words or more) are blocked by surname key and by first-word key; inside a
    block, distinct spellings are joined when the rest of the name is similar (rapidfuzz ratio),
-   so "Vladmir Putin" joins "Vladimir Putin" while "Li Zhanshu" and "Li Lifan" stay apart.
+   so "Vladmir Putin" joins "Vladimir Putin" while "Li Zhanshu" and "Li Lifan" stay apart. A
+   first and last name joins the one fuller form of it with middle names ("Owen Dempsey" /
+   "Owen John Dempsey"), unless the run has two different fuller forms ("Owen Patrick Dempsey").
 4. **Single names** ("Putin", "Xi", "Lee") resolve to the full name in the same article when one
    person there has that first or last word (by key, else by a consonant-skeleton sound key);
    when several do, to the nearest earlier full-name mention (for a speaker, "Li added ...", the
@@ -208,15 +211,32 @@ def _cluster_full_names(full_keys: Iterable[tuple[str, ...]]) -> _UnionFind:
         uf.find(_full_key(keys))
         by_last[keys[-1]].add(keys)
         by_first[keys[0]].add(keys)
+    fuller: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
     for block in by_last.values():
         for a, b in _block_pairs(block, lambda keys: keys[:-1]):
             if _given_similar(a[:-1], b[:-1]):
                 uf.union(_full_key(a), _full_key(b))
+            elif _adds_middle(a, b) or _adds_middle(b, a):
+                short, long_ = (a, b) if len(a) < len(b) else (b, a)
+                fuller[short].add(long_)
+    for short, longer in fuller.items():
+        # "Owen Dempsey" is "Owen John Dempsey" unless the run also has an "Owen Patrick Dempsey"
+        if len({uf.find(_full_key(k)) for k in longer}) == 1:
+            uf.union(_full_key(short), _full_key(next(iter(longer))))
     for block in by_first.values():
         for a, b in _block_pairs(block, lambda keys: keys[1:]):
             if _given_similar(a[1:], b[1:]):
                 uf.union(_full_key(a), _full_key(b))
     return uf
+
+
+def _adds_middle(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """Whether ``long_`` is ``short`` (first and last name) with middle names added ("Owen
+    Dempsey" / "Owen John Dempsey")."""
+    if len(short) < 2 or len(long_) <= len(short) or short[0] != long_[0] or short[-1] != long_[-1]:
+        return False
+    middle = iter(long_[1:-1])
+    return all(any(k == m for m in middle) for k in short[1:-1])
 
 
 def _block_pairs(
@@ -322,11 +342,20 @@ def _person_like(items: Sequence[_Item]) -> set[int]:
         for it in items
         if it.mention.label == "PERSON" and len(it.keys) > 1 and not _has_digit(it.mention.text)
     }
+    # How often the run tags each name PERSON and otherwise ("Hydrovel": ORG 10 times, PERSON 6)
+    as_person: Counter[str] = Counter()
+    as_other: Counter[str] = Counter()
+    for it in items:
+        (as_person if it.mention.label == "PERSON" else as_other)[org_key(it.mention.text)] += 1
     people: set[int] = set()
     for pos, it in enumerate(items):
         label = it.mention.label
         if not it.keys or label in {"NORP", "EVENT"} or _has_digit(it.mention.text):
             continue
+        if label == "PERSON" and not it.has_role:
+            key = org_key(it.mention.text)
+            if as_other[key] > as_person[key]:
+                continue  # mostly an organisation or place: the PERSON tags are the slips
         if label == "PERSON" or it.has_role or (len(it.keys) > 1 and it.keys in tagged):
             people.add(pos)
     return people

@@ -14,7 +14,16 @@ How two quotes are judged one utterance (:func:`match_quotes`):
 * The same idea in other words ("not in the cards. China doesn't need to ..." / "may not be in
   the cards, but China will continue ...") aligns only a few words, so it stays apart.
 * **Continuations**: two direct quotes of one speaker in one article separated only by the
-  attribution ("…,” Putin said. “During …") are one utterance cut in two.
+  attribution ("…,” Putin said. “During …") are one utterance cut in two. Quotes separated by
+  nothing but punctuation or "and" (“Black Water,” “China Grove” and others) are a list of
+  titles or phrases, not one utterance: chaining them would make unrelated short quotes
+  "wordings" of one group.
+
+**Speakers of a group**: a speaker the article names ("Hydrovel chairman Radoslav Vukanich
+said") beats one we resolved from a pronoun or a description ("he told", :func:`explicit`):
+the group's speaker is the one most articles name, and a variant attributed only through a
+pronoun takes it (:func:`group_speakers` carries that back to the quotes). Only named speakers
+can disagree (a ``speaker`` conflict, :mod:`.claim_conflicts`).
 
 Candidate pairs come from an inverted index of rare content stems, so the work grows with the
 number of quotes, not its square. Groups keep two or more articles (or a matched pair in one
@@ -25,7 +34,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Article, ArticleAnalysis, Entity, Quote, QuoteGroup, QuoteVariant, content_id
 from .text_match import UnionFind, aligned_share, candidate_pairs, contains, shared_share
@@ -120,7 +129,13 @@ def _continues(first: Quote, second: Quote, text: str) -> bool:
     if first.speaker is None or first.speaker != second.speaker:
         return False
     gap = text[first.end : second.start]
-    return 0 <= len(gap) <= CONTINUATION_GAP and "\n" not in gap
+    if not 0 <= len(gap) <= CONTINUATION_GAP or "\n" in gap:
+        return False
+    return any(w not in _LIST_JOINERS for w in words(gap))
+
+
+#: Words that join the items of a list ("“A,” “B” and “C”"): no attribution between two quotes.
+_LIST_JOINERS = frozenset({"and", "or", "nor", "&"})
 
 
 def _items(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[QuoteItem]:
@@ -146,6 +161,16 @@ def _label(item: QuoteItem, reference: QuoteItem) -> str:
     return match_quotes(item, reference) or "variant"
 
 
+def explicit(quote: Quote) -> bool:
+    """Whether the article names the quote's speaker: a word of the resolved name is written in
+    the speaker phrase ("Hydrovel chairman Radoslav Vukanich", "Vukanich", "a Hydrovel
+    spokesperson"), not only a pronoun or description resolved by us ("he", "the minister")."""
+    if not quote.speaker_name or not quote.speaker_text:
+        return False
+    written = set(words(quote.speaker_text))
+    return any(w in written for w in words(quote.speaker_name) if w not in STOP)
+
+
 def _group(
     members: Sequence[QuoteItem],
     outlets: Mapping[str, str | None],
@@ -153,8 +178,13 @@ def _group(
     origin_of: Mapping[str, str],
 ) -> QuoteGroup:
     reference = max(members, key=lambda m: (m.quote.kind == "direct", len(m.stems), -members.index(m)))
-    speakers = Counter(m.quote.speaker for m in members if m.quote.speaker is not None)
+    named = Counter(m.quote.speaker for m in members if m.quote.speaker is not None and explicit(m.quote))
+    speakers = named or Counter(m.quote.speaker for m in members if m.quote.speaker is not None)
     speaker = max(speakers, key=lambda s: speakers[s]) if speakers else None
+
+    def speaker_of(q: Quote) -> str | None:
+        return speaker if named and q.speaker not in named and not explicit(q) else q.speaker
+
     variants = tuple(
         QuoteVariant(
             quote=m.quote.id,
@@ -163,8 +193,8 @@ def _group(
             end=m.quote.end,
             text=m.quote.text,
             outlet=outlets.get(m.quote.article),
-            speaker=m.quote.speaker,
-            speaker_name=names.get(m.quote.speaker) if m.quote.speaker else m.quote.speaker_name,
+            speaker=speaker_of(m.quote),
+            speaker_name=names.get(sp, sp) if (sp := speaker_of(m.quote)) else m.quote.speaker_name,
             match=_label(m, reference),
         )
         for m in members
@@ -210,3 +240,22 @@ def group_quotes(
         lead = group_items[0]
         groups.append(((-group.independent_origins, lead.order, lead.quote.start), group))
     return [g for _, g in sorted(groups, key=lambda kg: kg[0])]
+
+
+def group_speakers(
+    analyses: Sequence[ArticleAnalysis], groups: Sequence[QuoteGroup]
+) -> list[ArticleAnalysis]:
+    """``analyses`` with each grouped quote's speaker set to its variant's speaker: a quote
+    attributed through a pronoun takes the speaker another article names (the phrase as written,
+    ``speaker_text``, stays)."""
+    by_quote = {v.quote: v for g in groups for v in g.variants}
+    out: list[ArticleAnalysis] = []
+    for analysis in analyses:
+        quotes = []
+        for q in analysis.quotes:
+            v = by_quote.get(q.id)
+            if v is not None and v.speaker is not None and v.speaker != q.speaker:
+                q = replace(q, speaker=v.speaker, speaker_name=v.speaker_name, unresolved=None)
+            quotes.append(q)
+        out.append(replace(analysis, quotes=tuple(quotes)))
+    return out
