@@ -96,3 +96,36 @@ def test_a_name_used_as_a_place_in_its_article_is_not_a_person(nlp: spacy.Langua
     labels = {(m.text, m.label) for m in extract_mentions(doc, "a")}
     assert ("Dolna Mesta", "PERSON") not in labels
     assert ("Jana Drobna", "PERSON") in labels
+
+
+def test_a_lower_case_person_tag_is_not_a_person() -> None:
+    doc = doc_of(
+        ["the", "so", "-", "called", "flood", "levy", "would", "hit", "households"],
+        ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+        spaces=[True, False, False, True, True, True, True, True, False],
+    )
+    assert pairs(doc) == []
+
+
+def test_a_one_word_person_tag_only_at_sentence_start_is_not_a_person() -> None:
+    doc = doc_of(
+        ["Floodwater", "covered", "the", "farms", "."],
+        ["B-PERSON", "O", "O", "O", "O"],
+        ["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        spaces=[True, True, True, False, False],
+    )
+    doc[0].is_sent_start = True
+    assert pairs(doc) == []
+
+
+def test_a_sentence_opening_surname_of_a_named_person_stays_a_person() -> None:
+    words = ["Pavel", "Kostka", "spoke", ".", "Kostka", "left", "."]
+    doc = doc_of(
+        words,
+        ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"],
+        ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        spaces=[True, True, False, True, True, False, False],
+    )
+    doc[0].is_sent_start = True
+    doc[4].is_sent_start = True
+    assert pairs(doc) == [("Pavel Kostka", "PERSON"), ("Kostka", "PERSON")]

@@ -180,14 +180,40 @@ def _retype_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             place.add(m.text)
         if span is not None and span.root.dep_ == "nsubj" and is_cue(span.root.head):
             person.add(m.text)
+    no_name = _no_name_evidence(doc, mentions, person)
     out: list[Mention] = []
     for m in mentions:
-        if m.label == "PERSON" and _is_product(m.text):
-            continue  # a product, not a person: products are not kept as entities
+        if m.label == "PERSON" and (_is_product(m.text) or m.text in no_name):
+            continue  # a product or a common word, not a person: not kept as an entity
         if m.label == "PERSON" and m.text in place and m.text not in person:
             m = dataclasses.replace(m, label="GPE")
         out.append(m)
     return out
+
+
+def _no_name_evidence(doc: Doc, mentions: list[Mention], person: set[str]) -> set[str]:
+    """The PERSON-tagged texts whose spelling gives no sign of a name: written in lower case
+    ("the so-called flood levy") with no capitalised spelling elsewhere in the document, or one word capitalised only where it opens a sentence
+    ("Floodwater covered ...") that the document never writes mid-sentence, never gives a title
+    or a speech verb, and that is no word of a longer person name.
+
+    The trap: a sentence's first word is capitalised whatever it is, so the small model's PERSON
+    tag there is the only evidence, and it is often wrong. One pass over the tokens, one over the
+    mentions: linear in the document."""
+    capitalised = {m.text.casefold() for m in mentions if m.label == "PERSON" and m.text[:1].isupper()}
+    evidence = set(person)
+    evidence.update(t.text for t in doc if not t.is_sent_start)  # capitalised mid-sentence
+    evidence.update(w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split())
+    found: set[str] = set()
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        if not m.text[:1].isupper():
+            if m.text.casefold() not in capitalised:  # "putin" after "Putin" is a garbled name
+                found.add(m.text)
+        elif " " not in m.text and m.text not in evidence:
+            found.add(m.text)
+    return found
 
 
 #: Labels the small model gives a surname it does not know ("Vukanich" as GPE).
