@@ -107,9 +107,7 @@ def dated_events(
             keys = span_keys(text, start, [m for m in named if start <= m.start < end], entity_at)
             if len(keys) < MIN_EVENT_KEYS:
                 continue
-            unit = SentenceUnit(
-                article.id, order, start, end, article.text[start:end].strip(), frozenset(keys)
-            )
+            unit = SentenceUnit(article.id, order, start, end, article.text[start:end], frozenset(keys))
             out.extend(DatedEvent(unit, str(t.value), t.text) for t in dates)
     return out
 

@@ -90,7 +90,7 @@ def quote_support(
         have = {(c.article, c.start, c.end) for c in target}
         for article, start, end in spans:
             if (article, start, end) not in have:
-                target.append(Citation(article, start, end, texts.get(article, "")[start:end].strip()))
+                target.append(Citation.of(article, texts.get(article, ""), start, end))
                 citing.setdefault((article, start, end), []).append(index)
     return out
 
