@@ -13,7 +13,7 @@ its days). Both day-precise -> ``contradiction``, else ``inconsistent_detail``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -112,9 +112,14 @@ def dated_events(
     return out
 
 
-def date_conflicts(events: Sequence[DatedEvent], origin_of: Mapping[str, str]) -> list[Conflict]:
+def date_conflicts(
+    events: Sequence[DatedEvent],
+    origin_of: Mapping[str, str],
+    related: Callable[[str, str], bool] = lambda a, b: True,
+) -> list[Conflict]:
     """Conflicts between aligned events of different origins with incompatible dates, best
-    aligned first; each date expression is in at most one conflict."""
+    aligned first; each date expression is in at most one conflict. Only articles ``related``
+    reports of one story (:mod:`.claim_scope`) are compared."""
     idf = idf_table(e.unit.keys for e in events)
     found: list[tuple[float, int, int]] = []
     keys = [sorted(e.unit.keys) for e in events]
@@ -123,7 +128,7 @@ def date_conflicts(events: Sequence[DatedEvent], origin_of: Mapping[str, str]) -
         a, b = events[i], events[j]
         if origin_of.get(a.unit.article, a.unit.article) == origin_of.get(b.unit.article, b.unit.article):
             continue
-        if compatible(a.value, b.value):
+        if compatible(a.value, b.value) or not related(a.unit.article, b.unit.article):
             continue
         score = aligned(a.unit, b.unit, idf)
         if score >= MIN_EVENT_SCORE:
