@@ -9,7 +9,7 @@ dates of one event. A schedule is therefore recognised once, here, from the text
 extraction (tense) and linking (timeline, date conflicts) agree on it:
 
 * a **schedule** is a run of at least :data:`MIN_ITEMS` time expressions, consecutive in the
-  text, one item a line: between two of them a line break, with at most :data:`MAX_ITEM`
+  text, one item a line (a short line that is no sentence): between two of them a line break, with at most :data:`MAX_ITEM`
   characters (the rest of one item: its venue) before it and after it, and in between at most
   :data:`MAX_SKIPPED` lines, each no longer than an item (items whose date the recogniser
   missed). Dates in running prose, a sentence or more apart, never form a run.
@@ -44,7 +44,8 @@ def schedule_runs(text: str, spans: Sequence[tuple[int, int]]) -> list[range]:
 
 def _short_line(text: str, start: int, end: int) -> bool:
     """Whether the line holding ``start``-``end`` is an item: the date and at most
-    :data:`MAX_ITEM` other characters (searched within that reach only)."""
+    :data:`MAX_ITEM` other characters (searched within that reach only), not a sentence (an
+    item does not end in ".", "!" or "?": "Hydrovel shelved a repair in 2023." is prose)."""
     lo = max(0, start - MAX_ITEM - 1)
     found = text.rfind("\n", lo, start)
     if found < 0 and lo > 0:
@@ -55,6 +56,8 @@ def _short_line(text: str, start: int, end: int) -> bool:
         if len(text) > hi:
             return False
         line_end = len(text)
+    if text[found + 1 : line_end].rstrip()[-1:] in {".", "!", "?"}:
+        return False
     return (start - found - 1) + (line_end - end) <= MAX_ITEM
 
 
