@@ -16,7 +16,7 @@ from .extract.quotes import extract_quotes
 from .extract.roles import extract_roles
 from .extract.timex import anchor_date_of, extract_time_expressions, infer_publication_date
 from .nlp.text import doc_text
-from .records import Article, ArticleAnalysis
+from .records import Article, ArticleAnalysis, trim_span
 
 # A "sentence" starting with one of these (or a lower-case word) continues the one before it.
 _CONTINUATION = frozenset(",;:)]}")
@@ -53,7 +53,9 @@ def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     sentence alignment sees the whole statement. A lower-case start only counts in a text whose
     sentences mostly start upper-case (a lower-cased corpus, like Multi-News, has no such clue),
     and words that start lower-case but are names ("iPhone", "eBay") keep their sentence. The
-    quality flags still read the parser's own cuts.
+    quality flags still read the parser's own cuts. Spans are trimmed of the whitespace the
+    parser keeps at a sentence's edges (a paragraph break is a token of the sentence before it),
+    so a sentence cited anywhere downstream is its words only.
     """
     text = doc_text(doc)
     sents = [(s.start_char, s.end_char, text[s.start_char : s.end_char].lstrip()) for s in doc.sents]
@@ -70,4 +72,5 @@ def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return tuple(spans)
+    trimmed = (trim_span(text, start, end) for start, end in spans)
+    return tuple((start, end) for start, end in trimmed if end > start)

@@ -250,6 +250,17 @@ class ArticleAnalysis:
 CopyKind = Literal["verbatim", "edited", "paraphrase"]
 
 
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` moved inwards past whitespace at either end (an all-blank span keeps
+    its start, empty). The one place spans are trimmed: trimming the cited *text* after the
+    offsets were taken is what made spans break ``text == article_text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A cited stretch of one article: where a statement comes from or is corroborated."""
@@ -258,6 +269,13 @@ class Citation:
     start: int
     end: int
     text: str
+
+    @classmethod
+    def of(cls, article: str, text: str, start: int, end: int) -> Citation:
+        """The citation of ``text[start:end]`` (``text`` the article's text), trimmed of
+        surrounding whitespace by :func:`trim_span`: its ``text`` is always the span's."""
+        start, end = trim_span(text, start, end)
+        return cls(article, start, end, text[start:end])
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,7 +158,7 @@ def _story() -> JSON:
                     start = a["text"].find(alias, start + 1)
         roles = []
         if name == "Mara Quint":
-            s, e = _at(gazette["text"], "the union's general secretary")
+            s, e = _at(gazette["text"], "general secretary")
             roles.append({"text": "general secretary", "article": gazette["id"], "start": s, "end": e})
         entities.append(
             {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from story_actors import story_actors
+
 from newsprism.link.claim_conflicts import compatible, role_conflicts, spelling_conflicts, titles
 from newsprism.link.claims import build_claims
 from newsprism.records import Article, ArticleAnalysis, Entity, Mention, Quantity, Role
@@ -25,7 +27,8 @@ def run(*docs: tuple[str, str, tuple[Quantity, ...]]) -> tuple[list[str], list[t
     analyses = [
         ArticleAnalysis(article=aid, sentences=((0, len(text)),), quantities=qs) for aid, text, qs in docs
     ]
-    claims, conflicts = build_claims(articles, analyses, [], [], {a.id: a.id for a in articles})
+    actors = story_actors(a.id for a in articles)  # one story: conflicts may pair them
+    claims, conflicts = build_claims(articles, analyses, actors, [], {a.id: a.id for a in articles})
     return [c.kind for c in claims], [(c.kind, c.severity, [v.value for v in c.values]) for c in conflicts]
 
 

@@ -3,6 +3,8 @@ citations, pairs left over by clustering, quoted words, and loosely quoted wordi
 
 from __future__ import annotations
 
+from story_actors import story_actors
+
 from newsprism.link.claim_conflicts import wording_conflicts
 from newsprism.link.claims import build_claims, quote_support
 from newsprism.link.text_words import meaning_keys
@@ -23,7 +25,8 @@ def run(*docs: tuple[str, str, tuple[Quantity, ...]]) -> tuple[list[list[str]], 
     analyses = [
         ArticleAnalysis(article=aid, sentences=((0, len(text)),), quantities=qs) for aid, text, qs in docs
     ]
-    claims, conflicts = build_claims(articles, analyses, [], [], {a.id: a.id for a in articles})
+    actors = story_actors(a.id for a in articles)  # one story: conflicts may pair them
+    claims, conflicts = build_claims(articles, analyses, actors, [], {a.id: a.id for a in articles})
     quantity = [[c.text for c in claim.support] for claim in claims if claim.kind == "quantity"]
     return quantity, [(c.kind, c.severity) for c in conflicts]
 

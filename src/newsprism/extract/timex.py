@@ -23,7 +23,16 @@ from ..nlp.text import doc_text
 from ..records import Published, TimeExpression, content_id
 from .timex_normalise import Tense, granularity_date, normalise
 from .timex_pubdate import ClueSource, choose_day, clues_from, estimate_year, is_dateline
-from .timex_spans import clause_tense, find_candidates, governing_verb
+from .timex_schedule import schedule_runs
+from .timex_spans import Candidate, clause_tense, find_candidates, governing_verb
+
+#: Words of a schedule's heading or announcement that say its dates lie ahead ("Tour dates:",
+#: "the upcoming fixtures", "the schedule").
+SCHEDULE_CUES = frozenset(
+    {"tour", "schedule", "upcoming", "fixture", "itinerary", "programme", "program", "lineup", "calendar"}
+)
+#: Sentences before a schedule read for its announcement.
+ANNOUNCEMENT_SENTENCES = 3
 
 __all__ = [
     "anchor_date_of",
@@ -62,7 +71,7 @@ def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> 
     out: list[TimeExpression] = []
     previous: str | None = None
     anchor_iso = anchor.isoformat() if anchor else None
-    for cand in find_candidates(doc):
+    for cand in schedule_tenses(doc, find_candidates(doc)):
         span = doc[cand.start : cand.end]
         norm = normalise(span.text, anchor, cand.tense, previous)
         start, end = span.start_char, span.end_char
@@ -83,6 +92,39 @@ def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> 
         if norm.type == "DATE" and is_antecedent(norm.value, anchor):
             previous = norm.value
     return out
+
+
+def schedule_tenses(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` with the items of a schedule (:mod:`.timex_schedule`) read as future
+    when the schedule is announced as one: a future-tense clause or a schedule word
+    (:data:`SCHEDULE_CUES`) in its first item's sentence or the :data:`ANNOUNCEMENT_SENTENCES`
+    before it ("The band will play eight dates ... Tour dates: June 9 – Seattle ..."). A bare
+    "June 9" in such a list then resolves to the next June 9 after the publication date, not
+    the last one. A list has no verb of its own, so the parse gives its items no tense, or the
+    present of whatever it attached them to; only an item in a past-tense clause keeps it."""
+    spans = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in candidates]
+    out = list(candidates)
+    for run in schedule_runs(doc_text(doc), spans):
+        if _announced_ahead(doc, candidates[run[0]].start):
+            for k in run:
+                if out[k].tense != "past":
+                    out[k] = replace(out[k], tense="future")
+    return out
+
+
+def _announced_ahead(doc: Doc, token: int) -> bool:
+    """Whether the sentence of ``doc[token]`` or the few before it announce what lies ahead."""
+    sent = doc[token].sent
+    for _ in range(ANNOUNCEMENT_SENTENCES + 1):
+        for t in sent:
+            if t.lemma_.lower() in SCHEDULE_CUES:
+                return True
+            if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"} and clause_tense(t) == "future":
+                return True
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return False
 
 
 def tense_from_value(expr: TimeExpression) -> Tense | None:

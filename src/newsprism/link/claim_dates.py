@@ -4,7 +4,9 @@ Every DATE time expression with a calendar value (not ``PAST_REF``/``PRESENT_REF
 not a duration) is attached to its sentence; the *event* is that sentence's meaning keys and
 entities (a name counts once, as its entity) with the words of its date expressions left out,
 so two reports of one meeting align whatever date they give it. Events are aligned as sentence claims are
-(:func:`.claim_sentences.aligned`, candidate pairs from an inverted index of rare keys). Two
+(:func:`.claim_sentences.aligned`, candidate pairs from an inverted index of rare keys). The
+items of a schedule (dates listed one a line: :mod:`newsprism.extract.timex_schedule`) are one
+list, not events of their own: they are never set against each other or another list's items. Two
 aligned events of different origins conflict when their dates are incompatible: not equal and
 neither containing the other (``2022-02`` contains ``2022-02-04``, a week its days, an interval
 its days). Both day-precise -> ``contradiction``, else ``inconsistent_detail``.
@@ -13,10 +15,11 @@ its days). Both day-precise -> ``contradiction``, else ``inconsistent_detail``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from ..extract.timex_schedule import schedule_members
 from ..records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, content_id
 from .claim_sentences import MIN_SHARED_KEYS, SentenceUnit, aligned, named_mentions, span_keys
 from .text_match import candidate_pairs
@@ -95,9 +98,16 @@ def dated_events(
         if analysis is None:
             continue
         named = named_mentions(analysis, entity_at)
+        timexes = sorted(analysis.time_expressions, key=lambda t: (t.start, t.end))
+        listed = schedule_members(article.text, [(t.start, t.end) for t in timexes])
+        scheduled = {timexes[k].id for k in listed}
         for start, end in analysis.sentences:
             inside = [t for t in analysis.time_expressions if start <= t.start < end]
-            dates = [t for t in inside if t.type == "DATE" and t.value and day_range(t.value)]
+            dates = [
+                t
+                for t in inside
+                if t.type == "DATE" and t.value and day_range(t.value) and t.id not in scheduled
+            ]
             if not dates:
                 continue
             text = article.text[start:end]
@@ -107,16 +117,19 @@ def dated_events(
             keys = span_keys(text, start, [m for m in named if start <= m.start < end], entity_at)
             if len(keys) < MIN_EVENT_KEYS:
                 continue
-            unit = SentenceUnit(
-                article.id, order, start, end, article.text[start:end].strip(), frozenset(keys)
-            )
+            unit = SentenceUnit(article.id, order, start, end, article.text[start:end], frozenset(keys))
             out.extend(DatedEvent(unit, str(t.value), t.text) for t in dates)
     return out
 
 
-def date_conflicts(events: Sequence[DatedEvent], origin_of: Mapping[str, str]) -> list[Conflict]:
+def date_conflicts(
+    events: Sequence[DatedEvent],
+    origin_of: Mapping[str, str],
+    related: Callable[[str, str], bool] = lambda a, b: True,
+) -> list[Conflict]:
     """Conflicts between aligned events of different origins with incompatible dates, best
-    aligned first; each date expression is in at most one conflict."""
+    aligned first; each date expression is in at most one conflict. Only articles ``related``
+    reports of one story (:mod:`.claim_scope`) are compared."""
     idf = idf_table(e.unit.keys for e in events)
     found: list[tuple[float, int, int]] = []
     keys = [sorted(e.unit.keys) for e in events]
@@ -125,7 +138,7 @@ def date_conflicts(events: Sequence[DatedEvent], origin_of: Mapping[str, str]) -
         a, b = events[i], events[j]
         if origin_of.get(a.unit.article, a.unit.article) == origin_of.get(b.unit.article, b.unit.article):
             continue
-        if compatible(a.value, b.value):
+        if compatible(a.value, b.value) or not related(a.unit.article, b.unit.article):
             continue
         score = aligned(a.unit, b.unit, idf)
         if score >= MIN_EVENT_SCORE:

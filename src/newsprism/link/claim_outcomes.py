@@ -72,13 +72,13 @@ def outcomes(
             clause, actor = clause_keys(article.text, start, start + word.start(), named, entity_at)
             if not any(k.startswith("@") for k in actor):
                 continue
-            lead = len(text) - len(text.lstrip())
+            cite = Citation.of(article.id, article.text, start, end)
             out.append(
                 Outcome(
                     article=article.id,
-                    start=start + lead,
-                    end=end,
-                    text=text.strip(),
+                    start=cite.start,
+                    end=cite.end,
+                    text=cite.text,
                     gain=kinds.pop(),
                     word=word.group(1).lower(),
                     actor=frozenset(actor),

@@ -19,6 +19,10 @@ A claim of one measure cites the clause holding each figure (the sentence cut at
 and semicolons), not the whole sentence, so two figures of one sentence ("About 4,000 people were
 evacuated, and 23 were still missing") are two claims with their own spans.
 
+An **age** ("a 43-year-old patient", "Quill, 43,") belongs to one person: two ages are one
+measure only when their clauses name the same canonical person, and an age of an unnamed person
+("a 55-year-old patient") is compared with nothing; two stories' patients are two people.
+
 Agreeing values join one claim; different values are a conflict, unless the figure is an update
 ("the death toll rose to 12 on Sunday": a direction on one side only), the sentences are dated
 differently, or the other article also gives the first value in that sentence (two numbers of
@@ -30,7 +34,7 @@ one sentence: "11 dead and 23 missing"). Severity: hedges become intervals ("som
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity, content_id
@@ -59,6 +63,7 @@ GENERIC_NEAR: frozenset[str] = frozenset(
     {"people", "person", "resident", "citizen", "year", "month", "week", "day", "hour", "minute",
      "time", "percent", "per", "cent", "number", "total", "figure", "least", "estimat", "some"}
 )  # fmt: skip
+_AGE = re.compile(r"(?:-|\s)*(?:years?|yrs?)?(?:-|\s)*old\b", re.IGNORECASE)
 _OFFSET = re.compile(r"\s*(?:ago|earlier|later|before|after|previously)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]\s|\s[\u2013\u2014]\s?|\s-\s")
 
@@ -79,6 +84,7 @@ class QuantityItem:
     near: frozenset[str] = frozenset()
     clause: tuple[int, int] = (0, 0)
     offset: bool = False  # "two years ago": a point in time, not a measured span
+    subject: str | None = None  # the person an age belongs to (a canonical entity id)
 
 
 def interval(q: Quantity) -> tuple[float, float]:
@@ -109,8 +115,15 @@ def severity(values: Sequence[Quantity]) -> str:
     return "inconsistent_detail"
 
 
-def quantity_items(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[QuantityItem]:
-    """Comparable quantities with their sentence keys, in article order."""
+def quantity_items(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    entity_at: Mapping[tuple[str, int], str] | None = None,
+) -> list[QuantityItem]:
+    """Comparable quantities with their sentence keys, in article order. An age is kept only
+    when its clause names a person (``entity_at``: (article, mention start) -> entity id), whose
+    id becomes the item's ``subject``."""
+    entity_at = entity_at or {}
     texts = {a.id: a.text for a in articles}
     order = {a.id: i for i, a in enumerate(articles)}
     items: list[QuantityItem] = []
@@ -121,6 +134,12 @@ def quantity_items(articles: Sequence[Article], analyses: Sequence[ArticleAnalys
             if q.category in SKIP_CATEGORIES or (q.category == "count" and q.value < MIN_COUNT):
                 continue
             start, end = next(((s, e) for s, e in analysis.sentences if s <= q.start < e), (q.start, q.end))
+            clause = clause_of(text, q.start, q.end, (start, end))
+            subject = None
+            if q.category == "duration" and (age := _AGE.match(text, q.end)):
+                subject = _owner(text, analysis, q.start, age.end(), entity_at)
+                if subject is None:
+                    continue  # the age of someone unnamed: no other article's figure is theirs
             if (start, end) not in sentence_keys:
                 sentence_keys[(start, end)] = meaning_keys(text[start:end])
             keys = {k for k in sentence_keys[(start, end)] if not k[0].isdigit()}
@@ -139,11 +158,31 @@ def quantity_items(articles: Sequence[Article], analyses: Sequence[ArticleAnalys
                     frozenset(keys),
                     dates,
                     near_keys(text, q, (start, end)),
-                    clause_of(text, q.start, q.end, (start, end)),
+                    clause,
                     q.category == "duration" and bool(_OFFSET.match(text, q.end)),
+                    subject,
                 )
             )
     return items
+
+
+_BEFORE_AGE = re.compile(r"[\s,(]*")  # "Mara Quill, 43," / "Quill (43)"
+_AFTER_AGE = re.compile(r"[\w\s-]{0,30}")  # "43-year-old John Smith" / "... old farmer John Smith"
+
+
+def _owner(
+    text: str, analysis: ArticleAnalysis, start: int, end: int, entity_at: Mapping[tuple[str, int], str]
+) -> str | None:
+    """The canonical person an age at ``start``-``end`` belongs to: a person named right before
+    it ("Mara Quill, 43,") or a few words after it ("43-year-old farmer John Smith"), else None."""
+    for m in analysis.mentions:
+        if m.label != "PERSON" or (m.article, m.start) not in entity_at:
+            continue
+        before = m.end <= start and _BEFORE_AGE.fullmatch(text, m.end, start)
+        after = m.start >= end and _AFTER_AGE.fullmatch(text, end, m.start)
+        if before or after:
+            return entity_at[(m.article, m.start)]
+    return None
 
 
 def near_keys(text: str, q: Quantity, sentence: tuple[int, int]) -> frozenset[str]:
@@ -178,7 +217,7 @@ def clause_of(text: str, start: int, end: int, sentence: tuple[int, int]) -> tup
 def same_measure(a: QuantityItem, b: QuantityItem) -> bool:
     """Whether two quantities of different articles measure one thing at one time."""
     qa, qb = a.quantity, b.quantity
-    if qa.article == qb.article or qa.unit != qb.unit:
+    if qa.article == qb.article or qa.unit != qb.unit or a.subject != b.subject:
         return False
     if (qa.direction is None) != (qb.direction is None):
         return False
@@ -216,8 +255,11 @@ def _overlap(a: QuantityItem, b: QuantityItem) -> float:
     return max(score, MIN_CONFLICT_JACCARD) if a.near & b.near else score
 
 
-def quantity_clusters(items: Sequence[QuantityItem]) -> list[list[QuantityItem]]:
-    """Clusters of quantities of one measure, each from two or more articles.
+def quantity_clusters(
+    items: Sequence[QuantityItem], related: Callable[[str, str], bool] = lambda a, b: True
+) -> list[list[QuantityItem]]:
+    """Clusters of quantities of one measure, each from two or more articles ``related`` as
+    reports of one story (:mod:`.claim_scope`).
 
     Equal values of one measure join freely; two different values join only when each is the
     other's best match (by sentence overlap) among the other article's quantities of that unit
@@ -231,7 +273,7 @@ def quantity_clusters(items: Sequence[QuantityItem]) -> list[list[QuantityItem]]
     keys = [[it.quantity.unit + "|" + k for k in sorted(it.keys | it.near)] for it in items]
     for i, j in candidate_pairs(keys, MAX_POSTINGS, [it.quantity.article for it in items]):
         a, b = items[i], items[j]
-        if not same_measure(a, b):
+        if not same_measure(a, b) or not related(a.quantity.article, b.quantity.article):
             continue
         if same_value(a.quantity, b.quantity):
             sets.union(i, j)

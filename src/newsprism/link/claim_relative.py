@@ -103,13 +103,12 @@ def _relative(
     _, happening = clause_keys(text, start, rel.start(), named, entity_at)
     if not happening:
         return None
-    sentence = text[start:end]
-    lead = len(sentence) - len(sentence.lstrip())
+    cite = Citation.of(article.id, text, start, end)
     return RelativeDate(
         article=article.id,
-        start=start + lead,
-        end=start + len(sentence.rstrip()),
-        text=sentence.strip(),
+        start=cite.start,
+        end=cite.end,
+        text=cite.text,
         relation=_PLACE[rel.group(1).lower()],
         phrase=text[rel.start() : event.end],
         anchor=head[-1],

@@ -68,7 +68,7 @@ def sentence_units(
             text = article.text[start:end]
             keys = span_keys(text, start, [m for m in mentions if start <= m.start < end], entity_at)
             if len(keys) >= MIN_KEYS:
-                units.append(SentenceUnit(article.id, order, start, end, text.strip(), frozenset(keys)))
+                units.append(SentenceUnit(article.id, order, start, end, text, frozenset(keys)))
     return units
 
 

@@ -24,6 +24,7 @@ Claims are ordered by independent origins (most first), then first appearance; c
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..records import Article, ArticleAnalysis, Citation, Claim, Conflict, Entity, QuoteGroup, content_id
 from .claim_conflicts import role_conflicts, speaker_conflicts, spelling_conflicts, wording_conflicts
@@ -31,6 +32,7 @@ from .claim_dates import attach, date_conflicts, dated_events
 from .claim_outcomes import outcome_conflicts
 from .claim_quantities import quantity_clusters, quantity_conflict, quantity_items
 from .claim_relative import relative_date_conflicts
+from .claim_scope import story_scope, within_story
 from .claim_sentences import align_sentences, sentence_units
 
 
@@ -90,7 +92,7 @@ def quote_support(
         have = {(c.article, c.start, c.end) for c in target}
         for article, start, end in spans:
             if (article, start, end) not in have:
-                target.append(Citation(article, start, end, texts.get(article, "")[start:end].strip()))
+                target.append(Citation.of(article, texts.get(article, ""), start, end))
                 citing.setdefault((article, start, end), []).append(index)
     return out
 
@@ -115,8 +117,10 @@ def build_claims(
         claim = _claim("sentence", support, origin_of)
         first = min((order.get(c.article, len(order)), c.start) for c in support)
         claims.append(((-claim.independent_origins, *first), claim))
+    scope = story_scope(entities, origin_of)
+    entity_at = {(m.article, m.start): e.id for e in entities for m in e.mentions}
     quantity_conflicts: list[Conflict] = []
-    for qcluster in quantity_clusters(quantity_items(articles, analyses)):
+    for qcluster in quantity_clusters(quantity_items(articles, analyses, entity_at), scope.related):
         conflict = quantity_conflict(qcluster, texts)
         if conflict is not None:
             quantity_conflicts.append(conflict)
@@ -137,19 +141,26 @@ def build_claims(
     def first_seen(c: Conflict) -> tuple[int, int]:
         return min((order.get(v.citation.article, len(order)), v.citation.start) for v in c.values)
 
-    entity_at = {(m.article, m.start): e.id for e in entities for m in e.mentions}
-    dates = date_conflicts(dated_events(articles, analyses, entity_at), origin_of) + relative_date_conflicts(
-        articles, analyses, entity_at, origin_of
-    )
+    dates = date_conflicts(dated_events(articles, analyses, entity_at), origin_of, scope.related)
+    dates += relative_date_conflicts(articles, analyses, entity_at, origin_of)
     outcomes = outcome_conflicts(articles, analyses, entity_at, origin_of, names)
-    conflicts = (
+    conflicts = within_story(
         sorted(quantity_conflicts, key=first_seen)
         + sorted(dates, key=first_seen)
         + sorted(outcomes, key=first_seen)
         + sorted(role_conflicts(entities), key=first_seen)
         + sorted(speaker_conflicts(quote_groups, quotes, names), key=first_seen)
         + sorted(spelling_conflicts(entities), key=first_seen)
-        + sorted(wording_conflicts(quote_groups), key=first_seen)
+        + sorted(wording_conflicts(quote_groups), key=first_seen),
+        scope,
     )
-    ordered = attach([c for _, c in sorted(claims, key=lambda kc: kc[0])], [*dates, *outcomes])
+    kept = {c.id for c in conflicts}
+    ordered = attach(
+        [c for _, c in sorted(claims, key=lambda kc: kc[0])],
+        [c for c in conflicts if c.kind in ("date", "outcome")],
+    )
+    ordered = [
+        replace(c, conflicts=tuple(k for k in c.conflicts if k in kept)) if set(c.conflicts) - kept else c
+        for c in ordered
+    ]
     return ordered, [c for c in conflicts if c.values]

@@ -4,7 +4,9 @@ Each article's time expressions of type DATE with a calendar value (a day, week,
 half, year or an interval of them; see :mod:`.timeline_dates`) date the sentence around them: that
 sentence is cited and, cut to its clause when long, describes the event. Relative references
 (``PRESENT_REF`` ...), durations and sets are not events. A dated sentence that says nothing beyond
-its date (a dateline, "Thursday, March 13") is left out.
+its date (a dateline, "Thursday, March 13") is left out. A schedule (dates listed one a line,
+:mod:`newsprism.extract.timex_schedule`) is one event dated by the interval from its first to
+its last date, citing the whole list: two outlets printing one tour list agree on one event.
 
 Sentences of any articles are one event when their dates agree and their descriptions match
 (:mod:`.timeline_merge`). An event carries every supporting sentence and the number of independent
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ..extract.timex_schedule import schedule_members
 from ..records import Article, ArticleAnalysis, Citation, TimelineEvent, content_id
 from .timeline_dates import PRECISION_RANK, calendar_value
 from .timeline_merge import DatedSentence, cluster
@@ -28,14 +31,27 @@ def dated_sentences(article: Article, analysis: ArticleAnalysis, order: int = 0)
     out: list[DatedSentence] = []
     seen: set[tuple[int, str]] = set()
     sentences = sorted(analysis.sentences)
-    for tx in sorted(analysis.time_expressions, key=lambda t: (t.start, t.end)):
-        if tx.type != "DATE":
-            continue
-        when = calendar_value(tx.value)
-        if when is None:
-            continue
-        span = sentence_around(sentences, tx.start, tx.end, len(article.text))
-        cite = citation(article.id, article.text, within_paragraph(article.text, span, tx.start, tx.end))
+    dates = [
+        (tx, when)
+        for tx in sorted(analysis.time_expressions, key=lambda t: (t.start, t.end))
+        if tx.type == "DATE" and (when := calendar_value(tx.value)) is not None
+    ]
+    schedules = schedule_members(article.text, [(tx.start, tx.end) for tx, _ in dates])
+    for k, (tx, when) in enumerate(dates):
+        run = schedules.get(k)
+        if run is not None:
+            if k != run[0]:
+                continue  # one event per schedule, made at its first item
+            first, last = dates[run[0]], dates[run[-1]]
+            when = calendar_value(f"{first[1].value}/{last[1].value}") or when
+            line_start = article.text.rfind("\n", 0, tx.start) + 1
+            line_end = article.text.find("\n", last[0].end)
+            cite = citation(
+                article.id, article.text, (line_start, len(article.text) if line_end < 0 else line_end)
+            )
+        else:
+            span = sentence_around(sentences, tx.start, tx.end, len(article.text))
+            cite = citation(article.id, article.text, within_paragraph(article.text, span, tx.start, tx.end))
         if (cite.start, when.value) in seen or not cite.text:
             continue
         words = words_outside(cite, tx.start, tx.end)

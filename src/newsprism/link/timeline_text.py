@@ -81,12 +81,7 @@ def within_paragraph(text: str, span: tuple[int, int], start: int, end: int) -> 
 
 def citation(article: str, text: str, span: tuple[int, int]) -> Citation:
     """A citation of ``text[span]`` with surrounding whitespace trimmed from the span."""
-    start, end = span
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Citation(article, start, end, text[start:end])
+    return Citation.of(article, text, *span)
 
 
 def describe(sentence: Citation, start: int, end: int) -> str:

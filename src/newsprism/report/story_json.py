@@ -276,7 +276,39 @@ def story_schema() -> JSON:
 
 
 def validate_story(data: JSON) -> None:
-    """Raise ``jsonschema.ValidationError`` unless ``data`` follows the story schema."""
+    """Raise ``jsonschema.ValidationError`` unless ``data`` follows the story schema, and
+    ``ValueError`` naming the first few spans whose text is not the article text they point at
+    (:func:`span_errors`)."""
     import jsonschema
 
     jsonschema.validate(data, story_schema())
+    errors = span_errors(data)
+    if errors:
+        raise ValueError(f"{len(errors)} inexact span(s): " + "; ".join(errors[:5]))
+
+
+_SPAN_KEYS = frozenset({"article", "start", "end", "text"})
+
+
+def span_errors(data: JSON) -> list[str]:
+    """Every span of ``data`` whose ``text`` is not ``articles[article].text[start:end]``.
+
+    A span is any object, anywhere in the dict, with ``article``, ``start``, ``end`` and
+    ``text`` keys naming an article of the story: walking the whole dict (not a list of known
+    fields) keeps a span kind added later under the contract. Each error reads
+    ``<path>: <text> != <article text> at start:end``."""
+    texts = {a["id"]: a["text"] for a in data.get("articles", ())}
+    errors: list[str] = []
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            if node.keys() >= _SPAN_KEYS and node["article"] in texts:
+                start, end = node["start"], node["end"]
+                found = texts[node["article"]][start:end]
+                if found != node["text"]:
+                    errors.append(f"{path}: {node['text']!r} != {found!r} at {start}:{end}")
+            stack.extend((f"{path}.{k}", v) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(node))))
+    return errors
