@@ -177,3 +177,30 @@ def test_figures_are_those_several_origins_report_as_the_text_writes_them() -> N
     brief = render_markdown(_story(quantities=[quantity, headline], claims=[claim]))
     assert "| about 1,500 | workers | 2 | [1][2] |" in brief
     assert "strange" not in brief and "1500" not in brief
+
+
+def test_a_disputed_figure_lists_each_amount_once_whatever_its_wording() -> None:
+    def figure(n: int, article: str, text: str, value: float) -> dict[str, object]:
+        return {"id": f"n{n}", "article": article, "start": 10 * n, "end": 10 * n + len(text),
+                "text": text, "value": value, "unit": "count"}  # fmt: skip
+
+    quantities = [
+        figure(1, "a1", "23 people", 23),
+        figure(2, "a2", "Twenty-three", 23),
+        figure(3, "a2", "22", 22),
+    ]
+    conflict = {
+        "id": "c1",
+        "kind": "quantity",
+        "subject": "count: missing people",
+        "severity": "contradiction",
+        "values": [
+            {
+                "value": q["text"],
+                "citation": {**_cite(str(q["article"]), str(q["text"])), "start": q["start"]},
+            }
+            for q in quantities
+        ],
+    }
+    brief = render_markdown(_story(quantities=quantities, conflicts=[conflict]))
+    assert "**count: missing people** (quantity, contradiction): 23 people [1][2]; 22 [2]" in brief

@@ -157,9 +157,11 @@ def _conflicts(story: JSON, key: dict[str, str]) -> list[str]:
         key=lambda ic: (ic[1]["severity"] != "contradiction", ic[1]["kind"] != "quantity", ic[0]),
     )
     out = ["## Where sources disagree", ""]
+    amounts = _amounts(story)
     for _, c in ranked[:TOP_CONFLICTS]:
         severity = c["severity"].replace("_", " ")
-        out.append(f"- **{md_text(_subject(c))}** ({c['kind']}, {severity}): {_values(c['values'], key)}")
+        values = _values(c["values"], key, amounts)
+        out.append(f"- **{md_text(_subject(c))}** ({c['kind']}, {severity}): {values}")
     return out + _more(TOP_CONFLICTS, len(conflicts), "disagreements")
 
 
@@ -173,14 +175,29 @@ def _subject(conflict: JSON) -> str:
     return label if colon and len(label.split()) <= 4 else conflict["kind"]
 
 
-def _values(values: list[JSON], key: dict[str, str]) -> str:
-    """Each distinct value once with every source giving it, the first few of them."""
-    sources: dict[str, list[JSON]] = {}
+def _values(values: list[JSON], key: dict[str, str], amounts: dict[tuple[str, int], str]) -> str:
+    """Each distinct value once with every source giving it, the first few of them.
+
+    Figures group by amount, not wording: "23 people", "23" and "Twenty-three" are one value
+    with three sources, shown in its first wording."""
+    sources: dict[str, tuple[str, list[JSON]]] = {}
     for v in values:
-        sources.setdefault(" ".join(v["value"].split()), []).append(v["citation"])
-    shown = [f"{md_text(value)} {_cites(cites, key)}" for value, cites in list(sources.items())[:TOP_VALUES]]
+        cite = v["citation"]
+        group = amounts.get((cite["article"], cite["start"])) or " ".join(v["value"].casefold().split())
+        sources.setdefault(group, (v["value"], []))[1].append(cite)
+    shown = [f"{md_text(value)} {_cites(cites, key)}" for value, cites in list(sources.values())[:TOP_VALUES]]
     more = len(sources) - TOP_VALUES
     return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+
+
+def _amounts(story: JSON) -> dict[tuple[str, int], str]:
+    """Each figure's (article, start) mapped to its amount and unit, the key that groups equal
+    figures written differently."""
+    return {
+        (q["article"], q["start"]): f"{q['value']:g} {q['unit']}"
+        for q in story["quantities"]
+        if isinstance(q.get("value"), int | float)
+    }
 
 
 def _figures(story: JSON, key: dict[str, str]) -> list[str]:
