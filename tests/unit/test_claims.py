@@ -65,6 +65,20 @@ def test_an_updated_toll_is_not_a_conflict() -> None:
     assert conflicts == []
 
 
+def test_a_figure_of_a_thing_only_its_article_defines_is_never_in_conflict() -> None:
+    g = "The new laptop starts at $2,400, and the 16-inch model ships with a larger battery."
+    h = "The retail price of this configuration of the new 16-inch laptop is $3,299 with the battery."
+    _, conflicts = run(
+        ("g", g, (area("g", g, "$2,400", 2400, unit="money:USD", category="money"),)),
+        ("h", h, (area("h", h, "$3,299", 3299, unit="money:USD", category="money"),)),
+    )
+    assert conflicts == []
+    assert run(
+        ("g", g, (area("g", g, "$2,400", 2400, unit="money:USD", category="money"),)),
+        ("h", h.replace("this", "the"), (area("h", h, "$3,299", 3299, unit="money:USD", category="money"),)),
+    )[1], "without the demonstrative the two figures are rivals: the test above tests the rule"
+
+
 def test_same_figure_in_two_articles_is_one_claim_without_conflict() -> None:
     kinds, conflicts = run(
         ("a", A, (area("a", A, "410 sq km", 410, "some"),)),

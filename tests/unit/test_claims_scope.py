@@ -112,6 +112,22 @@ def test_a_figure_conflict_needs_the_articles_to_share_the_story_actors() -> Non
     assert [c.kind for c in _run(texts, area, story)] == ["quantity"]
 
 
+def test_one_shared_actor_counts_with_two_shared_places_not_with_one() -> None:
+    a = "Floodwater covered some 410 sq km of farmland in the Velna Valley below the Teresk Dam, Hydrovel said."
+    b = "Hydrovel said 460 square kilometres of farmland in the Velna Valley below the Teresk Dam were flooded."
+    area = {
+        "a": (Quantity("qa", "a", a.index("410"), a.index("410") + 9, "410 sq km", 410, "area:sq_km", "area"),),
+        "b": (Quantity("qb", "b", b.index("460"), b.index("460") + 21, "460 square kilometres", 460, "area:sq_km", "area"),),
+    }  # fmt: skip
+    texts = {"a": a, "b": b}
+    company = _entity("Hydrovel", "organization", "ORG", texts)
+    valley = _entity("Velna Valley", "place", "LOC", texts)
+    assert _run(texts, area, [company, valley]) == []
+    dam = _entity("Teresk Dam", "place", "LOC", texts)
+    assert [c.kind for c in _run(texts, area, [company, valley, dam])] == ["quantity"]
+    assert _run(texts, area, [valley, dam]) == []
+
+
 def test_within_story_drops_the_values_of_an_article_from_another_story() -> None:
     texts = {
         "a": "Mara Quill of the Harbour Lights.",

@@ -65,6 +65,14 @@ GENERIC_NEAR: frozenset[str] = frozenset(
 )  # fmt: skip
 _AGE = re.compile(r"(?:-|\s)*(?:years?|yrs?)?(?:-|\s)*old\b", re.IGNORECASE)
 _OFFSET = re.compile(r"\s*(?:ago|earlier|later|before|after|previously)\b", re.IGNORECASE)
+#: "this"/"these" before a noun that is not a time ("this configuration", "these units"): what
+#: it points at is defined by its own article, so two articles' figures for it may differ.
+#: ("that"/"those" are left out: "said that 23 people", "those killed" are no pointers.)
+_DEICTIC = re.compile(
+    r"\b(?:this|these)\s+(?!(?:year|month|week|day|morning|afternoon|evening|night|"
+    r"season|quarter|time|weekend|spring|summer|autumn|fall|winter|decade|century)s?\b)[a-z]",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]\s|\s[\u2013\u2014]\s?|\s-\s")
 
 _BELOW = {"almost", "nearly", "just under", "up to", "fewer than", "less than", "under", "at most"}
@@ -85,6 +93,7 @@ class QuantityItem:
     clause: tuple[int, int] = (0, 0)
     offset: bool = False  # "two years ago": a point in time, not a measured span
     subject: str | None = None  # the person an age belongs to (a canonical entity id)
+    local: bool = False  # measures a thing only its own article defines ("this configuration")
 
 
 def interval(q: Quantity) -> tuple[float, float]:
@@ -161,6 +170,7 @@ def quantity_items(
                     clause,
                     q.category == "duration" and bool(_OFFSET.match(text, q.end)),
                     subject,
+                    bool(_DEICTIC.search(text, clause[0], clause[1]) or _DEICTIC.search(q.measure or "")),
                 )
             )
     return items
@@ -239,10 +249,12 @@ def _gives_value(
 
 def _may_conflict(a: QuantityItem, b: QuantityItem) -> bool:
     """Whether two values can be rival reports of one figure: same dates (when both sentences
-    are dated), neither a time offset ("two years ago") and within a factor of :data:`MAX_CONFLICT_RATIO` of each other."""
+    are dated), neither a time offset ("two years ago") nor a figure of a thing its own article
+    defines ("the price of this configuration": two reviews of two configurations), and within a
+    factor of :data:`MAX_CONFLICT_RATIO` of each other."""
     if a.dates and b.dates and not a.dates & b.dates:
         return False
-    if a.offset or b.offset:
+    if a.offset or b.offset or a.local or b.local:
         return False
     lo, hi = sorted((abs(a.quantity.value), abs(b.quantity.value)))
     return lo > 0 and hi / lo <= MAX_CONFLICT_RATIO

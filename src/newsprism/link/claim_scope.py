@@ -8,20 +8,25 @@ alike the sentences read.
 
 Two articles are **about one story** when they are of one origin (copies of one report), or
 when both name at least :data:`MIN_SHARED_ACTORS` of the same canonical people, organisations or
-named events. Places and nationalities do not count: they are settings that unrelated stories
-share ("United States", "London", "New York"). Clustering a mixed feed into stories is a stage
+named events, or one such actor and :data:`MIN_SHARED_PLACES` of the same places. Places alone
+do not count, nor does one place beside one actor: they are settings that unrelated stories share
+("Reuters" in "New York"). Nationalities never count. A report from another angle names the
+story's company and its places, not its other actors (an insurer's losses after a dam failure:
+the dam's operator, the dam, the valley, the country). Clustering a mixed feed into stories is a stage
 of its own; this is the floor every conflict meets within one run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..records import Conflict, Entity
 
 #: Least canonical actors two articles both name to be reports of one story.
 MIN_SHARED_ACTORS = 2
+#: Least places two articles both name, beside one shared actor, to be reports of one story.
+MIN_SHARED_PLACES = 2
 #: Entity types that identify a story (who acted, what happened), unlike its setting.
 ACTOR_TYPES = frozenset({"person", "organization", "event"})
 
@@ -33,23 +38,33 @@ class StoryScope:
 
     actors: Mapping[str, frozenset[str]]
     origin_of: Mapping[str, str]
+    places: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def related(self, a: str, b: str) -> bool:
         """Whether articles ``a`` and ``b`` report one story (see the module docstring)."""
         if a == b or self.origin_of.get(a, a) == self.origin_of.get(b, b):
             return True
-        shared = self.actors.get(a, frozenset()) & self.actors.get(b, frozenset())
-        return len(shared) >= MIN_SHARED_ACTORS
+        shared = len(self.actors.get(a, frozenset()) & self.actors.get(b, frozenset()))
+        if shared >= MIN_SHARED_ACTORS:
+            return True
+        places = self.places.get(a, frozenset()) & self.places.get(b, frozenset())
+        return shared == 1 and len(places) >= MIN_SHARED_PLACES
 
 
 def story_scope(entities: Sequence[Entity], origin_of: Mapping[str, str]) -> StoryScope:
-    """The :class:`StoryScope` of one run: the actor entities each article mentions."""
+    """The :class:`StoryScope` of one run: the actor and place entities each article mentions."""
     actors: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}
     for entity in entities:
-        if entity.type in ACTOR_TYPES:
+        kept = actors if entity.type in ACTOR_TYPES else places if entity.type == "place" else None
+        if kept is not None:
             for m in entity.mentions:
-                actors.setdefault(m.article, set()).add(entity.id)
-    return StoryScope({a: frozenset(ids) for a, ids in actors.items()}, origin_of)
+                kept.setdefault(m.article, set()).add(entity.id)
+    return StoryScope(
+        {a: frozenset(ids) for a, ids in actors.items()},
+        origin_of,
+        {a: frozenset(ids) for a, ids in places.items()},
+    )
 
 
 def within_story(conflicts: Sequence[Conflict], scope: StoryScope) -> list[Conflict]:
