@@ -18,7 +18,7 @@ import typer
 
 from .config import Settings, load_settings
 from .errors import ConfigError, NewsprismError, StrictModeError
-from .records import Skip
+from .records import Article, Skip
 
 app = typer.Typer(
     add_completion=False,
@@ -50,6 +50,14 @@ def _settings(config: Path | None, **flags: Any) -> Settings:
 
 def _err(message: str) -> None:
     typer.echo(f"newsprism: {message}", err=True)
+
+
+def _report_notes(articles: Sequence[Article], quiet: bool) -> None:
+    """One line per note on an article that was used (cut to max_chars, a bad published date)."""
+    if not quiet:
+        for article in articles:
+            for note in article.notes:
+                typer.echo(f"  {article.source}: {note}", err=True)
 
 
 def _report_skips(skipped: Sequence[Skip], quiet: bool) -> None:
@@ -130,6 +138,7 @@ def analyze(
     _check_outputs(outputs)
     corpus = read_corpus(paths, settings)
     _report_skips(corpus.skipped, settings.quiet)
+    _report_notes(corpus.articles, settings.quiet)
     with _progress(len(corpus.articles), "analysing", settings.quiet) as progress:
         story = analyze_corpus(corpus, settings, progress)
     data = story_to_dict(story)
@@ -176,6 +185,7 @@ def ingest(
     )
     corpus = read_corpus(paths, settings)
     _report_skips(corpus.skipped, settings.quiet)
+    _report_notes(corpus.articles, settings.quiet)
     with _progress(len(corpus.articles), "ingesting", settings.quiet) as progress:
         result = ingest_corpus(corpus, settings, progress)
     if not settings.quiet:

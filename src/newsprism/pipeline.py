@@ -47,7 +47,7 @@ def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
         if isinstance(item, Skip):
             skipped.append(item)
             continue
-        article = _clean(item, skipped)
+        article = _clean(item, skipped, settings.max_chars)
         if article is None:
             continue
         first = seen.get(article.id)
@@ -59,8 +59,8 @@ def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
     return Corpus(tuple(articles), tuple(skipped))
 
 
-def _clean(raw: RawDocument, skipped: list[Skip]) -> Article | None:
-    article = to_article(raw)
+def _clean(raw: RawDocument, skipped: list[Skip], max_chars: int) -> Article | None:
+    article = to_article(raw, max_chars)
     if not article.text.strip():
         skipped.append(Skip(raw.source, "no article text left after removing boilerplate"))
         return None
