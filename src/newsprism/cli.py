@@ -54,8 +54,10 @@ def _err(message: str) -> None:
 
 def _report_notes(articles: Sequence[Article], quiet: bool) -> None:
     """One line per note on an article that was used (cut to max_chars, a bad published date)."""
-    if not quiet:
-        for article in articles:
+    noted = [a for a in articles if a.notes]
+    if noted and not quiet:
+        _err(f"notes on {len(noted)} article(s):")
+        for article in noted:
             for note in article.notes:
                 typer.echo(f"  {article.source}: {note}", err=True)
 
