@@ -41,6 +41,7 @@ test: lint typecheck unit gates
 bench: $(DEVSTAMP)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_link.py
+	$(BIN)/python benchmarks/bench_long.py
 
 # Rebuild the HTML report's bundled JS/CSS from npm packages (committed; users and CI need no npm).
 assets:

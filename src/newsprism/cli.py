@@ -25,7 +25,16 @@ import typer
 from typer.core import TyperGroup
 
 from .config import Settings, load_settings
-from .errors import ConfigError, Interrupted, NewsprismError, StrictModeError
+from .errors import (
+    ConfigError,
+    Interrupted,
+    NewsprismError,
+    StrictModeError,
+    check_interrupted,
+    clear_interrupted,
+    interrupt,
+)
+from .records import Article
 
 if TYPE_CHECKING:
     from .pipeline import Corpus
@@ -95,6 +104,16 @@ def _settings(config: Path | None, **flags: Any) -> Settings:
 def _err(message: str) -> None:
     """``newsprism: message`` on standard error, always one line."""
     typer.echo("newsprism: " + re.sub(r"\s*\n\s*", " ", message.strip()), err=True)
+
+
+def _report_notes(articles: Sequence[Article], quiet: bool) -> None:
+    """One line per note on an article that was used (cut to max_chars, a bad published date)."""
+    noted = [a for a in articles if a.notes]
+    if noted and not quiet:
+        _err(f"notes on {len(noted)} article(s):")
+        for article in noted:
+            for note in article.notes:
+                typer.echo(f"  {article.source}: {note}", err=True)
 
 
 def _report_skips(corpus: Corpus, quiet: bool) -> None:
@@ -204,6 +223,7 @@ def analyze(
     _check_outputs(outputs)
     corpus = read_corpus(paths, settings)
     _report_skips(corpus, settings.quiet)
+    _report_notes(corpus.articles, settings.quiet)
     with _progress(len(corpus.articles), "analysing", settings.quiet) as progress:
         story = analyze_corpus(corpus, settings, progress)
     data = story_to_dict(story)
@@ -248,6 +268,7 @@ def ingest(
     )
     corpus = read_corpus(paths, settings)
     _report_skips(corpus, settings.quiet)
+    _report_notes(corpus.articles, settings.quiet)
     with _progress(len(corpus.articles), "ingesting", settings.quiet) as progress:
         result = ingest_corpus(corpus, settings, progress)
     if not settings.quiet:
@@ -309,17 +330,14 @@ def _root(
 @contextmanager
 def _signals_interrupt() -> Iterator[None]:
     """While a command runs, SIGINT and SIGTERM raise :class:`Interrupted` (once: a repeat while
-    the run unwinds is ignored, so the rollback of the current batch completes)."""
+    the run unwinds is ignored, so the rollback of the current batch completes; see
+    :func:`~newsprism.errors.interrupt`)."""
     if threading.current_thread() is not threading.main_thread():  # signal.signal would fail
         yield
         return
-    raised = False
 
     def handler(signum: int, _frame: object) -> None:
-        nonlocal raised
-        if not raised:
-            raised = True
-            raise Interrupted(signum)
+        interrupt(signum)
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -331,10 +349,13 @@ def _signals_interrupt() -> Iterator[None]:
 
 def _exit_status(run: Callable[[], Any]) -> int:
     """Run a command and return its exit status, printing one line for anything but success."""
+    clear_interrupted()
     try:
         with _signals_interrupt():
             returned = run()
+            check_interrupted()  # its exception lost in a finaliser: still an interrupted run
     except Interrupted as exc:
+        clear_interrupted()
         _err("interrupted")
         return exc.exit_code
     except KeyboardInterrupt:  # raised outside the handlers above (e.g. by a library)

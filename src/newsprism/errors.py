@@ -62,3 +62,31 @@ class Interrupted(BaseException):
         super().__init__(f"interrupted by signal {signum}")
         self.signum = signum
         self.exit_code = 128 + signum
+
+
+#: The signal that interrupted this process, once its handler ran (see :func:`check_interrupted`).
+_received: list[int] = []
+
+
+def interrupt(signum: int) -> None:
+    """Record that signal ``signum`` interrupted the run and raise :class:`Interrupted` (the CLI's
+    handler). The record is the safety net: a signal handler runs between any two bytecodes, also
+    inside a finaliser (``__del__``, a weakref callback) where Python prints the exception and
+    carries on, and the run would then finish as if nothing happened. Long loops therefore call
+    :func:`check_interrupted` at each step, and the CLI checks once more when the command returns."""
+    _received.append(signum)
+    if len(_received) == 1:  # a repeat while the run unwinds is ignored: the rollback completes
+        raise Interrupted(signum)
+
+
+def check_interrupted() -> None:
+    """Raise :class:`Interrupted` if a signal interrupted the run and its exception was lost."""
+    if _received:
+        raise Interrupted(_received[0])
+
+
+def clear_interrupted() -> int | None:
+    """Forget any recorded interruption (the CLI, when a command ends), returning its signal."""
+    signum = _received[0] if _received else None
+    _received.clear()
+    return signum

@@ -15,7 +15,7 @@ from spacy.language import Language
 from .clean import to_article
 from .clean.language import language_name
 from .config import Settings
-from .errors import ConfigError, NothingUsableError
+from .errors import ConfigError, NothingUsableError, check_interrupted
 from .ingest import iter_documents
 from .link.claims import build_claims
 from .link.dates import refine_publication_dates
@@ -56,7 +56,7 @@ def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
         if isinstance(item, Skip):
             skipped.append(item)
             continue
-        article = _clean(item, skipped)
+        article = _clean(item, skipped, settings.max_chars)
         if article is None:
             continue
         first = seen.get(article.id)
@@ -98,8 +98,8 @@ def nothing_usable(corpus: Corpus, what: str) -> NothingUsableError:
     return NothingUsableError(f"nothing to {what}" + (f" ({reasons})" if reasons else ": no inputs"))
 
 
-def _clean(raw: RawDocument, skipped: list[Skip]) -> Article | None:
-    article = to_article(raw)
+def _clean(raw: RawDocument, skipped: list[Skip], max_chars: int) -> Article | None:
+    article = to_article(raw, max_chars)
     if not article.text.strip():
         skipped.append(Skip(raw.source, "no article text left after removing boilerplate"))
         return None
@@ -238,6 +238,7 @@ def ingest_corpus(
             progress(len(corpus.articles) - len(todo))
         analysed: list[ArticleAnalysis] = []
         for start in range(0, len(todo), batch_size):
+            check_interrupted()  # between batches: every finished one is committed
             batch = todo[start : start + batch_size]
             analyses = analyse_articles(
                 batch, model=settings.model, workers=settings.workers, batch_size=settings.batch_size

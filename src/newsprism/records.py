@@ -68,6 +68,7 @@ class RawDocument:
     published: str | None = None
     language: str | None = None
     needs_cleaning: bool = True  # plain-text bodies carry site boilerplate lines
+    notes: tuple[str, ...] = ()  # what the reader noticed and the user must hear about
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,8 @@ class Article:
     language: str = "en"
     published: Published = field(default_factory=Published)
     removed: tuple[RemovedLine, ...] = ()
+    cut_from: int | None = None  # the text's length before it was cut to max_chars, if it was
+    notes: tuple[str, ...] = ()  # one line each: how the article was read (a cut, a bad date)
 
     @staticmethod
     def make_id(title: str, text: str, outlet: str | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -44,30 +45,48 @@ def add_note(conn: Connection) -> None:
     conn.execute(text("UPDATE articles SET note = 'migrated'"))
 
 
-V2 = Migration(2, "articles.note", add_note)
+NEXT = Migration(len(MIGRATIONS) + 1, "articles.note", add_note)
 
 
-def test_a_version_1_database_is_upgraded_when_version_2_is_added(tmp_path: Path) -> None:
+def test_a_database_is_upgraded_when_a_new_version_is_added(tmp_path: Path) -> None:
     path = tmp_path / "news.db"
     url = f"sqlite:///{path}"
-    with open_store(url, migrations=MIGRATIONS[:1]) as store:
+    with open_store(url) as store:
         store.add([(ARTICLE, None)])
-    assert recorded(path) == [(1, MIGRATIONS[0].name)]
+    assert recorded(path) == [(m.version, m.name) for m in MIGRATIONS]
 
-    with open_store(url, migrations=[*MIGRATIONS[:1], V2]) as store:
+    with open_store(url, migrations=[*MIGRATIONS, NEXT]) as store:
         assert store.articles() == [ARTICLE]  # data kept, and the store reads the upgraded table
-    assert recorded(path) == [(1, MIGRATIONS[0].name), (2, "articles.note")]
+    assert recorded(path)[-1] == (NEXT.version, "articles.note")
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT note FROM articles").fetchall() == [("migrated",)]
 
 
+def test_articles_stored_before_version_2_read_back_uncut_and_without_notes(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    url = f"sqlite:///{path}"
+    open_store(url, migrations=MIGRATIONS[:1]).close()  # as an older newsprism left it
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO articles (id, source, title, language, text, published_how, published_evidence,"
+            " removed, added_at) VALUES ('a1', 'a.txt', 'Title', 'en', 'Body', 'unknown', '[]', '[]',"
+            " '2024-01-01 00:00:00')"
+        )
+    with open_store(url) as store:
+        (article,) = store.articles()
+        assert (article.cut_from, article.notes) == (None, ())
+        cut = replace(ARTICLE, id="a2", cut_from=2_000_000, notes=("cut from 2,000,000 to 999 characters",))
+        store.add([(cut, None)])
+        assert cut in store.articles()
+
+
 def test_applied_migrations_are_not_applied_again(tmp_path: Path) -> None:
     calls: list[int] = []
-    counting = Migration(2, "count", lambda conn: calls.append(2))
+    counting = Migration(NEXT.version, "count", lambda conn: calls.append(NEXT.version))
     url = f"sqlite:///{tmp_path / 'news.db'}"
-    open_store(url, migrations=[*MIGRATIONS[:1], counting]).close()
-    open_store(url, migrations=[*MIGRATIONS[:1], counting]).close()
-    assert calls == [2]
+    open_store(url, migrations=[*MIGRATIONS, counting]).close()
+    open_store(url, migrations=[*MIGRATIONS, counting]).close()
+    assert calls == [NEXT.version]
 
 
 def test_a_failing_migration_is_rolled_back_and_not_recorded(tmp_path: Path) -> None:
@@ -87,9 +106,10 @@ def test_a_failing_migration_is_rolled_back_and_not_recorded(tmp_path: Path) -> 
 
 def test_a_database_newer_than_the_code_is_refused(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'news.db'}"
-    open_store(url, migrations=[*MIGRATIONS[:1], V2]).close()
-    with pytest.raises(StoreError, match="schema version 2 is newer than this newsprism knows \\(1\\)"):
-        open_store(url, migrations=MIGRATIONS[:1])
+    open_store(url, migrations=[*MIGRATIONS, NEXT]).close()
+    newer = f"schema version {NEXT.version} is newer than this newsprism knows \\({len(MIGRATIONS)}\\)"
+    with pytest.raises(StoreError, match=newer):
+        open_store(url, migrations=MIGRATIONS)
 
 
 @pytest.mark.parametrize("versions", [[2], [1, 3], [2, 1]])
@@ -107,7 +127,7 @@ def test_without_fts5_the_store_still_opens_and_searches(tmp_path: Path) -> None
             conn.execute(text(f"DROP TRIGGER articles_fts_{suffix}"))
 
     with open_store(
-        f"sqlite:///{tmp_path / 'news.db'}", migrations=[Migration(1, "v1", v1_without_fts)]
+        f"sqlite:///{tmp_path / 'news.db'}", migrations=[Migration(1, "v1", v1_without_fts), *MIGRATIONS[1:]]
     ) as store:
         assert isinstance(store, SqlStore)
         store.add([(ARTICLE, None)])

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from ..nlp.text import paragraph_cut
 from ..records import Article, Published, RawDocument, RemovedLine
 from .boilerplate import find_boilerplate
 from .language import detect_language
 
-__all__ = ["normalise_lines", "split_lines", "to_article"]
+__all__ = ["cut_note", "cut_to_length", "normalise_lines", "split_lines", "to_article"]
 
 _NEWLINES = re.compile(r"\r\n?")
 
@@ -33,18 +34,41 @@ def normalise_lines(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-def to_article(raw: RawDocument) -> Article:
-    """Clean ``raw`` (boilerplate removal for plain-text bodies, whitespace normalisation) and
-    build the Article with its content-hash id and the removed lines."""
-    lines = split_lines(raw.text)
-    language = detect_language(raw.text, raw.language) or "en"  # unknown: analysed as before
+def cut_to_length(text: str, max_chars: int) -> str:
+    """``text`` cut at the last paragraph boundary (blank line, else line break, else sentence
+    end) within ``max_chars`` characters, trailing whitespace removed; ``text`` when it fits.
+
+    One over-long text (a whole book pasted into one JSONL line) would otherwise cost the parser
+    memory and time for the run and, past spaCy's limit, end it."""
+    return text if len(text) <= max_chars else text[: paragraph_cut(text, max_chars)].rstrip()
+
+
+def cut_note(original: int, kept: int, max_chars: int) -> str:
+    """The one-line note an article cut to ``max_chars`` carries (and the CLI prints)."""
+    return f"cut from {original:,} to {kept:,} characters at a paragraph boundary (max_chars {max_chars:,})"
+
+
+def to_article(raw: RawDocument, max_chars: int | None = None) -> Article:
+    """Clean ``raw`` (boilerplate removal for plain-text bodies, whitespace normalisation), cut it
+    to ``max_chars`` when longer, and build the Article with its content-hash id, the removed
+    lines and the notes (the reader's and the cut's).
+
+    The body is cut to twice ``max_chars`` before cleaning too, so the cleaner's work is bounded
+    by the cap, not by the input (a 5 MB body took minutes), while an article only over the cap
+    because of boilerplate is not cut."""
+    body = raw.text if max_chars is None else cut_to_length(raw.text, 2 * max_chars)
+    lines = split_lines(body)
+    language = detect_language(body, raw.language) or "en"  # unknown: analysed as before
     removed: list[RemovedLine] = []
     if raw.needs_cleaning:
         findings = find_boilerplate(lines, raw.title, language, raw.outlet)
         drop = {f.index for f in findings}
         removed = [RemovedLine(lines[f.index].strip(), f.reason, f.index + 1) for f in findings]
         lines = [line for i, line in enumerate(lines) if i not in drop]
-    text = normalise_lines(lines)
+    whole = normalise_lines(lines)
+    text = whole if max_chars is None else cut_to_length(whole, max_chars)
+    cut = len(body) < len(raw.text) or len(text) < len(whole)
+    notes = raw.notes + ((cut_note(len(raw.text), len(text), max_chars),) if cut and max_chars else ())
     published = Published(raw.published, "metadata") if raw.published else Published()
     return Article(
         id=Article.make_id(raw.title, text, raw.outlet),
@@ -56,4 +80,6 @@ def to_article(raw: RawDocument) -> Article:
         language=language,
         published=published,
         removed=tuple(removed),
+        cut_from=len(raw.text) if cut else None,
+        notes=notes,
     )

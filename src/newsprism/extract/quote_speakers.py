@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.text import doc_text
 from ..records import Mention
+from .speaker_index import Antecedent, AntecedentPool, MentionIndex, PersonNames
 
 #: Verbs introducing speech, writing or a stated position (lemmas).
 SPEECH_VERBS: frozenset[str] = frozenset(
@@ -215,7 +215,6 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _ORG_PRONOUNS = frozenset({"it"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "prof", "prof."})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -230,15 +229,6 @@ class Speaker:
     role: str | None = None
     unresolved: str | None = None
     kind: str = "person"  # person, org, group
-
-
-@dataclass(frozen=True, slots=True)
-class Antecedent:
-    """An earlier speaker or subject a pronoun or description may refer to."""
-
-    pos: int
-    name: str
-    kind: str  # person, org, group
 
 
 def is_cue(token: Token, *, beliefs: bool = False) -> bool:
@@ -331,45 +321,22 @@ def appositive(token: Token) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def _name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(t for t in name.replace("’s", "").replace("'s", "").split() if t.lower() not in _HONORIFICS)
-
-
 def fullest_name(
     written: str,
-    persons: Sequence[Mention],
+    persons: Sequence[Mention] | PersonNames,
     *,
     prefer: Iterable[str] = (),
     before: int | None = None,
 ) -> str:
     """The fullest form of the name ``written`` among the article's person mentions ("Putin" ->
-    "Vladimir Putin"); ties go to names in ``prefer`` (earlier speakers), then the nearest earlier
-    mention. Without a longer form, ``written`` itself (without honorifics)."""
-    tokens = [t.lower() for t in _name_tokens(written)]
-    if not tokens:
-        return written
-    preferred = set(prefer)
-    best: tuple[int, int, int, str] | None = None
-    pool = [(m.text, m.start) for m in persons] + [(name, -1) for name in preferred]
-    for text, at in pool:
-        cand = _name_tokens(text)
-        low = [t.lower() for t in cand]
-        n = len(tokens)
-        if len(low) < n or not (low[:n] == tokens or low[-n:] == tokens):
-            continue
-        distance = (before - at) if before is not None and 0 <= at <= before else 10**9
-        key = (len(low), 1 if " ".join(cand) in preferred else 0, -distance, " ".join(cand))
-        if best is None or key[:3] > best[:3]:
-            best = key
-    return best[3] if best else " ".join(_name_tokens(written))
+    "Vladimir Putin"); see :meth:`PersonNames.fullest`. Pass a :class:`PersonNames` built once per
+    article when calling this per quote: building it is linear in the article."""
+    names = persons if isinstance(persons, PersonNames) else PersonNames(persons)
+    return names.fullest(written, prefer, before)
 
 
-def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
-    for m in mentions:
-        if m.start < end and start < m.end:
-            return m
-    return None
+def _mention_at(mentions: MentionIndex, start: int, end: int) -> Mention | None:
+    return mentions.at(start, end)
 
 
 def _proper_run(span: Span) -> str | None:
@@ -398,7 +365,7 @@ def _nationality(span: Span) -> str | None:
 
 
 def _last(
-    antecedents: Sequence[Antecedent], pos: int, kinds: set[str], local: tuple[int, int] | None = None
+    antecedents: AntecedentPool, pos: int, kinds: set[str], local: tuple[int, int] | None = None
 ) -> Antecedent | None:
     """The latest antecedent of ``kinds`` before ``pos``; for people, a subject or named speaker
     before any other mention ("person-weak"), which is the fallback.
@@ -406,16 +373,18 @@ def _last(
     ``local`` (paragraph start, sentence start of ``pos``): a person of the paragraph comes first,
     a subject or speaker, else another mention in an earlier sentence of it ("called on Weber to
     resign. Last week he told ..."); a mere mention in the pronoun's own sentence is not one
-    ("Asked about Biden, he said")."""
+    ("Asked about Biden, he said"). Each look-up is a bisection in the pool: no scan per quote."""
     if local is not None and "person" in kinds:
         para, sent = local
-        near = [a for a in antecedents if para <= a.pos < pos and a.kind == "person"]
-        near = near or [a for a in antecedents if para <= a.pos < sent and a.kind == "person-weak"]
-        if near:
-            return max(near, key=lambda a: a.pos)
-    found = [a for a in antecedents if a.pos < pos and a.kind in kinds]
+        near = antecedents.last(pos, "person")
+        if near is None or near.pos < para:
+            near = antecedents.last(sent, "person-weak")
+        if near is not None and near.pos >= para:
+            return near
+    found = [a for kind in sorted(kinds) if (a := antecedents.last(pos, kind)) is not None]
     if not found and "person" in kinds:
-        found = [a for a in antecedents if a.pos < pos and a.kind == "person-weak"]
+        weak = antecedents.last(pos, "person-weak")
+        found = [weak] if weak else []
     return max(found, key=lambda a: a.pos) if found else None
 
 
@@ -434,18 +403,26 @@ def joint_name(antecedents: Sequence[Antecedent], pos: int) -> str | None:
 
 def resolve(
     head: Token,
-    mentions: Sequence[Mention],
-    antecedents: Sequence[Antecedent],
+    mentions: Sequence[Mention] | MentionIndex,
+    antecedents: Iterable[Antecedent] | AntecedentPool,
     speakers_so_far: Iterable[str],
     *,
     with_conjuncts: bool = True,
 ) -> Speaker:
-    """Resolve the speaker phrase headed by ``head`` (with its conjuncts: "X and Y" is a group)."""
+    """Resolve the speaker phrase headed by ``head`` (with its conjuncts: "X and Y" is a group).
+
+    Pass ``mentions`` as a :class:`MentionIndex` and ``antecedents`` as an
+    :class:`AntecedentPool`, built once per article, when resolving every quote of an article:
+    the plain sequences are indexed on each call, which is linear in the article."""
+    if not isinstance(mentions, MentionIndex):
+        mentions = MentionIndex(mentions)
+    if not isinstance(antecedents, AntecedentPool):
+        antecedents = AntecedentPool(antecedents)
     span = phrase(head)
     text = span.text
     start, end = span.start_char, span.end_char
-    persons = [m for m in mentions if m.label == "PERSON"]
-    prefer = list(speakers_so_far)
+    persons = mentions.persons
+    prefer = list(dict.fromkeys(speakers_so_far))
     role = appositive(head)
     low = head.lower_
 
@@ -506,14 +483,15 @@ def resolve(
             return Speaker(text, start, end, _strip_the(proper), role, kind="org")
         if definite and plural and any(t.lower_ in {"two", "both"} for t in span):
             people = [
-                Antecedent(m.start, fullest_name(m.text, persons, before=m.start), "person") for m in persons
+                Antecedent(m.start, own, "person")
+                for m, own in zip(persons.persons, persons.own_names(), strict=True)
             ]
             joint = joint_name([*antecedents, *people], start)
             if joint:
                 return Speaker(text, start, end, joint, role, kind="group")
             return Speaker(text, start, end, unresolved="no two earlier people for a joint description")
         if definite and not plural:
-            titled = _titled(span, persons)
+            titled = _titled(span, persons.persons)
             if titled is not None:
                 name = fullest_name(titled.text, persons, prefer=prefer, before=titled.start)
                 return Speaker(text, start, end, name, role)
@@ -549,21 +527,20 @@ def _local(token: Token) -> tuple[int, int]:
 
 def _titled(description: Span, persons: Sequence[Mention]) -> Mention | None:
     """The latest person mention before ``description`` ("the interior minister") written right
-    after that title ("Interior Minister Ilona Marek"), or None."""
+    after that title ("Interior Minister Ilona Marek"), or None. Read backwards from the
+    description, stopping at the first match."""
     title = " ".join(
         t.lower_ for t in description if t.lower_ not in {"the", "this", "that"} and t.dep_ != "poss"
     )
     if not title:
         return None
     text = doc_text(description.doc)
-    found = None
-    for m in persons:
-        if m.start >= description.start_char:
-            continue
+    earlier = sorted((m for m in persons if m.start < description.start_char), key=lambda m: m.start)
+    for m in reversed(earlier):
         before = " " + " ".join(text[max(0, m.start - len(title) - 24) : m.start].lower().split())
         if before.endswith(" " + title):
-            found = m
-    return found
+            return m
+    return None
 
 
 def _strip_the(name: str) -> str:

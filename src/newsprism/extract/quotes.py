@@ -23,7 +23,6 @@ from ..nlp.text import doc_text
 from ..records import Mention, Quote, content_id
 from .quote_marks import Marked, find_quoted, titles
 from .quote_speakers import (
-    Antecedent,
     Speaker,
     according_to,
     appositive,
@@ -34,6 +33,7 @@ from .quote_speakers import (
     resolve,
     subject_of,
 )
+from .speaker_index import Antecedent, AntecedentPool, MentionIndex, PersonNames, SpanSet
 
 #: Quoted stretches with fewer words than this need a cue to count as speech.
 MIN_FREE_WORDS = 4
@@ -52,8 +52,8 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _inside(pos: int, spans: SpanSet) -> bool:
+    return spans.covers(pos)
 
 
 def _speaker_of(token: Token) -> Token | None:
@@ -73,7 +73,7 @@ def _speaker_of(token: Token) -> Token | None:
     return subject_of(token)
 
 
-def _according(token: Token, quoted: Sequence[tuple[int, int]]) -> Cue | None:
+def _according(token: Token, quoted: SpanSet) -> Cue | None:
     for child in token.children:
         obj = according_to(child)
         if obj is not None and not _inside(obj.idx, quoted):
@@ -81,7 +81,7 @@ def _according(token: Token, quoted: Sequence[tuple[int, int]]) -> Cue | None:
     return None
 
 
-def governing_cue(span: Span, quoted: Sequence[tuple[int, int]], limit: Span | None = None) -> Cue | None:
+def governing_cue(span: Span, quoted: SpanSet, limit: Span | None = None) -> Cue | None:
     """The cue governing ``span`` in the parse: the nearest speech word among its ancestors (or an
     "according to X" beside one), with a speaker outside quotation marks. ``limit`` confines the
     search (a nested quote looks for its cue inside the outer quote only)."""
@@ -120,7 +120,7 @@ def _attributes(cue: Cue, span: Span) -> bool:
     return tok.left_edge.i <= span.start and span.end - 1 <= tok.right_edge.i
 
 
-def sentence_cue(span: Span, quoted: Sequence[tuple[int, int]]) -> Cue | None:
+def sentence_cue(span: Span, quoted: SpanSet) -> Cue | None:
     """A cue in the sentences the quote touches, outside quotation marks, nearest to the quote."""
     doc = span.doc
     first, last = span[0].sent, span[-1].sent
@@ -170,14 +170,12 @@ def signed(doc: Doc, marked: Marked) -> Cue | None:
     return Cue(span[0].doc[max(span[0].i - 1, 0)], head)
 
 
-def _antecedents(
-    doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]
-) -> list[Antecedent]:
+def _antecedents(doc: Doc, mentions: MentionIndex, quoted: SpanSet) -> AntecedentPool:
     """People and organisations an article puts forward as subjects, "according to" objects or
     named speakers, outside quotation marks: what pronouns and descriptions may refer to."""
-    persons = [m for m in mentions if m.label == "PERSON"]
-    found: list[Antecedent] = []
-    for m in mentions:
+    persons = mentions.persons
+    found = AntecedentPool()
+    for m in mentions.mentions:
         if _inside(m.start, quoted):
             continue
         span = _span(doc, m.start, m.end)
@@ -202,8 +200,8 @@ def _antecedents(
             conj_people = [c for c in tok.children if c.dep_ == "conj"]
             if tok.tag_ in {"NNS", "NNPS"} and any(c.lower_ in {"two", "both"} for c in tok.children):
                 people = [
-                    Antecedent(m.start, fullest_name(m.text, persons, before=m.start), "person")
-                    for m in persons
+                    Antecedent(m.start, own, "person")
+                    for m, own in zip(persons.persons, persons.own_names(), strict=True)
                 ]
                 name = joint_name(people, tok.idx)
                 if name:
@@ -214,12 +212,9 @@ def _antecedents(
     return found
 
 
-def _role_for(name: str, doc: Doc, mentions: Sequence[Mention]) -> str | None:
+def _role_for(name: str, doc: Doc, persons: PersonNames) -> str | None:
     """The first role the article states beside a mention of ``name``."""
-    persons = [m for m in mentions if m.label == "PERSON"]
-    for m in persons:
-        if fullest_name(m.text, persons, before=m.start) != name:
-            continue
+    for m in persons.mentions_named(name):
         span = _span(doc, m.start, m.end)
         if span is None:
             continue
@@ -276,10 +271,7 @@ class _Candidate:
     inherit: bool = False
 
 
-def _direct_candidates(
-    doc: Doc, marked: Sequence[Marked], quoted: Sequence[tuple[int, int]]
-) -> list[_Candidate]:
-    outer = [m for m in marked if m.depth == 0]
+def _direct_candidates(doc: Doc, marked: Sequence[Marked], quoted: SpanSet) -> list[_Candidate]:
     named_works = titles(doc_text(doc), list(marked))
     found: list[_Candidate] = []
     for m in marked:
@@ -292,9 +284,9 @@ def _direct_candidates(
         if words < MIN_FREE_WORDS and _SO_CALLED.search(doc_text(doc)[max(0, m.start - 14) : m.start]):
             continue  # "the so-called 'flood levy'": a label in scare quotes, not speech
         if m.depth > 0:
-            host = next((o for o in outer if o.start <= m.start and m.end <= o.end), None)
-            limit = _span(doc, host.start, host.end) if host else None
-            others = [q for q in quoted if not (host and q == (host.start, host.end))]
+            host = quoted.containing(m.start, m.end)
+            limit = _span(doc, host[0], host[1]) if host else None
+            others = quoted.without(host)
             cue = governing_cue(span, others, limit) if limit is not None else None
             if cue is not None and words < MIN_FREE_WORDS:
                 found.append(_Candidate(m.start, m.end, "direct", cue))
@@ -314,7 +306,7 @@ def _direct_candidates(
     return found
 
 
-def _indirect_candidates(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[_Candidate]:
+def _indirect_candidates(doc: Doc, quoted: SpanSet) -> list[_Candidate]:
     found: list[_Candidate] = []
     for tok in doc:
         if _inside(tok.idx, quoted):
@@ -343,25 +335,25 @@ def _indirect_candidates(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[_C
     return found
 
 
-def _covered(cand: _Candidate, quoted: Sequence[tuple[int, int]]) -> bool:
+def _covered(cand: _Candidate, quoted: SpanSet) -> bool:
     """Whether a reported clause is mostly a direct quote already."""
     length = max(cand.end - cand.start, 1)
-    overlap = sum(max(0, min(cand.end, e) - max(cand.start, s)) for s, e in quoted)
-    return overlap / length >= 0.6
+    return quoted.overlap(cand.start, cand.end) / length >= 0.6
 
 
 def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     """Every direct quote and reported-speech attribution in ``doc`` with its speaker resolved
     within the article (``speaker_name``) or left unresolved with a reason."""
     marked = find_quoted(doc_text(doc))
-    quoted = [(m.start, m.end) for m in marked]
-    outer_quoted = [(m.start, m.end) for m in marked if m.depth == 0]
+    quoted = SpanSet((m.start, m.end) for m in marked)
+    outer_quoted = SpanSet((m.start, m.end) for m in marked if m.depth == 0)
     candidates = _direct_candidates(doc, marked, outer_quoted)
     candidates += [c for c in _indirect_candidates(doc, outer_quoted) if not _covered(c, quoted)]
     candidates.sort(key=lambda c: (c.start, c.kind))
 
-    pool = _antecedents(doc, mentions, outer_quoted)
-    spoken: list[str] = []
+    index = MentionIndex(mentions)
+    pool = _antecedents(doc, index, outer_quoted)
+    spoken: dict[str, None] = {}  # earlier speakers, in order
     roles: dict[str, str | None] = {}
     quotes: list[Quote] = []
     last_direct: Quote | None = None
@@ -370,7 +362,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         reason: str | None = None
         cue_tok: Token | None = cand.cue.token if cand.cue else None
         if cand.cue is not None and cand.cue.speaker is not None:
-            speaker = resolve(cand.cue.speaker, mentions, pool, spoken)
+            speaker = resolve(cand.cue.speaker, index, pool, spoken)
         elif cand.cue is not None:
             reason = "cue without a speaker"
         elif cand.inherit and last_direct is not None and _near(doc_text(doc), last_direct.end, cand.start):
@@ -393,10 +385,10 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if speaker is not None and speaker.name:
             kind = speaker.kind if speaker.kind in {"person", "org", "group"} else "person"
             pool.append(Antecedent(speaker.start, speaker.name, kind))
-            spoken.append(speaker.name)
+            spoken[speaker.name] = None
             if speaker.role is None and kind == "person":
                 if speaker.name not in roles:  # one look-up per speaker: _role_for scans all mentions
-                    roles[speaker.name] = _role_for(speaker.name, doc, mentions)
+                    roles[speaker.name] = _role_for(speaker.name, doc, index.persons)
                 speaker = replace(speaker, role=roles[speaker.name])
         q = _make(article_id, doc, cand.start, cand.end, cand.kind, speaker, cue_tok, reason)
         quotes.append(q)

@@ -19,6 +19,7 @@ from .html import extract_html, read_html
 from .jsonl import read_json, read_jsonl
 from .sniff import GZIP_MAGIC, Kind, binary_reason, kind_from_name, looks_like_html, sniff_kind
 from .sources import Input, iter_inputs
+from .stream import read_streamed
 from .text import read_text, split_outlet
 from .warc import read_warc
 
@@ -45,6 +46,9 @@ def iter_documents(paths: Sequence[str], settings: Settings) -> Iterator[RawDocu
 def read_input(item: Input, max_bytes: int) -> Iterator[RawDocument | Skip]:
     """The articles in one input's bytes, its kind taken from its name and its content."""
     source, data = item.source, item.data
+    if item.streamed is not None:
+        yield from read_streamed(source, item.streamed, item.gzipped, max_bytes)
+        return
     if not data:
         yield Skip(source, "empty file (0 bytes)")
         return

@@ -8,7 +8,7 @@ the other lines are still read.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..records import RawDocument, Skip
@@ -18,7 +18,15 @@ from .html import extract_html
 
 def read_jsonl(source: str, content: str) -> Iterator[RawDocument | Skip]:
     """Every article of a JSON Lines text, or a Skip for each unusable line."""
-    for lineno, line in enumerate(content.split("\n"), start=1):
+    yield from read_jsonl_lines(source, enumerate(content.split("\n"), start=1))
+
+
+def read_jsonl_lines(source: str, lines: Iterable[tuple[int, str | Skip]]) -> Iterator[RawDocument | Skip]:
+    """Every article of numbered JSON Lines (a line the reader could not use comes as its Skip)."""
+    for lineno, line in lines:
+        if isinstance(line, Skip):
+            yield line
+            continue
         line = line.strip()
         if not line:
             continue
@@ -56,6 +64,7 @@ def article_from_object(source: str, obj: Any) -> RawDocument | Skip:
     outlet = _string(obj.get("outlet"))
     url = _string(obj.get("url"))
     published = iso_date(obj.get("published"))
+    notes = _date_notes(obj.get("published"), published)
     language = _string(obj.get("language"))
     text, html = obj.get("text"), obj.get("html")
     if isinstance(text, str) and text.strip():
@@ -69,6 +78,7 @@ def article_from_object(source: str, obj: Any) -> RawDocument | Skip:
             published=published,
             language=language,
             needs_cleaning=True,
+            notes=notes,
         )
     if isinstance(html, str) and html.strip():
         page = extract_html(html)
@@ -84,8 +94,19 @@ def article_from_object(source: str, obj: Any) -> RawDocument | Skip:
             published=published or page.published,
             language=language or page.language,
             needs_cleaning=False,
+            notes=notes if published is None and page.published is None else (),
         )
     return Skip(source, "no non-empty 'text' or 'html' field")
+
+
+def _date_notes(given: Any, published: str | None) -> tuple[str, ...]:
+    """A note when the object gives a ``published`` value that is not a date: the date is then
+    inferred from the text, and the user must know that their date was not used."""
+    if published is not None or given is None or (isinstance(given, str) and not given.strip()):
+        return ()
+    shown = json.dumps(given, ensure_ascii=False)
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return (f"'published' value {shown} is not a date; the date is inferred from the text",)
 
 
 def _string(value: Any) -> str | None:

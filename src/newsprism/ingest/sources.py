@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Skip
+from .encoding import gunzip_head
+from .sniff import GZIP_MAGIC, Kind, kind_from_name, sniff_kind
+
+#: The kinds read record by record when larger than max_bytes.
+STREAMED: frozenset[Kind] = frozenset({"jsonl", "warc"})
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -16,11 +22,16 @@ STDIN_SOURCE = "<stdin>"
 
 @dataclass(frozen=True, slots=True)
 class Input:
-    """The bytes of one input; ``name`` carries the extension (``None`` for standard input)."""
+    """The bytes of one input; ``name`` carries the extension (``None`` for standard input).
+
+    ``streamed`` names the kind of a file too large to read whole that is read record by record
+    (JSONL, WARC; ``data`` is then empty) and ``gzipped`` whether it is compressed."""
 
     source: str
     name: str | None
     data: bytes
+    streamed: Kind | None = None
+    gzipped: bool = False
 
 
 def iter_inputs(paths: Sequence[str], max_bytes: int) -> Iterator[Input | Skip]:
@@ -54,23 +65,33 @@ def iter_inputs(paths: Sequence[str], max_bytes: int) -> Iterator[Input | Skip]:
 
 
 def walk(folder: Path, on_error: Callable[[OSError], object] | None = None) -> Iterator[Path]:
-    """Regular files under ``folder``, recursively, sorted by name, hidden files and folders left
-    out; folders that cannot be listed are passed to ``on_error``."""
+    """Every entry under ``folder`` that is not a folder (files, but also broken links and FIFOs,
+    which :func:`read_file` then skips with a reason), recursively, sorted by name, hidden files
+    and folders left out; folders that cannot be listed are passed to ``on_error``.
+
+    Nothing here stats an entry: a link into an unreadable place raised PermissionError from
+    ``Path.is_file()`` and ended the run, where it must be one skipped input."""
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            path = Path(root) / name
-            if not name.startswith(".") and path.is_file():
-                yield path
+            if not name.startswith("."):
+                yield Path(root) / name
 
 
 def read_file(source: str, max_bytes: int) -> Input | Skip:
-    """The bytes of one file, its size checked against ``max_bytes`` before reading."""
+    """The bytes of one file, its size checked against ``max_bytes`` before reading; a larger
+    JSONL or WARC file is left to be read record by record."""
     try:
-        size = os.stat(source).st_size
-        if not Path(source).is_file():
-            return Skip(source, "not a regular file")
+        if os.path.islink(source) and not os.path.exists(source):
+            return Skip(source, "broken symbolic link (its target does not exist)")
+        info = os.stat(source)
+        if not stat.S_ISREG(info.st_mode):
+            return Skip(source, f"not a regular file ({_file_type(info.st_mode)})")
+        size = info.st_size
         if size > max_bytes:
+            kind, gzipped = streamable_kind(source)
+            if kind is not None:
+                return Input(source, source, b"", streamed=kind, gzipped=gzipped)
             return Skip(source, f"larger than max_bytes ({size} > {max_bytes} bytes)")
         with open(source, "rb") as fh:
             data = fh.read(max_bytes + 1)  # the file may have grown since stat()
@@ -79,6 +100,31 @@ def read_file(source: str, max_bytes: int) -> Input | Skip:
     if len(data) > max_bytes:
         return Skip(source, f"larger than max_bytes ({max_bytes} bytes)")
     return Input(source, source, data)
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def streamable_kind(source: str) -> tuple[Kind | None, bool]:
+    """Whether the file ``source`` is JSONL or WARC (by name, else by its first bytes), which
+    can be read record by record, and whether it is gzipped."""
+    named, gzipped = kind_from_name(source)
+    if named is not None:  # a named kind needs no look inside (the file may be huge)
+        return (named if named in STREAMED else None), gzipped
+    with open(source, "rb") as fh:
+        head = fh.read(4096)
+    gzipped = gzipped or head.startswith(GZIP_MAGIC)
+    kind = sniff_kind(gunzip_head(head, 4096) if head.startswith(GZIP_MAGIC) else head)
+    return (kind if kind in STREAMED else None), gzipped
 
 
 def read_stdin(max_bytes: int) -> Input | Skip:

@@ -1,28 +1,65 @@
-"""WARC archives (plain or gzipped) via warcio: every HTML ``response`` record is one article."""
+"""WARC archives (plain or gzipped) via warcio: every HTML ``response`` record is one article.
+
+warcio writes its warnings ("Record not followed by newline, perhaps Content-Length is invalid")
+straight to ``sys.stderr``, which floods the terminal even under ``--quiet``; they are captured
+around each call into warcio and become notes on the next article read (the CLI prints notes
+unless ``--quiet``), so nothing is lost and nothing is printed behind the user's back.
+"""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import redirect_stderr
+from dataclasses import replace
+from typing import Any, BinaryIO, TypeVar
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 
 from ..records import RawDocument, Skip
 from .html import read_html
 from .sniff import looks_like_html
 
+_T = TypeVar("_T")
 
-def read_warc(source: str, data: bytes, max_bytes: int) -> Iterator[RawDocument | Skip]:
-    """One article per HTML response record (source ``path#record-N``, 1-based over all records)."""
+
+class _Warnings:
+    """What warcio wrote to standard error, collected per call."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def call(self, fn: Callable[..., _T], *args: Any) -> _T:
+        buffer = io.StringIO()
+        try:
+            with redirect_stderr(buffer):
+                return fn(*args)
+        finally:
+            text = " ".join(buffer.getvalue().split())
+            if text:
+                self.lines.append("warcio: " + text.removeprefix("WARNING: "))
+
+    def take(self) -> tuple[str, ...]:
+        lines, self.lines = tuple(self.lines), []
+        return lines
+
+
+def read_warc(source: str, data: bytes | BinaryIO, max_bytes: int) -> Iterator[RawDocument | Skip]:
+    """One article per HTML response record (source ``path#record-N``, 1-based over all records);
+    ``data`` is the archive's bytes or an open binary file (read record by record)."""
     found = 0
     number = 0
+    warnings = _Warnings()
+    stream = io.BytesIO(data) if isinstance(data, bytes) else data
     try:
-        for number, record in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
+        records = warnings.call(ArchiveIterator, stream)
+        while (record := warnings.call(next, records, None)) is not None:
+            number += 1
             if record.rec_type != "response":
                 continue
             where = f"{source}#record-{number}"
-            payload = record.content_stream().read(max_bytes + 1)
+            payload = warnings.call(record.content_stream().read, max_bytes + 1)
             if not _is_html(record, payload):
                 continue
             found += 1
@@ -32,23 +69,34 @@ def read_warc(source: str, data: bytes, max_bytes: int) -> Iterator[RawDocument 
             elif len(payload) > max_bytes:
                 yield Skip(where, f"record larger than max_bytes ({max_bytes})")
             else:
-                yield _read_record(where, payload, record.rec_headers.get_header("WARC-Target-URI"))
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                yield _read_record(where, payload, uri, warnings.take())
     # warcio raises ArchiveLoadFailed for most damage, but arbitrary errors (AttributeError on a
     # truncated header, zlib errors, ...) for the rest: all of them mean a malformed archive.
     except Exception as exc:
         after = f" after record {number}" if number else ""
-        yield Skip(source, f"malformed WARC{after}: {exc or type(exc).__name__}")
+        yield Skip(source, f"malformed WARC{after}: {_why(exc)}")
         return
     if found == 0:
         yield Skip(source, "WARC contains no HTML response records")
 
 
-def _read_record(where: str, payload: bytes, uri: str | None) -> RawDocument | Skip:
+def _why(exc: Exception) -> str:
+    """A reason a user can act on; warcio's internal errors say nothing about the archive."""
+    if isinstance(exc, ArchiveLoadFailed):
+        return " ".join(str(exc).split()) or "unreadable archive"
+    return f"a record's header or body is truncated or damaged ({type(exc).__name__} in warcio)"
+
+
+def _read_record(where: str, payload: bytes, uri: str | None, notes: tuple[str, ...]) -> RawDocument | Skip:
     """One record's page; a failure here is this record's, not the archive's."""
     try:
-        return read_html(where, payload, fmt="warc", url=uri)
+        page = read_html(where, payload, fmt="warc", url=uri)
     except Exception as exc:  # a library failure on one page must not lose the rest of the archive
         return Skip(where, f"unreadable record ({type(exc).__name__}: {exc})")
+    if isinstance(page, RawDocument) and notes:
+        return replace(page, notes=page.notes + notes)
+    return page
 
 
 def _is_html(record: Any, payload: bytes) -> bool:

@@ -28,7 +28,7 @@ def load_pipeline(name: str | None = None) -> Language:
         except (OSError, ImportError, ValueError) as exc:
             errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
             continue
-        # Long articles are fine for the small pipeline; spaCy's default cap is 1M characters.
+        # newsprism parses long texts in pieces (nlp.parse); this only guards direct nlp(text) calls.
         nlp.max_length = max(nlp.max_length, 5_000_000)
         return nlp
     raise ModelError("cannot load a spaCy pipeline (" + "; ".join(errors) + ")")

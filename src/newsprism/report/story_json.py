@@ -64,6 +64,8 @@ def _article(a: Article, analysis: ArticleAnalysis | None) -> JSON:
         "text": a.text,
         "published": _published(published),
         "removed": [{"line": r.line, "reason": r.reason, "lineno": r.lineno} for r in a.removed],
+        "cut_from": a.cut_from,
+        "notes": list(a.notes),
         "quality": _quality(analysis.quality if analysis else Quality()),
     }
 

@@ -1,6 +1,7 @@
 """Run the per-article analysis over many articles: in this process or in a local process pool.
 
-With one worker, texts go through ``nlp.pipe`` in batches. With N workers, articles are cut into
+With one worker, texts go through ``nlp.pipe`` in batches bounded in characters, long texts in
+paragraph pieces (:mod:`newsprism.nlp.parse`). With N workers, articles are cut into
 contiguous chunks handed to a :class:`~concurrent.futures.ProcessPoolExecutor` whose workers load
 the pipeline once each; results come back in input order, so output is deterministic whatever the
 worker count.
@@ -16,7 +17,9 @@ from itertools import islice
 from spacy.language import Language
 
 from ..analysis import analyze_doc
+from ..errors import check_interrupted
 from ..nlp import load_pipeline
+from ..nlp.parse import parse_texts
 from ..records import Article, ArticleAnalysis
 
 Progress = Callable[[int], None]
@@ -30,7 +33,7 @@ def _chunks(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
 
 def analyse_with(nlp: Language, articles: Sequence[Article], batch_size: int) -> Iterator[ArticleAnalysis]:
     """Parse ``articles`` with ``nlp.pipe`` and analyse each Doc, in order."""
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    docs = parse_texts(nlp, (a.text for a in articles), batch_size)
     for article, doc in zip(articles, docs, strict=True):
         yield analyze_doc(doc, article)
 
@@ -72,6 +75,7 @@ def analyse_articles(
     if workers <= 1 or len(articles) <= batch_size:
         nlp = load_pipeline(model)
         for analysis in analyse_with(nlp, articles, batch_size):
+            check_interrupted()
             results.append(analysis)
             if progress:
                 progress(1)
@@ -86,6 +90,7 @@ def analyse_articles(
             ]
             for future in futures:
                 chunk_result = future.result()
+                check_interrupted()
                 results.extend(chunk_result)
                 if progress:
                     progress(len(chunk_result))

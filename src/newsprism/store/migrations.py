@@ -128,10 +128,19 @@ def _v2_unique_skips(conn: Connection) -> None:
     conn.exec_driver_sql(f"CREATE UNIQUE INDEX {SKIPS_UNIQUE} ON skips (source, reason)")
 
 
+def _v3_article_notes(conn: Connection) -> None:
+    """articles.cut_from (the text's length before a max_chars cut) and articles.notes (one line
+    each on how the article was read); existing rows were never cut and have no notes."""
+    json = "JSONB" if conn.dialect.name == "postgresql" else "JSON"
+    conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN cut_from INTEGER")
+    conn.exec_driver_sql(f"ALTER TABLE articles ADD COLUMN notes {json} NOT NULL DEFAULT '[]'")
+
+
 #: Every migration, in version order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial: articles, analyses, skips, fts", _v1_initial),
     Migration(2, "skips: unique (source, reason)", _v2_unique_skips),
+    Migration(3, "articles: cut_from and notes", _v3_article_notes),
 )
 
 

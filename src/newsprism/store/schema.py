@@ -50,6 +50,8 @@ articles = Table(
     Column("published_evidence", Json, nullable=False),
     Column("removed", Json, nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("cut_from", Integer),
+    Column("notes", Json, nullable=False, server_default="[]"),
 )
 
 analyses = Table(

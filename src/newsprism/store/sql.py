@@ -100,6 +100,8 @@ def row_article(row: Row[Any]) -> Article:
                 "evidence": m["published_evidence"],
             },
             "removed": m["removed"],
+            "cut_from": m["cut_from"],
+            "notes": m["notes"],
         },
     )
 
