@@ -147,6 +147,11 @@ def test_stray_full_stop_after_a_sentence_is_flagged() -> None:
     assert [f.kind for f in fragments(doc)] == ["stray_punctuation"]
 
 
+def test_a_list_number_or_a_split_abbreviation_is_no_stray_punctuation() -> None:
+    assert list(fragments(doc_of("The steps were these. 4. Then more steps."))) == []
+    assert list(fragments(doc_of("He flew to the U.s. He met them."))) == []
+
+
 def test_closing_quote_without_opening_is_flagged_per_paragraph() -> None:
     doc = doc_of("It will pass,” he said.\n“It will pass,” he said.")
     flags = list(unbalanced_quotes(doc))
@@ -161,6 +166,20 @@ def test_quote_continued_into_the_next_paragraph_is_normal() -> None:
 def test_lone_straight_quote_is_flagged() -> None:
     doc = doc_of('Since then, he added, "the talks stalled.\nPrices rose.')
     assert len(list(unbalanced_quotes(doc))) == 1
+
+
+def test_straight_quotes_spaced_on_both_sides_balance_each_other() -> None:
+    doc = doc_of('The team hired her as " the first full-time coach " in its history.')
+    assert list(unbalanced_quotes(doc)) == []
+    assert (
+        len(list(unbalanced_quotes(doc_of('The team hired her as " the first coach in its history.')))) == 1
+    )
+
+
+def test_one_slip_in_a_short_text_is_no_pattern() -> None:
+    quality = assess_quality(doc_of("The board met. It cut the pay,” she said. Shares rose."), "a")
+    assert quality.score >= SPUN_THRESHOLD and [f.kind for f in quality.flags] == ["unbalanced_quotes"]
+    assert not quality.spun
 
 
 def test_repeated_word_is_flagged() -> None:

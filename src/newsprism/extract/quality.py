@@ -42,6 +42,9 @@ WEIGHTS: dict[str, float] = {
 }
 SATURATION = 0.25
 SPUN_THRESHOLD = 0.2
+#: Least weighted evidence for ``spun``, whatever the score: in a four-sentence text one lost
+#: quotation mark would reach the threshold alone, and one slip is no pattern.
+MIN_SPUN_EVIDENCE = 1.5
 
 #: Words that are never capitalised inside an English sentence.
 FUNCTION_WORDS: frozenset[str] = frozenset(
@@ -240,7 +243,10 @@ def fragments(doc: Doc) -> Iterator[QualityFlag]:
             continue
         words = _words(sent)
         if not words:
-            if any(t.text == "." for t in sent) and _same_line_before(sent):
+            # punctuation only: a list number ("4.") or an abbreviation the parser split off
+            # ("U.s.") holds letters or digits and is no stray mark
+            stray = any(t.text == "." for t in sent) and not any(ch.isalnum() for ch in text)
+            if stray and _same_line_before(sent):
                 yield _flag("stray_punctuation", doc, sent.start_char, sent.end_char)
             continue
         if not parsed or len(words) > 5 or not text.endswith(".") or not _same_line_before(sent):
@@ -260,44 +266,52 @@ def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
         start += len(line) + 1
 
 
-def _quote_marks(text: str) -> tuple[int, int]:
-    """Opening and closing double quotation marks in ``text``. A straight quote opens at the start
-    or after a space or bracket and closes elsewhere; one after a digit is an inch mark (16"), one
-    after ``=`` is markup (``type="big"``), and neither counts, nor do curly marks in markup."""
-    opening = closing = 0
+def _quote_marks(text: str) -> tuple[int, int, int]:
+    """Opening, closing and undecided double quotation marks in ``text``. A straight quote opens
+    at the start or after a space or bracket and closes elsewhere, except one with a space on
+    both sides (tokenised text: ``her " the first``), which could be either and is undecided; one
+    after a digit is an inch mark (16"), one after ``=`` is markup (``type="big"``), and neither
+    counts, nor do curly marks in markup."""
+    opening = closing = undecided = 0
     for m in re.finditer('["“”]', text):
         before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
         if (
             before.isdigit()
             or before == "="
             or (m.group() == "”" and text[m.end() : m.end() + 1] in {"]", " "} and before == "/")
         ):
             continue
-        if m.group() == "“" or (m.group() == '"' and (before.isspace() or before in "([{—–-")):
+        if m.group() == '"' and before.isspace() and after.isspace():
+            undecided += 1
+        elif m.group() == "“" or (m.group() == '"' and (before.isspace() or before in "([{—–-")):
             opening += 1
         else:
             closing += 1
-    return opening, closing
+    return opening, closing, undecided
 
 
 def unbalanced_quotes(doc: Doc) -> Iterator[QualityFlag]:
     """Paragraphs whose closing double quotes outnumber the opening ones (a lost opening mark),
     or that leave a quote open when the next paragraph does not continue it with an opening mark
     (a lost closing mark). Straight and curly marks count together ("On It" may open curly and
-    close straight)."""
+    close straight); undecided marks (spaced on both sides) take whichever side balances."""
     paragraphs = [(s, e) for s, e in _paragraphs(doc) if doc_text(doc)[s:e].strip()]
     for n, (start, end) in enumerate(paragraphs):
         text = doc_text(doc)[start:end]
         if "=" in text and ("[" in text or "<" in text):
             continue  # markup left in the text, not prose
-        opening, closing = _quote_marks(text)
+        opening, closing, undecided = _quote_marks(text)
+        gap = abs(opening - closing)
+        if gap <= undecided and (undecided - gap) % 2 == 0:
+            continue
         nxt = (
             doc_text(doc)[paragraphs[n + 1][0] : paragraphs[n + 1][1]].lstrip()
             if n + 1 < len(paragraphs)
             else ""
         )
         continued = nxt.startswith(('"', "“"))
-        if closing > opening or (opening > closing and not continued):
+        if closing > opening + undecided or (opening + undecided > closing and not continued):
             yield _flag("unbalanced_quotes", doc, start, end)
 
 
@@ -322,12 +336,16 @@ def spaces_before_punctuation(doc: Doc) -> Iterator[QualityFlag]:
 HABITS: frozenset[str] = frozenset({"space_before_punctuation"})
 
 
-def score_flags(flags: tuple[QualityFlag, ...], sentences: int) -> float:
-    """Weighted flags per sentence (a :data:`HABITS` kind counted once), scaled to [0, 1]."""
+def evidence_weight(flags: tuple[QualityFlag, ...]) -> float:
+    """The flags' summed :data:`WEIGHTS`, a :data:`HABITS` kind counted once."""
     habits = {f.kind for f in flags if f.kind in HABITS}
     weight = sum(WEIGHTS.get(f.kind, 1.0) for f in flags if f.kind not in HABITS)
-    weight += sum(WEIGHTS.get(kind, 1.0) for kind in habits)
-    return min(1.0, weight / max(sentences, 1) / SATURATION)
+    return weight + sum(WEIGHTS.get(kind, 1.0) for kind in habits)
+
+
+def score_flags(flags: tuple[QualityFlag, ...], sentences: int) -> float:
+    """Weighted flags per sentence (a :data:`HABITS` kind counted once), scaled to [0, 1]."""
+    return min(1.0, evidence_weight(flags) / max(sentences, 1) / SATURATION)
 
 
 def assess_quality(doc: Doc, article_id: str) -> Quality:
@@ -347,4 +365,5 @@ def assess_quality(doc: Doc, article_id: str) -> Quality:
     ordered = tuple(sorted(flags, key=lambda f: (f.start, f.end, f.kind)))
     sentences = sum(1 for s in doc.sents if any(t.is_alpha for t in s)) if len(doc) else 0
     score = round(score_flags(ordered, sentences), 4)
-    return Quality(score=score, spun=score >= SPUN_THRESHOLD, flags=ordered)
+    spun = score >= SPUN_THRESHOLD and evidence_weight(ordered) >= MIN_SPUN_EVIDENCE
+    return Quality(score=score, spun=spun, flags=ordered)
