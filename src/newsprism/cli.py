@@ -339,12 +339,22 @@ def _signals_interrupt() -> Iterator[None]:
     def handler(signum: int, _frame: object) -> None:
         interrupt(signum)
 
+    def unraisable(report: Any) -> None:
+        # The interruption raised inside a finaliser or an at-fork hook, where Python prints it
+        # as "Exception ignored in ..." and carries on: recorded, and raised again at the next
+        # check (errors.check_interrupted), so no traceback reaches the user.
+        if not isinstance(report.exc_value, Interrupted):
+            hook(report)
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = unraisable
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
         for sig, old in previous.items():
             signal.signal(sig, signal.SIG_DFL if old is None else old)
+        sys.unraisablehook = hook
 
 
 def _exit_status(run: Callable[[], Any]) -> int:

@@ -146,3 +146,59 @@ def test_within_story_drops_the_values_of_an_article_from_another_story() -> Non
         within_story([Conflict("y", "wording", "q", "wording_only", values[1:])], story_scope(entities, {}))
         == []
     )
+
+
+def test_a_chain_of_direct_links_makes_one_story_and_nothing_joins_an_unlinked_article() -> None:
+    texts = {
+        "wire": "Hydrovel and the Directorate and Ilona Marek.",
+        "local": "Hydrovel and the Directorate.",
+        "insurer": "Hydrovel and Ilona Marek.",
+        "music": "Hydrovel.",
+    }
+
+    def named(name: str, *aids: str) -> Entity:
+        return _entity(name, "organization", "ORG", {a: texts[a] for a in aids})
+
+    scope = story_scope(
+        [
+            named("Hydrovel", "wire", "local", "insurer", "music"),
+            named("Directorate", "wire", "local"),
+            named("Ilona Marek", "wire", "insurer"),
+        ],
+        {a: a for a in texts},
+    )
+    assert scope.linked("wire", "local") and scope.linked("wire", "insurer")
+    assert not scope.linked("local", "insurer") and scope.related("local", "insurer")
+    assert not scope.related("music", "wire") and not scope.related("music", "local")
+
+
+def test_sentences_of_two_unrelated_stories_never_corroborate_each_other() -> None:
+    a = "I had been somebody who really liked music and big films, the actress Mara Quill said."
+    b = "The label said it had really liked music and big films, the singer Tia Rowe said."
+    tail = " Harbour Lights sued Big Machine."
+
+    def claims(texts: dict[str, str], entities: list[Entity]) -> list[str]:
+        articles = [Article(id=aid, source=aid, title="", text=t) for aid, t in texts.items()]
+        analyses = [
+            ArticleAnalysis(
+                article=aid,
+                sentences=((0, len(t.split(tail)[0])),),
+                mentions=tuple(m for e in entities for m in e.mentions if m.article == aid),
+            )
+            for aid, t in texts.items()
+        ]
+        found, _ = build_claims(articles, analyses, entities, [], {x: x for x in texts})
+        return [c.text for c in found if len(c.articles) > 1]
+
+    apart = {"a": a, "b": b}
+    people = [
+        _entity("Mara Quill", "person", "PERSON", {"a": a}),
+        _entity("Tia Rowe", "person", "PERSON", {"b": b}),
+    ]
+    assert claims(apart, people) == []
+    together = {"a": a + tail, "b": b + tail}
+    shared = [
+        _entity("Harbour Lights", "organization", "ORG", together),
+        _entity("Big Machine", "organization", "ORG", together),
+    ]
+    assert claims(together, people + shared) == [a], "the same sentences do align within one story"

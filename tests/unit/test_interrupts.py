@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
+import signal
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -41,3 +44,24 @@ def test_an_interruption_lost_in_a_finaliser_is_raised_at_the_next_check() -> No
 def test_no_interruption_no_exception() -> None:
     check_interrupted()
     assert clear_interrupted() is None
+
+
+def test_a_command_interrupted_inside_a_finaliser_ends_as_interrupted_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsprism.cli import _exit_status
+
+    printed: list[object] = []  # what Python would print as "Exception ignored in ..."
+    monkeypatch.setattr(sys, "unraisablehook", printed.append)
+
+    def command() -> None:
+        class Finalised:
+            def __del__(self) -> None:
+                os.kill(os.getpid(), signal.SIGTERM)  # the CLI's handler raises in here
+
+        Finalised()
+        gc.collect()
+
+    assert _exit_status(command) == 143
+    assert capsys.readouterr().err.splitlines() == ["newsprism: interrupted"]
+    assert printed == []

@@ -154,9 +154,17 @@ def aligned(a: SentenceUnit, b: SentenceUnit, idf: Mapping[str, float]) -> float
     return dice if contained >= MIN_CONTAINED and dice >= MIN_DICE else 0.0
 
 
-def align_sentences(units: Sequence[SentenceUnit], origin_of: Mapping[str, str]) -> list[list[SentenceUnit]]:
+def align_sentences(
+    units: Sequence[SentenceUnit],
+    origin_of: Mapping[str, str],
+    related: Callable[[str, str], bool] = lambda a, b: True,
+) -> list[list[SentenceUnit]]:
     """Clusters of sentences stating one fact, each with sentences from two or more articles,
     ordered by independent origins (most first), then first appearance.
+
+    Only sentences of ``related`` articles (reports of one story, :mod:`.claim_scope`) align: in
+    a run mixing stories, a few words two unrelated sentences share ("big", "like", "music" in an
+    actress's quote and a singer's label dispute) would otherwise count as corroboration.
 
     Aligned pairs are merged greedily, best first (average-linkage style): two clusters join
     when they share no article and at least half of the (sampled) pairs across them align, so a
@@ -167,7 +175,7 @@ def align_sentences(units: Sequence[SentenceUnit], origin_of: Mapping[str, str])
     def score(i: int, j: int) -> float:
         """:func:`aligned` of units ``i`` and ``j``, their own weights computed once."""
         a, b = units[i], units[j]
-        if a.article == b.article:
+        if a.article == b.article or not related(a.article, b.article):
             return 0.0
         common = a.keys & b.keys
         if len(common) < MIN_SHARED_KEYS:

@@ -109,15 +109,16 @@ def build_claims(
     order = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
     claims: list[tuple[tuple[int, int, int], Claim]] = []
+    scope = story_scope(entities, origin_of)
+    units = sentence_units(articles, analyses, entities)
     clusters = [
         [Citation(u.article, u.start, u.end, u.text) for u in cluster]
-        for cluster in align_sentences(sentence_units(articles, analyses, entities), origin_of)
+        for cluster in align_sentences(units, origin_of, scope.related)
     ]
     for support in quote_support(clusters, quote_groups, analyses, texts):
         claim = _claim("sentence", support, origin_of)
         first = min((order.get(c.article, len(order)), c.start) for c in support)
         claims.append(((-claim.independent_origins, *first), claim))
-    scope = story_scope(entities, origin_of)
     entity_at = {(m.article, m.start): e.id for e in entities for m in e.mentions}
     quantity_conflicts: list[Conflict] = []
     for qcluster in quantity_clusters(quantity_items(articles, analyses, entity_at), scope.related):
