@@ -24,8 +24,8 @@ demo: $(STAMP)
 	$(BIN)/newsprism analyze examples/corpus -o out/story.json -o out/brief.md -o out/brief.html
 
 lint: $(DEVSTAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks quality
+	$(BIN)/ruff format --check src tests benchmarks quality
 
 typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
@@ -34,7 +34,7 @@ unit: $(DEVSTAMP)
 	$(BIN)/pytest -q
 
 gates: $(DEVSTAMP)
-	$(BIN)/python -m newsprism.eval
+	$(BIN)/python -m quality.gates
 
 test: lint typecheck unit gates
 

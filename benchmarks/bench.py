@@ -14,12 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from newsprism.analysis import analyze_doc
 from newsprism.config import Settings
-from newsprism.eval.gate import shared_dir
+from newsprism.extract.document import analyze_doc
 from newsprism.nlp import load_pipeline
 from newsprism.pipeline import read_corpus
 from newsprism.records import Article
+from quality.gates.gate import shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -38,7 +38,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
-from newsprism.eval.gate import shared_dir
 from newsprism.pipeline import link_story
 from newsprism.records import (
     Article,
@@ -51,6 +50,7 @@ from newsprism.records import (
     TimeExpression,
     content_id,
 )
+from quality.gates.gate import shared_dir
 
 TARGET = 2.3
 SIZES = (1000, 2000, 4000, 8000)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsprism.eval.gate import shared_dir
+from quality.gates.gate import shared_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

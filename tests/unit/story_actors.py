@@ -1,6 +1,6 @@
 """Entities that make one-sentence test articles reports of one story.
 
-A conflict only pairs articles that name the same actors (``newsprism.link.claim_scope``).
+A conflict only pairs articles that name the same actors (``newsprism.link.scope``).
 Tests about *what* conflicts pass these, so their articles are one story: two actors mentioned
 in every article. The mentions are empty and not in the analyses, so they change no sentence's
 keys, only the scope.

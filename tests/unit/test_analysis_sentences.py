@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from newsprism.analysis import sentence_spans
+from newsprism.extract.document import sentence_spans
 
 
 def doc(*sentences: str) -> Doc:

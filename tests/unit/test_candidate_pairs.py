@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.link.text_match import candidate_pairs
+from newsprism.link.keys import candidate_pairs
 
 
 def test_items_sharing_a_rare_key_are_paired_once_and_sorted() -> None:

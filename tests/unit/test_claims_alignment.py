@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from story_actors import story_actors
 
-from newsprism.link.claim_conflicts import wording_conflicts
 from newsprism.link.claims import build_claims, quote_support
-from newsprism.link.text_words import meaning_keys
+from newsprism.link.conflicts import wording_conflicts
 from newsprism.records import Article, ArticleAnalysis, Citation, Quantity, QuoteGroup, QuoteVariant
+from newsprism.words import meaning_keys
 
 
 def count(aid: str, text: str, number: str, value: float, **kw: str) -> Quantity:
@@ -135,7 +135,7 @@ def test_sentences_reporting_one_quote_support_one_claim() -> None:
 
 
 def test_a_named_entity_is_one_key_not_one_per_word_of_its_name() -> None:
-    from newsprism.link.claim_sentences import sentence_units
+    from newsprism.link.sentences import sentence_units
     from newsprism.records import Entity, Mention
 
     text = "Deputy mayor Ilona Marek opened the new flood barrier at Dolna Mesta on Friday."

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newsprism.link.claim_dates import DatedEvent, compatible, date_conflicts
-from newsprism.link.claim_sentences import SentenceUnit
-from newsprism.link.text_words import meaning_keys
+from newsprism.link.claims.dates import DatedEvent, compatible, date_conflicts
+from newsprism.link.sentences import SentenceUnit
+from newsprism.words import meaning_keys
 
 
 def _event(article: str, order: int, text: str, date_words: str, value: str) -> DatedEvent:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.link.claim_outcomes import outcome_conflicts, outcomes
+from newsprism.link.claims.outcomes import outcome_conflicts, outcomes
 from newsprism.records import Article, ArticleAnalysis, Mention
 
 # Articles of one sentence each, with the entity mentions (text, entity id) we tag in them.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.link.claim_relative import agree, relative_date_conflicts, relative_dates
+from newsprism.link.claims.relative import agree, relative_date_conflicts, relative_dates
 from newsprism.records import Article, ArticleAnalysis, Mention
 
 Doc = tuple[str, str, str]  # article id, sentence, the EVENT mention in it

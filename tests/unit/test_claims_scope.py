@@ -6,8 +6,8 @@ patient" in Bristol) never conflict; an age belongs to one named person.
 
 from __future__ import annotations
 
-from newsprism.link.claim_scope import story_scope, within_story
 from newsprism.link.claims import build_claims
+from newsprism.link.scope import story_scope, within_story
 from newsprism.records import (
     Article,
     ArticleAnalysis,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.eval import cleaning
-from newsprism.eval.gate import judge, load_floors
+from quality.gates import cleaning
+from quality.gates.gate import judge, load_floors
 
 
 @pytest.mark.shared

@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsprism import records
-from newsprism.codec import from_dict, to_dict
 from newsprism.records import (
     Article,
     ArticleAnalysis,
@@ -23,6 +22,7 @@ from newsprism.records import (
     RemovedLine,
     Role,
 )
+from newsprism.store.codec import from_dict, to_dict
 
 RECORD_TYPES = [
     obj

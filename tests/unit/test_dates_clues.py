@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from newsprism.extract.timex_pubdate import ClueSource, clues_from, is_dateline, score_day
+from newsprism.extract.timex.pubdate import ClueSource, clues_from, is_dateline, score_day
 from newsprism.link.dates import refine_publication_dates
 from newsprism.records import Article, ArticleAnalysis, Published, TimeExpression
 

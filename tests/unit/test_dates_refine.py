@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsprism.extract.timex_pubdate import ClueSource, choose_day, clues_from, score_day
+from newsprism.extract.timex.pubdate import ClueSource, choose_day, clues_from, score_day
 from newsprism.link.dates import refine_publication_dates
 from newsprism.records import Article, ArticleAnalysis, Published, TimeExpression
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsprism.eval.gate import Limit, judge, load_floors
+from quality.gates.gate import Limit, judge, load_floors
 
 
 def test_a_plain_number_is_a_floor_and_an_inline_ceiling_caps_a_lower_is_better_figure(

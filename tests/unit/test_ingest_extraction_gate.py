@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.eval import extraction
-from newsprism.eval.gate import DataMissing
+from quality.gates import extraction
+from quality.gates.gate import DataMissing
 
 
 def test_identical_texts_score_perfectly() -> None:

@@ -118,7 +118,7 @@ def test_a_speaker_named_in_one_article_beats_a_pronoun_resolved_in_another() ->
 
 
 def test_two_articles_naming_different_speakers_of_one_quote_are_a_speaker_conflict() -> None:
-    from newsprism.link.claim_conflicts import speaker_conflicts
+    from newsprism.link.conflicts import speaker_conflicts
 
     text = "We will answer every question put to us about the dam and its repairs,"
     quotes = [

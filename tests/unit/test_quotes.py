@@ -11,9 +11,9 @@ import spacy
 from spacy.tokens import Doc
 
 from newsprism.extract.mentions import extract_mentions
-from newsprism.extract.quote_marks import find_quoted, titles, trailing_cue
-from newsprism.extract.quote_speakers import fullest_name
 from newsprism.extract.quotes import extract_quotes
+from newsprism.extract.quotes.marks import find_quoted, titles, trailing_cue
+from newsprism.extract.quotes.speakers import fullest_name
 from newsprism.records import Mention, Quote, content_id
 
 VOCAB = spacy.blank("en").vocab

@@ -7,10 +7,9 @@ import random
 import pytest
 from spacy.language import Language
 
-from newsprism.extract import speaker_index
 from newsprism.extract.mentions import extract_mentions
-from newsprism.extract.quotes import extract_quotes
-from newsprism.extract.speaker_index import (
+from newsprism.extract.quotes import extract_quotes, speaker_index
+from newsprism.extract.quotes.speaker_index import (
     Antecedent,
     AntecedentPool,
     MentionIndex,

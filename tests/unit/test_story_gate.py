@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsprism.eval.story import (
+from quality.gates.story import (
     Doc,
     conflict_recalled,
     date_agrees,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.eval import multinews
 from newsprism.records import Citation, SummarySentence
-from newsprism.summary_baselines import centroid, lead, lexrank
+from quality.gates import multinews
+from quality.gates.baselines import centroid, lead, lexrank
 
 FLOOD = [
     "Flooding closed the valley highway and the rail line.",
@@ -33,7 +33,7 @@ def test_lexrank_puts_the_hub_sentence_first() -> None:
 
 
 def test_lexrank_refuses_graphs_above_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("newsprism.summary_baselines.MAX_GRAPH", 3)
+    monkeypatch.setattr("quality.gates.baselines.MAX_GRAPH", 3)
     with pytest.raises(ValueError, match="graph cap"):
         lexrank([FLOOD, OTHER])
 

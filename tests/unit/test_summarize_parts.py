@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsprism.records import Article, ArticleAnalysis
-from newsprism.summary_candidates import candidates, skip_reason, trim_span
-from newsprism.summary_text import cosine, stem, terms
+from newsprism.summarize.candidates import candidates, skip_reason, trim_span
+from newsprism.summarize.text import cosine, stem, terms
 
 
 @pytest.mark.parametrize(

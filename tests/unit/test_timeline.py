@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.link.timeline import build_timeline
-from newsprism.link.timeline_dates import calendar_value
+from newsprism.link.timeline.dates import calendar_value
 from newsprism.records import Article, ArticleAnalysis, Mention, TimeExpression
 
 

@@ -17,7 +17,7 @@ from newsprism.extract.timex import (
     reanchor,
     tense_from_value,
 )
-from newsprism.extract.timex_spans import clause_tense
+from newsprism.extract.timex.spans import clause_tense
 from newsprism.records import Published, TimeExpression, content_id
 
 MET_ON_THURSDAY: list[Row] = [

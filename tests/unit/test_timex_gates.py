@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from newsprism.eval.tbaq import _score, canonical, parse_tml
-from newsprism.eval.timex import _gold_spans
+from quality.gates.tbaq import _score, canonical, parse_tml
+from quality.gates.timex import _gold_spans
 
 TML = """<?xml version="1.0" ?>
 <TimeML>

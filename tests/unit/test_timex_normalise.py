@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsprism.extract.timex_normalise import (
+from newsprism.extract.timex.normalise import (
     Normalised,
     duration_value,
     granularity_date,

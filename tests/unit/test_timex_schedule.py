@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from newsprism.extract.timex_schedule import schedule_runs
-from newsprism.link.claim_dates import date_conflicts, dated_events
+from newsprism.extract.timex.schedule import schedule_runs
+from newsprism.link.claims.dates import date_conflicts, dated_events
 from newsprism.link.timeline import build_timeline
 from newsprism.records import Article, ArticleAnalysis, TimeExpression
 

@@ -158,7 +158,7 @@ def _retype_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     The trap: the small model tags unknown capitalised names PERSON. One place-like use is not
     enough when the same document also treats the name as a person ("told Mr Marek")."""
-    from .quote_speakers import is_cue  # a cycle at import time: quote_speakers reads Mentions
+    from .quotes.speakers import is_cue  # a cycle at import time: quote_speakers reads Mentions
 
     text = doc_text(doc)
     place: set[str] = set()

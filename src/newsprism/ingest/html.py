@@ -1,7 +1,7 @@
 """HTML pages: main text and metadata with trafilatura, publication date with htmldate.
 
 :func:`extract_html` is the one extraction function of the product; the HTML, JSONL and WARC
-readers and the extraction quality gate (``newsprism.eval.extraction``) all call it.
+readers and the extraction quality gate (``quality.gates.extraction``) all call it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .dates import iso_date
 from .encoding import decode_html
 from .text import split_outlet
 
-# Chosen on ../shared/eval/extraction-aeb (run `python -m newsprism.eval extraction`):
+# Chosen on ../shared/eval/extraction-aeb (run `python -m quality.gates extraction`):
 # favor_precision lifts F1 from .960 (default, no comments) to .964; favor_recall (.959),
 # include_tables=False (.957), fast=True (.946) and deduplicate=True (.961) score lower.
 EXTRACT_OPTIONS: dict[str, Any] = {

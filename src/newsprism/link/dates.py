@@ -2,7 +2,7 @@
 
 Articles about one story are published within days of each other and date the same events.
 For every article whose date was inferred (or is unknown) we score each day of the run's year
-against its own clues (:mod:`newsprism.extract.timex_pubdate`) plus two run-level terms:
+against its own clues (:mod:`newsprism.extract.timex.pubdate`) plus two run-level terms:
 
 * **shared events**: a weekday the article names ("met on Thursday") that falls, for a candidate
   publication day, on an explicit day another article gives ("Sept. 15-16") scores high, unless
@@ -28,8 +28,8 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..extract.timex import anchor_date_of, clue_sources, is_antecedent, reanchor, stored_tense
-from ..extract.timex_normalise import Tense
-from ..extract.timex_pubdate import (
+from ..extract.timex.normalise import Tense
+from ..extract.timex.pubdate import (
     Clue,
     ClueSource,
     ExplicitDay,

@@ -1,7 +1,7 @@
 """Per-source notes: what each article alone reports, what it omits, its flags and copies.
 
 * **unique**: the article's non-trivial sentences (see
-  :data:`~newsprism.link.claim_sentences.MIN_KEYS`) that no claim aligns with a sentence of
+  :data:`~newsprism.link.sentences.MIN_KEYS`) that no claim aligns with a sentence of
   another origin (a sentence shared only with its own copies is still unique to its origin).
 * **omits**: ids of claims carried by a majority (more than half) of the other origins, when
   there are at least two other origins, that this article does not support.
@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..records import Article, ArticleAnalysis, Citation, Claim, CopyRelation, Origin, SourceNote
-from .claim_sentences import sentence_units
 from .origins import origin_index
+from .sentences import sentence_units
 
 SPUN_FLAG = "possibly machine-spun"
 #: Fewest other origins for "omits" to mean anything.

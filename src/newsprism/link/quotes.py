@@ -37,8 +37,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..records import Article, ArticleAnalysis, Entity, Quote, QuoteGroup, QuoteVariant, content_id
-from .text_match import UnionFind, aligned_share, candidate_pairs, contains, shared_share
-from .text_words import STOP, stem, words
+from ..words import STOP, stem, words
+from .keys import UnionFind, aligned_share, candidate_pairs, contains, shared_share
 
 #: Shortest quote (in words) that may be a "variant" of another.
 MIN_VARIANT_WORDS = 6

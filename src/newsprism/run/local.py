@@ -16,8 +16,8 @@ from itertools import islice
 
 from spacy.language import Language
 
-from ..analysis import analyze_doc
 from ..errors import check_interrupted
+from ..extract.document import analyze_doc
 from ..nlp import load_pipeline
 from ..nlp.parse import parse_texts
 from ..records import Article, ArticleAnalysis

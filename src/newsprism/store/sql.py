@@ -25,10 +25,10 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..codec import from_dict, to_dict
 from ..errors import StoreError
 from ..records import Article, ArticleAnalysis, Published, Skip
 from .base import AddResult, Store
+from .codec import from_dict, to_dict
 from .engine import one_line, read_transaction, write_transaction
 from .schema import ARTICLES_FTS, analyses, articles, skips
 

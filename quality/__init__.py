@@ -1,0 +1,1 @@
+"""Quality gates and their pinned floors (not shipped in the wheel)."""

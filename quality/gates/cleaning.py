@@ -1,0 +1,68 @@
+"""Quality gate: boilerplate lines removed by the cleaner against the gold annotation.
+
+For each ``../shared/gold/0*.gold.json`` the seed it names is read the way the plain-text reader
+reads it (first non-empty line = headline, the rest = body) and cleaned with
+:func:`newsprism.clean.to_article`. Line-level figures, micro-averaged over the articles:
+
+* ``line_precision``: removed lines that gold lists as boilerplate / all removed lines;
+* ``line_recall``: gold boilerplate lines removed / all gold boilerplate lines;
+* ``subheadings_kept``: gold sub-headings still in the clean text / all gold sub-headings;
+* ``body_lines_kept``: non-blank body lines that are neither boilerplate nor removed / all of them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from newsprism.clean import split_lines, to_article
+from newsprism.records import RawDocument
+
+from .gate import DataMissing, require
+
+
+def read_seed(path: Path) -> RawDocument:
+    """A plain-text seed as the text reader sees it: headline line, then the body."""
+    lines = split_lines(path.read_text(encoding="utf-8"))
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    headline = lines[first].strip() if first < len(lines) else ""
+    body = "\n".join(lines[first + 1 :])
+    return RawDocument(str(path), text=body, fmt="text", title=headline, needs_cleaning=True)
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 1.0
+
+
+def run(shared: Path) -> dict[str, float]:
+    """Score the cleaner on every gold article; return the figures named in the module doc."""
+    gold_dir = require(shared / "gold")
+    seeds = require(shared / "seeds")
+    golds = sorted(gold_dir.glob("0*.gold.json"))
+    if not golds:
+        raise DataMissing(f"no 0*.gold.json files in {gold_dir}")
+    true_pos = removed_total = gold_total = 0
+    subs_kept = subs_total = body_kept = body_total = 0
+    for gold_path in golds:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        raw = read_seed(require(seeds / gold["file"]))
+        article = to_article(raw)
+        gold_lines = Counter(line.strip() for line in gold["boilerplate_lines"])
+        removed = Counter(r.line.strip() for r in article.removed)
+        true_pos += sum((removed & gold_lines).values())
+        removed_total += sum(removed.values())
+        gold_total += sum(gold_lines.values())
+        kept = {line.strip() for line in article.text.split("\n")}
+        subheadings = [s.strip() for s in gold.get("subheadings", [])]
+        subs_total += len(subheadings)
+        subs_kept += sum(s in kept for s in subheadings)
+        body = Counter(line.strip() for line in split_lines(raw.text) if line.strip()) - gold_lines
+        body_total += sum(body.values())
+        body_kept += sum((body & Counter(kept_line for kept_line in article.text.split("\n"))).values())
+    return {
+        "line_precision": _ratio(true_pos, removed_total),
+        "line_recall": _ratio(true_pos, gold_total),
+        "subheadings_kept": _ratio(subs_kept, subs_total),
+        "body_lines_kept": _ratio(body_kept, body_total),
+    }

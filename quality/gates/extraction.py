@@ -1,0 +1,121 @@
+"""Quality gate: HTML main-text extraction on the Article Extraction Benchmark.
+
+Data: ``../shared/eval/extraction-aeb`` (scrapinghub/article-extraction-benchmark: gzipped HTML
+pages and ``ground-truth.json`` mapping each id to its ``articleBody``). Metric as in that
+benchmark's ``evaluate.py``: per document, true/false positives and false negatives over 4-word
+shingles (``\\w+`` tokens), normalised by their sum; precision and recall averaged over documents;
+F1 of the two averages.
+
+``precision``/``recall``/``f1`` score :func:`newsprism.ingest.html.extract_html`, the function the
+HTML, JSONL and WARC readers use; ``trafilatura_default_f1`` scores ``trafilatura.extract(html)``
+with every option at its default, for comparison.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import statistics
+import sys
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import trafilatura
+
+from newsprism.ingest.html import extract_html
+
+from .gate import require, shared_dir
+
+Counts = tuple[float, float, float]  # (tp, fp, fn), normalised to sum to 1
+SHINGLE = 4
+_TOKEN = re.compile(r"\w+")
+
+
+def shingles(text: str, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
+    """Multiset of ``n``-token shingles (a text shorter than ``n`` tokens is one shingle)."""
+    tokens = _TOKEN.findall(text or "")
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
+
+
+def match_counts(true: str, pred: str) -> Counts:
+    """Shingle TP/FP/FN between gold and predicted text, normalised so long texts weigh the same."""
+    gold, got = shingles(true), shingles(pred)
+    tp = float(sum((gold & got).values()))
+    fp = float(sum((got - gold).values()))
+    fn = float(sum((gold - got).values()))
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def score(counts: Sequence[Counts]) -> dict[str, float]:
+    """Averaged precision and recall (documents with no predicted / no gold shingles left out of
+    the respective average, as in the benchmark) and the F1 of the averages."""
+    precisions = [_precision(*c) for c in counts if c[0] + c[1] > 0]
+    recalls = [_recall(*c) for c in counts if c[0] + c[2] > 0]
+    p = statistics.fmean(precisions) if precisions else 0.0
+    r = statistics.fmean(recalls) if recalls else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def evaluate(
+    truth: Mapping[str, str], pages: Mapping[str, bytes], extract: Callable[[bytes], str]
+) -> dict[str, float]:
+    """Score ``extract`` over every gold document (a missing page counts as empty output)."""
+    counts = [match_counts(body, extract(pages[key]) if key in pages else "") for key, body in truth.items()]
+    return score(counts)
+
+
+def ours(html: bytes) -> str:
+    """The product's extraction: the text the HTML reader would put in ``RawDocument.text``."""
+    page = extract_html(html)
+    return "" if page is None else page.text
+
+
+def trafilatura_default(html: bytes) -> str:
+    """``trafilatura.extract`` with all options left at their defaults."""
+    return trafilatura.extract(html.decode("utf-8", errors="replace")) or ""
+
+
+def load(root: Path) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Gold bodies by id and the decompressed HTML bytes of each page."""
+    truth_file = require(root / "ground-truth.json")
+    html_dir = require(root / "html")
+    gold = json.loads(truth_file.read_text(encoding="utf-8"))
+    truth = {key: str(item.get("articleBody") or "") for key, item in sorted(gold.items())}
+    pages = {}
+    for path in sorted(html_dir.glob("*.html.gz")):
+        key = path.name.split(".", 1)[0]
+        if key in truth:
+            pages[key] = gzip.decompress(path.read_bytes())
+    return truth, pages
+
+
+def run(shared: Path) -> dict[str, float]:
+    """The gate's figures: ours (precision, recall, f1) and plain trafilatura's F1."""
+    truth, pages = load(require(shared / "eval" / "extraction-aeb"))
+    figures = evaluate(truth, pages, ours)
+    baseline = evaluate(truth, pages, trafilatura_default)
+    figures["trafilatura_default_f1"] = baseline["f1"]
+    figures["f1_lead_over_trafilatura_default"] = figures["f1"] - baseline["f1"]
+    figures["documents"] = float(len(truth))
+    return figures
+
+
+if __name__ == "__main__":
+    for name, value in run(shared_dir()).items():
+        print(f"{name:<36} {value:.4f}")
+    sys.exit(0)

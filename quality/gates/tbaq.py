@@ -1,0 +1,173 @@
+"""Gate ``tbaq``: time expressions on TempEval-3 TimeBank + AQUAINT (../shared/eval/timex-tbaq).
+
+Each ``.tml`` file's ``<TEXT>`` is stripped of its tags (offsets kept; entities unescaped), the
+gold TIMEX3 spans/values recorded, and the document creation time (the ``CREATION_TIME`` TIMEX3)
+used as the anchor. All 256 documents are parsed once with ``nlp.pipe``.
+
+Systems, same texts, same run:
+
+* **ours**: :func:`newsprism.extract.timex.extract_time_expressions` with the DCT as anchor.
+  TimeML leaves prepositions out of TIMEX3 extents ("in February" → "February") while our gold
+  convention keeps "in"/"for"/"over" on some expressions; for strict matching we drop that one
+  leading preposition from our span (a convention translation, not a correction).
+* **baseline**: ``dateparser.search.search_dates`` with ``RELATIVE_BASE`` = DCT; each returned
+  substring is located in the text in order; value = the date at the granularity its text shows
+  (day when it names a day or weekday, month for "June 1998", year for "1998").
+
+Figures (gold = all non-DCT TIMEX3 in TEXT):
+
+* span F1 strict (same offsets) and relaxed (any overlap, one-to-one, greedy in text order);
+* ``value_accuracy`` = gold TIMEX3 with a relaxed-matched system span of identical ``value`` /
+  all gold TIMEX3 (so it also pays for missed spans); ``value_accuracy_matched`` = the same over
+  relaxed-matched gold only. Values are compared after padding ISO week numbers (the gold
+  writes "2000-W7").
+* ``*_lead`` = ours minus baseline.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from newsprism.extract.timex import extract_time_expressions
+from newsprism.nlp import load_pipeline
+
+from .gate import require
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_LEADING_PREP = re.compile(r"^(?:in|In|for|For|over|Over|on|On)\s+")
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
+_DAYISH = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\b|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    name: str
+    text: str
+    dct: date
+    dct_time: datetime
+    gold: tuple[tuple[int, int, str], ...]  # start, end, value
+
+
+def parse_tml(path: Path) -> Doc:
+    """Text of ``<TEXT>`` without tags, gold TIMEX3 (start, end, value) and the DCT."""
+    raw = path.read_text(encoding="utf-8")
+    dct_m = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
+    if dct_m is None:
+        raise ValueError(f"{path.name}: no CREATION_TIME TIMEX3")
+    dct_value = dict(_ATTR.findall(dct_m.group(0)))["value"]
+    dct_time = datetime.fromisoformat(dct_value[:16] if "T" in dct_value else dct_value[:10])
+    body_start = raw.index("<TEXT>") + len("<TEXT>")
+    body = raw[body_start : raw.index("</TEXT>")]
+    out: list[str] = []
+    length = 0
+    open_timex: tuple[int, str] | None = None
+    gold: list[tuple[int, int, str]] = []
+    pos = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos : m.start()])
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        if m.group(2) == "TIMEX3":
+            if m.group(1) == "":
+                attrs = dict(_ATTR.findall(m.group(3)))
+                open_timex = (length, attrs.get("value", ""))
+            elif open_timex is not None:
+                gold.append((open_timex[0], length, open_timex[1]))
+                open_timex = None
+    out.append(html.unescape(body[pos:]))
+    return Doc(path.name, "".join(out), dct_time.date(), dct_time, tuple(gold))
+
+
+def _baseline(doc: Doc) -> list[tuple[int, int, str]]:
+    from dateparser.search import search_dates
+
+    found = search_dates(
+        doc.text,
+        languages=["en"],
+        settings={"RELATIVE_BASE": doc.dct_time, "PREFER_DATES_FROM": "current_period"},
+    )
+    spans: list[tuple[int, int, str]] = []
+    cursor = 0
+    for substring, when in found or []:
+        start = doc.text.find(substring, cursor)
+        if start < 0:
+            continue
+        end = start + len(substring)
+        cursor = end
+        s = substring.strip()
+        if _DAYISH.search(s) and not re.fullmatch(r"\d{4}", s):
+            value = when.date().isoformat()
+        elif _MONTH_WORD.search(s):
+            value = f"{when.year:04d}-{when.month:02d}"
+        elif re.search(r"\b\d{4}\b", s):
+            value = f"{when.year:04d}"
+        else:
+            value = when.date().isoformat()
+        spans.append((start, end, value))
+    return spans
+
+
+def canonical(value: str) -> str:
+    """Gold TimeML writes ISO weeks unpadded ("2000-W7"); compare them padded ("2000-W07")."""
+    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+
+
+def _score(
+    golds: list[tuple[int, int, str]], system: list[tuple[int, int, str]]
+) -> tuple[int, int, int, int]:
+    """(strict matches, relaxed matches, values right among relaxed matches, system count)."""
+    strict = sum(1 for g in golds if any(s[0] == g[0] and s[1] == g[1] for s in system))
+    used: set[int] = set()
+    relaxed = right = 0
+    for gs, ge, gv in golds:
+        for k, (ss, se, sv) in enumerate(system):
+            if k not in used and ss < ge and gs < se:
+                used.add(k)
+                relaxed += 1
+                right += canonical(sv) == canonical(gv)
+                break
+    return strict, relaxed, right, len(system)
+
+
+def _f1(matched: int, n_gold: int, n_sys: int) -> float:
+    p = matched / n_sys if n_sys else 0.0
+    r = matched / n_gold if n_gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def run(shared: Path) -> dict[str, float]:
+    root = require(shared / "eval" / "timex-tbaq")
+    docs = [parse_tml(p) for p in sorted(root.rglob("*.tml"))]
+    nlp = load_pipeline()
+    totals = {"ours": [0, 0, 0, 0], "baseline": [0, 0, 0, 0]}
+    n_gold = 0
+    for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=True):
+        golds = list(doc.gold)
+        n_gold += len(golds)
+        ours = []
+        for t in extract_time_expressions(parsed, doc.name, doc.dct):
+            m = _LEADING_PREP.match(t.text)
+            start = t.start + (m.end() if m else 0)
+            ours.append((start, t.end, t.value or ""))
+        for name, system in (("ours", ours), ("baseline", _baseline(doc))):
+            for k, v in enumerate(_score(golds, system)):
+                totals[name][k] += v
+    figures: dict[str, float] = {"documents": float(len(docs)), "gold_timex": float(n_gold)}
+    for name, (strict, relaxed, right, n_sys) in totals.items():
+        figures[f"{name}_span_f1"] = _f1(strict, n_gold, n_sys)
+        figures[f"{name}_relaxed_span_f1"] = _f1(relaxed, n_gold, n_sys)
+        figures[f"{name}_value_accuracy"] = right / n_gold if n_gold else 0.0
+        figures[f"{name}_value_accuracy_matched"] = right / relaxed if relaxed else 0.0
+    for fig in ("span_f1", "relaxed_span_f1", "value_accuracy", "value_accuracy_matched"):
+        lead = figures[f"ours_{fig}"] - figures[f"baseline_{fig}"]
+        figures[f"{fig}_lead"] = lead
+    return figures

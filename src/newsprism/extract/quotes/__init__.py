@@ -1,0 +1,404 @@
+"""Direct quotes and reported speech with their speakers: pure functions over a Doc.
+
+Direct quotes come from quotation-mark pairs (:mod:`.quote_marks`); a quoted stretch counts as
+speech when a cue governs it (``"...," said X``; ``X told Y that Moscow "understands"``; ``by the
+Kremlin's telling``), when a cue sits in the same sentence, or, for a full sentence without a cue,
+when it continues the quote just before it. Short quoted phrases without a cue are scare quotes or
+titles and are not speech; a quoted title of a work (:func:`.quote_marks.titles`: "the single
+“Blinding Lights”", a list of song titles) is not speech even beside a cue ("called", "according
+to LN, expect hits including ..."). Reported speech is the clause governed by a cue verb ("X said that ...",
+"X believes ...") or the clause around "according to X". Speakers are resolved by
+:mod:`.quote_speakers`; an unresolved speaker keeps its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ...nlp.text import doc_text
+from ...records import Mention, Quote, content_id
+from .marks import Marked, find_quoted, titles
+from .speaker_index import Antecedent, AntecedentPool, MentionIndex, PersonNames, SpanSet
+from .speakers import (
+    Speaker,
+    according_to,
+    appositive,
+    fullest_name,
+    is_cue,
+    is_cue_noun,
+    joint_name,
+    resolve,
+    subject_of,
+)
+
+#: Quoted stretches with fewer words than this need a cue to count as speech.
+MIN_FREE_WORDS = 4
+_MAX_CLIMB = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue word and the head token of its speaker phrase (None when the cue has none)."""
+
+    token: Token
+    speaker: Token | None
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _inside(pos: int, spans: SpanSet) -> bool:
+    return spans.covers(pos)
+
+
+def _speaker_of(token: Token) -> Token | None:
+    """The speaker head of a cue verb or noun ("the Kremlin's telling" -> Kremlin)."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        for child in token.children:
+            if child.dep_ == "poss":
+                return child
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_):
+                        return obj
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return None
+        return subject_of(token.head) if token.head is not token else None
+    return subject_of(token)
+
+
+def _according(token: Token, quoted: SpanSet) -> Cue | None:
+    for child in token.children:
+        obj = according_to(child)
+        if obj is not None and not _inside(obj.idx, quoted):
+            return Cue(child, obj)
+    return None
+
+
+def governing_cue(span: Span, quoted: SpanSet, limit: Span | None = None) -> Cue | None:
+    """The cue governing ``span`` in the parse: the nearest speech word among its ancestors (or an
+    "according to X" beside one), with a speaker outside quotation marks. ``limit`` confines the
+    search (a nested quote looks for its cue inside the outer quote only)."""
+    bounds = (limit.start, limit.end) if limit is not None else (span.sent.start, span.sent.end)
+    starts = {t.head for t in span if not t.is_punct and not (span.start <= t.head.i < span.end)}
+    for node in sorted(starts, key=lambda t: t.i):
+        current: Token = node
+        for _ in range(_MAX_CLIMB):
+            if not bounds[0] <= current.i < bounds[1]:
+                break
+            if not _inside(current.idx, quoted) or limit is not None:
+                if is_cue(current) or is_cue_noun(current):
+                    speaker = _speaker_of(current)
+                    if speaker is not None and not (span.start <= speaker.i < span.end):
+                        return Cue(current, speaker)
+                acc = _according(current, quoted)
+                if acc is not None:
+                    return acc
+            if current.head is current:
+                break
+            current = current.head
+    return None
+
+
+_SO_CALLED = re.compile(r"\bso[- ]called\s*\W?$", re.IGNORECASE)
+
+
+def _attributes(cue: Cue, span: Span) -> bool:
+    """Whether ``cue`` can attribute the short quoted phrase ``span``: a cue noun or "according
+    to" ("by the Kremlin's telling"), or a cue verb whose clause contains the phrase. A speech verb
+    heading another clause of the sentence does not ("sold the notes as 'green' debt, promising
+    that ..." quotes a label, not speech)."""
+    tok = cue.token
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return True
+    return tok.left_edge.i <= span.start and span.end - 1 <= tok.right_edge.i
+
+
+def sentence_cue(span: Span, quoted: SpanSet) -> Cue | None:
+    """A cue in the sentences the quote touches, outside quotation marks, nearest to the quote."""
+    doc = span.doc
+    first, last = span[0].sent, span[-1].sent
+    stop = last.end
+    if stop < len(doc) and doc[stop].idx - span.end_char <= 3 and len(doc[stop].sent) <= 6:
+        stop = doc[stop].sent.end  # ``"...?" Gabuev said.`` parsed as a sentence of its own
+    best: tuple[int, Cue] | None = None
+    for tok in doc[first.start : stop]:
+        if span.start <= tok.i < span.end or _inside(tok.idx, quoted):
+            continue
+        lo, hi = sorted((tok.idx, span.start_char if tok.i < span.start else span.end_char))
+        if "\n" in doc_text(doc)[lo:hi]:
+            continue  # another paragraph
+        cue: Cue | None = None
+        obj = according_to(tok)
+        if obj is not None:
+            cue = Cue(tok, obj)
+        elif is_cue(tok) or is_cue_noun(tok):
+            speaker = _speaker_of(tok)
+            if speaker is not None and not _inside(speaker.idx, quoted):
+                cue = Cue(tok, speaker)
+        if cue is None:
+            continue
+        distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            distance += 1000  # a cue verb beats a cue noun
+        if best is None or distance < best[0]:
+            best = (distance, cue)
+    return best[1] if best else None
+
+
+_SIGNATURE = re.compile(r"^[\"”’']?\s*[―—–-]+\s*")
+
+
+def signed(doc: Doc, marked: Marked) -> Cue | None:
+    """A quote signed with a dash and a name (``"..." ― Ana Ruiz.``): the name is the speaker."""
+    m = _SIGNATURE.match(doc_text(doc)[marked.end : marked.end + 8])
+    if m is None:
+        return None
+    at = marked.end + m.end()
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or span[0].pos_ != "PROPN":
+        return None
+    head = span[0]
+    while head.dep_ in {"compound", "flat"} and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head
+    return Cue(span[0].doc[max(span[0].i - 1, 0)], head)
+
+
+def _antecedents(doc: Doc, mentions: MentionIndex, quoted: SpanSet) -> AntecedentPool:
+    """People and organisations an article puts forward as subjects, "according to" objects or
+    named speakers, outside quotation marks: what pronouns and descriptions may refer to."""
+    persons = mentions.persons
+    found = AntecedentPool()
+    for m in mentions.mentions:
+        if _inside(m.start, quoted):
+            continue
+        span = _span(doc, m.start, m.end)
+        if span is None:
+            continue
+        root = span.root
+        for anc in [root, *root.ancestors]:
+            if anc.dep_ in {"nsubj", "nsubjpass"} or anc.pos_ in {"VERB", "AUX"}:
+                root = anc  # a name inside the subject phrase ("Director of ... Pan Dawei")
+                break
+        prominent = (root.dep_ in {"nsubj", "nsubjpass"} and root.head.tag_ != "VBG") or (
+            root.dep_ == "pobj"
+            and root.head.lower_ in {"to", "of"}
+            and root.head.head.lower_ in {"according", "opinion"}
+        )
+        if m.label == "PERSON":
+            found.append(Antecedent(m.start, m.text, "person" if prominent else "person-weak"))
+        elif m.label in {"ORG", "GPE"} and prominent:
+            found.append(Antecedent(m.start, m.text, "org"))
+    for tok in doc:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and not _inside(tok.idx, quoted):
+            conj_people = [c for c in tok.children if c.dep_ == "conj"]
+            if tok.tag_ in {"NNS", "NNPS"} and any(c.lower_ in {"two", "both"} for c in tok.children):
+                people = [
+                    Antecedent(m.start, own, "person")
+                    for m, own in zip(persons.persons, persons.own_names(), strict=True)
+                ]
+                name = joint_name(people, tok.idx)
+                if name:
+                    found.append(Antecedent(tok.idx, name, "group"))
+            elif conj_people and tok.ent_type_ == "PERSON":
+                names = [fullest_name(t.text, persons, before=t.idx) for t in [tok, *conj_people]]
+                found.append(Antecedent(tok.idx, " and ".join(names), "group"))
+    return found
+
+
+def _role_for(name: str, doc: Doc, persons: PersonNames) -> str | None:
+    """The first role the article states beside a mention of ``name``."""
+    for m in persons.mentions_named(name):
+        span = _span(doc, m.start, m.end)
+        if span is None:
+            continue
+        role = appositive(span.root)
+        if role:
+            return role
+        pre = [t for t in span.root.lefts if t.dep_ == "compound" and t.i < span.start]
+        if pre:
+            return doc[pre[0].i : span.start].text.strip() or None
+    return None
+
+
+def _make(
+    article_id: str,
+    doc: Doc,
+    start: int,
+    end: int,
+    kind: str,
+    speaker: Speaker | None,
+    cue: Token | None,
+    reason: str | None,
+) -> Quote:
+    text = doc_text(doc)[start:end]
+    return Quote(
+        id=content_id(article_id, str(start), str(end)),
+        article=article_id,
+        start=start,
+        end=end,
+        text=text,
+        kind="direct" if kind == "direct" else "indirect",
+        speaker_text=speaker.text if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        speaker_name=speaker.name if speaker else None,
+        role=speaker.role if speaker else None,
+        cue=cue.text if cue is not None else None,
+        cue_start=cue.idx if cue is not None else None,
+        cue_end=cue.idx + len(cue.text) if cue is not None else None,
+        unresolved=(speaker.unresolved if speaker and not speaker.name else None)
+        or (None if speaker and speaker.name else reason),
+    )
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    inherit: bool = False
+
+
+def _direct_candidates(doc: Doc, marked: Sequence[Marked], quoted: SpanSet) -> list[_Candidate]:
+    named_works = titles(doc_text(doc), list(marked))
+    found: list[_Candidate] = []
+    for m in marked:
+        if (m.start, m.end) in named_works:
+            continue
+        span = _span(doc, m.start, m.end)
+        if span is None or len(span) == 0:
+            continue
+        words = _words(doc_text(doc)[m.start : m.end])
+        if words < MIN_FREE_WORDS and _SO_CALLED.search(doc_text(doc)[max(0, m.start - 14) : m.start]):
+            continue  # "the so-called 'flood levy'": a label in scare quotes, not speech
+        if m.depth > 0:
+            host = quoted.containing(m.start, m.end)
+            limit = _span(doc, host[0], host[1]) if host else None
+            others = quoted.without(host)
+            cue = governing_cue(span, others, limit) if limit is not None else None
+            if cue is not None and words < MIN_FREE_WORDS:
+                found.append(_Candidate(m.start, m.end, "direct", cue))
+            continue
+        # A short quoted phrase is speech only when a cue governs it ("said it was 'unlikely'"),
+        # not merely because the sentence has a speech verb elsewhere: "sold the notes as 'green'
+        # debt, promising that ..." is a scare quote.
+        cue = governing_cue(span, quoted) or signed(doc, m)
+        if cue is None:
+            cue = sentence_cue(span, quoted)
+            if cue is not None and words < MIN_FREE_WORDS and not _attributes(cue, span):
+                cue = None
+        if cue is not None:
+            found.append(_Candidate(m.start, m.end, "direct", cue))
+        elif words >= MIN_FREE_WORDS or m.open_lost or m.close_lost or m.continued:
+            found.append(_Candidate(m.start, m.end, "direct", None, inherit=True))
+    return found
+
+
+def _indirect_candidates(doc: Doc, quoted: SpanSet) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for tok in doc:
+        if _inside(tok.idx, quoted):
+            continue
+        obj = according_to(tok)
+        if obj is not None:
+            head = tok.head
+            skip = {t.i for t in tok.subtree}
+            toks = [t for t in head.subtree if t.i not in skip and not t.is_punct]
+            if toks:
+                found.append(
+                    _Candidate(toks[0].idx, toks[-1].idx + len(toks[-1].text), "indirect", Cue(tok, obj))
+                )
+            continue
+        if not is_cue(tok, beliefs=True):
+            continue
+        for child in tok.children:
+            if child.dep_ != "ccomp":
+                continue
+            toks = [t for t in child.subtree if not (t.is_punct and t.text not in '“”"')]
+            if not toks:
+                continue
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            speaker = subject_of(tok)
+            found.append(_Candidate(start, end, "indirect", Cue(tok, speaker)))
+    return found
+
+
+def _covered(cand: _Candidate, quoted: SpanSet) -> bool:
+    """Whether a reported clause is mostly a direct quote already."""
+    length = max(cand.end - cand.start, 1)
+    return quoted.overlap(cand.start, cand.end) / length >= 0.6
+
+
+def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
+    """Every direct quote and reported-speech attribution in ``doc`` with its speaker resolved
+    within the article (``speaker_name``) or left unresolved with a reason."""
+    marked = find_quoted(doc_text(doc))
+    quoted = SpanSet((m.start, m.end) for m in marked)
+    outer_quoted = SpanSet((m.start, m.end) for m in marked if m.depth == 0)
+    candidates = _direct_candidates(doc, marked, outer_quoted)
+    candidates += [c for c in _indirect_candidates(doc, outer_quoted) if not _covered(c, quoted)]
+    candidates.sort(key=lambda c: (c.start, c.kind))
+
+    index = MentionIndex(mentions)
+    pool = _antecedents(doc, index, outer_quoted)
+    spoken: dict[str, None] = {}  # earlier speakers, in order
+    roles: dict[str, str | None] = {}
+    quotes: list[Quote] = []
+    last_direct: Quote | None = None
+    for cand in candidates:
+        speaker: Speaker | None = None
+        reason: str | None = None
+        cue_tok: Token | None = cand.cue.token if cand.cue else None
+        if cand.cue is not None and cand.cue.speaker is not None:
+            speaker = resolve(cand.cue.speaker, index, pool, spoken)
+        elif cand.cue is not None:
+            reason = "cue without a speaker"
+        elif cand.inherit and last_direct is not None and _near(doc_text(doc), last_direct.end, cand.start):
+            prev = last_direct
+            q = replace(
+                prev,
+                kind="direct",
+                id=content_id(article_id, str(cand.start), str(cand.end)),
+                start=cand.start,
+                end=cand.end,
+                text=doc_text(doc)[cand.start : cand.end],
+            )
+            quotes.append(q)
+            last_direct = q
+            if prev.speaker_name:
+                pool.append(Antecedent(cand.start, prev.speaker_name, "person"))
+            continue
+        else:
+            reason = "no cue and no preceding quote to continue"
+        if speaker is not None and speaker.name:
+            kind = speaker.kind if speaker.kind in {"person", "org", "group"} else "person"
+            pool.append(Antecedent(speaker.start, speaker.name, kind))
+            spoken[speaker.name] = None
+            if speaker.role is None and kind == "person":
+                if speaker.name not in roles:  # one look-up per speaker: _role_for scans all mentions
+                    roles[speaker.name] = _role_for(speaker.name, doc, index.persons)
+                speaker = replace(speaker, role=roles[speaker.name])
+        q = _make(article_id, doc, cand.start, cand.end, cand.kind, speaker, cue_tok, reason)
+        quotes.append(q)
+        if cand.kind == "direct" or q.speaker_name:
+            last_direct = q
+    return quotes
+
+
+def _near(text: str, prev_end: int, start: int) -> bool:
+    """Whether ``start`` is in the same paragraph as ``prev_end`` or the next one (no other
+    paragraph in between)."""
+    lines = text[prev_end:start].split("\n")
+    return all(not line.strip() for line in lines[1:-1])

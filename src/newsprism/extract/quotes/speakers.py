@@ -1,0 +1,559 @@
+"""Who is speaking: cue words, the speaker phrase of a cue, and resolving it to a name.
+
+Pure functions over a parsed spaCy Doc and the article's entity mentions. A speaker phrase is a
+name (resolved to the fullest form of that name in the article), a pronoun or definite description
+(resolved to the nearest earlier compatible speaker or subject), an organisation or document ("a
+Kremlin statement" -> "Kremlin"), or left unresolved with a reason. Nothing is guessed.
+
+Two traps of "nearest earlier speaker": a person put forward in the pronoun's own paragraph
+("Lawmakers called on Weber to resign. Last week he told ...") is nearer in the discourse than a
+speaker of an earlier paragraph, even as an object; and a description naming a title ("the
+interior minister") means the person the article gave that title ("Interior Minister Ilona
+Marek"), not whoever spoke last (her namesake, a farmer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...nlp.text import doc_text
+from ...records import Mention
+from .speaker_index import Antecedent, AntecedentPool, MentionIndex, PersonNames
+
+#: Verbs introducing speech, writing or a stated position (lemmas).
+SPEECH_VERBS: frozenset[str] = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "claim",
+        "state",
+        "note",
+        "observe",
+        "write",
+        "explain",
+        "argue",
+        "insist",
+        "warn",
+        "suggest",
+        "speculate",
+        "assert",
+        "announce",
+        "declare",
+        "describe",
+        "term",
+        "call",
+        "vow",
+        "pledge",
+        "promise",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "confirm",
+        "acknowledge",
+        "deny",
+        "reply",
+        "continue",
+        "conclude",
+        "comment",
+        "remark",
+        "specify",
+        "reference",
+        "mention",
+        "ask",
+        "talk",
+        "speak",
+        "urge",
+        "predict",
+        "report",
+        "reiterate",
+        "admit",
+        "recall",
+        "tweet",
+        "post",
+        "quote",
+        "signal",
+        "express",
+        "complain",
+        "praise",
+        "condemn",
+        "criticize",
+        "criticise",
+        "accuse",
+        "blame",
+        "caution",
+        "contend",
+        "maintain",
+        "proclaim",
+        "testify",
+        "concede",
+        "announce",
+        "estimate",
+        "allege",
+        "boast",
+        "joke",
+        "muse",
+        "lament",
+        "recount",
+        "summarize",
+        "summarise",
+    ]
+)
+#: Verbs of belief or intention: cues for reported (indirect) attributions only.
+BELIEF_VERBS: frozenset[str] = frozenset(
+    [
+        "believe",
+        "think",
+        "expect",
+        "hope",
+        "fear",
+        "feel",
+        "worry",
+        "doubt",
+        "know",
+        "agree",
+        "understand",
+        "consider",
+    ]
+)
+#: Nouns that carry an attribution ("by the Kremlin's telling", "a statement").
+CUE_NOUNS: frozenset[str] = frozenset(
+    [
+        "telling",
+        "account",
+        "words",
+        "remarks",
+        "statement",
+        "declaration",
+        "pledge",
+        "promise",
+        "comment",
+        "comments",
+        "readout",
+        "view",
+        "opinion",
+        "claim",
+        "assertion",
+        "warning",
+        "vow",
+    ]
+)
+#: Head nouns of a description of a person ("the Russian leader", "a Pentagon spokesman").
+PERSON_NOUNS: frozenset[str] = frozenset(
+    [
+        "leader",
+        "president",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "expert",
+        "analyst",
+        "analysts",
+        "diplomat",
+        "professor",
+        "ambassador",
+        "source",
+        "sources",
+        "officials",
+        "leaders",
+        "presidents",
+        "chairman",
+        "secretary",
+        "director",
+        "researcher",
+        "scholar",
+        "fellow",
+        "envoy",
+        "premier",
+        "chancellor",
+        "candidate",
+        "senator",
+        "governor",
+        "aide",
+        "adviser",
+        "advisor",
+        "lawmaker",
+        "legislator",
+        "economist",
+        "observer",
+        "observers",
+        "experts",
+        "commentator",
+        "general",
+        "commander",
+        "nominee",
+    ]
+)
+#: Head nouns of a document or outlet that can speak ("a Kremlin statement", "the paper").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    [
+        "statement",
+        "readout",
+        "report",
+        "paper",
+        "newspaper",
+        "agency",
+        "communique",
+        "document",
+        "release",
+        "transcript",
+        "ministry",
+        "government",
+        "kremlin",
+        "tweet",
+        "post",
+        "website",
+        "outlet",
+        "daily",
+    ]
+)
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_ORG_PRONOUNS = frozenset({"it"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker phrase and what it resolves to (``name`` None with ``unresolved`` when unknown)."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    role: str | None = None
+    unresolved: str | None = None
+    kind: str = "person"  # person, org, group
+
+
+def is_cue(token: Token, *, beliefs: bool = False) -> bool:
+    """Whether ``token`` is a verb of speech (or, with ``beliefs``, of belief)."""
+    if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+        lemma = token.lemma_.lower()
+        return lemma in SPEECH_VERBS or (beliefs and lemma in BELIEF_VERBS)
+    return False
+
+
+def is_cue_noun(token: Token) -> bool:
+    """Whether ``token`` is a noun carrying an attribution ("statement", "telling")."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in CUE_NOUNS
+
+
+def according_to(token: Token) -> Token | None:
+    """The object of "according to" when ``token`` is the word "according", else None."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker token of a cue: its subject or passive agent, climbing through open clauses
+    ("to declare", "pledging") and conjuncts to the clause that has one."""
+    current: Token | None = verb
+    for _ in range(6):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS and child.dep_ != "nsubjpass":
+                if child.tag_ == "WP" or child.lower_ in {"who", "which", "that"}:
+                    return current.head if current.dep_ == "relcl" else child
+                return child
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        if current.dep_ in {"xcomp", "advcl", "acl", "conj", "pcomp", "relcl"} or current.dep_ in {
+            "dobj",
+            "pobj",
+            "prep",
+        }:
+            current = current.head if current.head is not current else None
+        else:
+            return None
+    return None
+
+
+def phrase(token: Token) -> Span:
+    """The noun phrase headed by ``token`` without trailing appositives, clauses or prepositions."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat", "nummod"} and child.i == right + 1:
+            right = child.i
+        else:
+            break
+    # keep the conjunction of names ("Xi and the Russian president")
+    conjs = [c for c in token.children if c.dep_ == "conj"]
+    if conjs:
+        right = max(right, max(c.right_edge.i for c in conjs))
+        right = _cut_at_punct(doc, token.i, right)
+    while left < token.i and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def _cut_at_punct(doc: Doc, start: int, end: int) -> int:
+    for i in range(start + 1, end + 1):
+        if doc[i].text == "," and i < end:
+            return i - 1
+    return end
+
+
+def appositive(token: Token) -> str | None:
+    """The role stated beside a name ("Yun Sun, director of the China program ...")."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            span = token.doc[child.left_edge.i : child.right_edge.i + 1]
+            text = span.text.strip(" ,.")
+            if text:
+                return text
+    return None
+
+
+def fullest_name(
+    written: str,
+    persons: Sequence[Mention] | PersonNames,
+    *,
+    prefer: Iterable[str] = (),
+    before: int | None = None,
+) -> str:
+    """The fullest form of the name ``written`` among the article's person mentions ("Putin" ->
+    "Vladimir Putin"); see :meth:`PersonNames.fullest`. Pass a :class:`PersonNames` built once per
+    article when calling this per quote: building it is linear in the article."""
+    names = persons if isinstance(persons, PersonNames) else PersonNames(persons)
+    return names.fullest(written, prefer, before)
+
+
+def _mention_at(mentions: MentionIndex, start: int, end: int) -> Mention | None:
+    return mentions.at(start, end)
+
+
+def _proper_run(span: Span) -> str | None:
+    """The run of proper-noun tokens in a description ("a Chinese Foreign Ministry spokesperson")."""
+    run: list[Token] = []
+    best: list[Token] = []
+    for tok in span:
+        if tok.pos_ == "PROPN" or (tok.ent_type_ in {"ORG", "GPE", "NORP"} and tok.is_title):
+            run.append(tok)
+        else:
+            if len(run) > len(best):
+                best = run
+            run = []
+    if len(run) > len(best):
+        best = run
+    if not best:
+        return None
+    return span.doc[best[0].i : best[-1].i + 1].text.replace("’s", "").replace("'s", "").strip()
+
+
+def _nationality(span: Span) -> str | None:
+    for tok in span:
+        if tok.ent_type_ == "NORP" or (tok.pos_ == "ADJ" and tok.is_title and tok.i != span.start):
+            return tok.text
+    return None
+
+
+def _last(
+    antecedents: AntecedentPool, pos: int, kinds: set[str], local: tuple[int, int] | None = None
+) -> Antecedent | None:
+    """The latest antecedent of ``kinds`` before ``pos``; for people, a subject or named speaker
+    before any other mention ("person-weak"), which is the fallback.
+
+    ``local`` (paragraph start, sentence start of ``pos``): a person of the paragraph comes first,
+    a subject or speaker, else another mention in an earlier sentence of it ("called on Weber to
+    resign. Last week he told ..."); a mere mention in the pronoun's own sentence is not one
+    ("Asked about Biden, he said"). Each look-up is a bisection in the pool: no scan per quote."""
+    if local is not None and "person" in kinds:
+        para, sent = local
+        near = antecedents.last(pos, "person")
+        if near is None or near.pos < para:
+            near = antecedents.last(sent, "person-weak")
+        if near is not None and near.pos >= para:
+            return near
+    found = [a for kind in sorted(kinds) if (a := antecedents.last(pos, kind)) is not None]
+    if not found and "person" in kinds:
+        weak = antecedents.last(pos, "person-weak")
+        found = [weak] if weak else []
+    return max(found, key=lambda a: a.pos) if found else None
+
+
+def joint_name(antecedents: Sequence[Antecedent], pos: int) -> str | None:
+    """The two most recent distinct people before ``pos`` ("the two leaders")."""
+    names: list[str] = []
+    for a in sorted((a for a in antecedents if a.pos < pos), key=lambda a: -a.pos):
+        if a.kind == "group" and " and " in a.name:
+            return a.name
+        if a.kind == "person" and a.name not in names:
+            names.append(a.name)
+        if len(names) == 2:
+            return " and ".join(reversed(names))
+    return None
+
+
+def resolve(
+    head: Token,
+    mentions: Sequence[Mention] | MentionIndex,
+    antecedents: Iterable[Antecedent] | AntecedentPool,
+    speakers_so_far: Iterable[str],
+    *,
+    with_conjuncts: bool = True,
+) -> Speaker:
+    """Resolve the speaker phrase headed by ``head`` (with its conjuncts: "X and Y" is a group).
+
+    Pass ``mentions`` as a :class:`MentionIndex` and ``antecedents`` as an
+    :class:`AntecedentPool`, built once per article, when resolving every quote of an article:
+    the plain sequences are indexed on each call, which is linear in the article."""
+    if not isinstance(mentions, MentionIndex):
+        mentions = MentionIndex(mentions)
+    if not isinstance(antecedents, AntecedentPool):
+        antecedents = AntecedentPool(antecedents)
+    span = phrase(head)
+    text = span.text
+    start, end = span.start_char, span.end_char
+    persons = mentions.persons
+    prefer = list(dict.fromkeys(speakers_so_far))
+    role = appositive(head)
+    low = head.lower_
+
+    joined = any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in head.children)
+    conjs = [c for c in head.children if c.dep_ == "conj"] if with_conjuncts and joined else []
+    if conjs:
+        parts = [resolve(t, mentions, antecedents, prefer, with_conjuncts=False) for t in [head, *conjs]]
+        names = [p.name for p in parts if p.name]
+        if len(names) == len(parts):
+            return Speaker(text, start, end, " and ".join(names), role, kind="group")
+
+    if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS:
+        if low in _PERSON_PRONOUNS:
+            a = _last(antecedents, start, {"person"}, _local(head))
+            if a:
+                return Speaker(text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos))
+            return Speaker(text, start, end, unresolved="pronoun with no earlier person")
+        if low in _ORG_PRONOUNS:
+            a = _last(antecedents, start, {"org"})
+            if a:
+                return Speaker(text, start, end, a.name, kind="org")
+            return Speaker(text, start, end, unresolved="pronoun with no earlier organisation")
+        if low in _PLURAL_PRONOUNS:
+            a = _last(antecedents, start, {"group"})
+            if a:
+                return Speaker(text, start, end, a.name, kind="group")
+            return Speaker(text, start, end, unresolved="plural pronoun with no earlier group")
+        return Speaker(text, start, end, unresolved=f"pronoun {head.text!r} not resolvable")
+
+    lemma = head.lemma_.lower()
+    is_proper = head.pos_ == "PROPN"
+    if is_proper:
+        mention = _mention_at(mentions, head.idx, head.idx + len(head.text))
+        name_span = span
+        if mention is not None and mention.label == "PERSON":
+            name = fullest_name(mention.text, persons, prefer=prefer, before=start)
+            return Speaker(text, start, end, name, role or _pre_title(span, mention))
+        run = _proper_run(span) or head.text
+        full = fullest_name(run, persons, prefer=prefer, before=start)
+        if mention is not None and mention.label in {"ORG", "GPE", "NORP", "FAC"} and full == run:
+            return Speaker(text, start, end, _strip_the(run), role, kind="org")
+        return Speaker(name_span.text, start, end, full, role)
+
+    named = [
+        c for c in head.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > head.i
+    ]
+    if named and (lemma in PERSON_NOUNS or low in PERSON_NOUNS):
+        inner = resolve(named[0], mentions, antecedents, prefer, with_conjuncts=False)
+        if inner.name:
+            return Speaker(text, start, end, inner.name, span.text, kind=inner.kind)
+    definite = any(t.lower_ in {"the", "this", "that", "these", "those"} or t.dep_ == "poss" for t in span)
+    plural = head.tag_ in {"NNS", "NNPS"}
+    proper = _proper_run(span)
+    if proper and all(t.ent_type_ == "NORP" for t in span if t.text in proper.split()):
+        proper = None  # a nationality ("Chinese officials") does not name the speaker
+    if lemma in PERSON_NOUNS or low in PERSON_NOUNS:
+        if proper is not None and not definite:
+            return Speaker(text, start, end, _strip_the(proper), role, kind="org")
+        if definite and plural and any(t.lower_ in {"two", "both"} for t in span):
+            people = [
+                Antecedent(m.start, own, "person")
+                for m, own in zip(persons.persons, persons.own_names(), strict=True)
+            ]
+            joint = joint_name([*antecedents, *people], start)
+            if joint:
+                return Speaker(text, start, end, joint, role, kind="group")
+            return Speaker(text, start, end, unresolved="no two earlier people for a joint description")
+        if definite and not plural:
+            titled = _titled(span, persons.persons)
+            if titled is not None:
+                name = fullest_name(titled.text, persons, prefer=prefer, before=titled.start)
+                return Speaker(text, start, end, name, role)
+            a = _last(antecedents, start, {"person"}, _local(head))
+            if a:
+                return Speaker(
+                    text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos), role
+                )
+            return Speaker(text, start, end, unresolved="description with no earlier person")
+        return Speaker(text, start, end, role=role, unresolved=f"unnamed speaker ({text})", kind="group")
+    if lemma in DOCUMENT_NOUNS or low in DOCUMENT_NOUNS:
+        if proper and proper.lower() != low:
+            return Speaker(text, start, end, _strip_the(proper), role, kind="org")
+        nat = _nationality(span)
+        if nat:
+            return Speaker(text, start, end, f"{nat} government", role, kind="org")
+        if definite:
+            a = _last(antecedents, start, {"org"})
+            if a:
+                return Speaker(text, start, end, a.name, role, kind="org")
+        return Speaker(text, start, end, unresolved=f"unnamed source ({text})", kind="org")
+    mention = _mention_at(mentions, head.idx, head.idx + len(head.text))
+    if mention is not None:
+        kind = "person" if mention.label == "PERSON" else "org"
+        return Speaker(text, start, end, _strip_the(mention.text), role, kind=kind)
+    return Speaker(text, start, end, unresolved=f"speaker {text!r} is not an entity")
+
+
+def _local(token: Token) -> tuple[int, int]:
+    """Start of the paragraph and of the sentence holding ``token`` (character offsets)."""
+    return doc_text(token.doc).rfind("\n", 0, token.idx) + 1, token.sent.start_char
+
+
+def _titled(description: Span, persons: Sequence[Mention]) -> Mention | None:
+    """The latest person mention before ``description`` ("the interior minister") written right
+    after that title ("Interior Minister Ilona Marek"), or None. Read backwards from the
+    description, stopping at the first match."""
+    title = " ".join(
+        t.lower_ for t in description if t.lower_ not in {"the", "this", "that"} and t.dep_ != "poss"
+    )
+    if not title:
+        return None
+    text = doc_text(description.doc)
+    earlier = sorted((m for m in persons if m.start < description.start_char), key=lambda m: m.start)
+    for m in reversed(earlier):
+        before = " " + " ".join(text[max(0, m.start - len(title) - 24) : m.start].lower().split())
+        if before.endswith(" " + title):
+            return m
+    return None
+
+
+def _strip_the(name: str) -> str:
+    for prefix in ("the ", "The "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def _pre_title(span: Span, mention: Mention) -> str | None:
+    """Words before a name inside its phrase ("Russian President" Vladimir Putin)."""
+    before = doc_text(span.doc)[span.start_char : mention.start].strip(" ,")
+    words = before.split()
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words) or None

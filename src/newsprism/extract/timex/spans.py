@@ -1,0 +1,238 @@
+"""Where the time expressions are in a Doc, and the tense of the clause each one sits in.
+
+Candidates are spaCy's DATE/TIME entities plus a small :class:`~spacy.matcher.Matcher` for vague
+references the statistical NER misses ("now", "so far", "in the past", "since then"). Extents
+follow the gold conventions: weekday names without "on"; month expressions and "in recent days"
+with their "in"; vague durations with "for"/"over" ("for years", "over the months").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from .normalise import MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS, Tense
+
+_VAGUE: tuple[tuple[str, ...], ...] = (
+    ("now",),
+    ("currently",),
+    ("recently",),
+    ("soon",),
+    ("someday",),
+    ("lately",),
+    ("nowadays",),
+    ("so", "far"),
+    ("going", "forward"),
+    ("the", "near", "future"),
+    ("in", "the", "future"),
+    ("in", "the", "past"),
+    ("since", "then"),
+    ("at", "the", "time"),
+    ("daily",),
+    ("weekly",),
+    ("monthly",),
+    ("annually",),
+    ("yearly",),
+    ("quarterly",),
+    ("today",),
+    ("yesterday",),
+    ("tomorrow",),
+    ("tonight",),
+)
+_PLURAL_UNITS = {"days", "weeks", "months", "years", "decades"}
+_FUTURE_VERBS = {
+    "expect",
+    "set",
+    "schedule",
+    "plan",
+    "due",
+    "hope",
+    "intend",
+    "aim",
+    "go",
+    "prepare",
+    "slate",
+}
+# Passives in the present that announce what is to come: "rain is forecast for the weekend".
+_SCHEDULED = _FUTURE_VERBS | {"forecast", "predict", "timetable", "calendar"}
+_MODALS = {"may", "might", "could", "can", "should", "must"}
+_DAY_WORDS = set(WEEKDAYS) | {"today", "yesterday", "tomorrow"}
+_PARTS = set(PARTS_OF_DAY) - {"tonight"}
+_RELATIVE = ["last", "next", "this", "past", "coming"]
+_TIME_LABELS = {"DATE", "TIME"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One time-expression span (token offsets) and the tense of its clause."""
+
+    start: int  # token index
+    end: int  # token index (exclusive)
+    tense: Tense | None
+
+
+@lru_cache(maxsize=8)
+def _matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for words in _VAGUE:
+        matcher.add("TIMEX_VAGUE", [[{"LOWER": w} for w in words]])
+    # "last autumn", "next spring": the NER often misses relative seasons. "fall" only after
+    # last/next ("this fall in prices" is a noun).
+    seasons = sorted(set(SEASONS) - {"fall"})
+    matcher.add(
+        "TIMEX_SEASON",
+        [
+            [{"LOWER": {"IN": _RELATIVE}}, {"LOWER": {"IN": seasons}}],
+            [{"LOWER": {"IN": ["last", "next"]}}, {"LOWER": "fall"}],
+        ],
+    )
+    return matcher
+
+
+def _vague_ok(span: Span) -> bool:
+    """Drop the matcher's false friends: "so far as/from/away", "now that"."""
+    text = span.text.lower()
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if text == "so far" and nxt is not None and nxt.lower_ in {"as", "from", "away", "behind", "ahead"}:
+        return False
+    return not (text == "now" and nxt is not None and nxt.lower_ == "that")
+
+
+def _adjust(span: Span) -> Span:
+    """Apply the extent conventions to one span."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end - 1 and doc[start].lower_ in {"just", "only", "on"}:
+        start += 1
+    first = doc[start].lower_.rstrip(".")
+    words = [t.lower_ for t in doc[start:end]]
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None:
+        takes_in = (
+            first in MONTHS
+            or (
+                first in {"recent", "early", "late", "mid", "the"}
+                and (first != "the" or words[:2] == ["the", "past"])
+            )
+            or (len(words) == 1 and words[0] in _PLURAL_UNITS)
+        )
+        bare_units = (len(words) == 1 and words[0] in _PLURAL_UNITS) or (
+            len(words) == 2 and words[0] == "the" and words[1] in _PLURAL_UNITS
+        )
+        if (prev.lower_ == "in" and takes_in) or (prev.lower_ in {"for", "over"} and bare_units):
+            start -= 1
+    # "last week's Teresk Dam failure": the expression ends before the possessive.
+    for k in range(start + 1, end):
+        if doc[k].tag_ == "POS" or doc[k].lower_ in {"'s", "’s"}:
+            end = k
+            break
+    # "Thursday evening": the NER tags the weekday and the part of day apart.
+    if end < len(doc) and doc[end - 1].lower_ in _DAY_WORDS and doc[end].lower_ in _PARTS:
+        end += 1
+    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in {"½"}:
+        end -= 1
+    return doc[start:end]
+
+
+_AGE = re.compile(r"\b(?:years?|months?)[- ]old\b", re.I)
+_NOT_TIMEX = {"annual", "night", "morning", "evening", "afternoon", "the night of", "year"}
+
+
+def _keep(span: Span) -> bool:
+    text = span.text.strip()
+    if len(span) == 1 and text.lower() in SEASONS and span[0].dep_ == "compound":
+        return False  # "winter wheat", "summer camp": a kind of thing, not a time
+    if re.fullmatch(r"\d{1,3}", text):  # ages and bare counts tagged DATE
+        return False
+    if _AGE.search(text) or text.lower() in _NOT_TIMEX:  # ages are not time expressions
+        return False
+    return not re.fullmatch(r"[\W\d]*", text) or bool(re.fullmatch(r"\d{4}", text))
+
+
+def clause_tense(token: Token) -> Tense | None:
+    """The tense of the clause governing ``token``: walk up to the first verb and read its
+    tag and auxiliaries (will/would/modals, have + participle, to-infinitives under
+    "expected"/"set"/"plan")."""
+    node: Token | None = token
+    for _ in range(10):
+        if node is None:
+            return None
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"aux", "auxpass"}:
+            auxes = [c for c in node.children if c.dep_ in {"aux", "auxpass"}]
+            aux_words = {a.lower_ for a in auxes}
+            if aux_words & {"will", "'ll", "shall", "wo"}:
+                return "future"
+            if aux_words & {"have", "has", "had", "'ve", "'d"} or any(a.tag_ == "VBD" for a in auxes):
+                return "past"
+            if "would" in aux_words:
+                return "future"
+            if aux_words & _MODALS:
+                return "future"
+            if node.tag_ == "VB" and "to" in aux_words:
+                head = node.head
+                if head is not node and head.lemma_.lower() in _FUTURE_VERBS:
+                    return "future"
+                if head is node:
+                    return None
+                node = head
+                continue
+            if node.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in auxes):
+                return "future" if node.lemma_.lower() in _SCHEDULED else "present"
+            if node.tag_ == "VBD":
+                return "past"
+            if node.tag_ in {"VBZ", "VBP"}:
+                return "present"
+            if node.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+                return "present"
+            if node.tag_ == "VBN" and node.dep_ in {"acl", "relcl"}:
+                return "past"
+            if node.head is node:
+                return "present" if node.tag_ in {"VBZ", "VBP", "VBG"} else None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The first verb at or above ``token`` in the dependency tree (the event it dates)."""
+    node = token
+    for _ in range(10):
+        if node.pos_ == "VERB":
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+_CANDIDATES_KEY = "newsprism.timex_candidates"
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Time-expression spans in ``doc`` (document order) with the tense of their clause.
+
+    Computed once per Doc (publication-date inference and extraction both need them)."""
+    cached = doc.user_data.get(_CANDIDATES_KEY)
+    if cached is None:
+        cached = doc.user_data[_CANDIDATES_KEY] = tuple(_find_candidates(doc))
+    return list(cached)
+
+
+def _find_candidates(doc: Doc) -> list[Candidate]:
+    spans: list[Span] = [e for e in doc.ents if e.label_ in _TIME_LABELS]
+    for _, s, e in _matcher(doc.vocab)(doc):
+        span = doc[s:e]
+        if _vague_ok(span):
+            spans.append(span)
+    adjusted = [_adjust(s) for s in spans]
+    out = []
+    for span in filter_spans([s for s in adjusted if _keep(s)]):
+        out.append(Candidate(span.start, span.end, clause_tense(span.root)))
+    return sorted(out, key=lambda c: c.start)

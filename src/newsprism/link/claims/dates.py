@@ -1,0 +1,202 @@
+"""Date conflicts: articles of different origins giving incompatible dates for one event.
+
+Every DATE time expression with a calendar value (not ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``,
+not a duration) is attached to its sentence; the *event* is that sentence's meaning keys and
+entities (a name counts once, as its entity) with the words of its date expressions left out,
+so two reports of one meeting align whatever date they give it. Events are aligned as sentence claims are
+(:func:`.claim_sentences.aligned`, candidate pairs from an inverted index of rare keys). The
+items of a schedule (dates listed one a line: :mod:`newsprism.extract.timex.schedule`) are one
+list, not events of their own: they are never set against each other or another list's items. Two
+aligned events of different origins conflict when their dates are incompatible: not equal and
+neither containing the other (``2022-02`` contains ``2022-02-04``, a week its days, an interval
+its days). Both day-precise -> ``contradiction``, else ``inconsistent_detail``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from ...extract.timex.schedule import schedule_members
+from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, content_id
+from ...words import idf_table
+from ..keys import candidate_pairs
+from ..sentences import MIN_SHARED_KEYS, SentenceUnit, aligned, named_mentions, span_keys
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+#: Least meaning keys of an event (the sentence without its dates).
+MIN_EVENT_KEYS = 4
+#: Least alignment score of two events (stricter than sentence claims: a sentence often holds
+#: several events, and a date conflict is a strong statement).
+MIN_EVENT_SCORE = 0.35
+#: Posting lists longer than this are not used to block.
+MAX_POSTINGS = 200
+
+
+def day_range(value: str) -> tuple[date, date] | None:
+    """First and last day covered by a calendar ``value`` (a day, ISO week, month, year, or an
+    interval ``a/b`` of those); None for anything else (references, durations, seasons)."""
+    if "/" in value:
+        a, _, b = value.partition("/")
+        first, last = day_range(a), day_range(b)
+        return (first[0], last[1]) if first and last and first[0] <= last[1] else None
+    try:
+        if m := _DAY.match(value):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := _WEEK.match(value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + timedelta(days=6)
+        if m := _MONTH.match(value):
+            year, month = int(m[1]), int(m[2])
+            nxt = date(year + month // 12, month % 12 + 1, 1)
+            return date(year, month, 1), nxt - timedelta(days=1)
+        if m := _YEAR.match(value):
+            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two calendar values can name the same date: equal, or one contains the other.
+    Values without a calendar range are never said to disagree."""
+    if a == b:
+        return True
+    ra, rb = day_range(a), day_range(b)
+    if ra is None or rb is None:
+        return True
+    return (ra[0] <= rb[0] and rb[1] <= ra[1]) or (rb[0] <= ra[0] and ra[1] <= rb[1])
+
+
+def _day_precise(value: str) -> bool:
+    return _DAY.match(value) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEvent:
+    """A sentence with one calendar date: the event (keys without the date words) and the date."""
+
+    unit: SentenceUnit
+    value: str
+    text: str  # the time expression as written
+
+
+def dated_events(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], entity_at: Mapping[tuple[str, int], str]
+) -> list[DatedEvent]:
+    """One :class:`DatedEvent` per calendar DATE expression, in article and text order."""
+    by_article = {an.article: an for an in analyses}
+    out: list[DatedEvent] = []
+    for order, article in enumerate(articles):
+        analysis = by_article.get(article.id)
+        if analysis is None:
+            continue
+        named = named_mentions(analysis, entity_at)
+        timexes = sorted(analysis.time_expressions, key=lambda t: (t.start, t.end))
+        listed = schedule_members(article.text, [(t.start, t.end) for t in timexes])
+        scheduled = {timexes[k].id for k in listed}
+        for start, end in analysis.sentences:
+            inside = [t for t in analysis.time_expressions if start <= t.start < end]
+            dates = [
+                t
+                for t in inside
+                if t.type == "DATE" and t.value and day_range(t.value) and t.id not in scheduled
+            ]
+            if not dates:
+                continue
+            text = article.text[start:end]
+            for t in sorted(inside, key=lambda t: t.start, reverse=True):
+                a, b = t.start - start, min(t.end, end) - start
+                text = text[:a] + " " * (b - a) + text[b:]
+            keys = span_keys(text, start, [m for m in named if start <= m.start < end], entity_at)
+            if len(keys) < MIN_EVENT_KEYS:
+                continue
+            unit = SentenceUnit(article.id, order, start, end, article.text[start:end], frozenset(keys))
+            out.extend(DatedEvent(unit, str(t.value), t.text) for t in dates)
+    return out
+
+
+def date_conflicts(
+    events: Sequence[DatedEvent],
+    origin_of: Mapping[str, str],
+    related: Callable[[str, str], bool] = lambda a, b: True,
+) -> list[Conflict]:
+    """Conflicts between aligned events of different origins with incompatible dates, best
+    aligned first; each date expression is in at most one conflict. Only articles ``related``
+    reports of one story (:mod:`.claim_scope`) are compared."""
+    idf = idf_table(e.unit.keys for e in events)
+    found: list[tuple[float, int, int]] = []
+    keys = [sorted(e.unit.keys) for e in events]
+    groups = [e.unit.article for e in events]
+    for i, j in candidate_pairs(keys, MAX_POSTINGS, groups, min_shared=MIN_SHARED_KEYS):
+        a, b = events[i], events[j]
+        if origin_of.get(a.unit.article, a.unit.article) == origin_of.get(b.unit.article, b.unit.article):
+            continue
+        if compatible(a.value, b.value) or not related(a.unit.article, b.unit.article):
+            continue
+        score = aligned(a.unit, b.unit, idf)
+        if score >= MIN_EVENT_SCORE:
+            found.append((-score, i, j))
+    found.sort()
+    used: set[int] = set()
+    out: list[Conflict] = []
+    for _, i, j in found:
+        if i in used or j in used:
+            continue
+        used.update((i, j))
+        pair = sorted((events[i], events[j]), key=lambda e: (e.unit.order, e.unit.start))
+        values = tuple(
+            ConflictValue(e.value, Citation(e.unit.article, e.unit.start, e.unit.end, e.unit.text))
+            for e in pair
+        )
+        severity = "contradiction" if all(_day_precise(e.value) for e in pair) else "inconsistent_detail"
+        out.append(
+            Conflict(
+                id=content_id(
+                    "conflict",
+                    "date",
+                    *(f"{v.citation.article}:{v.citation.start}:{v.value}" for v in values),
+                ),
+                kind="date",
+                subject=f"date of: {pair[0].unit.text[:80]}",
+                severity=severity,
+                values=values,
+            )
+        )
+    return out
+
+
+def attach(claims: Sequence[Claim], conflicts: Sequence[Conflict]) -> list[Claim]:
+    """``claims`` with the id of every date conflict whose cited sentences all overlap the
+    claim's support added to the claim's ``conflicts``."""
+    # A conflict can only hold for a claim supported in the article of its first value.
+    by_article: dict[str, list[int]] = {}
+    everywhere: list[int] = []
+    for k, c in enumerate(conflicts):
+        if c.values:
+            by_article.setdefault(c.values[0].citation.article, []).append(k)
+        else:
+            everywhere.append(k)
+    out: list[Claim] = []
+    for claim in claims:
+        near = sorted({k for s in claim.support for k in by_article.get(s.article, ())}.union(everywhere))
+        extra = tuple(
+            conflicts[k].id
+            for k in near
+            if all(
+                any(
+                    s.article == v.citation.article
+                    and max(s.start, v.citation.start) < min(s.end, v.citation.end)
+                    for s in claim.support
+                )
+                for v in conflicts[k].values
+            )
+        )
+        out.append(replace(claim, conflicts=claim.conflicts + extra) if extra else claim)
+    return out

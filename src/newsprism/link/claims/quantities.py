@@ -1,0 +1,341 @@
+"""Quantities that measure the same thing across articles: one claim each, and their conflicts.
+
+Two quantities of different articles are compared when they have the same unit (``area:sq_km``)
+and their sentences share rare content words (an inverted index per unit, so the work grows with
+the corpus). They are **the same measure** when their sentences (and measures) overlap enough:
+"460 square kilometres of the valley were under water" (the Civil Protection Directorate, on
+Thursday evening) and "Floodwater covered some 410 sq km of farmland and villages by Thursday
+evening, the Directorate said".
+
+Two quantities can also be one measure by what stands **next to** them: the
+:data:`NEAR_WORDS` content words either side of the figure, paraphrase families folded (:func:`.meaning_keys`:
+"killing at least 11 people" / "the confirmed death toll stood at 11" / "11 people had been
+confirmed dead" all have "death" beside the 11). Generic counted nouns (people, years...) do not
+count. An agreeing value of one unit with such a neighbour in common is one measure; a differing
+value needs a neighbour in common and shared sentence words too ("his first trip abroad in almost
+three years" / "Xi's first foreign trip in 2½ years").
+
+A claim of one measure cites the clause holding each figure (the sentence cut at commas, dashes
+and semicolons), not the whole sentence, so two figures of one sentence ("About 4,000 people were
+evacuated, and 23 were still missing") are two claims with their own spans.
+
+An **age** ("a 43-year-old patient", "Quill, 43,") belongs to one person: two ages are one
+measure only when their clauses name the same canonical person, and an age of an unnamed person
+("a 55-year-old patient") is compared with nothing; two stories' patients are two people.
+
+Agreeing values join one claim; different values are a conflict, unless the figure is an update
+("the death toll rose to 12 on Sunday": a direction on one side only), the sentences are dated
+differently, or the other article also gives the first value in that sentence (two numbers of
+one sentence: "11 dead and 23 missing"). Severity: hedges become intervals ("some 410" ≈
+390-430, "almost three" = 2.4-3, "at least 11" ≥ 11); values whose intervals do not meet are a
+``contradiction``, values that could both hold an ``inconsistent_detail``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity, content_id
+from ...words import meaning_keys
+from ..keys import UnionFind, candidate_pairs
+
+#: Categories never compared (ordinals, "two leaders"-type counts are below MIN_COUNT).
+SKIP_CATEGORIES: frozenset[str] = frozenset({"ordinal", "other"})
+MIN_COUNT = 3.0
+#: Least share (Jaccard) of sentence keys, and least shared keys, for one measure.
+MIN_JACCARD = 0.2
+MIN_SHARED = 3
+#: Relative difference still counted as the same value (rounding).
+ROUNDING = 0.02
+#: Least sentence overlap (Jaccard) for two different values to be one measure in conflict.
+MIN_CONFLICT_JACCARD = 0.25
+#: Largest ratio between two values reported as rival figures (beyond it: different measures).
+MAX_CONFLICT_RATIO = 1.5
+MAX_POSTINGS = 100
+#: Content words either side of a figure that describe it.
+NEAR_WORDS = 5
+#: Least sentence keys in common for two differing values matched by a neighbour.
+MIN_NEAR_SHARED = 3
+#: Counted nouns and time units that say nothing about what is measured.
+GENERIC_NEAR: frozenset[str] = frozenset(
+    {"people", "person", "resident", "citizen", "year", "month", "week", "day", "hour", "minute",
+     "time", "percent", "per", "cent", "number", "total", "figure", "least", "estimat", "some"}
+)  # fmt: skip
+_AGE = re.compile(r"(?:-|\s)*(?:years?|yrs?)?(?:-|\s)*old\b", re.IGNORECASE)
+_OFFSET = re.compile(r"\s*(?:ago|earlier|later|before|after|previously)\b", re.IGNORECASE)
+#: "this"/"these" before a noun that is not a time ("this configuration", "these units"): what
+#: it points at is defined by its own article, so two articles' figures for it may differ.
+#: ("that"/"those" are left out: "said that 23 people", "those killed" are no pointers.)
+_DEICTIC = re.compile(
+    r"\b(?:this|these)\s+(?!(?:year|month|week|day|morning|afternoon|evening|night|"
+    r"season|quarter|time|weekend|spring|summer|autumn|fall|winter|decade|century)s?\b)[a-z]",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]\s|\s[\u2013\u2014]\s?|\s-\s")
+
+_BELOW = {"almost", "nearly", "just under", "up to", "fewer than", "less than", "under", "at most"}
+_ABOVE = {"more than", "over", "at least", "above", "just over"}
+_AROUND = {"about", "some", "around", "roughly", "approximately", "an estimated", "nearly about"}
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityItem:
+    """A quantity with its sentence, the sentence's keys and the sentence's dates."""
+
+    quantity: Quantity
+    order: int
+    sentence: tuple[int, int]
+    keys: frozenset[str]
+    dates: frozenset[str]
+    near: frozenset[str] = frozenset()
+    clause: tuple[int, int] = (0, 0)
+    offset: bool = False  # "two years ago": a point in time, not a measured span
+    subject: str | None = None  # the person an age belongs to (a canonical entity id)
+    local: bool = False  # measures a thing only its own article defines ("this configuration")
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values ``q`` allows once its hedge is read: "some 410" → (389.5, 430.5)."""
+    v, mod = q.value, (q.modifier or "").lower()
+    if mod in _BELOW:
+        return (0.8 * v, v)
+    if mod in _ABOVE:
+        return (v, float("inf"))
+    if mod in _AROUND:
+        return (0.95 * v, 1.05 * v)
+    return (v, v)
+
+
+def same_value(a: Quantity, b: Quantity) -> bool:
+    """Equal up to rounding."""
+    return abs(a.value - b.value) <= ROUNDING * max(abs(a.value), abs(b.value))
+
+
+def severity(values: Sequence[Quantity]) -> str:
+    """``contradiction`` when two values' hedged intervals do not meet, else
+    ``inconsistent_detail``."""
+    spans = [interval(q) for q in values]
+    for i, (lo1, hi1) in enumerate(spans):
+        for lo2, hi2 in spans[i + 1 :]:
+            if hi1 < lo2 or hi2 < lo1:
+                return "contradiction"
+    return "inconsistent_detail"
+
+
+def quantity_items(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    entity_at: Mapping[tuple[str, int], str] | None = None,
+) -> list[QuantityItem]:
+    """Comparable quantities with their sentence keys, in article order. An age is kept only
+    when its clause names a person (``entity_at``: (article, mention start) -> entity id), whose
+    id becomes the item's ``subject``."""
+    entity_at = entity_at or {}
+    texts = {a.id: a.text for a in articles}
+    order = {a.id: i for i, a in enumerate(articles)}
+    items: list[QuantityItem] = []
+    for analysis in sorted(analyses, key=lambda an: order.get(an.article, len(order))):
+        text = texts.get(analysis.article, "")
+        sentence_keys: dict[tuple[int, int], list[str]] = {}  # several figures share a sentence
+        for q in analysis.quantities:
+            if q.category in SKIP_CATEGORIES or (q.category == "count" and q.value < MIN_COUNT):
+                continue
+            start, end = next(((s, e) for s, e in analysis.sentences if s <= q.start < e), (q.start, q.end))
+            clause = clause_of(text, q.start, q.end, (start, end))
+            subject = None
+            if q.category == "duration" and (age := _AGE.match(text, q.end)):
+                subject = _owner(text, analysis, q.start, age.end(), entity_at)
+                if subject is None:
+                    continue  # the age of someone unnamed: no other article's figure is theirs
+            if (start, end) not in sentence_keys:
+                sentence_keys[(start, end)] = meaning_keys(text[start:end])
+            keys = {k for k in sentence_keys[(start, end)] if not k[0].isdigit()}
+            if q.measure:
+                keys.update("m:" + k for k in meaning_keys(q.measure) if not k[0].isdigit())
+            dates = frozenset(
+                t.value
+                for t in analysis.time_expressions
+                if t.type == "DATE" and t.value and start <= t.start < end
+            )
+            items.append(
+                QuantityItem(
+                    q,
+                    order.get(q.article, 0),
+                    (start, end),
+                    frozenset(keys),
+                    dates,
+                    near_keys(text, q, (start, end)),
+                    clause,
+                    q.category == "duration" and bool(_OFFSET.match(text, q.end)),
+                    subject,
+                    bool(_DEICTIC.search(text, clause[0], clause[1]) or _DEICTIC.search(q.measure or "")),
+                )
+            )
+    return items
+
+
+_BEFORE_AGE = re.compile(r"[\s,(]*")  # "Mara Quill, 43," / "Quill (43)"
+_AFTER_AGE = re.compile(r"[\w\s-]{0,30}")  # "43-year-old John Smith" / "... old farmer John Smith"
+
+
+def _owner(
+    text: str, analysis: ArticleAnalysis, start: int, end: int, entity_at: Mapping[tuple[str, int], str]
+) -> str | None:
+    """The canonical person an age at ``start``-``end`` belongs to: a person named right before
+    it ("Mara Quill, 43,") or a few words after it ("43-year-old farmer John Smith"), else None."""
+    for m in analysis.mentions:
+        if m.label != "PERSON" or (m.article, m.start) not in entity_at:
+            continue
+        before = m.end <= start and _BEFORE_AGE.fullmatch(text, m.end, start)
+        after = m.start >= end and _AFTER_AGE.fullmatch(text, end, m.start)
+        if before or after:
+            return entity_at[(m.article, m.start)]
+    return None
+
+
+def near_keys(text: str, q: Quantity, sentence: tuple[int, int]) -> frozenset[str]:
+    """Folded content keys of the :data:`NEAR_WORDS` words either side of ``q`` in its sentence
+    (and of its measure), without numbers and :data:`GENERIC_NEAR` nouns."""
+    before = meaning_keys(text[sentence[0] : q.start])[-NEAR_WORDS:]
+    after = meaning_keys(text[q.end : sentence[1]])[:NEAR_WORDS]
+    keys = set(before + after)
+    if q.measure:
+        keys.update(meaning_keys(q.measure))
+    return frozenset(k for k in keys if not k[0].isdigit() and k not in GENERIC_NEAR)
+
+
+def clause_of(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause of the sentence holding ``start``-``end``: cut at a comma, semicolon, colon,
+    bracket or dash followed by a space (not "4,000"), trimmed of spaces."""
+    s0, s1 = sentence
+    lo, hi = s0, s1
+    for m in _CLAUSE_BREAK.finditer(text, s0, s1):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return (lo, hi) if hi > lo else (s0, s1)
+
+
+def same_measure(a: QuantityItem, b: QuantityItem) -> bool:
+    """Whether two quantities of different articles measure one thing at one time."""
+    qa, qb = a.quantity, b.quantity
+    if qa.article == qb.article or qa.unit != qb.unit or a.subject != b.subject:
+        return False
+    if (qa.direction is None) != (qb.direction is None):
+        return False
+    shared = a.keys & b.keys
+    if len(shared) >= MIN_SHARED and len(shared) >= MIN_JACCARD * len(a.keys | b.keys):
+        return True
+    if not a.near & b.near:
+        return False
+    return same_value(qa, qb) or len(shared) >= MIN_NEAR_SHARED
+
+
+def _gives_value(
+    item: QuantityItem, value: Quantity, items_by_sentence: Mapping[tuple[str, int], list[QuantityItem]]
+) -> bool:
+    """Whether ``item``'s sentence also holds a quantity equal to ``value``."""
+    key = (item.quantity.article, item.sentence[0])
+    return any(same_value(other.quantity, value) for other in items_by_sentence.get(key, ()))
+
+
+def _may_conflict(a: QuantityItem, b: QuantityItem) -> bool:
+    """Whether two values can be rival reports of one figure: same dates (when both sentences
+    are dated), neither a time offset ("two years ago") nor a figure of a thing its own article
+    defines ("the price of this configuration": two reviews of two configurations), and within a
+    factor of :data:`MAX_CONFLICT_RATIO` of each other."""
+    if a.dates and b.dates and not a.dates & b.dates:
+        return False
+    if a.offset or b.offset or a.local or b.local:
+        return False
+    lo, hi = sorted((abs(a.quantity.value), abs(b.quantity.value)))
+    return lo > 0 and hi / lo <= MAX_CONFLICT_RATIO
+
+
+def _overlap(a: QuantityItem, b: QuantityItem) -> float:
+    """Sentence overlap (Jaccard of keys), raised to :data:`MIN_CONFLICT_JACCARD` when the two
+    figures have a neighbour in common (see :func:`near_keys`)."""
+    score = len(a.keys & b.keys) / len(a.keys | b.keys)
+    return max(score, MIN_CONFLICT_JACCARD) if a.near & b.near else score
+
+
+def quantity_clusters(
+    items: Sequence[QuantityItem], related: Callable[[str, str], bool] = lambda a, b: True
+) -> list[list[QuantityItem]]:
+    """Clusters of quantities of one measure, each from two or more articles ``related`` as
+    reports of one story (:mod:`.claim_scope`).
+
+    Equal values of one measure join freely; two different values join only when each is the
+    other's best match (by sentence overlap) among the other article's quantities of that unit
+    and the overlap is strong, so figures of one busy sentence ("11 dead, 23 missing, 4,000
+    evacuated") do not chain into one measure."""
+    by_sentence: dict[tuple[str, int], list[QuantityItem]] = {}
+    for it in items:
+        by_sentence.setdefault((it.quantity.article, it.sentence[0]), []).append(it)
+    sets = UnionFind(len(items))
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    keys = [[it.quantity.unit + "|" + k for k in sorted(it.keys | it.near)] for it in items]
+    for i, j in candidate_pairs(keys, MAX_POSTINGS, [it.quantity.article for it in items]):
+        a, b = items[i], items[j]
+        if not same_measure(a, b) or not related(a.quantity.article, b.quantity.article):
+            continue
+        if same_value(a.quantity, b.quantity):
+            sets.union(i, j)
+            continue
+        if not _may_conflict(a, b):
+            continue
+        score = _overlap(a, b)
+        for x, y in ((i, j), (j, i)):
+            key = (x, items[y].quantity.article)
+            if score > best.get(key, (0.0, -1))[0]:
+                best[key] = (score, y)
+    for (i, _), (score, j) in sorted(best.items()):
+        mutual = best.get((j, items[i].quantity.article), (0.0, -1))[1] == i
+        a, b = items[i], items[j]
+        if (
+            mutual
+            and i < j
+            and score >= MIN_CONFLICT_JACCARD
+            and not _gives_value(a, b.quantity, by_sentence)
+            and not _gives_value(b, a.quantity, by_sentence)
+        ):
+            sets.union(i, j)
+    return [
+        [items[m] for m in ms] for ms in sets.groups() if len({items[m].quantity.article for m in ms}) > 1
+    ]
+
+
+def quantity_conflict(cluster: Sequence[QuantityItem], texts: Mapping[str, str]) -> Conflict | None:
+    """The conflict of a cluster whose values differ beyond rounding, else None."""
+    values = [it.quantity for it in cluster]
+    distinct: list[Quantity] = []
+    for q in values:
+        if not any(same_value(q, d) for d in distinct):
+            distinct.append(q)
+    if len(distinct) < 2:
+        return None
+    measure = next((q.measure for q in values if q.measure), None)
+    first = cluster[0]
+    subject = measure or texts.get(first.quantity.article, "")[first.sentence[0] : first.sentence[1]].strip()
+    cited = tuple(
+        ConflictValue(
+            value=" ".join(p for p in (q.modifier, q.text) if p),
+            citation=Citation(q.article, q.start, q.end, q.text),
+        )
+        for q in values
+    )
+    return Conflict(
+        id=content_id("conflict", "quantity", *sorted(q.id for q in values)),
+        kind="quantity",
+        subject=f"{first.quantity.category}: {subject}",
+        severity=severity(distinct),
+        values=cited,
+    )

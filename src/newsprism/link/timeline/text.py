@@ -1,0 +1,120 @@
+"""Timeline text: the sentence that dates an event, its concise description and its content words.
+
+No model: sentences come from the analysis, words from a small stop list and a crude stemmer, so
+the same input always gives the same words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+
+from ...records import Citation, Mention
+
+MAX_DESCRIPTION = 220  # longer sentences are cut to the clause that holds the date
+MIN_CLAUSE_WORDS = 5
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_CLAUSE_BREAK = re.compile(r"\s*(?:;|\s[—–]\s|\s-\s|:\s)\s*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+_STOP_TEXT = """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each either even ever
+    few for from further had has have having he her here hers him his how however i if in into is
+    it its itself just last least less like many may me might more most much must my near never
+    next no nor not now of off on once one only or other our ours out over own per said same say
+    says she should since so some still such than that the their theirs them then there these they
+    this those though through thus to told too under until up upon us very was we were what when
+    where whether which while who whom whose why will with within without would year years yet you
+    your week weeks month months day days today yesterday tomorrow ago early earlier late later
+    time times first recent recently two three four five six seven eight nine ten
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+    sat sun"""
+STOP = frozenset(_STOP_TEXT.split())
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude, deterministic stem: lower case, possessive and common endings removed."""
+    word = _POSSESSIVE.sub("", word.lower())
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Stems of the words of ``text`` that carry content (no stop words, dates or short words)."""
+    out = set()
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if len(word) < 3 or word in STOP:
+            continue
+        stemmed = stem(word)
+        if stemmed not in STOP:
+            out.add(stemmed)
+    return frozenset(out)
+
+
+def sentence_around(
+    sentences: Sequence[tuple[int, int]], start: int, end: int, length: int
+) -> tuple[int, int]:
+    """The sentence span holding ``start``, or a 200-character window when no sentence does."""
+    starts = [s for s, _ in sentences]
+    index = bisect.bisect_right(starts, start) - 1
+    if index >= 0 and sentences[index][0] <= start < sentences[index][1]:
+        return sentences[index]
+    return max(0, start - 100), min(length, end + 100)
+
+
+def within_paragraph(text: str, span: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """``span`` cut to the paragraph (blank-line separated) that holds ``start:end``."""
+    first, last = span
+    before = text.rfind("\n\n", first, start)
+    after = text.find("\n\n", end, last)
+    return (first if before < 0 else before + 2), (last if after < 0 else after)
+
+
+def citation(article: str, text: str, span: tuple[int, int]) -> Citation:
+    """A citation of ``text[span]`` with surrounding whitespace trimmed from the span."""
+    return Citation.of(article, text, *span)
+
+
+def describe(sentence: Citation, start: int, end: int) -> str:
+    """A concise description: the sentence, or for a long one the clause holding ``start:end``.
+
+    Clauses are cut at semicolons, dashes and colons; a clause shorter than five words is not a
+    description, so the whole sentence is kept then."""
+    text = " ".join(sentence.text.split())
+    if len(sentence.text) <= MAX_DESCRIPTION:
+        return text
+    offset = 0
+    local_start, local_end = start - sentence.start, end - sentence.start
+    for piece in _CLAUSE_BREAK.split(sentence.text):
+        where = sentence.text.find(piece, offset)
+        if where <= local_start and local_end <= where + len(piece):
+            clause = " ".join(piece.split()).rstrip(",")
+            return clause if len(clause.split()) >= MIN_CLAUSE_WORDS else text
+        offset = where + len(piece)
+    return text
+
+
+def names_in(mentions: Sequence[Mention], span: tuple[int, int]) -> frozenset[str]:
+    """The last word (lower case) of every named mention inside ``span``: "Xi", "Putin", "Moscow"."""
+    names = set()
+    for m in mentions:
+        if span[0] <= m.start and m.end <= span[1]:
+            words = _WORD.findall(m.text)
+            if words:
+                names.add(stem(words[-1]))
+    return frozenset(names)
+
+
+def words_outside(sentence: Citation, start: int, end: int) -> frozenset[str]:
+    """Content words of the sentence with the time expression ``start:end`` itself left out."""
+    local_start, local_end = max(0, start - sentence.start), max(0, end - sentence.start)
+    return content_words(sentence.text[:local_start] + " " + sentence.text[local_end:])

@@ -1,0 +1,140 @@
+"""Candidate sentences for the summary: verbatim spans of the articles, with the reasons a
+sentence is not worth extracting (too short, a question, a cut-off fragment, site boilerplate, a
+quote torn from its attribution).
+
+Each :class:`Candidate` keeps its exact span so a summary sentence can always cite it:
+``article.text[start:end] == text``. Spans are trimmed of surrounding whitespace and of a dangling
+quotation mark that the sentence splitter left on the wrong side of a boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..records import Article, ArticleAnalysis
+from .text import terms, word_count
+
+MIN_WORDS = 6
+MAX_WORDS = 80
+MAX_CANDIDATES = 3000  # per story; beyond it only each article's leading sentences are kept
+
+_QUOTES = '"“”'
+_END = ".!\"'”’)"
+_BOILERPLATE = re.compile(
+    r"(?:subscribe|subscriber|sign up|newsletter|click here|all rights reserved|copyright|©|"
+    r"follow us|advertisement|read more|related:|&#\d+;|\bphoto:|\bimage:|\bvideo:|getty images|"
+    r"cookies?\b|terms of (?:use|service)|privacy policy|share this|comments? (?:are|have been)|"
+    r"this (?:article|story) (?:was|has been) (?:updated|corrected)|support our journalism|"
+    r"javascript|your browser|log ?in\b|email us)",
+    re.IGNORECASE,
+)
+_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|according to|wrote|writes|added|adds|asked|explained|stated)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One sentence of one article, as a possible summary sentence."""
+
+    article: str  # Article.id
+    order: int  # the article's index in the input
+    origin: str  # independent-origin id
+    start: int
+    end: int
+    text: str
+    position: int  # 0-based sentence index within the article
+    sentences: int  # number of sentences in the article
+    words: int
+    terms: tuple[str, ...]
+    skip: str | None = None  # why the sentence is never extracted (None: eligible)
+
+    @property
+    def eligible(self) -> bool:
+        """Whether the sentence may be extracted into the summary."""
+        return self.skip is None
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past surrounding whitespace and past an unbalanced quotation
+    mark standing alone at either edge (one the splitter cut from the neighbouring sentence)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    inner = text[start:end]
+    if sum(inner.count(q) for q in _QUOTES) % 2 == 1:
+        if end - start >= 2 and text[end - 1] in _QUOTES and text[end - 2].isspace():
+            end -= 1
+        elif end - start >= 2 and text[start] in _QUOTES and text[start + 1].isspace():
+            start += 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
+def skip_reason(text: str) -> str | None:
+    """Why ``text`` should not be extracted, or ``None`` when it is a fair summary sentence."""
+    n = word_count(text)
+    if n < MIN_WORDS:
+        return "too short"
+    if n > MAX_WORDS:
+        return "too long"
+    if text.rstrip(_END).endswith("?") or text.endswith("?"):
+        return "question"
+    if text[-1] not in _END:
+        return "fragment"
+    if _BOILERPLATE.search(text):
+        return "boilerplate"
+    if sum(text.count(q) for q in _QUOTES) % 2 == 1 and not _CUE.search(text):
+        return "torn quote"
+    if text[0] in _QUOTES and text[-1] in _QUOTES:
+        return "unattributed quote"
+    return None
+
+
+def candidates(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    origin_of: Mapping[str, str],
+    cap: int = MAX_CANDIDATES,
+) -> list[Candidate]:
+    """Every sentence of every article, in input order, each marked eligible or not.
+
+    When the story has more than ``cap`` sentences, each article keeps only its first
+    ``cap // len(articles)`` sentences (at least 3), so the later stages stay bounded."""
+    by_id = {a.article: a for a in analyses}
+    total = sum(len(by_id[a.id].sentences) for a in articles if a.id in by_id)
+    per_article = max(3, cap // max(1, len(articles))) if total > cap else None
+    out: list[Candidate] = []
+    for order, article in enumerate(articles):
+        analysis = by_id.get(article.id)
+        if analysis is None:
+            continue
+        spans = analysis.sentences if per_article is None else analysis.sentences[:per_article]
+        origin = origin_of.get(article.id, article.id)
+        for position, (raw_start, raw_end) in enumerate(spans):
+            start, end = trim_span(article.text, raw_start, raw_end)
+            if start >= end:
+                continue
+            text = article.text[start:end]
+            out.append(
+                Candidate(
+                    article=article.id,
+                    order=order,
+                    origin=origin,
+                    start=start,
+                    end=end,
+                    text=text,
+                    position=position,
+                    sentences=len(analysis.sentences),
+                    words=word_count(text),
+                    terms=tuple(terms(text)),
+                    skip=skip_reason(text),
+                )
+            )
+    return out
