@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from quality.gates.tbaq import _score, canonical, parse_tml
 from quality.gates.story import Doc
+from quality.gates.tbaq import _score, canonical, parse_tml
 from quality.gates.timex import gold_spans, within_2_days
 
 TML = """<?xml version="1.0" ?>
