@@ -21,6 +21,9 @@ from newsprism.records import RawDocument
 
 from .gate import DataMissing, require
 
+INPUTS = ("../shared/gold", "../shared/seeds")
+"""The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
 
 def read_seed(path: Path) -> RawDocument:
     """A plain-text seed as the text reader sees it: headline line, then the body."""

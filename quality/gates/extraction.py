@@ -28,6 +28,9 @@ from newsprism.ingest.html import extract_html
 
 from .gate import require, shared_dir
 
+INPUTS = ("../shared/eval/extraction-aeb",)
+"""The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
 Counts = tuple[float, float, float]  # (tp, fp, fn), normalised to sum to 1
 SHINGLE = 4
 _TOKEN = re.compile(r"\w+")

@@ -50,6 +50,9 @@ from newsprism.summarize import summarize
 from .baselines import centroid, lead, lexrank
 from .gate import require
 
+INPUTS = ("../shared/eval/multinews/dev.jsonl",)
+"""The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
 BUDGET = 300
 SYSTEMS = ("ours", "lead", "lexrank", "centroid")
 BASELINES = ("lead", "lexrank", "centroid")

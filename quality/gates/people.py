@@ -32,6 +32,9 @@ from newsprism.records import Article, ArticleAnalysis, Entity
 
 from .gate import require
 
+INPUTS = ("../shared/gold", "../shared/seeds")
+"""The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:

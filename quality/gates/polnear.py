@@ -36,6 +36,9 @@ from newsprism.extract.quotes import extract_quotes
 
 from .gate import require
 
+INPUTS = ("../shared/eval/polnear/dev",)
+"""The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
 MIN_OVERLAP = 0.5
 _MARKS = frozenset("\"“”‘’'«»„")
 _SPAN = re.compile(r"(\d+) (\d+)")

@@ -37,6 +37,9 @@ from newsprism.records import Quantity
 
 from .gate import require
 
+INPUTS = ("../shared/gold", "../shared/seeds")
+"""The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
 _COMPATIBLE: dict[str, frozenset[str]] = {
     "duration": frozenset({"duration", "period"}),
     "period": frozenset({"duration", "period"}),

@@ -36,6 +36,9 @@ from newsprism.records import Quote, RawDocument
 
 from .gate import require
 
+INPUTS = ("../shared/gold", "../shared/seeds")
+"""The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
 MIN_COVER = 0.8
 _WS = re.compile(r"\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)")

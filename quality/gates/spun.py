@@ -44,6 +44,14 @@ from newsprism.records import Article, Quality, Skip
 from .cleaning import read_seed
 from .gate import DataMissing, require, shared_dir
 
+INPUTS = (
+    "../shared/eval/extraction-aeb/html",
+    "../shared/gold",
+    "../shared/seeds",
+    "../shared/eval/multinews/dev.jsonl",
+)
+"""The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
 #: The benchmark's pages that are not in English (id prefix -> language), read by hand: every page
 #: whose ``<html lang>`` or detected language is not ``en`` was read, and these 20 are not English.
 NOT_ENGLISH: dict[str, str] = {

@@ -62,6 +62,9 @@ from typing import Any
 
 from .gate import REPO_ROOT, DataMissing, require
 
+INPUTS = ("examples/corpus", "examples/expected.json", "../shared/gold/story.gold.json", "../shared/seeds")
+"""The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
 JSON = dict[str, Any]
 MIN_COVER = 0.8
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -362,11 +365,11 @@ def score_examples(expected: JSON, data: JSON) -> dict[str, float]:
 
 
 def _story(folder: Path) -> JSON:
-    from newsprism.config import Settings
-    from newsprism.pipeline import analyze
     from newsprism.report.story_json import story_to_dict
 
-    return story_to_dict(analyze([str(folder)], Settings(quiet=True)))
+    from .product import story_of
+
+    return story_to_dict(story_of(folder))
 
 
 def seed_docs(data: JSON, seeds: Path) -> dict[str, Doc]:

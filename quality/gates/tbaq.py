@@ -37,6 +37,9 @@ from newsprism.nlp import load_pipeline
 
 from .gate import require
 
+INPUTS = ("../shared/eval/timex-tbaq",)
+"""The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _LEADING_PREP = re.compile(r"^(?:in|In|for|For|over|Over|on|On)\s+")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from quality.gates.story import Doc
 from quality.gates.tbaq import _score, canonical, parse_tml
-from quality.gates.timex import _gold_spans
+from quality.gates.timex import gold_spans, within_2_days
 
 TML = """<?xml version="1.0" ?>
 <TimeML>
@@ -38,10 +39,20 @@ def test_score_counts_strict_relaxed_and_values() -> None:
     assert _score(gold, system) == (1, 2, 1, 3)
 
 
-def test_gold_spans_use_line_and_occurrence() -> None:
-    text = "Headline\n\nIt rained recently and recently again.\n"
-    gold = [{"text": "recently", "line": 3, "occurrence": 2, "value": "PAST_REF"}]
-    ((start, end, value),) = _gold_spans(text, gold)
-    assert text[start:end] == "recently"
-    assert start == text.rindex("recently")
+def test_gold_expressions_are_found_in_the_clean_text_by_line_and_occurrence() -> None:
+    source = ("Headline", "", "Cookie banner: updated today", "It rained recently and recently again.")
+    clean = "It rained recently and recently again."  # the cleaner dropped the banner line
+    gold = [
+        {"text": "recently", "line": 4, "occurrence": 2, "value": "PAST_REF"},
+        {"text": "today", "line": 3, "value": "2022-09-15"},
+    ]
+    (span, value), (gone, _) = gold_spans(Doc("a1", clean, source), gold)
+    assert span == ("a1", clean.rindex("recently"), clean.rindex("recently") + len("recently"))
     assert value == "PAST_REF"
+    assert gone is None  # not in the text the product analyses: a miss, not a crash
+
+
+def test_a_reported_date_counts_within_two_days_of_the_gold_day() -> None:
+    assert within_2_days("2022-09-13T10:00", "2022-09-15")
+    assert not within_2_days("2022-09-12", "2022-09-15")
+    assert not within_2_days(None, "2022-09-15")
