@@ -5,7 +5,7 @@ a day, week, month, quarter, half, season, year ... or an interval; not ``PAST_R
 ``FUTURE_REF``, not a duration) is attached to its sentence; the *event* is that sentence's meaning keys and
 entities (a name counts once, as its entity) with the words of its date expressions left out,
 so two reports of one meeting align whatever date they give it. Events are aligned as sentence claims are
-(:func:`.claim_sentences.aligned`, candidate pairs from an inverted index of rare keys). The
+(:func:`..sentences.aligned`, candidate pairs from an inverted index of rare keys). The
 items of a schedule (dates listed one a line: :mod:`newsprism.extract.timex.schedule`) are one
 list, not events of their own: they are never set against each other or another list's items. Two
 aligned events of different origins conflict when their dates are incompatible: not equal and
