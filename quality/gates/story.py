@@ -60,6 +60,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsprism.extract.timex.normalise import iso_week
+from newsprism.extract.timex.values import date_range
+
 from .gate import REPO_ROOT, DataMissing, require
 
 INPUTS = ("examples/corpus", "examples/expected.json", "../shared/gold/story.gold.json", "../shared/seeds")
@@ -67,8 +70,6 @@ INPUTS = ("examples/corpus", "examples/expected.json", "../shared/gold/story.gol
 
 JSON = dict[str, Any]
 MIN_COVER = 0.8
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,14 +219,10 @@ def conflict_recalled(conflict: JSON, ours: Sequence[JSON], docs: Mapping[str, D
 
 
 def _month_and_week(day: str) -> set[str]:
-    from datetime import date
-
-    m = _DAY.match(day)
-    if not m:
+    span = date_range(day)
+    if span is None or span.precision != "day":
         return set()
-    d = date(int(m[1]), int(m[2]), int(m[3]))
-    year, week, _ = d.isocalendar()
-    return {day[:7], f"{year}-W{week:02d}"}
+    return {day[:7], iso_week(span.first)}
 
 
 def date_agrees(ours: str, gold: str) -> bool:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from story_actors import story_actors
+
+from newsprism.link.claims import build_claims
 from newsprism.link.claims.dates import DatedEvent, compatible, date_conflicts
 from newsprism.link.sentences import SentenceUnit
+from newsprism.records import Article, ArticleAnalysis, TimeExpression
 from newsprism.words import meaning_keys
 
 
@@ -65,3 +69,39 @@ def test_different_events_with_different_dates_do_not_conflict() -> None:
         ),
     ]
     assert date_conflicts(events, {}) == []
+
+
+def _bridge_story(first: tuple[str, str], second: tuple[str, str]) -> list[tuple[str, str, list[str]]]:
+    """Two articles of one story, each dating the closing of one bridge with ``(words, value)``:
+    the date conflicts found between them, as ``(kind, severity, values)``."""
+    articles, analyses = [], []
+    for aid, (words, value) in zip("ab", (first, second), strict=True):
+        text = f"The river council of Marlow closed the old harbour bridge {words} for urgent repairs."
+        start = text.index(words)
+        timex = TimeExpression(
+            id=f"t-{aid}",
+            article=aid,
+            start=start,
+            end=start + len(words),
+            text=words,
+            type="DATE",
+            value=value,
+        )
+        articles.append(Article(id=aid, source=aid, title="", text=text))
+        analyses.append(ArticleAnalysis(article=aid, sentences=((0, len(text)),), time_expressions=(timex,)))
+    _, conflicts = build_claims(articles, analyses, story_actors("ab"), [], {"a": "a", "b": "b"})
+    return [(c.kind, c.severity, [v.value for v in c.values]) for c in conflicts if c.kind == "date"]
+
+
+def test_a_quarter_and_a_month_outside_it_are_a_date_conflict() -> None:
+    found = _bridge_story(("in the third quarter of 2022", "2022-Q3"), ("in May 2022", "2022-05"))
+    assert found == [("date", "inconsistent_detail", ["2022-Q3", "2022-05"])]
+
+
+def test_a_quarter_and_a_month_inside_it_are_compatible() -> None:
+    assert _bridge_story(("in the third quarter of 2022", "2022-Q3"), ("in August 2022", "2022-08")) == []
+
+
+def test_a_half_year_and_a_day_outside_it_are_a_date_conflict() -> None:
+    found = _bridge_story(("in the first half of 2022", "2022-H1"), ("on August 3, 2022", "2022-08-03"))
+    assert found == [("date", "inconsistent_detail", ["2022-H1", "2022-08-03"])]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import date
 from html.parser import HTMLParser
 from importlib import resources
 from typing import Any
@@ -18,7 +17,6 @@ from newsprism.report.html import (
     date_label,
     embed_json,
     load_assets,
-    period,
     render_html,
     timeline_points,
 )
@@ -264,44 +262,57 @@ def test_the_actor_network_is_capped_to_the_most_mentioned_and_the_strongest_lin
 
 
 @pytest.mark.parametrize(
-    ("value", "precision", "first", "last", "label"),
+    ("value", "precision", "label"),
     [
-        ("2024-03-11", "day", date(2024, 3, 11), date(2024, 3, 11), "11 Mar 2024"),
-        ("2024-02", "month", date(2024, 2, 1), date(2024, 2, 29), "Feb 2024"),
-        ("2024-W11", "week", date(2024, 3, 11), date(2024, 3, 17), "week 11, 2024"),
-        ("2024-Q3", "quarter", date(2024, 7, 1), date(2024, 9, 30), "Q3 2024"),
-        ("2024-H1", "half", date(2024, 1, 1), date(2024, 6, 30), "H1 2024"),
-        ("2022", "year", date(2022, 1, 1), date(2022, 12, 31), "2022"),
-        (
-            "2024-03-11/2024-03-12",
-            "interval",
-            date(2024, 3, 11),
-            date(2024, 3, 12),
-            "11 Mar 2024 – 12 Mar 2024",
-        ),
+        ("2024-03-11", "day", "11 Mar 2024"),
+        ("2024-02", "month", "Feb 2024"),
+        ("2024-W11", "week", "week 11, 2024"),
+        ("2020-W53", "week", "week 53, 2020"),
+        ("2024-Q3", "quarter", "Q3 2024"),
+        ("2024-H1", "half", "H1 2024"),
+        ("2022", "year", "2022"),
+        ("2024-03-11/2024-03-12", "interval", "11 Mar 2024 – 12 Mar 2024"),
+        ("2024-01/2024-08", "interval", "Jan 2024 – Aug 2024"),
     ],
 )
-def test_timex_dates_become_calendar_periods_and_reader_labels(
-    value: str, precision: str, first: date, last: date, label: str
-) -> None:
-    assert period(value) == (first, last)
+def test_timex_dates_get_reader_labels(value: str, precision: str, label: str) -> None:
     assert date_label(value, precision) == label
 
 
 @pytest.mark.parametrize("value", ["PAST_REF", "2024-13", "2024-Q5", "2024-02-30", "P3Y"])
-def test_dates_off_the_calendar_are_not_placed(value: str) -> None:
-    assert period(value) is None
+def test_dates_off_the_calendar_are_labelled_as_written(value: str) -> None:
+    assert date_label(value, "day") == value
+
+
+def _points(text: str, *dated: tuple[str, str, str, str]) -> list[JSON]:
+    """Chart points of a one-article story whose timeline holds one event per
+    ``(date, precision, sort_key, sentence)``."""
+    events = [
+        {"id": f"{k:016x}", "date": value, "precision": precision, "sort_key": sort_key,
+         "text": sentence[:8], "independent_origins": 1, "support": [_cite(text, sentence)]}
+        for k, (value, precision, sort_key, sentence) in enumerate(dated)
+    ]  # fmt: skip
+    return timeline_points(_story(text, timeline=events))
+
+
+def test_a_timeline_point_spans_the_days_its_date_covers() -> None:
+    points = _points(
+        "It began in the third quarter. It ended at the weekend.",
+        ("2024-Q3", "quarter", "2024-07-01", "It began in the third quarter."),
+        ("2024-W11-WE", "week", "2024-03-16", "It ended at the weekend."),
+    )
+    assert [(p["start"], p["end"]) for p in points] == [
+        ("2024-07-01", "2024-09-30"),
+        ("2024-03-16", "2024-03-17"),
+    ]
 
 
 def test_timeline_points_keep_undated_events_without_a_position() -> None:
-    text = "It began in March. It had happened before."
-    events = [
-        {"id": "e" * 16, "date": "2024-03", "precision": "month", "sort_key": "2024-03-01", "text": "It began",
-         "independent_origins": 1, "support": [_cite(text, "It began in March.")]},
-        {"id": "f" * 16, "date": "PAST_REF", "precision": "interval", "sort_key": "", "text": "It had happened",
-         "independent_origins": 1, "support": [_cite(text, "It had happened before.")]},
-    ]  # fmt: skip
-    points = timeline_points(_story(text, timeline=events))
+    points = _points(
+        "It began in March. It had happened before.",
+        ("2024-03", "month", "2024-03-01", "It began in March."),
+        ("PAST_REF", "interval", "", "It had happened before."),
+    )
     assert [(p["start"], p["end"], p["label"], p["support"]) for p in points] == [
         ("2024-03-01", "2024-03-31", "Mar 2024", 1),
         (None, None, "PAST_REF", 1),

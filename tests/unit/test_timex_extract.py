@@ -148,6 +148,24 @@ class TestReanchor:
         assert tense_from_value(expr) == "past"
         assert reanchor(expr, date(2022, 9, 21)).value == "2022-09-19"
 
+    @pytest.mark.parametrize(
+        ("value", "tense"),
+        [
+            ("2022-08", "past"),
+            ("2022-09", None),  # the anchor's own month: months are compared, not first days
+            ("2022-10", "future"),
+            ("2022-W36", "past"),
+            ("2022-09-16/2022-09-20", "future"),  # an interval: its start
+            ("2022", None),  # the anchor's year, quarter or half tells nothing
+            ("2022-Q3", None),
+            ("PRESENT_REF", None),
+        ],
+    )
+    def test_a_value_before_or_after_its_anchor_was_read_past_or_future(
+        self, value: str, tense: str | None
+    ) -> None:
+        assert tense_from_value(self._expr("then", value, "2022-09-15")) == tense
+
     def test_future_reading_survives_a_new_anchor(self) -> None:
         expr = self._expr("Monday", "2022-09-19", "2022-09-15")
         moved = reanchor(expr, date(2022, 9, 20))

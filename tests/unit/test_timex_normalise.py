@@ -9,7 +9,6 @@ import pytest
 from newsprism.extract.timex.normalise import (
     Normalised,
     duration_value,
-    granularity_date,
     normalise,
     parse_number,
     resolve_month_year,
@@ -211,10 +210,3 @@ class TestWithoutAnchor:
     def test_absolute_ones_still_resolve(self) -> None:
         assert normalise("June 2020", None).value == "2020-06"
         assert normalise("almost three years", None).value == "P3Y"
-
-
-def test_granularity_date() -> None:
-    assert granularity_date("2022-W36") == date(2022, 9, 5)
-    assert granularity_date("2022-02") == date(2022, 2, 1)
-    assert granularity_date("2022-09-15/2022-09-16") == date(2022, 9, 15)
-    assert granularity_date("PAST_REF") is None

@@ -15,17 +15,17 @@ Nothing is fetched when the page is opened: no external scripts, styles, fonts o
 from __future__ import annotations
 
 import bisect
-import calendar
 import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import date, timedelta
 from functools import cache
 from html import escape
 from importlib import resources
 from itertools import combinations
 from typing import Any
+
+from ..extract.timex.values import date_range
 
 JSON = dict[str, Any]
 
@@ -164,65 +164,26 @@ def actor_network(story: JSON, max_nodes: int = MAX_NODES, max_edges: int = MAX_
     return {"nodes": nodes, "edges": edges, "hidden": len(entities) - len(shown)}
 
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_PART = re.compile(r"^(\d{4})-([QH])(\d)$")
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def period(value: str) -> tuple[date, date] | None:
-    """The first and last day a TIMEX3 date value covers (``2022-09`` → Sep 1 to Sep 30), or None.
-
-    Understands days, months, years, ISO weeks, quarters (``2022-Q3``), halves (``2022-H1``) and
-    intervals of those (``2022-09-15/2022-09-16``).
-    """
-    if "/" in value:
-        first, _, last = value.partition("/")
-        a, b = period(first), period(last)
-        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
-    try:
-        if m := _DAY.match(value):
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if m := _MONTH.match(value):
-            y, mo = int(m[1]), int(m[2])
-            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
-        if m := _YEAR.match(value):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-        if m := _WEEK.match(value):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + timedelta(days=6)
-        if m := _PART.match(value):
-            y, n = int(m[1]), int(m[3])
-            months = 3 if m[2] == "Q" else 6
-            first_month = (n - 1) * months + 1
-            last_month = first_month + months - 1
-            if not (n >= 1 and last_month <= 12):
-                return None
-            return date(y, first_month, 1), date(y, last_month, calendar.monthrange(y, last_month)[1])
-    except ValueError:
-        return None
-    return None
-
-
 def date_label(value: str, precision: str) -> str:
     """A reader's label for a TIMEX3 date: ``15 Sep 2022``, ``Sep 2022``, ``week 36, 2022``, ``Q3 2022``."""
     if "/" in value:
         first, _, last = value.partition("/")
         return f"{date_label(first, 'day')} – {date_label(last, 'day')}"
-    if (m := _DAY.match(value)) and 1 <= int(m[2]) <= 12:
-        return f"{int(m[3])} {_MONTHS[int(m[2]) - 1]} {m[1]}"
-    if (m := _MONTH.match(value)) and 1 <= int(m[2]) <= 12:
-        return f"{_MONTHS[int(m[2]) - 1]} {m[1]}"
-    if m := _WEEK.match(value):
-        return f"week {int(m[2])}, {m[1]}"
-    if m := _PART.match(value):
-        return f"{m[2]}{m[3]} {m[1]}"
+    span = date_range(value)
+    if span is None:
+        return value
+    d = span.first
+    if span.precision in ("day", "time"):
+        return f"{d.day} {_MONTHS[d.month - 1]} {d.year:04d}"
+    if span.precision == "month":
+        return f"{_MONTHS[d.month - 1]} {d.year:04d}"
+    if span.precision == "week":
+        year, week, _ = d.isocalendar()
+        return f"week {week}, {year:04d}"
+    if span.precision == "quarter":
+        return f"Q{(d.month - 1) // 3 + 1} {d.year:04d}"
+    if span.precision == "half":
+        return f"H{(d.month - 1) // 6 + 1} {d.year:04d}"
     return value
 
 
@@ -234,12 +195,12 @@ def timeline_points(story: JSON) -> list[JSON]:
     """
     points = []
     for e in story["timeline"]:
-        span = period(e["date"]) or period(e["sort_key"])
+        span = date_range(e["date"]) or date_range(e["sort_key"])
         points.append(
             {
                 "id": e["id"],
-                "start": _iso(span[0]) if span else None,
-                "end": _iso(span[1]) if span else None,
+                "start": span.first.isoformat() if span else None,
+                "end": span.last.isoformat() if span else None,
                 "label": date_label(e["date"], e["precision"]),
                 "text": e["text"],
                 "support": len(e["support"]),

@@ -13,7 +13,6 @@ the parse still read "gave way on Thursday" as past.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -21,10 +20,11 @@ from spacy.tokens import Doc
 
 from ...nlp.text import doc_text
 from ...records import Published, TimeExpression, content_id
-from .normalise import Tense, granularity_date, normalise
+from .normalise import Tense, normalise
 from .pubdate import ClueSource, choose_day, clues_from, estimate_year, is_dateline
 from .schedule import schedule_runs
 from .spans import Candidate, clause_tense, find_candidates, governing_verb
+from .values import date_range
 
 #: Words of a schedule's heading or announcement that say its dates lie ahead ("Tour dates:",
 #: "the upcoming fixtures", "the schedule").
@@ -46,8 +46,6 @@ __all__ = [
     "tense_from_value",
 ]
 
-_DAY_VALUE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
-
 
 def anchor_date_of(published: Published) -> date | None:
     """The calendar date of ``published.value`` (an ISO date or datetime), or ``None``."""
@@ -61,7 +59,8 @@ def anchor_date_of(published: Published) -> date | None:
 
 def is_antecedent(value: str | None, anchor: date | None) -> bool:
     """Whether ``value`` can be the antecedent of "then"/"at the time" (a dated month or day)."""
-    if value is None or not _DAY_VALUE.match(value):
+    span = date_range(value) if value else None
+    if span is None or span.precision not in ("day", "month"):
         return False
     return anchor is None or value != anchor.isoformat()
 
@@ -135,14 +134,15 @@ def tense_from_value(expr: TimeExpression) -> Tense | None:
     """
     if expr.anchor is None or expr.value is None:
         return None
-    day = granularity_date(expr.value)
+    head = date_range(expr.value.partition("/")[0])  # an interval: its start
     try:
         anchor = date.fromisoformat(expr.anchor[:10])
     except ValueError:
         return None
-    if day is None:
-        return None
-    if expr.value.count("-") == 1 and "W" not in expr.value:  # a month: compare months
+    if head is None or head.precision not in ("day", "week", "month"):
+        return None  # a year or quarter holding the anchor is neither: its first day says nothing
+    day = head.first
+    if head.precision == "month" and "/" not in expr.value:  # a month: compare months
         anchor = anchor.replace(day=1)
     if day < anchor:
         return "past"

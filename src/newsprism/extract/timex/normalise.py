@@ -35,6 +35,8 @@ from typing import Literal
 
 from dateparser.date import DateDataParser
 
+from .values import SEASON_START, date_range
+
 Tense = Literal["past", "present", "future"]
 
 WEEKDAYS: dict[str, int] = {
@@ -124,7 +126,6 @@ SETS: dict[str, str] = {
     "quarterly": "P3M",
 }
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
 # "at" leads "at noon" but belongs to the modifiers "at least" / "at most".
@@ -328,7 +329,7 @@ def _rule_anaphora(t: str, c: _Ctx) -> Normalised | None:
     if t == "since then":
         return c.out("DURATION", f"{dated}/{c.anchor.isoformat()}" if dated and c.anchor else None)
     if re.fullmatch(rf"(?:a few|several|{_NUM}) (?:days?|weeks?) (?:later|afterwards?)", t):
-        month_ok = dated is not None and re.fullmatch(r"\d{4}-\d{2}", dated) is not None
+        month_ok = dated is not None and (span := date_range(dated)) is not None and span.precision == "month"
         return c.out("DATE", dated if month_ok else None)
     return None
 
@@ -375,7 +376,7 @@ def _rule_named_month_or_season(t: str, c: _Ctx) -> Normalised | None:
         if a is None:
             return c.out("DATE", None)
         code = SEASONS[m.group(2)]
-        start, rel = _SEASON_START[code], m.group(1)
+        start, rel = SEASON_START[code], m.group(1)
         if rel in ("last", "past"):
             year = a.year if start + 2 < a.month else a.year - 1
         elif rel in ("next", "coming"):
@@ -598,21 +599,3 @@ def _year_ref(phrase: str, ref: str, anchor: date | None) -> int | None:
     if " next year" in phrase:
         return anchor.year + 1
     return anchor.year
-
-
-def granularity_date(value: str | None) -> date | None:
-    """The first day a DATE value covers (``2022-09-15``, ``2022-09``, ``2022-W36``), else ``None``."""
-    if not value:
-        return None
-    v = value.split("/")[0]
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-            return date.fromisoformat(v)
-        if re.fullmatch(r"\d{4}-\d{2}", v):
-            return date(int(v[:4]), int(v[5:]), 1)
-        m = re.fullmatch(r"(\d{4})-W(\d{2})", v)
-        if m:
-            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-    except ValueError:
-        return None
-    return None

@@ -1,34 +1,31 @@
 """Date conflicts: articles of different origins giving incompatible dates for one event.
 
-Every DATE time expression with a calendar value (not ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``,
-not a duration) is attached to its sentence; the *event* is that sentence's meaning keys and
+Every DATE time expression with a calendar value (:func:`~newsprism.extract.timex.values.date_range`:
+a day, week, month, quarter, half, season, year ... or an interval; not ``PAST_REF``/``PRESENT_REF``/
+``FUTURE_REF``, not a duration) is attached to its sentence; the *event* is that sentence's meaning keys and
 entities (a name counts once, as its entity) with the words of its date expressions left out,
 so two reports of one meeting align whatever date they give it. Events are aligned as sentence claims are
-(:func:`.claim_sentences.aligned`, candidate pairs from an inverted index of rare keys). The
+(:func:`..sentences.aligned`, candidate pairs from an inverted index of rare keys). The
 items of a schedule (dates listed one a line: :mod:`newsprism.extract.timex.schedule`) are one
 list, not events of their own: they are never set against each other or another list's items. Two
 aligned events of different origins conflict when their dates are incompatible: not equal and
 neither containing the other (``2022-02`` contains ``2022-02-04``, a week its days, an interval
-its days). Both day-precise -> ``contradiction``, else ``inconsistent_detail``.
+its days, ``2022-Q3`` its months: ``2022-Q3`` and ``2022-05`` conflict, ``2022-Q3`` and ``2022-08``
+do not). Both day-precise -> ``contradiction``, else ``inconsistent_detail``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 
 from ...extract.timex.schedule import schedule_members
+from ...extract.timex.values import date_range
 from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, content_id
 from ...words import idf_table
 from ..keys import candidate_pairs
 from ..sentences import MIN_SHARED_KEYS, SentenceUnit, aligned, named_mentions, span_keys
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 #: Least meaning keys of an event (the sentence without its dates).
 MIN_EVENT_KEYS = 4
 #: Least alignment score of two events (stricter than sentence claims: a sentence often holds
@@ -38,44 +35,20 @@ MIN_EVENT_SCORE = 0.35
 MAX_POSTINGS = 200
 
 
-def day_range(value: str) -> tuple[date, date] | None:
-    """First and last day covered by a calendar ``value`` (a day, ISO week, month, year, or an
-    interval ``a/b`` of those); None for anything else (references, durations, seasons)."""
-    if "/" in value:
-        a, _, b = value.partition("/")
-        first, last = day_range(a), day_range(b)
-        return (first[0], last[1]) if first and last and first[0] <= last[1] else None
-    try:
-        if m := _DAY.match(value):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := _WEEK.match(value):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + timedelta(days=6)
-        if m := _MONTH.match(value):
-            year, month = int(m[1]), int(m[2])
-            nxt = date(year + month // 12, month % 12 + 1, 1)
-            return date(year, month, 1), nxt - timedelta(days=1)
-        if m := _YEAR.match(value):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
 def compatible(a: str, b: str) -> bool:
     """Whether two calendar values can name the same date: equal, or one contains the other.
     Values without a calendar range are never said to disagree."""
     if a == b:
         return True
-    ra, rb = day_range(a), day_range(b)
+    ra, rb = date_range(a), date_range(b)
     if ra is None or rb is None:
         return True
-    return (ra[0] <= rb[0] and rb[1] <= ra[1]) or (rb[0] <= ra[0] and ra[1] <= rb[1])
+    return ra.covers(rb) or rb.covers(ra)
 
 
 def _day_precise(value: str) -> bool:
-    return _DAY.match(value) is not None
+    span = date_range(value)
+    return span is not None and span.precision in ("day", "time")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +79,7 @@ def dated_events(
             dates = [
                 t
                 for t in inside
-                if t.type == "DATE" and t.value and day_range(t.value) and t.id not in scheduled
+                if t.type == "DATE" and t.value and date_range(t.value) and t.id not in scheduled
             ]
             if not dates:
                 continue

@@ -1,7 +1,7 @@
 """Dated events from all articles merged across sources into one ordered timeline.
 
 Each article's time expressions of type DATE with a calendar value (a day, week, month, quarter,
-half, year or an interval of them; see :mod:`.timeline_dates`) date the sentence around them: that
+half, year or an interval of them; see :mod:`.dates`) date the sentence around them: that
 sentence is cited and, cut to its clause when long, describes the event. Relative references
 (``PRESENT_REF`` ...), durations and sets are not events. A dated sentence that says nothing beyond
 its date (a dateline, "Thursday, March 13") is left out. A schedule (dates listed one a line,
@@ -9,7 +9,7 @@ its date (a dateline, "Thursday, March 13") is left out. A schedule (dates liste
 its last date, citing the whole list: two outlets printing one tour list agree on one event.
 
 Sentences of any articles are one event when their dates agree and their descriptions match
-(:mod:`.timeline_merge`). An event carries every supporting sentence and the number of independent
+(:mod:`.merge`). An event carries every supporting sentence and the number of independent
 origins behind them; the timeline is ordered by the start date, then by support (most first).
 """
 

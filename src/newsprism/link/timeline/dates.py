@@ -4,21 +4,17 @@ Only calendar values are placed on a timeline: days (``2022-09-15``, also with a
 which is cut to the day), ISO weeks (``2022-W37``, weekend ``2022-W37-WE``), months, quarters
 (``2022-Q1``), halves (``2022-H1``), years, and intervals of two such values
 (``2022-09-15/2022-09-16``). Everything else (``PRESENT_REF``, seasons, decades, durations) has no
-place on a calendar line and yields ``None``.
+place on a calendar line and yields ``None``. Which days a value covers is
+:func:`newsprism.extract.timex.values.date_range`'s to say; this module only picks the precisions a
+timeline places.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_YEAR = re.compile(r"^(\d{4})$")
+from ...extract.timex.values import Precision, date_range
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 4, "year": 5, "interval": 6}
 
@@ -53,42 +49,27 @@ class CalendarValue:
         )
 
 
-def _day(match: re.Match[str]) -> CalendarValue | None:
-    day = date(int(match[1]), int(match[2]), int(match[3]))
-    return CalendarValue(day.isoformat(), "day", day, day)
+#: The precisions a timeline places, and what each is called there (a time of day is its day, a
+#: weekend its week). Seasons, decades and centuries have no place on a calendar line.
+_PLACED: dict[Precision, str] = {
+    "time": "day",
+    "day": "day",
+    "weekend": "week",
+    "week": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "half": "half",
+    "year": "year",
+}
 
 
-def _week(match: re.Match[str]) -> CalendarValue | None:
-    monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
-    if match[3]:
-        return CalendarValue(match[0], "week", monday + timedelta(days=5), monday + timedelta(days=6))
-    return CalendarValue(match[0], "week", monday, monday + timedelta(days=6))
-
-
-def _span(value: str, precision: str, year: int, month: int, months: int) -> CalendarValue:
-    first = date(year, month, 1)
-    end_month = month + months
-    after = date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
-    return CalendarValue(value, precision, first, after - timedelta(days=1))
-
-
-def _single(value: str) -> CalendarValue | None:
-    try:
-        if m := _DAY.match(value):
-            return _day(m)
-        if m := _WEEK.match(value):
-            return _week(m)
-        if m := _MONTH.match(value):
-            return _span(value, "month", int(m[1]), int(m[2]), 1)
-        if m := _QUARTER.match(value):
-            return _span(value, "quarter", int(m[1]), 3 * int(m[2]) - 2, 3)
-        if m := _HALF.match(value):
-            return _span(value, "half", int(m[1]), 6 * int(m[2]) - 5, 6)
-        if m := _YEAR.match(value):
-            return _span(value, "year", int(m[1]), 1, 12)
-    except ValueError:  # month 13, week 54, February 30 ...
+def _placed(value: str) -> str | None:
+    """One value (not an interval) as it goes on the timeline (a time cut to its day), or ``None``
+    when the timeline does not place it."""
+    span = date_range(value)
+    if span is None or span.precision not in _PLACED:
         return None
-    return None
+    return span.first.isoformat() if span.precision == "time" else value
 
 
 def calendar_value(value: str | None) -> CalendarValue | None:
@@ -96,10 +77,10 @@ def calendar_value(value: str | None) -> CalendarValue | None:
     if not value:
         return None
     value = value.strip()
-    if "/" in value:
-        left, _, right = value.partition("/")
-        start, end = _single(left), _single(right)
-        if start is None or end is None or end.last < start.first:
-            return None
-        return CalendarValue(f"{start.value}/{end.value}", "interval", start.first, end.last)
-    return _single(value)
+    span = date_range(value)
+    parts = value.split("/")
+    placed = [p for p in map(_placed, parts) if p]
+    if span is None or len(placed) < len(parts):
+        return None
+    precision = "interval" if span.precision == "interval" else _PLACED[span.precision]
+    return CalendarValue("/".join(placed), precision, span.first, span.last)
