@@ -45,6 +45,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from ..records import ArticleAnalysis, Entity, Mention, Role, content_id
+from .keys import UnionFind
 
 #: Entity type for each NER label; anything else is "other".
 LABEL_TYPES: dict[str, str] = {
@@ -173,27 +174,6 @@ class _Local:
     speaks: bool
 
 
-class _UnionFind:
-    """Disjoint sets over hashable keys."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
@@ -202,9 +182,9 @@ def _full_key(keys: tuple[str, ...]) -> str:
     return "full:" + " ".join(keys)
 
 
-def _cluster_full_names(full_keys: Iterable[tuple[str, ...]]) -> _UnionFind:
+def _cluster_full_names(full_keys: Iterable[tuple[str, ...]]) -> UnionFind[str]:
     """Join spellings of one full name, comparing only names that share a surname or first word."""
-    uf = _UnionFind()
+    uf: UnionFind[str] = UnionFind()
     by_last: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     by_first: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for keys in full_keys:

@@ -218,7 +218,7 @@ def group_quotes(
     independent origins (most first), then first appearance."""
     items = _items(articles, analyses)
     texts = {a.id: a.text for a in articles}
-    sets = UnionFind(len(items))
+    sets = UnionFind(range(len(items)))
     matched: set[int] = set()
     content = [it.content for it in items]
     for i, j in candidate_pairs(content, MAX_POSTINGS, [it.quote.article for it in items]):

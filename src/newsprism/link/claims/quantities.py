@@ -280,7 +280,7 @@ def quantity_clusters(
     by_sentence: dict[tuple[str, int], list[QuantityItem]] = {}
     for it in items:
         by_sentence.setdefault((it.quantity.article, it.sentence[0]), []).append(it)
-    sets = UnionFind(len(items))
+    sets = UnionFind(range(len(items)))
     best: dict[tuple[int, str], tuple[float, int]] = {}
     keys = [[it.quantity.unit + "|" + k for k in sorted(it.keys | it.near)] for it in items]
     for i, j in candidate_pairs(keys, MAX_POSTINGS, [it.quantity.article for it in items]):
