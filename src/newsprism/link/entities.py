@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from ..records import ArticleAnalysis, Entity, Mention, Role, content_id
+from ..words import fold
 from .keys import UnionFind
 
 #: Entity type for each NER label; anything else is "other".
@@ -81,12 +81,6 @@ _GIVEN_NAME_SIMILARITY = 85.0
 
 
 # --------------------------------------------------------------------------- names and keys
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII form of ``text`` (accents dropped)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def token_key(word: str) -> str:
