@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -422,3 +423,38 @@ def effective_published(article: Article, analysis: ArticleAnalysis | None) -> P
     if article.published.value or analysis is None or analysis.published is None:
         return article.published
     return analysis.published
+
+
+@dataclass(frozen=True, slots=True)
+class Paired:
+    """One article with its analysis: what every cross-article step reads. ``order`` is the
+    article's position in the input, which steps use to keep their output in input order."""
+
+    order: int
+    article: Article
+    analysis: ArticleAnalysis
+
+    @property
+    def published(self) -> Published:
+        """The article's date as newsprism reports it (:func:`effective_published`)."""
+        return effective_published(self.article, self.analysis)
+
+
+def paired(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], *, unanalysed: bool = False
+) -> list[Paired]:
+    """Each article with its analysis (matched by article id), in article order.
+
+    The one join of articles with analyses: the analyses need not be in the articles' order or
+    cover them all. An article without an analysis is left out, or, with ``unanalysed``, paired
+    with an empty analysis (for steps that compare texts alone, such as copy detection); an
+    analysis of no listed article is never paired. Linear in the number of articles."""
+    by_article = {an.article: an for an in analyses}
+    out: list[Paired] = []
+    for order, article in enumerate(articles):
+        analysis = by_article.get(article.id)
+        if analysis is None and unanalysed:
+            analysis = ArticleAnalysis(article.id)
+        if analysis is not None:
+            out.append(Paired(order, article, analysis))
+    return out

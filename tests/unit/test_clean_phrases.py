@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.clean.phrases import fold, is_inline_link, match
+from newsprism.clean.phrases import is_inline_link, match
+from newsprism.words import fold_line as fold
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ import pytest
 
 from newsprism.records import Article, ArticleAnalysis
 from newsprism.summarize.candidates import candidates, skip_reason, trim_span
-from newsprism.summarize.text import cosine, stem, terms
+from newsprism.summarize.text import cosine, terms
+from newsprism.words import light_stem as stem
 
 
 @pytest.mark.parametrize(

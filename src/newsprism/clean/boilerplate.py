@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..words import fold_line
 from . import phrases, promo
 from .language import is_foreign
 from .shape import content_stems, ends_sentence, is_fragment, is_title_like, word_count
@@ -61,11 +62,11 @@ def outlet_names(title: str, outlet: str | None = None) -> list[str]:
 
 def title_variants(title: str) -> frozenset[str]:
     """The folded title, and the title without a trailing " – Outlet" / " | Section" suffix."""
-    variants = {phrases.fold(title)}
+    variants = {fold_line(title)}
     for sep in OUTLET_SEPARATORS:
         head, found, _ = title.rpartition(sep)
         if found and head.strip():
-            variants.add(phrases.fold(head))
+            variants.add(fold_line(head))
     variants.discard("")
     return frozenset(variants)
 
@@ -112,7 +113,7 @@ def _repeated_headline(body: _Body, title: str) -> None:
     """Rule 2."""
     variants = title_variants(title)
     for i in body.filled:
-        if i not in body.reasons and phrases.fold(body.lines[i]) in variants:
+        if i not in body.reasons and fold_line(body.lines[i]) in variants:
             body.reasons[i] = REPEATED_HEADLINE
 
 

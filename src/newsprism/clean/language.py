@@ -9,52 +9,14 @@ told by their script instead (:func:`detect_language`).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
-from functools import cache
 
-import justext
+from ..words import LANGUAGES, letter_words, stop_words
 
-# ISO 639-1 code -> jusText stoplist name, for the languages news sites commonly mix in.
-LANGUAGES: dict[str, str] = {
-    "en": "English",
-    "fr": "French",
-    "de": "German",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "ru": "Russian",
-    "uk": "Ukrainian",
-    "pl": "Polish",
-    "tr": "Turkish",
-    "id": "Indonesian",
-    "sv": "Swedish",
-    "ro": "Romanian",
-}
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_WORDS = 4
 MIN_SCORE = 0.2  # stopword share below which a text is not judged
 MARGIN = 1.5  # the best language must score this many times the runner-up
-
-
-@cache
-def stopwords(language: str) -> frozenset[str]:
-    """The stoplist of ``language`` (an ISO 639-1 code from :data:`LANGUAGES`), lower-case."""
-    name = LANGUAGES.get(language)
-    if name is None:
-        return frozenset()
-    return frozenset(w.casefold() for w in justext.get_stoplist(name))
-
-
-def words(text: str) -> list[str]:
-    """The alphabetic words of ``text``, case-folded (elisions like "l’actualité" split)."""
-    out: list[str] = []
-    for word in _WORD.findall(text.casefold()):
-        out.extend(part for part in re.split(r"['’]", word) if part)
-    return out
 
 
 def language_scores(text: str) -> dict[str, float]:
@@ -64,13 +26,13 @@ def language_scores(text: str) -> dict[str, float]:
     list ("the", "of", "and" are "German" and "Polish" stopwords there); so every list but the
     English one is used without the English words, which are evidence only for English.
     """
-    tokens = words(text)
+    tokens = letter_words(text)
     if not tokens:
         return dict.fromkeys(LANGUAGES, 0.0)
-    english = stopwords("en")
+    english = stop_words("en")
     scores: dict[str, float] = {}
     for code in LANGUAGES:
-        stop = english if code == "en" else stopwords(code) - english
+        stop = english if code == "en" else stop_words(code) - english
         scores[code] = sum(token in stop for token in tokens) / len(tokens)
     return scores
 
@@ -78,7 +40,7 @@ def language_scores(text: str) -> dict[str, float]:
 def guess_language(text: str) -> str | None:
     """The ISO 639-1 code with the best :func:`language_scores`, or ``None`` when the text is too
     short to tell or the best language is not clearly ahead of the runner-up."""
-    if len(words(text)) < MIN_WORDS:
+    if len(letter_words(text)) < MIN_WORDS:
         return None
     ranked = sorted(language_scores(text).items(), key=lambda item: (-item[1], item[0]))
     (best, top), (_, second) = ranked[0], ranked[1]
@@ -91,7 +53,7 @@ def is_foreign(text: str, language: str) -> bool:
     """``True`` when ``text`` is clearly not in ``language``: another language's stopwords cover
     a good share of it and clearly more than ``language``'s own. Unlike :func:`guess_language`
     this does not need to tell close relatives (French, Spanish) apart."""
-    if len(words(text)) < MIN_WORDS:
+    if len(letter_words(text)) < MIN_WORDS:
         return False
     scores = language_scores(text)
     best = max(scores, key=lambda code: (scores[code], code == language))

@@ -1,6 +1,6 @@
 """Known site-boilerplate phrases: share widgets, comment prompts, related-content headings, ...
 
-Each rule is a whole-line regular expression over a *folded* line (see :func:`fold`) and a short
+Each rule is a whole-line regular expression over a *folded* line (see :func:`newsprism.words.fold_line`) and a short
 reason. The rules describe families of phrasing ("share this story", "share on facebook",
 "follow us on x"), not single strings, so variants a site might use are covered too.
 
@@ -12,8 +12,9 @@ no longer has.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from ..words import fold_line
 
 _SOCIAL = r"(facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|instagram|threads|bluesky|messenger|flipboard|mastodon)"
 _CONTENT = r"(article|story|post|page|news|this|it|report|video)"
@@ -96,18 +97,6 @@ RULES: tuple[PhraseRule, ...] = (
     ),
 )
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-_NON_WORD = re.compile(r"[^\w\s$%]+")
-_SPACES = re.compile(r"\s+")
-
-
-def fold(line: str) -> str:
-    """Lower-case ``line``, turn punctuation into spaces and collapse whitespace, so that
-    "Share this article:" and "SHARE THIS ARTICLE" compare equal."""
-    text = unicodedata.normalize("NFKC", line).translate(_APOSTROPHES).casefold()
-    text = _NON_WORD.sub(" ", text.replace("@", " "))
-    return _SPACES.sub(" ", text).strip()
-
 
 def match(line: str) -> PhraseRule | None:
     """The first rule whose pattern covers the whole of ``line``, or ``None``.
@@ -117,7 +106,7 @@ def match(line: str) -> PhraseRule | None:
     """
     if len(line) > 160:
         return None
-    folded = fold(line)
+    folded = fold_line(line)
     if not folded:
         return None
     for rule in RULES:

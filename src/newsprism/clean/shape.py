@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .language import stopwords, words
+from ..words import letter_words, prefix_stem, stop_words
 
 MAX_TITLE_WORDS = 20
 MAX_TITLE_CHARS = 160
@@ -74,7 +74,7 @@ def is_fragment(line: str) -> bool:
     It opens with a pronoun or conjunction that needs earlier text, ends on a function word, or
     carries the auxiliaries and pronouns headlines leave out ("It is anticipated that Xi will").
     """
-    tokens = words(line)
+    tokens = letter_words(line)
     if not tokens:
         return False
     if tokens[0] in _CONTINUATION_STARTS or tokens[-1] in _DANGLING_ENDS:
@@ -82,18 +82,11 @@ def is_fragment(line: str) -> bool:
     return sum(token in _SENTENCE_WORDS for token in tokens) >= SENTENCE_WORDS_IN_FRAGMENT
 
 
-STEM_LENGTH = 5
-
-
 def content_stems(text: str, language: str = "en") -> frozenset[str]:
-    """The content words of ``text`` as crude stems (their first five letters).
-
-    Prefix truncation is a deliberately simple stemmer: it maps "sanction"/"sanctions" and
-    "meeting"/"meets" together in any language, which is all a lexical-overlap signal needs.
-    """
-    stop = stopwords(language)
+    """The content words of ``text`` as :func:`newsprism.words.prefix_stem` stems (any language)."""
+    stop = stop_words(language)
     return frozenset(
-        word[:STEM_LENGTH]
-        for word in words(text)
+        prefix_stem(word)
+        for word in letter_words(text)
         if len(word) > 2 and word not in stop and word not in _SENTENCE_WORDS
     )

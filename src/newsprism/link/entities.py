@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -45,6 +44,8 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from ..records import ArticleAnalysis, Entity, Mention, Role, content_id
+from ..words import fold
+from .keys import UnionFind
 
 #: Entity type for each NER label; anything else is "other".
 LABEL_TYPES: dict[str, str] = {
@@ -80,12 +81,6 @@ _GIVEN_NAME_SIMILARITY = 85.0
 
 
 # --------------------------------------------------------------------------- names and keys
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII form of ``text`` (accents dropped)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def token_key(word: str) -> str:
@@ -173,27 +168,6 @@ class _Local:
     speaks: bool
 
 
-class _UnionFind:
-    """Disjoint sets over hashable keys."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
@@ -202,9 +176,9 @@ def _full_key(keys: tuple[str, ...]) -> str:
     return "full:" + " ".join(keys)
 
 
-def _cluster_full_names(full_keys: Iterable[tuple[str, ...]]) -> _UnionFind:
+def _cluster_full_names(full_keys: Iterable[tuple[str, ...]]) -> UnionFind[str]:
     """Join spellings of one full name, comparing only names that share a surname or first word."""
-    uf = _UnionFind()
+    uf: UnionFind[str] = UnionFind()
     by_last: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     by_first: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for keys in full_keys:

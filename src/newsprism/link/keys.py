@@ -8,9 +8,13 @@ shared idea in different words does not.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Generic, TypeVar
 
 from rapidfuzz.distance import LCSseq
+
+#: What a :class:`UnionFind` holds: item indices or string keys (ordered, for the representative).
+K = TypeVar("K", int, str)
 
 
 def contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
@@ -39,32 +43,41 @@ def shared_share(a: Sequence[str], b: Sequence[str]) -> float:
     return len(sa & sb) / smaller if smaller else 0.0
 
 
-class UnionFind:
-    """Disjoint sets over ``0 .. n-1``; a set's representative is its smallest member."""
+class UnionFind(Generic[K]):
+    """Disjoint sets; a set's representative is its smallest member.
 
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    The one union-find of the project: quote groups, quantity clusters, story scope and timeline
+    events use it over item indices (``UnionFind(range(n))``), entity clustering over name keys.
+    The smallest member as representative makes every result independent of the order the
+    unions came in, so ids derived from a representative are deterministic."""
 
-    def find(self, i: int) -> int:
-        """The representative of ``i``'s set (paths halved on the way)."""
+    def __init__(self, members: Iterable[K] = ()) -> None:
+        self.parent: dict[K, K] = {m: m for m in members}
+
+    def find(self, x: K) -> K:
+        """The representative of ``x``'s set (a new member is a set of its own; paths halved)."""
         parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        if x not in parent:
+            parent[x] = x
+            return x
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
 
-    def union(self, i: int, j: int) -> None:
-        """Join the sets of ``i`` and ``j``."""
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            lo, hi = min(ri, rj), max(ri, rj)
+    def union(self, a: K, b: K) -> None:
+        """Join the sets of ``a`` and ``b``."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = (ra, rb) if ra < rb else (rb, ra)
             self.parent[hi] = lo
 
-    def groups(self) -> list[list[int]]:
-        """Every set, members ascending, sets ordered by their smallest member."""
-        out: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            out.setdefault(self.find(i), []).append(i)
+    def groups(self) -> list[list[K]]:
+        """Every set, members in the order they were added, sets ordered by their first member
+        (for ``UnionFind(range(n))``: members ascending, sets by their smallest member)."""
+        out: dict[K, list[K]] = {}
+        for x in list(self.parent):
+            out.setdefault(self.find(x), []).append(x)
         return list(out.values())
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import Article, ArticleAnalysis, Citation, Claim, CopyRelation, Origin, SourceNote
+from ..records import Article, ArticleAnalysis, Citation, Claim, CopyRelation, Origin, SourceNote, paired
 from .origins import origin_index
 from .sentences import sentence_units
 
@@ -43,7 +43,6 @@ def source_notes(
     """One note per article, in article order."""
     origin_of = origin_index(origins)
     all_origins = {origin_of.get(a.id, a.id) for a in articles}
-    by_article = {an.article: an for an in analyses}
     shared = _shared_spans(claims, origin_of)
     units_of: dict[str, list[Citation]] = {}
     for u in sentence_units(articles, analyses, ()):
@@ -63,7 +62,8 @@ def source_notes(
             for a in dict.fromkeys((r.copy, r.original)):
                 copies_of.setdefault(a, []).append(r)
     notes: list[SourceNote] = []
-    for article in articles:
+    for pair in paired(articles, analyses, unanalysed=True):  # an unanalysed article has no flags
+        article, analysis = pair.article, pair.analysis
         own = origin_of.get(article.id, article.id)
         unique = tuple(units_of.get(article.id, ()))
         omits = tuple(
@@ -73,12 +73,8 @@ def source_notes(
             and article.id not in c.articles
             and 2 * len(origins_c - {own}) > others
         )
-        analysis = by_article.get(article.id)
-        flags: list[str] = []
-        if analysis is not None:
-            if analysis.quality.spun:
-                flags.append(SPUN_FLAG)
-            flags.extend(sorted({f.kind for f in analysis.quality.flags}))
+        flags = [SPUN_FLAG] if analysis.quality.spun else []
+        flags.extend(sorted({f.kind for f in analysis.quality.flags}))
         copies = tuple(copies_of.get(article.id, ()))
         notes.append(SourceNote(article.id, unique, omits, tuple(flags), copies))
     return notes

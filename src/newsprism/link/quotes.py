@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..records import Article, ArticleAnalysis, Entity, Quote, QuoteGroup, QuoteVariant, content_id
+from ..records import Article, ArticleAnalysis, Entity, Quote, QuoteGroup, QuoteVariant, content_id, paired
 from ..words import STOP, stem, words
 from .keys import UnionFind, aligned_share, candidate_pairs, contains, shared_share
 
@@ -140,14 +140,14 @@ _LIST_JOINERS = frozenset({"and", "or", "nor", "&"})
 
 def _items(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[QuoteItem]:
     """Direct quotes and the indirect ones that do not wrap a direct quote, in article order."""
-    order = {a.id: i for i, a in enumerate(articles)}
     items: list[QuoteItem] = []
-    for analysis in sorted(analyses, key=lambda an: order.get(an.article, len(order))):
+    for pair in paired(articles, analyses):
+        analysis = pair.analysis
         direct = [q for q in analysis.quotes if q.kind == "direct"]
         for q in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
             if q.kind != "direct" and any(q.start <= d.start and d.end <= q.end for d in direct):
                 continue
-            item = QuoteItem.of(q, order.get(q.article, len(order)))
+            item = QuoteItem.of(q, pair.order)
             if item.content:
                 items.append(item)
     return items
@@ -218,7 +218,7 @@ def group_quotes(
     independent origins (most first), then first appearance."""
     items = _items(articles, analyses)
     texts = {a.id: a.text for a in articles}
-    sets = UnionFind(len(items))
+    sets = UnionFind(range(len(items)))
     matched: set[int] = set()
     content = [it.content for it in items]
     for i, j in candidate_pairs(content, MAX_POSTINGS, [it.quote.article for it in items]):

@@ -90,7 +90,7 @@ def story_scope(entities: Sequence[Entity], origin_of: Mapping[str, str]) -> Sto
 def _stories(scope: StoryScope) -> dict[str, str]:
     """Each article's story: the first article (in id order) of its chain of direct links."""
     ids = sorted(set(scope.actors) | set(scope.origin_of))
-    union = UnionFind(len(ids))
+    union = UnionFind(range(len(ids)))
     keys = [[*sorted(scope.actors.get(a, ())), f"origin:{scope.origin_of.get(a, a)}"] for a in ids]
     for i, j in candidate_pairs(keys, MAX_ACTOR_ARTICLES):
         if scope.linked(ids[i], ids[j]):

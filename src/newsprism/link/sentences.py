@@ -15,10 +15,10 @@ own (a long sentence states several facts; see :func:`_leftover_pairs`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..records import Article, ArticleAnalysis, Entity, Mention
+from ..records import Article, ArticleAnalysis, Entity, Mention, paired
 from ..words import idf_table, meaning_keys, weight
 from .keys import candidate_pairs
 
@@ -57,12 +57,9 @@ def sentence_units(
 ) -> list[SentenceUnit]:
     """Every non-trivial sentence of every article, in article and text order."""
     entity_at = {(m.article, m.start): e.id for e in entities for m in e.mentions}
-    by_article = {an.article: an for an in analyses}
     units: list[SentenceUnit] = []
-    for order, article in enumerate(articles):
-        analysis = by_article.get(article.id)
-        if analysis is None:
-            continue
+    for pair in paired(articles, analyses):
+        order, article, analysis = pair.order, pair.article, pair.analysis
         mentions = named_mentions(analysis, entity_at)
         for start, end in analysis.sentences:
             text = article.text[start:end]
@@ -70,17 +67,6 @@ def sentence_units(
             if len(keys) >= MIN_KEYS:
                 units.append(SentenceUnit(article.id, order, start, end, text, frozenset(keys)))
     return units
-
-
-def paired(
-    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
-) -> Iterator[tuple[Article, ArticleAnalysis]]:
-    """Each article with its analysis, in article order (articles without one are left out)."""
-    by_article = {an.article: an for an in analyses}
-    for article in articles:
-        analysis = by_article.get(article.id)
-        if analysis is not None:
-            yield article, analysis
 
 
 def named_mentions(analysis: ArticleAnalysis, entity_of: Mapping[tuple[str, int], str]) -> list[Mention]:

@@ -33,6 +33,7 @@ from ..records import (
     TimeExpression,
     TimelineEvent,
     effective_published,
+    paired,
 )
 
 SCHEMA_ID = "newsprism.story/4"
@@ -242,12 +243,12 @@ def _note(n: SourceNote) -> JSON:
 
 def story_to_dict(story: Story) -> JSON:
     """The story as the JSON-ready dict of the ``newsprism.story/4`` format."""
-    by_article = {a.article: a for a in story.analyses}
-    analyses = [by_article[a.id] for a in story.articles if a.id in by_article]
+    pairs = paired(story.articles, story.analyses, unanalysed=True)  # unanalysed: nothing extracted
+    analyses = [p.analysis for p in pairs]
     return {
         "schema": SCHEMA_ID,
         "generator": {"newsprism": __version__, "model": story.model},
-        "articles": [_article(a, by_article.get(a.id)) for a in story.articles],
+        "articles": [_article(p.article, p.analysis) for p in pairs],
         "skipped": [{"source": s.source, "reason": s.reason} for s in story.skipped],
         "entities": [_entity(e) for e in story.entities],
         "quotes": [_quote(q) for an in analyses for q in an.quotes],

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..records import Article, ArticleAnalysis, Citation, SummarySentence
+from ..records import Article, ArticleAnalysis, Citation, SummarySentence, paired
 from .candidates import Candidate, candidates
 from .select import Params, scores, select, similar, vectorise
 
@@ -75,13 +75,12 @@ def _corroborations(
 
 
 def _dates(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
-    """Publication date (ISO string) per article id: metadata first, else the inferred one."""
-    inferred = {a.article: a.published.value for a in analyses if a.published and a.published.value}
+    """Publication day (ISO string) per article id, as reported (:func:`effective_published`)."""
     out: dict[str, str] = {}
-    for article in articles:
-        value = article.published.value or inferred.get(article.id)
+    for pair in paired(articles, analyses, unanalysed=True):
+        value = pair.published.value
         if value:
-            out[article.id] = value[:10]
+            out[pair.article.id] = value[:10]
     return out
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..records import Article, ArticleAnalysis
+from ..records import Article, ArticleAnalysis, paired
 from .text import terms, word_count
 
 MIN_WORDS = 6
@@ -107,14 +107,12 @@ def candidates(
 
     When the story has more than ``cap`` sentences, each article keeps only its first
     ``cap // len(articles)`` sentences (at least 3), so the later stages stay bounded."""
-    by_id = {a.article: a for a in analyses}
-    total = sum(len(by_id[a.id].sentences) for a in articles if a.id in by_id)
+    pairs = paired(articles, analyses)
+    total = sum(len(p.analysis.sentences) for p in pairs)
     per_article = max(3, cap // max(1, len(articles))) if total > cap else None
     out: list[Candidate] = []
-    for order, article in enumerate(articles):
-        analysis = by_id.get(article.id)
-        if analysis is None:
-            continue
+    for pair in pairs:
+        order, article, analysis = pair.order, pair.article, pair.analysis
         spans = analysis.sentences if per_article is None else analysis.sentences[:per_article]
         origin = origin_of.get(article.id, article.id)
         for position, (raw_start, raw_end) in enumerate(spans):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ...extract.timex.schedule import schedule_members
 from ...extract.timex.values import date_range
-from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, content_id
+from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, content_id, paired
 from ...words import idf_table
 from ..keys import candidate_pairs
 from ..sentences import MIN_SHARED_KEYS, SentenceUnit, aligned, named_mentions, span_keys
@@ -64,12 +64,9 @@ def dated_events(
     articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], entity_at: Mapping[tuple[str, int], str]
 ) -> list[DatedEvent]:
     """One :class:`DatedEvent` per calendar DATE expression, in article and text order."""
-    by_article = {an.article: an for an in analyses}
     out: list[DatedEvent] = []
-    for order, article in enumerate(articles):
-        analysis = by_article.get(article.id)
-        if analysis is None:
-            continue
+    for pair in paired(articles, analyses):
+        order, article, analysis = pair.order, pair.article, pair.analysis
         named = named_mentions(analysis, entity_at)
         timexes = sorted(analysis.time_expressions, key=lambda t: (t.start, t.end))
         listed = schedule_members(article.text, [(t.start, t.end) for t in timexes])

@@ -23,10 +23,19 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, content_id
+from ...records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Conflict,
+    ConflictValue,
+    Mention,
+    content_id,
+    paired,
+)
 from ...words import fold
 from ..keys import candidate_pairs
-from ..sentences import clause_keys, named_mentions, paired
+from ..sentences import clause_keys, named_mentions
 
 GAIN_WORDS: frozenset[str] = frozenset({"victory", "victories", "triumph", "triumphs"})
 LOSS_WORDS: frozenset[str] = frozenset(
@@ -58,7 +67,8 @@ def outcomes(
 ) -> list[Outcome]:
     """Every sentence with words of one outcome family only, in article and text order."""
     out: list[Outcome] = []
-    for article, analysis in paired(articles, analyses):
+    for pair in paired(articles, analyses):
+        article, analysis = pair.article, pair.analysis
         named: list[Mention] | None = None
         for start, end in analysis.sentences:
             text = article.text[start:end]

@@ -37,7 +37,16 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity, content_id
+from ...records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Conflict,
+    ConflictValue,
+    Quantity,
+    content_id,
+    paired,
+)
 from ...words import meaning_keys
 from ..keys import UnionFind, candidate_pairs
 
@@ -133,11 +142,9 @@ def quantity_items(
     when its clause names a person (``entity_at``: (article, mention start) -> entity id), whose
     id becomes the item's ``subject``."""
     entity_at = entity_at or {}
-    texts = {a.id: a.text for a in articles}
-    order = {a.id: i for i, a in enumerate(articles)}
     items: list[QuantityItem] = []
-    for analysis in sorted(analyses, key=lambda an: order.get(an.article, len(order))):
-        text = texts.get(analysis.article, "")
+    for pair in paired(articles, analyses):
+        text, analysis = pair.article.text, pair.analysis
         sentence_keys: dict[tuple[int, int], list[str]] = {}  # several figures share a sentence
         for q in analysis.quantities:
             if q.category in SKIP_CATEGORIES or (q.category == "count" and q.value < MIN_COUNT):
@@ -162,7 +169,7 @@ def quantity_items(
             items.append(
                 QuantityItem(
                     q,
-                    order.get(q.article, 0),
+                    pair.order,
                     (start, end),
                     frozenset(keys),
                     dates,
@@ -280,7 +287,7 @@ def quantity_clusters(
     by_sentence: dict[tuple[str, int], list[QuantityItem]] = {}
     for it in items:
         by_sentence.setdefault((it.quantity.article, it.sentence[0]), []).append(it)
-    sets = UnionFind(len(items))
+    sets = UnionFind(range(len(items)))
     best: dict[tuple[int, str], tuple[float, int]] = {}
     keys = [[it.quantity.unit + "|" + k for k in sorted(it.keys | it.near)] for it in items]
     for i, j in candidate_pairs(keys, MAX_POSTINGS, [it.quantity.article for it in items]):

@@ -22,10 +22,19 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, content_id
+from ...records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Conflict,
+    ConflictValue,
+    Mention,
+    content_id,
+    paired,
+)
 from ...words import content_stems
 from ..keys import candidate_pairs
-from ..sentences import clause_keys, named_mentions, paired
+from ..sentences import clause_keys, named_mentions
 
 #: Relation phrases right before an event name, longest first, and where they place a happening.
 RELATIONS: tuple[tuple[str, str], ...] = (
@@ -74,7 +83,8 @@ def relative_dates(
 ) -> list[RelativeDate]:
     """Every EVENT mention preceded by a relation, in article and text order."""
     out: list[RelativeDate] = []
-    for article, analysis in paired(articles, analyses):
+    for pair in paired(articles, analyses):
+        article, analysis = pair.article, pair.analysis
         events = [m for m in analysis.mentions if m.label == "EVENT"]
         if not events:
             continue

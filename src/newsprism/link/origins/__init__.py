@@ -22,7 +22,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from ...records import Article, ArticleAnalysis, Citation, CopyRelation, Origin, Published, content_id
+from ...records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    CopyRelation,
+    Origin,
+    content_id,
+    effective_published,
+    paired,
+)
 from .align import Alignment, align, classify
 from .candidates import candidate_pairs
 from .text import ReuseText, prepare
@@ -44,18 +53,9 @@ class _Match:
     relation: CopyRelation
 
 
-def _published(article: Article, analysis: ArticleAnalysis) -> Published:
-    """The metadata date when there is one, else the date inferred from the text."""
-    if article.published.value:
-        return article.published
-    if analysis.published is not None and analysis.published.value:
-        return analysis.published
-    return Published()
-
-
 def original_rank(article: Article, analysis: ArticleAnalysis) -> Rank:
     """Sort key: the smaller of two related articles is the likely original."""
-    published = _published(article, analysis)
+    published = effective_published(article, analysis)
     day, time = _NO_DAY, _NO_TIME
     if published.value:
         day = published.value[:10]
@@ -113,10 +113,9 @@ def find_origins(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis
     alone). Origins come in the input order of their original; inside an origin the original
     is first and the copies follow in rank order."""
     unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
-    by_id = {x.article: x for x in analyses}
-    analysed = [by_id.get(a.id) or ArticleAnalysis(a.id) for a in unique]
-    texts = [prepare(a, x) for a, x in zip(unique, analysed, strict=True)]
-    ranks = [original_rank(a, x) for a, x in zip(unique, analysed, strict=True)]
+    pairs = paired(unique, analyses, unanalysed=True)
+    texts = [prepare(p.article, p.analysis) for p in pairs]
+    ranks = [original_rank(p.article, p.analysis) for p in pairs]
 
     best: dict[int, _Match] = {}
     for match in _matches(unique, texts, ranks):

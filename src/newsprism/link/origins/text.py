@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ...records import Article, ArticleAnalysis
-from ...words import STOP, fold, stem
+from ...words import fold, folded_content_stems, folded_words
 
 #: Fewest content stems for a sentence to count in alignment shares.
 MIN_STEMS = 3
@@ -28,10 +27,6 @@ MIN_STEMS = 3
 QUOTED_SHARE = 0.5
 
 _WS = re.compile(r"\s+")
-# Word tokens of folded text, as :func:`newsprism.words.words` cuts them.
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?(?:[.,][0-9]+)*")
-_POSSESSIVE = re.compile(r"'s?$")
-_TYPOGRAPHIC = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("\u00a0", " "))
 # Fallback sentences when an analysis has none: runs up to a full stop, or a line.
 _FALLBACK_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’]?|$)", re.MULTILINE)
 # Paired quotation marks on one line: curly or straight double quotes.
@@ -68,33 +63,14 @@ class ReuseText:
         return sum(1 for s in self.sentences if s.substantive)
 
 
-def fast_fold(text: str) -> str:
-    """:func:`newsprism.words.fold` with typographic quotes and dashes made ASCII, and
-    a fast path for text that is then ASCII (``fold`` walks every character in Python, which
-    dominated copy detection on the 8k-article benchmark)."""
-    if text.isascii():
-        return text.lower()
-    for typographic, plain in _TYPOGRAPHIC:
-        text = text.replace(typographic, plain)
-    return text.lower() if text.isascii() else fold(text)
-
-
 def normalise(text: str) -> str:
     """``text`` case-folded, accents folded and whitespace collapsed."""
-    return _WS.sub(" ", fast_fold(text)).strip()
-
-
-def folded_words(folded: str) -> list[str]:
-    """Word tokens of already folded text, possessive endings dropped."""
-    return [w if "'" not in w else (_POSSESSIVE.sub("", w) or w) for w in _WORD.findall(folded)]
-
-
-_stem = lru_cache(maxsize=1 << 17)(stem)
+    return _WS.sub(" ", fold(text)).strip()
 
 
 def stems_of(folded: str) -> frozenset[str]:
-    """Content-word stems of already folded text (as ``newsprism.words.content_stems``, as a set)."""
-    return frozenset(_stem(w) for w in folded_words(folded) if w not in STOP and len(w) > 1)
+    """Content-word stems of already folded text (:func:`newsprism.words.content_stems`, as a set)."""
+    return frozenset(folded_content_stems(folded))
 
 
 def _quote_mask(text: str, analysis: ArticleAnalysis) -> bytearray:
@@ -129,7 +105,7 @@ def prepare(article: Article, analysis: ArticleAnalysis) -> ReuseText:
         start, end = _trim(text, raw_start, raw_end)
         if start >= end:
             continue
-        folded = fast_fold(text[start:end])
+        folded = fold(text[start:end])
         quoted = sum(mask[start:end]) > QUOTED_SHARE * (end - start)
         sentences.append(ReuseSentence(start, end, _WS.sub(" ", folded).strip(), stems_of(folded), quoted))
-    return ReuseText(article.id, tuple(sentences), tuple(folded_words(fast_fold(text))))
+    return ReuseText(article.id, tuple(sentences), tuple(folded_words(fold(text))))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ...extract.timex.schedule import schedule_members
-from ...records import Article, ArticleAnalysis, Citation, TimelineEvent, content_id
+from ...records import Article, ArticleAnalysis, Citation, TimelineEvent, content_id, paired
 from .dates import PRECISION_RANK, calendar_value
 from .merge import DatedSentence, cluster
 from .text import citation, describe, names_in, sentence_around, within_paragraph, words_outside
@@ -98,11 +98,8 @@ def build_timeline(
     origin_of: Mapping[str, str],
 ) -> list[TimelineEvent]:
     """Events with normalised dates, merged across sources, ordered by date."""
-    by_id = {a.article: a for a in analyses}
     sentences: list[DatedSentence] = []
-    for order, article in enumerate(articles):
-        analysis = by_id.get(article.id)
-        if analysis is not None:
-            sentences.extend(dated_sentences(article, analysis, order))
+    for pair in paired(articles, analyses):
+        sentences.extend(dated_sentences(pair.article, pair.analysis, pair.order))
     events = [_event(group, origin_of) for group in cluster(sentences)]
     return sorted(events, key=lambda e: (e.sort_key, -len(e.support), -e.independent_origins, e.date, e.id))

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ...records import Citation
+from ..keys import UnionFind
 from .dates import CalendarValue
 
 ALL_PAIRS = 64  # buckets up to this size are compared pair by pair
@@ -72,33 +73,6 @@ def rarity(sentences: Sequence[DatedSentence]) -> dict[str, float]:
     return {w: math.log((n + 1) / c) for w, c in df.items()}
 
 
-class UnionFind:
-    """Disjoint sets over ``0..n-1`` (path halving, union by smaller index for stable roots)."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        """The root of ``i``'s set."""
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        """Merge the sets of ``i`` and ``j``."""
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-    def groups(self) -> list[list[int]]:
-        """Every set as a sorted list of members, sets ordered by their smallest member."""
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return [out[k] for k in sorted(out)]
-
-
 def candidate_pairs(words: Sequence[frozenset[str]]) -> Iterator[tuple[int, int]]:
     """Index pairs worth comparing: all pairs of a small list, else pairs sharing a rare word."""
     n = len(words)
@@ -128,7 +102,7 @@ def cluster(sentences: Sequence[DatedSentence]) -> list[list[DatedSentence]]:
     by_value: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         by_value[s.when.value].append(i)
-    uf = UnionFind(len(sentences))
+    uf = UnionFind(range(len(sentences)))
     weight = rarity(sentences)
     for members in by_value.values():
         for a, b in candidate_pairs([sentences[i].words for i in members]):
@@ -139,7 +113,9 @@ def cluster(sentences: Sequence[DatedSentence]) -> list[list[DatedSentence]]:
     return [[sentences[i] for i in group] for group in uf.groups()]
 
 
-def _join_compatible(sentences: Sequence[DatedSentence], uf: UnionFind, weight: Mapping[str, float]) -> None:
+def _join_compatible(
+    sentences: Sequence[DatedSentence], uf: UnionFind[int], weight: Mapping[str, float]
+) -> None:
     """Join each coarse group (week, month, interval) to the day group it matches best, looking
     only among days of the same month that share one of the coarse sentence's words."""
     days_by_month: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))

@@ -1,17 +1,19 @@
 """Timeline text: the sentence that dates an event, its concise description and its content words.
 
-No model: sentences come from the analysis, words from a small stop list and a crude stemmer, so
-the same input always gives the same words.
+No model: sentences come from the analysis, words from :mod:`newsprism.words` (linking's stop
+words and calendar words left out, linking's crude stem), so the same input always gives the
+same words.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 
 from ...records import Citation, Mention
+from ...words import CALENDAR_WORDS, stem
+from ...words import STOP as STOP_WORDS
 
 MAX_DESCRIPTION = 220  # longer sentences are cut to the clause that holds the date
 MIN_CLAUSE_WORDS = 5
@@ -20,31 +22,13 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|\s[—–]\s|\s-\s|:\s)\s*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
-_STOP_TEXT = """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each either even ever
-    few for from further had has have having he her here hers him his how however i if in into is
-    it its itself just last least less like many may me might more most much must my near never
-    next no nor not now of off on once one only or other our ours out over own per said same say
-    says she should since so some still such than that the their theirs them then there these they
-    this those though through thus to told too under until up upon us very was we were what when
-    where whether which while who whom whose why will with within without would year years yet you
-    your week weeks month months day days today yesterday tomorrow ago early earlier late later
-    time times first recent recently two three four five six seven eight nine ten
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
-    sat sun"""
-STOP = frozenset(_STOP_TEXT.split())
+#: Stop words of the timeline: linking's, and calendar words (the date is compared on its own).
+STOP = STOP_WORDS | CALENDAR_WORDS
 
 
-@functools.lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude, deterministic stem: lower case, possessive and common endings removed."""
-    word = _POSSESSIVE.sub("", word.lower())
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+def _stem(word: str) -> str:
+    """The linking stem (:func:`newsprism.words.stem`) of a word as written: lower case, "'s" dropped."""
+    return stem(_POSSESSIVE.sub("", word.lower()))
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -54,7 +38,7 @@ def content_words(text: str) -> frozenset[str]:
         word = match.group().lower()
         if len(word) < 3 or word in STOP:
             continue
-        stemmed = stem(word)
+        stemmed = _stem(word)
         if stemmed not in STOP:
             out.add(stemmed)
     return frozenset(out)
@@ -110,7 +94,7 @@ def names_in(mentions: Sequence[Mention], span: tuple[int, int]) -> frozenset[st
         if span[0] <= m.start and m.end <= span[1]:
             words = _WORD.findall(m.text)
             if words:
-                names.add(stem(words[-1]))
+                names.add(_stem(words[-1]))
     return frozenset(names)
 
 
