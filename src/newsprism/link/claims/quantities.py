@@ -37,8 +37,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity, content_id
+from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity
 from ...words import meaning_keys
+from ..conflicts import make_conflict
 from ..keys import UnionFind, candidate_pairs
 
 #: Categories never compared (ordinals, "two leaders"-type counts are below MIN_COUNT).
@@ -332,10 +333,4 @@ def quantity_conflict(cluster: Sequence[QuantityItem], texts: Mapping[str, str])
         )
         for q in values
     )
-    return Conflict(
-        id=content_id("conflict", "quantity", *sorted(q.id for q in values)),
-        kind="quantity",
-        subject=f"{first.quantity.category}: {subject}",
-        severity=severity(distinct),
-        values=cited,
-    )
+    return make_conflict("quantity", f"{first.quantity.category}: {subject}", severity(distinct), cited)
