@@ -28,7 +28,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..records import Citation, Conflict, ConflictValue, Entity, Quote, QuoteGroup, QuoteVariant, content_id
+from ..records import (
+    Citation,
+    Conflict,
+    ConflictKind,
+    ConflictValue,
+    Entity,
+    Quote,
+    QuoteGroup,
+    QuoteVariant,
+    Severity,
+    content_id,
+)
 from ..words import content_stems, fold, stem, words
 from .entities import clean_name
 from .keys import contains
@@ -49,7 +60,9 @@ TITLES: tuple[str, ...] = (
 _TITLE_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in TITLES) + r")\b")
 
 
-def make_conflict(kind: str, subject: str, severity: str, values: Iterable[ConflictValue]) -> Conflict:
+def make_conflict(
+    kind: ConflictKind, subject: str, severity: Severity, values: Iterable[ConflictValue]
+) -> Conflict:
     """The one way to build a :class:`Conflict`: its id hashes the kind and the cited values
     (each value with its article and span), sorted, so it names *what* is disputed whichever step
     found it and in whatever order. The subject and severity are left out: they are wording and

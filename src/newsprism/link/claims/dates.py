@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ...extract.timex.schedule import schedule_members
-from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue
+from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, Severity
 from ...words import idf_table
 from ..conflicts import make_conflict
 from ..keys import candidate_pairs
@@ -156,7 +156,9 @@ def date_conflicts(
             ConflictValue(e.value, Citation(e.unit.article, e.unit.start, e.unit.end, e.unit.text))
             for e in pair
         )
-        severity = "contradiction" if all(_day_precise(e.value) for e in pair) else "inconsistent_detail"
+        severity: Severity = (
+            "contradiction" if all(_day_precise(e.value) for e in pair) else "inconsistent_detail"
+        )
         out.append(make_conflict("date", f"date of: {pair[0].unit.text[:80]}", severity, values))
     return out
 

@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity
+from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity, Severity
 from ...words import meaning_keys
 from ..conflicts import make_conflict
 from ..keys import UnionFind, candidate_pairs
@@ -114,7 +114,7 @@ def same_value(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= ROUNDING * max(abs(a.value), abs(b.value))
 
 
-def severity(values: Sequence[Quantity]) -> str:
+def severity(values: Sequence[Quantity]) -> Severity:
     """``contradiction`` when two values' hedged intervals do not meet, else
     ``inconsistent_detail``."""
     spans = [interval(q) for q in values]

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ...records import Precision
+
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -29,7 +31,7 @@ class CalendarValue:
     last day it covers (``first`` is the ISO sort key)."""
 
     value: str
-    precision: str
+    precision: Precision
     first: date
     last: date
 
@@ -65,7 +67,7 @@ def _week(match: re.Match[str]) -> CalendarValue | None:
     return CalendarValue(match[0], "week", monday, monday + timedelta(days=6))
 
 
-def _span(value: str, precision: str, year: int, month: int, months: int) -> CalendarValue:
+def _span(value: str, precision: Precision, year: int, month: int, months: int) -> CalendarValue:
     first = date(year, month, 1)
     end_month = month + months
     after = date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
