@@ -13,8 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+# Closed sets: each alias allows exactly the values of the story.json schema's enum for its field
+# (tests/unit/test_closed_sets.py holds them together), in the schema's order.
 PublishedHow = Literal["metadata", "inferred", "unknown"]
 QuoteKind = Literal["direct", "indirect"]
+EntityType = Literal["person", "organization", "place", "nationality", "event", "other"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+QuoteMatch = Literal["exact", "variant", "fragment"]  # "variant": other wording or translation
+ClaimKind = Literal["sentence", "quantity"]
+ConflictKind = Literal["quantity", "role", "date", "outcome", "speaker", "spelling", "wording"]
+Severity = Literal["contradiction", "inconsistent_detail", "wording_only", "spelling"]
+TimelinePrecision = Literal["day", "week", "month", "quarter", "half", "year", "interval"]
+CopyKind = Literal["verbatim", "edited", "paraphrase"]
 
 _WS = re.compile(r"\s+")
 
@@ -143,7 +153,7 @@ class Entity:
 
     id: str
     name: str
-    type: str  # person, organization, place, nationality, event, other
+    type: EntityType
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     mentions: tuple[Mention, ...] = ()
@@ -208,7 +218,7 @@ class TimeExpression:
     start: int
     end: int
     text: str
-    type: str  # DATE, TIME, DURATION, SET
+    type: TimexType
     value: str | None  # ISO-8601 / TIMEX3 value; None when it cannot be normalised
     mod: str | None = None
     anchor: str | None = None  # the date the value was resolved against
@@ -250,8 +260,6 @@ class ArticleAnalysis:
 
 
 # ---- the cross-article story (issue 4) ---------------------------------------------------------
-
-CopyKind = Literal["verbatim", "edited", "paraphrase"]
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -318,7 +326,7 @@ class QuoteVariant:
     outlet: str | None
     speaker: str | None  # entity id
     speaker_name: str | None
-    match: str  # "exact", "variant" (other wording/translation), "fragment"
+    match: QuoteMatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,9 +353,9 @@ class Conflict:
     """Sources that disagree: a number, a role or title, a date, or a quote's speaker."""
 
     id: str
-    kind: str  # "quantity", "role", "date", "speaker", "spelling", "wording"
+    kind: ConflictKind
     subject: str  # what the disagreement is about ("area flooded", "Yun Sun's title")
-    severity: str  # "contradiction", "inconsistent_detail", "wording_only", "spelling"
+    severity: Severity
     values: tuple[ConflictValue, ...]
 
 
@@ -356,7 +364,7 @@ class Claim:
     """A fact stated by one or more articles, aligned at sentence or quantity level."""
 
     id: str
-    kind: str  # "sentence" or "quantity"
+    kind: ClaimKind
     text: str  # a representative wording (the span of the first supporting article)
     support: tuple[Citation, ...]
     articles: tuple[str, ...]
@@ -370,7 +378,7 @@ class TimelineEvent:
 
     id: str
     date: str  # TIMEX3 value (2022-09-15, 2022-09, 2022)
-    precision: str  # "day", "week", "month", "quarter", "half", "year", "interval"
+    precision: TimelinePrecision
     sort_key: str  # ISO date used for ordering
     text: str  # a description: the clause or sentence that dates the event
     support: tuple[Citation, ...]

@@ -283,6 +283,7 @@ def _story() -> JSON:
         "values": [
             {"value": "about 1,200", "citation": cite(gazette, "1,200")},
             {"value": "about 1,500", "citation": cite(wire, "1,500")},
+            {"value": "about 1,500", "citation": cite(copy, "1,500")},  # a conflict cites every figure
         ],
     }
     role_conflict = {

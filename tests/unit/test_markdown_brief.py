@@ -162,6 +162,8 @@ def test_figures_are_those_several_origins_report_as_the_text_writes_them() -> N
         "text": "1,500",
         "modifier": "about",
         "value": 1500.0,
+        "unit": "count",
+        "category": "count",
         "measure": "workers",
     }
     headline = {**quantity, "id": "n2", "start": 32, "end": 47, "text": "7 strange signs", "modifier": None}
@@ -182,7 +184,7 @@ def test_figures_are_those_several_origins_report_as_the_text_writes_them() -> N
 def test_a_disputed_figure_lists_each_amount_once_whatever_its_wording() -> None:
     def figure(n: int, article: str, text: str, value: float) -> dict[str, object]:
         return {"id": f"n{n}", "article": article, "start": 10 * n, "end": 10 * n + len(text),
-                "text": text, "value": value, "unit": "count"}  # fmt: skip
+                "text": text, "value": value, "unit": "count", "category": "count"}  # fmt: skip
 
     quantities = [
         figure(1, "a1", "23 people", 23),

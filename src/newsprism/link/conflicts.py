@@ -26,9 +26,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from ..records import Citation, Conflict, ConflictValue, Entity, Quote, QuoteGroup, QuoteVariant, content_id
+from ..records import (
+    Citation,
+    Conflict,
+    ConflictKind,
+    ConflictValue,
+    Entity,
+    Quote,
+    QuoteGroup,
+    QuoteVariant,
+    Severity,
+    content_id,
+)
 from ..words import content_stems, fold, stem, words
 from .entities import clean_name
 from .keys import contains
@@ -47,6 +58,21 @@ TITLES: tuple[str, ...] = (
     "founder", "treasurer", "general manager", "manager", "chancellor", "senator", "speaker",
 )  # fmt: skip
 _TITLE_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in TITLES) + r")\b")
+
+
+def make_conflict(
+    kind: ConflictKind, subject: str, severity: Severity, values: Iterable[ConflictValue]
+) -> Conflict:
+    """The one way to build a :class:`Conflict`: its id hashes the kind and the cited values
+    (each value with its article and span), sorted, so it names *what* is disputed whichever step
+    found it and in whatever order. The subject and severity are left out: they are wording and
+    judgement about the dispute, not its identity. Five recipes once lived at nine sites (an
+    entity id here, sorted quantity ids there), so equal disputes got unrelated ids."""
+    values = tuple(values)
+    cited = sorted(f"{v.citation.article}:{v.citation.start}:{v.citation.end}:{v.value}" for v in values)
+    return Conflict(
+        id=content_id("conflict", kind, *cited), kind=kind, subject=subject, severity=severity, values=values
+    )
 
 
 def titles(role_text: str) -> frozenset[str]:
@@ -81,12 +107,11 @@ def description_conflict(entity: Entity) -> Conflict | None:
             distinct.append((keys, r.article))
     if len(distinct) < 2 or len({a for _, a in distinct}) < 2:
         return None
-    return Conflict(
-        id=content_id("conflict", "role", entity.id),
-        kind="role",
-        subject=f"{entity.name}'s description",
-        severity="wording_only",
-        values=tuple(ConflictValue(r.text, Citation(r.article, r.start, r.end, r.text)) for r in roles),
+    return make_conflict(
+        "role",
+        f"{entity.name}'s description",
+        "wording_only",
+        (ConflictValue(r.text, Citation(r.article, r.start, r.end, r.text)) for r in roles),
     )
 
 
@@ -111,15 +136,7 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
             for r in entity.roles
             if titles(r.text)
         )
-        out.append(
-            Conflict(
-                id=content_id("conflict", "role", entity.id),
-                kind="role",
-                subject=f"{entity.name}'s title",
-                severity="inconsistent_detail",
-                values=values,
-            )
-        )
+        out.append(make_conflict("role", f"{entity.name}'s title", "inconsistent_detail", values))
     return out
 
 
@@ -153,12 +170,11 @@ def spelling_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
         if len(n_words) > 1 and person:
             continue  # "Mark Katz" / "Mark N. Katz": a fuller name, not a spelling
         out.append(
-            Conflict(
-                id=content_id("conflict", "spelling", entity.id),
-                kind="spelling",
-                subject=f"spelling of {entity.name}",
-                severity="spelling",
-                values=tuple(ConflictValue(name, cite) for name, cite in first.values()),
+            make_conflict(
+                "spelling",
+                f"spelling of {entity.name}",
+                "spelling",
+                (ConflictValue(name, cite) for name, cite in first.values()),
             )
         )
     return out
@@ -179,12 +195,11 @@ def speaker_conflicts(
         if len({v.speaker for v in named}) < 2:
             continue
         out.append(
-            Conflict(
-                id=content_id("conflict", "speaker", group.id),
-                kind="speaker",
-                subject=f"speaker of “{group.variants[0].text}”",
-                severity="contradiction",
-                values=tuple(
+            make_conflict(
+                "speaker",
+                f"speaker of “{group.variants[0].text}”",
+                "contradiction",
+                (
                     ConflictValue(
                         names.get(v.speaker or "", v.speaker_name or ""),
                         Citation(v.article, v.start, v.end, v.text),
@@ -219,14 +234,11 @@ def wording_conflicts(groups: Sequence[QuoteGroup]) -> list[Conflict]:
             continue
         values = [lead, *differing]
         out.append(
-            Conflict(
-                id=content_id("conflict", "wording", group.id),
-                kind="wording",
-                subject=f"wording of {group.speaker_name or 'a quote'}: “{lead.text}”",
-                severity="inconsistent_detail" if loose else "wording_only",
-                values=tuple(
-                    ConflictValue(v.text, Citation(v.article, v.start, v.end, v.text)) for v in values
-                ),
+            make_conflict(
+                "wording",
+                f"wording of {group.speaker_name or 'a quote'}: “{lead.text}”",
+                "inconsistent_detail" if loose else "wording_only",
+                (ConflictValue(v.text, Citation(v.article, v.start, v.end, v.text)) for v in values),
             )
         )
     return out

@@ -43,12 +43,12 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from ..records import ArticleAnalysis, Entity, Mention, Role, content_id
+from ..records import ArticleAnalysis, Entity, EntityType, Mention, Role, content_id
 from ..words import fold
 from .keys import UnionFind
 
 #: Entity type for each NER label; anything else is "other".
-LABEL_TYPES: dict[str, str] = {
+LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
     "ORG": "organization",
     "GPE": "place",
@@ -57,7 +57,7 @@ LABEL_TYPES: dict[str, str] = {
     "NORP": "nationality",
     "EVENT": "event",
 }
-TYPE_ORDER: tuple[str, ...] = ("person", "organization", "place", "nationality", "event", "other")
+TYPE_ORDER: tuple[EntityType, ...] = ("person", "organization", "place", "nationality", "event", "other")
 
 #: Words stripped from the front of a person's name (compared without a trailing full stop).
 TITLE_WORDS: frozenset[str] = frozenset(
@@ -279,7 +279,7 @@ def _pick_name(names: Sequence[str]) -> str:
     return name.title() if name.islower() else name
 
 
-def _vote_of(item: _Item, person: bool) -> str:
+def _vote_of(item: _Item, person: bool) -> EntityType:
     """The type one mention votes for (a PERSON tag on a name with digits is no person)."""
     if person:
         return "person"
@@ -288,7 +288,7 @@ def _vote_of(item: _Item, person: bool) -> str:
     return LABEL_TYPES.get(item.mention.label, "other")
 
 
-def _vote(votes: Sequence[str]) -> str:
+def _vote(votes: Sequence[EntityType]) -> EntityType:
     counts = Counter(votes)
     return max(TYPE_ORDER, key=lambda t: (counts.get(t, 0), -TYPE_ORDER.index(t)))
 
@@ -415,7 +415,7 @@ def canonicalise(analyses: Sequence[ArticleAnalysis]) -> list[Entity]:
     members: dict[str, list[int]] = defaultdict(list)
     for pos, key in enumerate(cluster):
         members[key].append(pos)
-    built: dict[tuple[str, str], tuple[list[Mention], list[Role], list[str]]] = {}
+    built: dict[tuple[EntityType, str], tuple[list[Mention], list[Role], list[str]]] = {}
     for positions in members.values():
         positions.sort(key=lambda p: (items[p].article, items[p].mention.start, items[p].mention.end))
         votes = [_vote_of(items[p], p in people) for p in positions]

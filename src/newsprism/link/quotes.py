@@ -36,7 +36,17 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..records import Article, ArticleAnalysis, Entity, Quote, QuoteGroup, QuoteVariant, content_id, paired
+from ..records import (
+    Article,
+    ArticleAnalysis,
+    Entity,
+    Quote,
+    QuoteGroup,
+    QuoteMatch,
+    QuoteVariant,
+    content_id,
+    paired,
+)
 from ..words import STOP, stem, words
 from .keys import UnionFind, aligned_share, candidate_pairs, contains, shared_share
 
@@ -75,7 +85,7 @@ class QuoteItem:
         )
 
 
-def match_quotes(a: QuoteItem, b: QuoteItem) -> str | None:
+def match_quotes(a: QuoteItem, b: QuoteItem) -> QuoteMatch | None:
     """ "exact", "fragment" or "variant" when ``a`` and ``b`` are one utterance, else None."""
     sa, sb = a.quote.speaker, b.quote.speaker
     same_speaker = sa is not None and sa == sb
@@ -153,7 +163,7 @@ def _items(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> 
     return items
 
 
-def _label(item: QuoteItem, reference: QuoteItem) -> str:
+def _label(item: QuoteItem, reference: QuoteItem) -> QuoteMatch:
     if item.stems == reference.stems:
         return "exact"
     if contains(reference.stems, item.stems):

@@ -26,6 +26,8 @@ from itertools import combinations
 from typing import Any
 
 from ..extract.timex.values import date_range
+from ..records import Citation, Quantity
+from .views import StoryView, citation, story_view
 
 JSON = dict[str, Any]
 
@@ -86,19 +88,20 @@ class _Citations:
         self.outlets = outlets
         self.cites: list[JSON] = []
 
-    def marker(self, citation: JSON, corroborations: Sequence[JSON] = ()) -> str:
+    def marker(self, cited: Citation | JSON, corroborations: Sequence[JSON] = ()) -> str:
         """A ``<button class="cite">`` naming the source number (and ``+N`` corroborating ones)."""
+        at = cited if isinstance(cited, Citation) else citation(cited)
         n = len(self.cites)
         self.cites.append(
             {
-                "a": citation["article"],
-                "s": citation["start"],
-                "e": citation["end"],
+                "a": at.article,
+                "s": at.start,
+                "e": at.end,
                 "corr": [{"a": c["article"], "s": c["start"], "e": c["end"]} for c in corroborations],
             }
         )
-        number = self.key.get(citation["article"], 0)
-        outlet = self.outlets.get(citation["article"], "unknown outlet")
+        number = self.key.get(at.article, 0)
+        outlet = self.outlets.get(at.article, "unknown outlet")
         label = f"Source {number}: {outlet}"
         more = ""
         if corroborations:
@@ -317,12 +320,8 @@ def _who_said_what(story: JSON, cites: _Citations) -> str:
     return _section("quotes", "Who said what", intro, f'<div class="speakers">{"".join(cards)}</div>')
 
 
-def _overlaps(a: JSON, b: JSON) -> bool:
-    return bool(a["article"] == b["article"] and a["start"] < b["end"] and b["start"] < a["end"])
-
-
-def _format_value(q: JSON) -> str:
-    value, unit = q["value"], q["unit"]
+def _format_value(q: Quantity) -> str:
+    value, unit = q.value, q.unit
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
     if unit == "percent":
         return f"{number}%"
@@ -333,80 +332,47 @@ def _format_value(q: JSON) -> str:
     return f"{number} {unit.split(':')[-1].replace('_', ' ')}"
 
 
-def _numbers(story: JSON, cites: _Citations) -> str:
-    conflicts = sorted(
-        story["conflicts"], key=lambda c: (c["kind"] != "quantity", c["severity"] != "contradiction")
-    )
-    number = {c["id"]: n for n, c in enumerate(conflicts, 1)}
-    # A figure is disputed when a conflict cites it, or it supports a claim that has a conflict.
-    disputing: list[tuple[JSON, int]] = [
-        (v["citation"], number[c["id"]]) for c in conflicts for v in c["values"]
-    ]
-    disputing += [
-        (s, number[k])
-        for claim in story["claims"]
-        for k in claim["conflicts"]
-        if k in number
-        for s in claim["support"]
-    ]
-    by_article: dict[str, list[tuple[JSON, int | None, int]]] = defaultdict(list)
-    for citation, n in disputing:
-        by_article[citation["article"]].append((citation, n, 0))
-    for claim in story["claims"]:
-        for s in claim["support"]:
-            by_article[s["article"]].append((s, None, claim["independent_origins"]))
-    disputed: dict[str, list[int]] = defaultdict(list)
-    origins: dict[str, int] = {}
-    for q in story["quantities"]:
-        for citation, which, reported_by in by_article.get(q["article"], ()):
-            if not _overlaps(q, citation):
-                continue
-            if which is None:
-                origins[q["id"]] = max(origins.get(q["id"], 0), reported_by)
-            elif which not in disputed[q["id"]]:
-                disputed[q["id"]].append(which)
-    disputed = {k: sorted(v) for k, v in disputed.items() if v}
-
+def _numbers(view: StoryView, cites: _Citations) -> str:
+    """The disagreements, numbered, then every figure; a disputed figure (the one rule of
+    :func:`.views.story_view`, which brief.md follows too) links to the conflicts disputing it."""
+    conflicts = view.conflicts
     parts = []
     if conflicts:
         items = []
-        for n, c in enumerate(conflicts, 1):
+        for number, c in ((v.number, v.conflict) for v in conflicts):
             values = "".join(
-                f'<li><span class="value">{_p(v["value"])}</span> {cites.marker(v["citation"])}</li>'
-                for v in c["values"]
+                f'<li><span class="value">{_p(v.value)}</span> {cites.marker(v.citation)}</li>'
+                for v in c.values
             )
-            severity = "contradiction" if c["severity"] == "contradiction" else "inconsistent detail"
+            severity = "contradiction" if c.severity == "contradiction" else "inconsistent detail"
             items.append(
-                f'<li class="conflict {escape(c["severity"])}" id="conflict-{n}">'
+                f'<li class="conflict {escape(c.severity)}" id="conflict-{number}">'
                 f'<p class="ctitle"><span class="badge">{escape(severity)}</span> '
-                f'<strong>{_p(c["subject"])}</strong> <span class="ckind">{escape(c["kind"])}</span></p>'
+                f'<strong>{_p(c.subject)}</strong> <span class="ckind">{escape(c.kind)}</span></p>'
                 f'<ul class="cvalues">{values}</ul></li>'
             )
         parts.append(
             f'<div class="disagree"><h3>Where the sources disagree</h3><ol class="conflicts">{"".join(items)}</ol></div>'
         )
-    quantities = sorted(
-        enumerate(story["quantities"]),
-        key=lambda iq: (iq[1]["id"] not in disputed, iq[1].get("measure") or "~", iq[0]),
+    figures = sorted(
+        enumerate(view.figures), key=lambda iq: (not iq[1].disputed, iq[1].quantity.measure or "~", iq[0])
     )
-    if quantities:
+    if figures:
         rows = []
-        for _, q in quantities:
-            figure = f"{q['modifier']} {q['text']}" if q.get("modifier") else q["text"]
+        for _, q in figures:
             flag = ""
-            if q["id"] in disputed:
-                links = ", ".join(f'<a href="#conflict-{n}">#{n}</a>' for n in disputed[q["id"]])
+            if q.disputed:
+                links = ", ".join(f'<a href="#conflict-{n}">#{n}</a>' for n in q.disputed_by)
                 flag = f'<span class="flag">disputed {links}</span>'
-            agree = origins.get(q["id"])
             rows.append(
-                f'<tr class="{"disputed" if q["id"] in disputed else ""}">'
-                f'<td class="fig">{_p(figure)}{flag}</td>'
-                f'<td class="num">{escape(_format_value(q))}</td>'
-                f"<td>{_p(q.get('measure') or '')}</td>"
-                f"<td>{_p(q.get('direction') or '')}</td>"
-                f"<td>{_p(q.get('period') or '')}</td>"
-                f'<td class="num">{agree if agree else ""}</td>'
-                f"<td>{cites.marker(q)}</td></tr>"
+                f'<tr class="{"disputed" if q.disputed else ""}">'
+                f'<td class="fig">{_p(q.wording)}{flag}</td>'
+                f'<td class="num">{escape(_format_value(q.quantity))}</td>'
+                f"<td>{_p(q.quantity.measure or '')}</td>"
+                f"<td>{_p(q.quantity.direction or '')}</td>"
+                f"<td>{_p(q.quantity.period or '')}</td>"
+                f'<td class="num">{q.origins or ""}</td>'
+                f"<td>{cites.marker(q.citation)}</td></tr>"
             )
         parts.append(
             '<div class="scroll"><table class="numbers"><thead><tr><th>Figure</th><th class="num">Value</th>'
@@ -417,6 +383,7 @@ def _numbers(story: JSON, cites: _Citations) -> str:
     if not parts:
         return _section("numbers", "Numbers", "", _empty("No figures were found in the articles."))
     intro = "Figures as the articles state them. Rows in red are disputed: another source gives a different value."
+    disputed = any(q.disputed for q in view.figures)
     return _section(
         "numbers", "Numbers", intro if disputed else "Figures as the articles state them.", "".join(parts)
     )
@@ -593,7 +560,7 @@ def render_html(story: JSON) -> str:
     sections = [
         _summary(story, cites),
         _who_said_what(story, cites),
-        _numbers(story, cites),
+        _numbers(story_view(story), cites),
         _timeline(story, cites),
         _actors(story, graph, cites),
         _sources(story, cites),

@@ -22,8 +22,12 @@ import html
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote as url_quote
+
+from ..records import Citation, Claim, ConflictValue
+from .views import FigureView, StoryView, story_view
 
 JSON = dict[str, Any]
 
@@ -80,11 +84,12 @@ def render_markdown(story: JSON) -> str:
     articles = story["articles"]
     key = {a["id"]: f"[{i}]" for i, a in enumerate(articles, 1)}
     title = md_text(articles[0]["title"]) if articles else "Story"
+    view = story_view(story)
     out = [f"# Story brief: {title}", "", _overview(story), ""]
     out += _summary(story, key)
-    out += _facts(story, key)
-    out += _conflicts(story, key)
-    out += _figures(story, key)
+    out += _facts(view, key)
+    out += _conflicts(view, key)
+    out += _figures(view, key)
     out += _speakers(story, key)
     out += _dates(story, key)
     out += _copies(story, key)
@@ -109,8 +114,9 @@ def _overview(story: JSON) -> str:
     return line + "."
 
 
-def _cites(citations: list[JSON], key: dict[str, str]) -> str:
-    return "".join(sorted({key.get(c["article"], "") for c in citations}, key=lambda k: (len(k), k)))
+def _cites(citations: Iterable[JSON | Citation], key: dict[str, str]) -> str:
+    articles = {c.article if isinstance(c, Citation) else c["article"] for c in citations}
+    return "".join(sorted({key.get(a, "") for a in articles}, key=lambda k: (len(k), k)))
 
 
 def _summary(story: JSON, key: dict[str, str]) -> list[str]:
@@ -129,125 +135,127 @@ def _summary(story: JSON, key: dict[str, str]) -> list[str]:
     return out
 
 
-def _facts(story: JSON, key: dict[str, str]) -> list[str]:
+def _facts(view: StoryView, key: dict[str, str]) -> list[str]:
     """The sentence claims reported by the most independent origins."""
-    claims = [c for c in story["claims"] if c["kind"] != "quantity" and c["independent_origins"] > 1]
+    claims = [c for c in view.claims if c.kind != "quantity" and c.independent_origins > 1]
     if not claims:
         return []
     # Alignment can give one sentence two claims (different sets of sources): show it once.
-    ranked: dict[str, JSON] = {}
-    for c in sorted(claims, key=lambda c: -c["independent_origins"]):
-        ranked.setdefault(" ".join(c["text"].casefold().split()), c)
+    ranked: dict[str, Claim] = {}
+    for c in sorted(claims, key=lambda c: -c.independent_origins):
+        ranked.setdefault(" ".join(c.text.casefold().split()), c)
     out = ["## Most corroborated", ""]
     for c in list(ranked.values())[:TOP_FACTS]:
-        flag = " (disputed)" if c["conflicts"] else ""
+        flag = " (disputed)" if c.conflicts else ""
         out.append(
-            f"- {md_text(c['text'])} — {c['independent_origins']} independent origins "
-            f"{_cites(c['support'], key)}{flag}"
+            f"- {md_text(c.text)} — {c.independent_origins} independent origins {_cites(c.support, key)}{flag}"
         )
     return out + _more(TOP_FACTS, len(ranked), "corroborated facts")
 
 
-def _conflicts(story: JSON, key: dict[str, str]) -> list[str]:
-    conflicts = story["conflicts"]
+def _conflicts(view: StoryView, key: dict[str, str]) -> list[str]:
+    """The disagreements, contradictions first (the brief's order, capped; the HTML report lists
+    every one, figures first)."""
+    conflicts = view.conflicts
     if not conflicts:
         return []
+    # ``number`` is the report order (figures first, then contradictions): it breaks ties.
     ranked = sorted(
-        enumerate(conflicts),
-        key=lambda ic: (ic[1]["severity"] != "contradiction", ic[1]["kind"] != "quantity", ic[0]),
+        conflicts,
+        key=lambda v: (v.conflict.severity != "contradiction", v.conflict.kind != "quantity", v.number),
     )
     out = ["## Where sources disagree", ""]
-    amounts = _amounts(story)
-    for _, c in ranked[:TOP_CONFLICTS]:
-        severity = c["severity"].replace("_", " ")
-        values = _values(c["values"], key, amounts)
-        out.append(f"- **{md_text(_subject(c))}** ({c['kind']}, {severity}): {values}")
+    amounts = _amounts(view.figures)
+    for c in (v.conflict for v in ranked[:TOP_CONFLICTS]):
+        severity = c.severity.replace("_", " ")
+        values = _values(c.values, key, amounts)
+        out.append(f"- **{md_text(_subject(c.subject, c.kind))}** ({c.kind}, {severity}): {values}")
     return out + _more(TOP_CONFLICTS, len(conflicts), "disagreements")
 
 
-def _subject(conflict: JSON) -> str:
+def _subject(subject: str, kind: str) -> str:
     """The conflict's subject, or for a long one (a whole sentence stands in when no measure was
     found) its leading label ("money", "wording of a quote") or kind: never a cut sentence."""
-    subject: str = conflict["subject"]
     if len(subject.split()) <= SUBJECT_MAX_WORDS:
         return subject
     label, colon, _ = subject.partition(":")
-    return label if colon and len(label.split()) <= 4 else conflict["kind"]
+    return label if colon and len(label.split()) <= 4 else kind
 
 
-def _values(values: list[JSON], key: dict[str, str], amounts: dict[tuple[str, int], str]) -> str:
+def _values(values: Sequence[ConflictValue], key: dict[str, str], amounts: dict[tuple[str, int], str]) -> str:
     """Each distinct value once with every source giving it, the first few of them.
 
     Figures group by amount, not wording: "23 people", "23" and "Twenty-three" are one value
     with three sources, shown in its first wording."""
-    sources: dict[str, tuple[str, list[JSON]]] = {}
+    sources: dict[str, tuple[str, list[Citation]]] = {}
     for v in values:
-        cite = v["citation"]
-        group = amounts.get((cite["article"], cite["start"])) or " ".join(v["value"].casefold().split())
-        sources.setdefault(group, (v["value"], []))[1].append(cite)
+        cite = v.citation
+        group = amounts.get((cite.article, cite.start)) or " ".join(v.value.casefold().split())
+        sources.setdefault(group, (v.value, []))[1].append(cite)
     shown = [f"{md_text(value)} {_cites(cites, key)}" for value, cites in list(sources.values())[:TOP_VALUES]]
     more = len(sources) - TOP_VALUES
     return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
 
 
-def _amounts(story: JSON) -> dict[tuple[str, int], str]:
+def _amounts(figures: Iterable[FigureView]) -> dict[tuple[str, int], str]:
     """Each figure's (article, start) mapped to its amount and unit, the key that groups equal
     figures written differently."""
     return {
-        (q["article"], q["start"]): f"{q['value']:g} {q['unit']}"
-        for q in story["quantities"]
-        if isinstance(q.get("value"), int | float)
+        (f.quantity.article, f.quantity.start): f"{f.quantity.value:g} {f.quantity.unit}" for f in figures
     }
 
 
-def _figures(story: JSON, key: dict[str, str]) -> list[str]:
+def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
     """Figures with a measure that several independent origins report, as the articles write them.
 
     One row per quantity claim with two or more independent origins: its most common wording
     and measure among the figures inside its support. A headline count ("7 strange signs") or a
     figure only one origin gives is not a row; disputed values are in "Where sources disagree".
+    A row is disputed when a figure in it is (the one rule of :func:`.views.story_view`, which
+    the HTML report follows too), not only when its own claim carries a conflict.
     """
-    by_article: dict[str, list[tuple[int, int, JSON]]] = defaultdict(list)
-    for q in story["quantities"]:
-        if q.get("measure"):
-            by_article[q["article"]].append((q["start"], q["end"], q))
-    for spans in by_article.values():
-        spans.sort(key=lambda s: (s[0], s[1]))
-    rows: list[tuple[JSON, str, str]] = []
-    for claim in story["claims"]:
-        if claim["kind"] != "quantity" or claim["independent_origins"] < 2:
+    by_article: dict[str, list[FigureView]] = defaultdict(list)
+    for q in view.figures:
+        if q.quantity.measure:
+            by_article[q.quantity.article].append(q)
+    for figures in by_article.values():
+        figures.sort(key=lambda q: (q.quantity.start, q.quantity.end))
+    rows: list[tuple[Claim, str, str, bool]] = []
+    for claim in view.claims:
+        if claim.kind != "quantity" or claim.independent_origins < 2:
             continue
-        inside = [q for cite in claim["support"] for q in _within(by_article.get(cite["article"], []), cite)]
+        inside = [q for cite in claim.support for q in _within(by_article.get(cite.article, []), cite)]
         if inside:
-            wordings = Counter(" ".join(p for p in (q.get("modifier"), q["text"]) if p) for q in inside)
-            measures = Counter(str(q["measure"]) for q in inside)
-            rows.append((claim, wordings.most_common(1)[0][0], measures.most_common(1)[0][0]))
+            wordings = Counter(q.wording for q in inside)
+            measures = Counter(str(q.quantity.measure) for q in inside)
+            disputed = any(q.disputed for q in inside)
+            rows.append((claim, wordings.most_common(1)[0][0], measures.most_common(1)[0][0], disputed))
     if not rows:
         return []
-    ranked = sorted(enumerate(rows), key=lambda ir: (-ir[1][0]["independent_origins"], ir[0]))
+    ranked = sorted(enumerate(rows), key=lambda ir: (-ir[1][0].independent_origins, ir[0]))
     out = [
         "## Figures several sources report",
         "",
         "| Figure | Measures | Independent origins | Sources |",
         "|---|---|---|---|",
     ]
-    for _, (claim, figure, measure) in ranked[:TOP_FIGURES]:
-        note = " (disputed)" if claim["conflicts"] else ""
+    for _, (claim, figure, measure, disputed) in ranked[:TOP_FIGURES]:
+        note = " (disputed)" if disputed else ""
         out.append(
-            f"| {md_text(figure)}{note} | {md_text(measure)} | {claim['independent_origins']} "
-            f"| {_cites(claim['support'], key)} |"
+            f"| {md_text(figure)}{note} | {md_text(measure)} | {claim.independent_origins} "
+            f"| {_cites(claim.support, key)} |"
         )
     return out + _more(TOP_FIGURES, len(rows), "figures")
 
 
-def _within(spans: list[tuple[int, int, JSON]], cite: JSON) -> list[JSON]:
-    """The items of ``spans`` (sorted by start) that lie inside the citation's span."""
+def _within(figures: list[FigureView], cite: Citation) -> list[FigureView]:
+    """The ``figures`` (sorted by start) that lie inside the citation's span."""
     found = []
-    for start, end, item in spans[bisect_left(spans, cite["start"], key=lambda s: s[0]) :]:
-        if start >= cite["end"]:
+    for q in figures[bisect_left(figures, cite.start, key=lambda q: q.quantity.start) :]:
+        if q.quantity.start >= cite.end:
             break
-        if end <= cite["end"]:
-            found.append(item)
+        if q.quantity.end <= cite.end:
+            found.append(q)
     return found
 
 

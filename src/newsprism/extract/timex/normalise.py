@@ -35,6 +35,7 @@ from typing import Literal
 
 from dateparser.date import DateDataParser
 
+from ...records import TimexType
 from .values import SEASON_START, date_range
 
 Tense = Literal["past", "present", "future"]
@@ -141,7 +142,7 @@ _FRACTIONS = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4)}
 class Normalised:
     """The TIMEX3 reading of one expression."""
 
-    type: str  # DATE, TIME, DURATION, SET
+    type: TimexType
     value: str | None
     mod: str | None = None
 
@@ -300,7 +301,7 @@ class _Ctx:
     previous: str | None
     mod: str | None
 
-    def out(self, dtype: str, value: str | None, mod: str | None = None) -> Normalised:
+    def out(self, dtype: TimexType, value: str | None, mod: str | None = None) -> Normalised:
         return Normalised(dtype, value, mod or self.mod)
 
 

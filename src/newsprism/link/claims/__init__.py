@@ -26,7 +26,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, Entity, QuoteGroup, content_id
+from ...records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Claim,
+    ClaimKind,
+    Conflict,
+    Entity,
+    QuoteGroup,
+    content_id,
+)
 from ..conflicts import role_conflicts, speaker_conflicts, spelling_conflicts, wording_conflicts
 from ..scope import story_scope, within_story
 from ..sentences import align_sentences, sentence_units
@@ -37,7 +47,10 @@ from .relative import relative_date_conflicts
 
 
 def _claim(
-    kind: str, support: Sequence[Citation], origin_of: Mapping[str, str], conflicts: tuple[str, ...] = ()
+    kind: ClaimKind,
+    support: Sequence[Citation],
+    origin_of: Mapping[str, str],
+    conflicts: tuple[str, ...] = (),
 ) -> Claim:
     articles = tuple(dict.fromkeys(c.article for c in support))
     return Claim(

@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 
 from ...extract.timex.schedule import schedule_members
 from ...extract.timex.values import date_range
-from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, content_id, paired
+from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, Severity, paired
 from ...words import idf_table
+from ..conflicts import make_conflict
 from ..keys import candidate_pairs
 from ..sentences import MIN_SHARED_KEYS, SentenceUnit, aligned, named_mentions, span_keys
 
@@ -125,20 +126,10 @@ def date_conflicts(
             ConflictValue(e.value, Citation(e.unit.article, e.unit.start, e.unit.end, e.unit.text))
             for e in pair
         )
-        severity = "contradiction" if all(_day_precise(e.value) for e in pair) else "inconsistent_detail"
-        out.append(
-            Conflict(
-                id=content_id(
-                    "conflict",
-                    "date",
-                    *(f"{v.citation.article}:{v.citation.start}:{v.value}" for v in values),
-                ),
-                kind="date",
-                subject=f"date of: {pair[0].unit.text[:80]}",
-                severity=severity,
-                values=values,
-            )
+        severity: Severity = (
+            "contradiction" if all(_day_precise(e.value) for e in pair) else "inconsistent_detail"
         )
+        out.append(make_conflict("date", f"date of: {pair[0].unit.text[:80]}", severity, values))
     return out
 
 

@@ -23,17 +23,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import (
-    Article,
-    ArticleAnalysis,
-    Citation,
-    Conflict,
-    ConflictValue,
-    Mention,
-    content_id,
-    paired,
-)
+from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, paired
 from ...words import fold
+from ..conflicts import make_conflict
 from ..keys import candidate_pairs
 from ..sentences import clause_keys, named_mentions
 
@@ -139,16 +131,13 @@ def outcome_conflicts(
             for o in (a, b)
         )
         conflicts.append(
-            Conflict(
-                id=content_id(
-                    "conflict", "outcome", *(f"{v.citation.article}:{v.citation.start}" for v in values)
-                ),
-                kind="outcome",
-                subject="outcome for "
+            make_conflict(
+                "outcome",
+                "outcome for "
                 + " / ".join(names.get(k[1:], k[1:]) for k in sorted(a.actor & b.actor) if k.startswith("@"))
                 + f" ({a.actor_text} / {b.actor_text})",
-                severity="contradiction",
-                values=values,
+                "contradiction",
+                values,
             )
         )
     return conflicts

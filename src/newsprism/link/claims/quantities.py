@@ -37,17 +37,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import (
-    Article,
-    ArticleAnalysis,
-    Citation,
-    Conflict,
-    ConflictValue,
-    Quantity,
-    content_id,
-    paired,
-)
+from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity, Severity, paired
 from ...words import meaning_keys
+from ..conflicts import make_conflict
 from ..keys import UnionFind, candidate_pairs
 
 #: Categories never compared (ordinals, "two leaders"-type counts are below MIN_COUNT).
@@ -122,7 +114,7 @@ def same_value(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= ROUNDING * max(abs(a.value), abs(b.value))
 
 
-def severity(values: Sequence[Quantity]) -> str:
+def severity(values: Sequence[Quantity]) -> Severity:
     """``contradiction`` when two values' hedged intervals do not meet, else
     ``inconsistent_detail``."""
     spans = [interval(q) for q in values]
@@ -339,10 +331,4 @@ def quantity_conflict(cluster: Sequence[QuantityItem], texts: Mapping[str, str])
         )
         for q in values
     )
-    return Conflict(
-        id=content_id("conflict", "quantity", *sorted(q.id for q in values)),
-        kind="quantity",
-        subject=f"{first.quantity.category}: {subject}",
-        severity=severity(distinct),
-        values=cited,
-    )
+    return make_conflict("quantity", f"{first.quantity.category}: {subject}", severity(distinct), cited)

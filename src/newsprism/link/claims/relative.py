@@ -22,17 +22,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import (
-    Article,
-    ArticleAnalysis,
-    Citation,
-    Conflict,
-    ConflictValue,
-    Mention,
-    content_id,
-    paired,
-)
+from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, paired
 from ...words import content_stems
+from ..conflicts import make_conflict
 from ..keys import candidate_pairs
 from ..sentences import clause_keys, named_mentions
 
@@ -161,16 +153,6 @@ def relative_date_conflicts(
             for k in members
         )
         conflicts.append(
-            Conflict(
-                id=content_id(
-                    "conflict",
-                    "date",
-                    *(f"{v.citation.article}:{v.citation.start}:{v.value}" for v in values),
-                ),
-                kind="date",
-                subject=f"when, relative to {items[i].event}",
-                severity="inconsistent_detail",
-                values=values,
-            )
+            make_conflict("date", f"when, relative to {items[i].event}", "inconsistent_detail", values)
         )
     return conflicts

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...extract.timex.values import Precision, date_range
+from ...records import TimelinePrecision
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 4, "year": 5, "interval": 6}
 
@@ -25,7 +26,7 @@ class CalendarValue:
     last day it covers (``first`` is the ISO sort key)."""
 
     value: str
-    precision: str
+    precision: TimelinePrecision
     first: date
     last: date
 
@@ -51,7 +52,7 @@ class CalendarValue:
 
 #: The precisions a timeline places, and what each is called there (a time of day is its day, a
 #: weekend its week). Seasons, decades and centuries have no place on a calendar line.
-_PLACED: dict[Precision, str] = {
+_PLACED: dict[Precision, TimelinePrecision] = {
     "time": "day",
     "day": "day",
     "weekend": "week",
@@ -82,5 +83,5 @@ def calendar_value(value: str | None) -> CalendarValue | None:
     placed = [p for p in map(_placed, parts) if p]
     if span is None or len(placed) < len(parts):
         return None
-    precision = "interval" if span.precision == "interval" else _PLACED[span.precision]
+    precision: TimelinePrecision = "interval" if span.precision == "interval" else _PLACED[span.precision]
     return CalendarValue("/".join(placed), precision, span.first, span.last)
