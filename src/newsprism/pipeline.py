@@ -5,10 +5,8 @@ This is the library core behind ``newsprism analyze``; the CLI only parses flags
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
 
 from spacy.language import Language
 
@@ -17,20 +15,12 @@ from .clean.language import language_name
 from .config import Settings
 from .errors import ConfigError, NothingUsableError, check_interrupted
 from .ingest import iter_documents
-from .link.claims import build_claims
+from .link import link_story
 from .link.dates import refine_publication_dates
-from .link.entities import canonicalise, link_quotes
-from .link.notes import source_notes
-from .link.origins import find_origins, origin_index
-from .link.quotes import group_quotes, group_speakers
-from .link.timeline import build_timeline
 from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
 from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published
 from .run.local import Progress, analyse_articles
-from .summarize import summarize
-
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,62 +115,6 @@ def analyze_corpus(
     )
     story = link_story(corpus.articles, analyses, summary_words=settings.summary_words)
     return replace(story, skipped=corpus.skipped, model=pipeline_name(nlp))
-
-
-StepTimer = Callable[[str, float], None]
-"""Called with a step's name and its seconds after each step of :func:`link_story`."""
-
-
-def link_story(
-    articles: Sequence[Article],
-    analyses: Sequence[ArticleAnalysis],
-    summary_words: int = 200,
-    on_step: StepTimer | None = None,
-) -> Story:
-    """The cross-article stage: every step blocked or sketched so it stays near-linear in the
-    number of articles (``make bench`` measures it, and each step through ``on_step``, on 1k-8k
-    articles)."""
-    clock = _Clock(on_step)
-    analyses = clock("refine_publication_dates", refine_publication_dates, articles, analyses)
-    entities = clock("canonicalise", canonicalise, analyses)
-    analyses = clock("link_quotes", link_quotes, analyses, entities)
-    origins = clock("find_origins", find_origins, articles, analyses)
-    origin_of = origin_index(origins)
-    quote_groups = clock("group_quotes", group_quotes, articles, analyses, entities, origin_of)
-    analyses = clock("group_speakers", group_speakers, analyses, quote_groups)
-    claims, conflicts = clock(
-        "build_claims", build_claims, articles, analyses, entities, quote_groups, origin_of
-    )
-    timeline = clock("build_timeline", build_timeline, articles, analyses, origin_of)
-    summary = clock("summarize", summarize, articles, analyses, origin_of, max_words=summary_words)
-    notes = clock("source_notes", source_notes, articles, analyses, origins, claims)
-    return Story(
-        articles=tuple(articles),
-        analyses=tuple(analyses),
-        entities=tuple(entities),
-        origins=tuple(origins),
-        quote_groups=tuple(quote_groups),
-        claims=tuple(claims),
-        conflicts=tuple(conflicts),
-        timeline=tuple(timeline),
-        summary=tuple(summary),
-        notes=tuple(notes),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Clock:
-    """Runs one step of :func:`link_story` and reports its time (when anyone listens)."""
-
-    on_step: StepTimer | None
-
-    def __call__(self, name: str, step: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-        if self.on_step is None:
-            return step(*args, **kwargs)
-        t0 = time.perf_counter()
-        result = step(*args, **kwargs)
-        self.on_step(name, time.perf_counter() - t0)
-        return result
 
 
 def analyze(
