@@ -5,7 +5,8 @@ This is the library core behind ``newsprism analyze``; the CLI only parses flags
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -36,13 +37,25 @@ class Corpus:
     other_language: tuple[Article, ...] = ()
 
 
-def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
+PathsLike = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+"""One input or many: files, folders, ``-`` for standard input; as ``str`` or a path object."""
+
+
+def input_paths(paths: PathsLike) -> tuple[str, ...]:
+    """``paths`` as a tuple of strings. A lone ``str`` is one path, not an iterable of characters
+    (``"examples"`` read as ``e``, ``x``, ... once walked the whole filesystem from ``/``)."""
+    if isinstance(paths, str | os.PathLike):
+        return (os.fspath(paths),)
+    return tuple(os.fspath(p) for p in paths)
+
+
+def read_corpus(paths: PathsLike, settings: Settings) -> Corpus:
     """Ingest and clean every input; duplicates (same content id) are reported, not kept twice."""
     articles: list[Article] = []
     skipped: list[Skip] = []
     other: list[Article] = []
     seen: dict[str, Article] = {}
-    for item in iter_documents(paths, settings):
+    for item in iter_documents(input_paths(paths), settings):
         if isinstance(item, Skip):
             skipped.append(item)
             continue
@@ -118,11 +131,12 @@ def analyze_corpus(
 
 
 def analyze(
-    paths: Sequence[str],
+    paths: PathsLike,
     settings: Settings | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Story:
-    """``newsprism.analyze(["articles/"])``: the whole one-shot job, as a library call."""
+    """``newsprism.analyze("articles/")``: the whole one-shot job, as a library call; ``paths``
+    is one file or folder or many, as ``str`` or path objects."""
     settings = settings or Settings()
     return analyze_corpus(read_corpus(paths, settings), settings, progress)
 
