@@ -21,7 +21,7 @@ from .link.dates import refine_publication_dates
 from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
 from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published
-from .run.local import Progress, analyse_articles
+from .run.local import Progress, analyze_articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +75,9 @@ def read_corpus(paths: PathsLike, settings: Settings) -> Corpus:
     return Corpus(tuple(articles), tuple(skipped), tuple(other))
 
 
-def language_note(language: str, analysed: str) -> str:
+def language_note(language: str, analyzed: str) -> str:
     """Why an article is not analysed: ``in French (fr), not analysed: --language en``."""
-    return f"in {language_name(language)} ({language}), not analysed: --language {analysed}"
+    return f"in {language_name(language)} ({language}), not analysed: --language {analyzed}"
 
 
 def _check_language(nlp: Language, settings: Settings) -> None:
@@ -119,7 +119,7 @@ def analyze_corpus(
         raise nothing_usable(corpus, "analyse")
     nlp = load_pipeline(settings.model)
     _check_language(nlp, settings)
-    analyses = analyse_articles(
+    analyses = analyze_articles(
         corpus.articles,
         model=settings.model,
         workers=settings.workers,
@@ -169,8 +169,8 @@ def ingest_corpus(
         raise nothing_usable(corpus, "ingest")
     added = present = 0
     with open_store(settings.db) as store:
-        analysed_before = store.analysed([a.id for a in corpus.articles])
-        todo = [a for a in corpus.articles if a.id not in analysed_before]
+        analyzed_before = store.analyzed([a.id for a in corpus.articles])
+        todo = [a for a in corpus.articles if a.id not in analyzed_before]
         # Checked before anything is stored: a wrong --language must not store the run's
         # articles as "other language", unanalysed.
         nlp = load_pipeline(settings.model) if todo or corpus.other_language else None
@@ -184,21 +184,21 @@ def ingest_corpus(
         present += len(corpus.articles) - len(todo)
         if progress and len(corpus.articles) > len(todo):
             progress(len(corpus.articles) - len(todo))
-        analysed: list[ArticleAnalysis] = []
+        analyzed: list[ArticleAnalysis] = []
         for start in range(0, len(todo), batch_size):
             check_interrupted()  # between batches: every finished one is committed
             batch = todo[start : start + batch_size]
-            analyses = analyse_articles(
+            analyses = analyze_articles(
                 batch, model=settings.model, workers=settings.workers, batch_size=settings.batch_size
             )
             result = store.add(_dated(batch, analyses), model)
-            analysed.extend(analyses)
+            analyzed.extend(analyses)
             added += result.added
             present += result.present
             if progress:
                 progress(len(batch))
         if todo:  # the dates analyze would report: refined across the run's new articles
-            refined = refine_publication_dates(todo, analysed)
+            refined = refine_publication_dates(todo, analyzed)
             store.add(_dated(todo, refined), model)  # replaces the analyses whose date moved
             store.set_published([(a.id, a.published) for a, _ in _dated(todo, refined)])
     return IngestResult(added, present)

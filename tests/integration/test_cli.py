@@ -65,7 +65,7 @@ def messy_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_bad_inputs_are_skipped_with_reasons_and_the_rest_analysed(
+def test_bad_inputs_are_skipped_with_reasons_and_the_rest_analyzed(
     messy_folder: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "story.json"

@@ -114,9 +114,9 @@ def find_origins(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis
     is first and the copies follow in rank order."""
     unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
     by_id = {x.article: x for x in analyses}
-    analysed = [by_id.get(a.id) or ArticleAnalysis(a.id) for a in unique]
-    texts = [prepare(a, x) for a, x in zip(unique, analysed, strict=True)]
-    ranks = [original_rank(a, x) for a, x in zip(unique, analysed, strict=True)]
+    analyzed = [by_id.get(a.id) or ArticleAnalysis(a.id) for a in unique]
+    texts = [prepare(a, x) for a, x in zip(unique, analyzed, strict=True)]
+    ranks = [original_rank(a, x) for a, x in zip(unique, analyzed, strict=True)]
 
     best: dict[int, _Match] = {}
     for match in _matches(unique, texts, ranks):
