@@ -10,7 +10,7 @@ a regex splitter; mentions, quotes, quantities and time expressions by simple pa
 
 Every corpus is built first and held for the whole run, so every size is timed over the same
 heap. ``--rounds`` rounds then run ``link_story`` on every size in turn, recording the stage and
-each of its steps (``on_step``) from the same run; the best round per size counts. It prints the
+each of its steps (``step_timer``) from the same run; the best round per size counts. It prints the
 times, the ratio time(2n)/time(n) per doubling, each step's growth exponent (the least-squares
 slope of log time over log n across all sizes) and the peak resident memory.
 
@@ -38,7 +38,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
-from newsprism.pipeline import link_story
+from newsprism.link import link_story
+from newsprism.link.timing import step_timer
 from newsprism.records import (
     Article,
     ArticleAnalysis,
@@ -224,7 +225,8 @@ def time_stage(
     """Seconds of ``link_story`` as a whole and of each of its steps, from one run."""
     times: dict[str, float] = {}
     t0 = time.perf_counter()
-    story = link_story(articles, analyses, on_step=times.__setitem__)
+    with step_timer(times.__setitem__):
+        story = link_story(articles, analyses)
     times["link_story"] = time.perf_counter() - t0
     return times, story
 

@@ -29,14 +29,14 @@ def measure(chars: int) -> dict[str, float]:
     from newsprism.config import Settings
     from newsprism.nlp import load_pipeline
     from newsprism.records import RawDocument
-    from newsprism.run.local import analyse_with
+    from newsprism.run.local import analyze_with
 
     nlp = load_pipeline()
     list(nlp.pipe(["Warm up the pipeline."]))
     raw = RawDocument("bench", long_article(chars), "jsonl", title="A long day in the council")
     t0 = time.perf_counter()
     article = to_article(raw, Settings().max_chars)
-    (analysis,) = analyse_with(nlp, [article], batch_size=Settings().batch_size)
+    (analysis,) = analyze_with(nlp, [article], batch_size=Settings().batch_size)
     seconds = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"chars": len(article.text), "seconds": seconds, "peak_mib": peak, "quotes": len(analysis.quotes)}

@@ -1,7 +1,7 @@
 """newsprism: many outlets' coverage of one event turned into one structured, verifiable story.
 
 >>> import newsprism
->>> story = newsprism.analyze(["articles/"])        # doctest: +SKIP
+>>> story = newsprism.analyze("articles/")          # doctest: +SKIP
 >>> newsprism.story_to_dict(story)["entities"][0]   # doctest: +SKIP
 """
 

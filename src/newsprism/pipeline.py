@@ -5,10 +5,9 @@ This is the library core behind ``newsprism analyze``; the CLI only parses flags
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
 
 from spacy.language import Language
 
@@ -17,20 +16,12 @@ from .clean.language import language_name
 from .config import Settings
 from .errors import ConfigError, NothingUsableError, check_interrupted
 from .ingest import iter_documents
-from .link.claims import build_claims
+from .link import link_story
 from .link.dates import refine_publication_dates
-from .link.entities import canonicalise, link_quotes
-from .link.notes import source_notes
-from .link.origins import find_origins, origin_index
-from .link.quotes import group_quotes, group_speakers
-from .link.timeline import build_timeline
 from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
 from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published
-from .run.local import Progress, analyse_articles
-from .summarize import summarize
-
-_T = TypeVar("_T")
+from .run.local import Progress, analyze_articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +37,25 @@ class Corpus:
     other_language: tuple[Article, ...] = ()
 
 
-def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
+PathsLike = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+"""One input or many: files, folders, ``-`` for standard input; as ``str`` or a path object."""
+
+
+def input_paths(paths: PathsLike) -> tuple[str, ...]:
+    """``paths`` as a tuple of strings. A lone ``str`` is one path, not an iterable of characters
+    (``"examples"`` read as ``e``, ``x``, ... once walked the whole filesystem from ``/``)."""
+    if isinstance(paths, str | os.PathLike):
+        return (os.fspath(paths),)
+    return tuple(os.fspath(p) for p in paths)
+
+
+def read_corpus(paths: PathsLike, settings: Settings) -> Corpus:
     """Ingest and clean every input; duplicates (same content id) are reported, not kept twice."""
     articles: list[Article] = []
     skipped: list[Skip] = []
     other: list[Article] = []
     seen: dict[str, Article] = {}
-    for item in iter_documents(paths, settings):
+    for item in iter_documents(input_paths(paths), settings):
         if isinstance(item, Skip):
             skipped.append(item)
             continue
@@ -72,9 +75,9 @@ def read_corpus(paths: Sequence[str], settings: Settings) -> Corpus:
     return Corpus(tuple(articles), tuple(skipped), tuple(other))
 
 
-def language_note(language: str, analysed: str) -> str:
+def language_note(language: str, analyzed: str) -> str:
     """Why an article is not analysed: ``in French (fr), not analysed: --language en``."""
-    return f"in {language_name(language)} ({language}), not analysed: --language {analysed}"
+    return f"in {language_name(language)} ({language}), not analysed: --language {analyzed}"
 
 
 def _check_language(nlp: Language, settings: Settings) -> None:
@@ -116,7 +119,7 @@ def analyze_corpus(
         raise nothing_usable(corpus, "analyse")
     nlp = load_pipeline(settings.model)
     _check_language(nlp, settings)
-    analyses = analyse_articles(
+    analyses = analyze_articles(
         corpus.articles,
         model=settings.model,
         workers=settings.workers,
@@ -127,68 +130,13 @@ def analyze_corpus(
     return replace(story, skipped=corpus.skipped, model=pipeline_name(nlp))
 
 
-StepTimer = Callable[[str, float], None]
-"""Called with a step's name and its seconds after each step of :func:`link_story`."""
-
-
-def link_story(
-    articles: Sequence[Article],
-    analyses: Sequence[ArticleAnalysis],
-    summary_words: int = 200,
-    on_step: StepTimer | None = None,
-) -> Story:
-    """The cross-article stage: every step blocked or sketched so it stays near-linear in the
-    number of articles (``make bench`` measures it, and each step through ``on_step``, on 1k-8k
-    articles)."""
-    clock = _Clock(on_step)
-    analyses = clock("refine_publication_dates", refine_publication_dates, articles, analyses)
-    entities = clock("canonicalise", canonicalise, analyses)
-    analyses = clock("link_quotes", link_quotes, analyses, entities)
-    origins = clock("find_origins", find_origins, articles, analyses)
-    origin_of = origin_index(origins)
-    quote_groups = clock("group_quotes", group_quotes, articles, analyses, entities, origin_of)
-    analyses = clock("group_speakers", group_speakers, analyses, quote_groups)
-    claims, conflicts = clock(
-        "build_claims", build_claims, articles, analyses, entities, quote_groups, origin_of
-    )
-    timeline = clock("build_timeline", build_timeline, articles, analyses, origin_of)
-    summary = clock("summarize", summarize, articles, analyses, origin_of, max_words=summary_words)
-    notes = clock("source_notes", source_notes, articles, analyses, origins, claims)
-    return Story(
-        articles=tuple(articles),
-        analyses=tuple(analyses),
-        entities=tuple(entities),
-        origins=tuple(origins),
-        quote_groups=tuple(quote_groups),
-        claims=tuple(claims),
-        conflicts=tuple(conflicts),
-        timeline=tuple(timeline),
-        summary=tuple(summary),
-        notes=tuple(notes),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Clock:
-    """Runs one step of :func:`link_story` and reports its time (when anyone listens)."""
-
-    on_step: StepTimer | None
-
-    def __call__(self, name: str, step: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-        if self.on_step is None:
-            return step(*args, **kwargs)
-        t0 = time.perf_counter()
-        result = step(*args, **kwargs)
-        self.on_step(name, time.perf_counter() - t0)
-        return result
-
-
 def analyze(
-    paths: Sequence[str],
+    paths: PathsLike,
     settings: Settings | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Story:
-    """``newsprism.analyze(["articles/"])``: the whole one-shot job, as a library call."""
+    """``newsprism.analyze("articles/")``: the whole one-shot job, as a library call; ``paths``
+    is one file or folder or many, as ``str`` or path objects."""
     settings = settings or Settings()
     return analyze_corpus(read_corpus(paths, settings), settings, progress)
 
@@ -221,8 +169,8 @@ def ingest_corpus(
         raise nothing_usable(corpus, "ingest")
     added = present = 0
     with open_store(settings.db) as store:
-        analysed_before = store.analysed([a.id for a in corpus.articles])
-        todo = [a for a in corpus.articles if a.id not in analysed_before]
+        analyzed_before = store.analyzed([a.id for a in corpus.articles])
+        todo = [a for a in corpus.articles if a.id not in analyzed_before]
         # Checked before anything is stored: a wrong --language must not store the run's
         # articles as "other language", unanalysed.
         nlp = load_pipeline(settings.model) if todo or corpus.other_language else None
@@ -236,21 +184,21 @@ def ingest_corpus(
         present += len(corpus.articles) - len(todo)
         if progress and len(corpus.articles) > len(todo):
             progress(len(corpus.articles) - len(todo))
-        analysed: list[ArticleAnalysis] = []
+        analyzed: list[ArticleAnalysis] = []
         for start in range(0, len(todo), batch_size):
             check_interrupted()  # between batches: every finished one is committed
             batch = todo[start : start + batch_size]
-            analyses = analyse_articles(
+            analyses = analyze_articles(
                 batch, model=settings.model, workers=settings.workers, batch_size=settings.batch_size
             )
             result = store.add(_dated(batch, analyses), model)
-            analysed.extend(analyses)
+            analyzed.extend(analyses)
             added += result.added
             present += result.present
             if progress:
                 progress(len(batch))
         if todo:  # the dates analyze would report: refined across the run's new articles
-            refined = refine_publication_dates(todo, analysed)
+            refined = refine_publication_dates(todo, analyzed)
             store.add(_dated(todo, refined), model)  # replaces the analyses whose date moved
             store.set_published([(a.id, a.published) for a, _ in _dated(todo, refined)])
     return IngestResult(added, present)

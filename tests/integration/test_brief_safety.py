@@ -76,7 +76,7 @@ def test_the_rendered_brief_runs_nothing_in_chromium(brief: str, browser: Any, t
 
 def test_the_brief_on_standard_output_is_escaped_the_same_way() -> None:
     result = run("analyze", "-", "--quiet", stdin=HOSTILE)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     rendered = MarkdownIt("commonmark").render(result.stdout)
     assert not RAW_TAG.search(rendered) and 'href="javascript' not in rendered
     assert "&lt;script&gt;" in result.stdout

@@ -31,7 +31,7 @@ def _key(item: JSON) -> tuple[str, int]:
 
 @pytest.fixture(scope="module")
 def story() -> JSON:
-    data = story_to_dict(analyze([str(EXAMPLES / "corpus")], Settings(quiet=True)))
+    data = story_to_dict(analyze(EXAMPLES / "corpus", Settings(quiet=True)))  # one Path is one input
     validate_story(data)
     return data
 

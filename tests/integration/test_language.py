@@ -70,7 +70,7 @@ def test_analyze_reports_each_other_language_article_and_leaves_it_out_of_the_st
     assert len([s for s in story["skipped"] if "not analysed" in s["reason"]]) == 3
 
 
-def test_ingest_stores_and_lists_other_language_articles_without_analysing_them(
+def test_ingest_stores_and_lists_other_language_articles_without_analyzing_them(
     mixed: Path, tmp_path: Path
 ) -> None:
     db = f"sqlite:///{tmp_path / 'news.db'}"
@@ -84,8 +84,8 @@ def test_ingest_stores_and_lists_other_language_articles_without_analysing_them(
     from newsprism.store import open_store
 
     with open_store(db) as store:
-        analysed = {a.language: store.analysis(a.id) is not None for a in store.articles()}
-    assert analysed == {"en": True, "fr": False, "de": False, "es": False}
+        analyzed = {a.language: store.analysis(a.id) is not None for a in store.articles()}
+    assert analyzed == {"en": True, "fr": False, "de": False, "es": False}
 
 
 def test_a_language_the_pipeline_does_not_cover_is_a_one_line_error(
@@ -111,7 +111,7 @@ def test_ingest_with_a_wrong_language_stores_nothing(mixed: Path, tmp_path: Path
         assert store.count() == 0
 
 
-def test_an_article_stored_without_analysis_is_analysed_by_a_later_ingest(
+def test_an_article_stored_without_analysis_is_analyzed_by_a_later_ingest(
     mixed: Path, tmp_path: Path
 ) -> None:
     from newsprism.store import open_store

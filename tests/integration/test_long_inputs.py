@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
 
 pytestmark = pytest.mark.model
 
@@ -22,7 +22,7 @@ Dockworkers at the port of Alvena walked out on Monday, leaving 14 ships waiting
 PARAGRAPH = "The harbour authority said {n} containers were stuck on the quay, Mira Kovac said."
 
 
-def test_an_over_long_article_is_cut_noted_and_analysed_with_the_others(tmp_path: Path) -> None:
+def test_an_over_long_article_is_cut_noted_and_analyzed_with_the_others(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
@@ -30,14 +30,8 @@ def test_an_over_long_article_is_cut_noted_and_analysed_with_the_others(tmp_path
     (folder / "long.txt").write_text("The longest strike report\n\n" + long_body, encoding="utf-8")
     (folder / "dangling.txt").symlink_to(folder / "gone.txt")
     out = tmp_path / "story.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "newsprism", "analyze", str(folder), "--max-chars", "5000", "-o", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=dict(os.environ),
-    )
-    assert done.returncode == 0, done.stderr
+    done = CliRunner().invoke(app, ["analyze", str(folder), "--max-chars", "5000", "-o", str(out)])
+    assert done.exit_code == 0, done.stderr
     skipped, noted = done.stderr.split("notes on 1 article(s):")
     assert f"{folder / 'dangling.txt'}: broken symbolic link" in skipped
     story = json.loads(out.read_text(encoding="utf-8"))

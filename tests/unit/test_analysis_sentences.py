@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from newsprism.extract.document import sentence_spans
+from tests.docs import build
 
 
 def doc(*sentences: str) -> Doc:
@@ -18,7 +18,7 @@ def doc(*sentences: str) -> Doc:
         words += tokens
         starts += [True] + [False] * (len(tokens) - 1)
     spaces = [w != "\n" and nxt != "\n" for w, nxt in zip(words, [*words[1:], "\n"], strict=True)]
-    return Doc(Vocab(), words=words, spaces=spaces, sent_starts=starts)
+    return build(words, spaces=spaces, sent_starts=starts)
 
 
 def texts(d: Doc) -> list[str]:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import pytest
-import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.extract.mentions import extract_mentions
-
-NLP = spacy.blank("en")
+from tests.docs import build
 
 
 def doc_of(
     words: list[str], ents: list[str], pos: list[str] | None = None, spaces: list[bool] | None = None
 ) -> Doc:
-    return Doc(NLP.vocab, words=words, spaces=spaces, ents=ents, pos=pos or ["PROPN"] * len(words))
+    return build(words, spaces=spaces, ents=ents, pos=pos or ["PROPN"] * len(words))
 
 
 def pairs(doc: Doc) -> list[tuple[str, str]]:
@@ -80,14 +79,14 @@ def test_a_surname_mistagged_as_a_place_after_the_full_name_is_a_person_mention(
 
 
 @pytest.mark.model
-def test_product_names_tagged_person_are_not_people(nlp: spacy.Language) -> None:
+def test_product_names_tagged_person_are_not_people(nlp: Language) -> None:
     doc = nlp("MacBook Pro owners can upgrade today, Tim Cook said.")
     people = [m.text for m in extract_mentions(doc, "a") if m.label == "PERSON"]
     assert "MacBook Pro" not in people and "Tim Cook" in people
 
 
 @pytest.mark.model
-def test_a_name_used_as_a_place_in_its_article_is_not_a_person(nlp: spacy.Language) -> None:
+def test_a_name_used_as_a_place_in_its_article_is_not_a_person(nlp: Language) -> None:
     doc = nlp(
         "Residents of Dolna Mesta waded through mud. In Dolna Mesta, a town of 6,800 people, "
         "about 1,350 residents spent the night in the sports hall. Mayor Jana Drobna said the "

@@ -29,10 +29,10 @@ def _name(article: Article, articles: tuple[Article, ...]) -> tuple[str, int | N
 
 @pytest.fixture(scope="module")
 def origins_and_names() -> tuple[list[Origin], dict[str, tuple[str, int | None]]]:
-    from newsprism.run.local import analyse_articles
+    from newsprism.run.local import analyze_articles
 
     articles = read_corpus([str(EXAMPLES / "corpus")], Settings()).articles
-    analyses = refine_publication_dates(articles, analyse_articles(articles))
+    analyses = refine_publication_dates(articles, analyze_articles(articles))
     names = {a.id: _name(a, articles) for a in articles}
     return find_origins(articles, analyses), names
 

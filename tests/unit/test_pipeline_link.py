@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsprism.pipeline import link_story
+from newsprism.link import link_story
+from newsprism.link.timing import step_timer, timed
 from newsprism.records import Article, ArticleAnalysis
 
 STEPS = [
@@ -28,9 +29,30 @@ def test_every_step_reports_its_time_once_in_order_and_the_story_is_the_same() -
     analyses = [ArticleAnalysis(article=k, sentences=((0, len(t)),)) for k, t in TEXTS.items()]
     seen: list[tuple[str, float]] = []
 
-    timed = link_story(articles, analyses, on_step=lambda name, seconds: seen.append((name, seconds)))
+    with step_timer(lambda name, seconds: seen.append((name, seconds))):
+        timed_story = link_story(articles, analyses)
 
     assert [name for name, _ in seen] == STEPS
     assert all(seconds >= 0 for _, seconds in seen)
-    assert timed == link_story(articles, analyses)
-    assert [s.text for s in timed.summary]  # the steps' outputs reach the story
+    assert timed_story == link_story(articles, analyses)
+    assert [s.text for s in timed_story.summary]  # the steps' outputs reach the story
+
+
+def double(x: int) -> int:
+    return 2 * x
+
+
+def test_a_timed_step_reports_under_its_own_name_only_while_a_timer_listens() -> None:
+    seen: list[str] = []
+    step = timed(double)
+
+    assert step(2) == 4  # no timer: nothing reported, nothing fails
+    with step_timer(lambda name, _: seen.append(name)):
+        assert step(3) == 6
+        with step_timer(lambda name, _: seen.append("inner " + name)):
+            step(1)
+        step(4)
+    step(5)
+
+    assert seen == ["double", "inner double", "double"]
+    assert step.__name__ == "double"

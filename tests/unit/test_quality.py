@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from newsprism.extract.quality import (
@@ -17,13 +16,12 @@ from newsprism.extract.quality import (
     unbalanced_quotes,
 )
 from newsprism.records import QualityFlag
-
-NLP = spacy.blank("en")
+from tests.docs import BLANK, build, from_rows
 
 
 def doc_of(text: str) -> Doc:
     """A blank-pipeline Doc with one sentence per full stop (no tags or parse)."""
-    doc = NLP(text)
+    doc = BLANK(text)
     for token in doc:
         token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
     return doc
@@ -31,15 +29,7 @@ def doc_of(text: str) -> Doc:
 
 def tagged(rows: list[tuple[str, str, str, int, bool]], ents: list[str] | None = None) -> Doc:
     """A Doc from (word, pos, dep, head, sentence start) rows."""
-    return Doc(
-        NLP.vocab,
-        words=[r[0] for r in rows],
-        pos=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        heads=[r[3] for r in rows],
-        sent_starts=[r[4] for r in rows],
-        ents=ents,
-    )
+    return from_rows(rows, "word pos dep head sent_start", ents=ents)
 
 
 def texts(flags: object) -> list[str]:
@@ -73,9 +63,8 @@ def test_capitalised_verb_mid_sentence_is_flagged() -> None:
 
 
 def test_lower_cased_person_name_is_flagged() -> None:
-    doc = Doc(
-        NLP.vocab,
-        words=["Marta", "Vega", "spoke", "and", "Vega", "smiled", "and", "vega", "left"],
+    doc = build(
+        ["Marta", "Vega", "spoke", "and", "Vega", "smiled", "and", "vega", "left"],
         pos=["PROPN", "PROPN", "VERB", "CCONJ", "PROPN", "VERB", "CCONJ", "PROPN", "VERB"],
         ents=["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "O", "O"],
     )
@@ -85,9 +74,8 @@ def test_lower_cased_person_name_is_flagged() -> None:
 def test_an_ordinary_word_that_is_also_a_name_is_not_a_lower_cased_name() -> None:
     # "Rose Moon spoke and the moon rose": the tagger reads "moon" as a noun, and the article
     # writes "moon" in lower case as often as "Moon" as a name
-    doc = Doc(
-        NLP.vocab,
-        words=["Rose", "Moon", "spoke", "and", "the", "moon", "rose", "over", "the", "moon", "."],
+    doc = build(
+        ["Rose", "Moon", "spoke", "and", "the", "moon", "rose", "over", "the", "moon", "."],
         pos=["PROPN", "PROPN", "VERB", "CCONJ", "DET", "NOUN", "VERB", "ADP", "DET", "PROPN", "PUNCT"],
         ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
     )
@@ -95,9 +83,8 @@ def test_an_ordinary_word_that_is_also_a_name_is_not_a_lower_cased_name() -> Non
 
 
 def test_ordinary_lower_case_words_inside_multiword_names_are_not_flagged() -> None:
-    doc = Doc(
-        NLP.vocab,
-        words=["the", "United", "States", "and", "several", "states"],
+    doc = build(
+        ["the", "United", "States", "and", "several", "states"],
         ents=["O", "B-GPE", "I-GPE", "O", "O", "O"],
     )
     assert texts(lowercase_names(doc)) == []

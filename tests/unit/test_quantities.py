@@ -5,16 +5,16 @@ from __future__ import annotations
 import math
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsprism.extract.quantities import extract_quantities
 from newsprism.records import Quantity, content_id
+from tests.docs import BLANK
 
 
 @pytest.fixture(scope="module")
 def blank() -> Language:
-    return spacy.blank("en")
+    return BLANK
 
 
 def figures(nlp: Language, text: str) -> list[Quantity]:

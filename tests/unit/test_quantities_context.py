@@ -5,25 +5,16 @@ The Docs are built by hand (words, heads, labels), so no trained model is needed
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from newsprism.extract.quantities import extract_quantities
 from newsprism.records import Quantity
+from tests.docs import from_rows, tight
 
 
 def parsed(rows: list[tuple[str, int, str, str, str]]) -> Doc:
     """A Doc from (word, head index, dep, pos, lemma) rows."""
-    vocab = spacy.blank("en").vocab
-    return Doc(
-        vocab,
-        words=[r[0] for r in rows],
-        spaces=[i + 1 < len(rows) and rows[i + 1][0] not in {".", "%"} for i in range(len(rows))],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        lemmas=[r[4] for r in rows],
-    )
+    return from_rows(rows, "word head dep pos lemma", spaces=tight([r[0] for r in rows], {".", "%"}))
 
 
 def by_text(doc: Doc, text: str) -> Quantity:

@@ -7,7 +7,7 @@ entities are given explicitly, so each test states exactly the parse it relies o
 from __future__ import annotations
 
 import pytest
-import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.extract.mentions import extract_mentions
@@ -15,22 +15,16 @@ from newsprism.extract.quotes import extract_quotes
 from newsprism.extract.quotes.marks import find_quoted, titles, trailing_cue
 from newsprism.extract.quotes.speakers import fullest_name
 from newsprism.records import Mention, Quote, content_id
-
-VOCAB = spacy.blank("en").vocab
+from tests.docs import from_rows
 
 
 def make_doc(rows: list[tuple[str, str, int, str, str]], ents: list[str] | None = None) -> Doc:
     """A Doc from (word, whitespace-after, head index, dep, tag) rows; POS derived from the tag."""
     pos_of = {"NNP": "PROPN", "NN": "NOUN", "NNS": "NOUN", "VBD": "VERB", "VBZ": "VERB", "PRP": "PRON"}
-    words = [r[0] for r in rows]
-    spaces = [r[1] == " " for r in rows]
-    doc = Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        heads=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
+    doc = from_rows(
+        rows,
+        "word _ head dep tag",
+        spaces=[r[1] == " " for r in rows],
         pos=[pos_of.get(r[4], "PUNCT" if r[3] == "punct" else "X") for r in rows],
         ents=ents or ["O"] * len(rows),
         sent_starts=[i == 0 for i in range(len(rows))],
@@ -242,14 +236,14 @@ def test_a_so_called_label_in_quotation_marks_is_not_speech() -> None:
     assert texts == ["that the so-called “flood tax” would hurt families"]  # what "warned" reports
 
 
-def parsed_quotes(nlp: spacy.Language, text: str) -> list[Quote]:
+def parsed_quotes(nlp: Language, text: str) -> list[Quote]:
     """The quotes of ``text`` parsed by the trained pipeline, with its mentions."""
     doc = nlp(text)
     return extract_quotes(doc, "art", extract_mentions(doc, "art"))
 
 
 @pytest.mark.model
-def test_reported_speech_and_documents_as_speakers_with_the_trained_model(nlp: spacy.Language) -> None:
+def test_reported_speech_and_documents_as_speakers_with_the_trained_model(nlp: Language) -> None:
     text = (
         "Anna Berg, a senior fellow at the Oslo Institute, said that the talks had stalled.\n"
         "“The countries stand together,” a Kremlin statement said.\n"
@@ -282,7 +276,7 @@ def test_capitalised_speech_is_not_a_title() -> None:
 
 
 @pytest.mark.model
-def test_quoted_titles_are_not_quotes_with_the_trained_model(nlp: spacy.Language) -> None:
+def test_quoted_titles_are_not_quotes_with_the_trained_model(nlp: Language) -> None:
     text = (
         "According to Live Nation, fans can expect hits including “Listen To The Music,” "
         "“Black Water,” “China Grove” and others.\n"
@@ -294,7 +288,7 @@ def test_quoted_titles_are_not_quotes_with_the_trained_model(nlp: spacy.Language
 
 
 @pytest.mark.model
-def test_a_pronoun_prefers_the_person_of_its_own_paragraph_to_an_earlier_speaker(nlp: spacy.Language) -> None:
+def test_a_pronoun_prefers_the_person_of_its_own_paragraph_to_an_earlier_speaker(nlp: Language) -> None:
     quotes = parsed_quotes(
         nlp,
         "Nora Lind said that the gauges were read only during office hours.\n\n"
@@ -306,7 +300,7 @@ def test_a_pronoun_prefers_the_person_of_its_own_paragraph_to_an_earlier_speaker
 
 
 @pytest.mark.model
-def test_a_description_resolves_to_the_person_given_that_title(nlp: spacy.Language) -> None:
+def test_a_description_resolves_to_the_person_given_that_title(nlp: Language) -> None:
     quotes = parsed_quotes(
         nlp,
         "Tomas Marek, who is no relation to Interior Minister Ilona Marek, said he had lost 70 cows.\n\n"

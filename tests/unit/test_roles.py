@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from newsprism.extract.mentions import extract_mentions
 from newsprism.extract.roles import extract_roles, is_role_word
 from newsprism.records import Role
-
-NLP = spacy.blank("en")
+from tests.docs import from_rows, lowered
 
 
 def parsed(tokens: list[tuple[str, str, str, int, str]], space_after: list[bool] | None = None) -> Doc:
     """A Doc from (word, pos, dep, head index, ent IOB tag) rows; a space after each word
     unless ``space_after`` says otherwise."""
-    words = [t[0] for t in tokens]
-    spaces = space_after or [True] * len(words)
-    return Doc(
-        NLP.vocab,
-        words=words,
-        spaces=spaces,
-        pos=[t[1] for t in tokens],
-        deps=[t[2] for t in tokens],
-        heads=[t[3] for t in tokens],
-        ents=[t[4] for t in tokens],
-        lemmas=[t[0].lower() for t in tokens],
+    return from_rows(
+        tokens, "word pos dep head ent", spaces=space_after, lemmas=lowered([t[0] for t in tokens])
     )
 
 

@@ -166,9 +166,9 @@ def test_known_returns_the_stored_subset_of_ids(store: Store) -> None:
     assert store.known([]) == set()
 
 
-def test_analysed_returns_the_subset_stored_with_an_analysis(store: Store) -> None:
+def test_analyzed_returns_the_subset_stored_with_an_analysis(store: Store) -> None:
     store.add([(A, make_analysis(A)), (B, None)], model="m1")
-    assert store.analysed([A.id, B.id, C.id]) == {A.id}
+    assert store.analyzed([A.id, B.id, C.id]) == {A.id}
 
 
 def test_data_persists_across_reopening(db_url: str) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from parsed_rows import Row, make_doc
 
 from newsprism.extract.timex import (
     anchor_date_of,
@@ -19,6 +18,7 @@ from newsprism.extract.timex import (
 )
 from newsprism.extract.timex.spans import clause_tense
 from newsprism.records import Published, TimeExpression, content_id
+from tests.docs import Row, make_doc
 
 MET_ON_THURSDAY: list[Row] = [
     ("Officials", "NNS", "NOUN", 1, "nsubj", "O"),

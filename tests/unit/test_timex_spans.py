@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from parsed_rows import Row, make_doc
-
 from newsprism.extract.timex import extract_time_expressions, reanchor, stored_tense
 from newsprism.extract.timex.spans import clause_tense
 from newsprism.records import TimeExpression
+from tests.docs import Row, make_doc
 
 # The NER tags the weekday (DATE) and the part of day (TIME) as two entities.
 BY_THURSDAY_EVENING: list[Row] = [

@@ -82,9 +82,14 @@ def read_file(source: str, max_bytes: int) -> Input | Skip:
     """The bytes of one file, its size checked against ``max_bytes`` before reading; a larger
     JSONL or WARC file is left to be read record by record."""
     try:
-        if os.path.islink(source) and not os.path.exists(source):
-            return Skip(source, "broken symbolic link (its target does not exist)")
-        info = os.stat(source)
+        try:
+            info = os.stat(source)
+        except FileNotFoundError:
+            # Only this error means the target is gone: ``os.path.exists`` also answers False for
+            # a link into a folder the user may not enter, which is "permission denied".
+            if os.path.islink(source):
+                return Skip(source, "broken symbolic link (its target does not exist)")
+            raise
         if not stat.S_ISREG(info.st_mode):
             return Skip(source, f"not a regular file ({_file_type(info.st_mode)})")
         size = info.st_size

@@ -31,7 +31,7 @@ def _chunks(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def analyse_with(nlp: Language, articles: Sequence[Article], batch_size: int) -> Iterator[ArticleAnalysis]:
+def analyze_with(nlp: Language, articles: Sequence[Article], batch_size: int) -> Iterator[ArticleAnalysis]:
     """Parse ``articles`` with ``nlp.pipe`` and analyse each Doc, in order."""
     docs = parse_texts(nlp, (a.text for a in articles), batch_size)
     for article, doc in zip(articles, docs, strict=True):
@@ -59,10 +59,10 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 def _worker_chunk(model: str | None, batch_size: int, chunk: list[Article]) -> list[ArticleAnalysis]:
-    return list(analyse_with(load_pipeline(model), chunk, batch_size))
+    return list(analyze_with(load_pipeline(model), chunk, batch_size))
 
 
-def analyse_articles(
+def analyze_articles(
     articles: Sequence[Article],
     *,
     model: str | None = None,
@@ -74,7 +74,7 @@ def analyse_articles(
     results: list[ArticleAnalysis] = []
     if workers <= 1 or len(articles) <= batch_size:
         nlp = load_pipeline(model)
-        for analysis in analyse_with(nlp, articles, batch_size):
+        for analysis in analyze_with(nlp, articles, batch_size):
             check_interrupted()
             results.append(analysis)
             if progress:

@@ -84,7 +84,7 @@ class Store(ABC):
         """Those of ``article_ids`` that are stored (one query per few hundred ids)."""
 
     @abstractmethod
-    def analysed(self, article_ids: Iterable[str]) -> set[str]:
+    def analyzed(self, article_ids: Iterable[str]) -> set[str]:
         """Those of ``article_ids`` stored with an analysis: an article stored without one (in
         another language than the run's) is analysed by a later ingest that covers it."""
 

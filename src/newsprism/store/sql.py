@@ -251,7 +251,7 @@ class SqlStore(Store):
         with read_transaction(self._engine) as conn:
             return _known(conn, ids)
 
-    def analysed(self, article_ids: Iterable[str]) -> set[str]:
+    def analyzed(self, article_ids: Iterable[str]) -> set[str]:
         self._check_open()
         ids = list(dict.fromkeys(article_ids))
         with read_transaction(self._engine) as conn:
