@@ -12,10 +12,12 @@ import hashlib
 import re
 from typing import Any
 
+import pytest
+
 from newsprism.report.html import render_html
 from newsprism.report.markdown import render_markdown
 from newsprism.report.story_json import validate_story
-from newsprism.report.views import story_view
+from newsprism.report.views import date_label, inferred_label, story_view
 
 JSON = dict[str, Any]
 
@@ -104,7 +106,7 @@ def _disputed_in_html(page: str) -> set[str]:
 
 def test_a_figure_a_conflict_cites_is_disputed_though_its_claim_carries_no_conflict() -> None:
     view = story_view(_story(claim_conflicts=[]))
-    assert {(f.quantity.article, f.quantity.text) for f in view.figures if f.disputed} == {
+    assert {(f.citation.article, f.citation.text) for f in view.figures if f.disputed} == {
         (ART1, "40 homes"),
         (ART2, "60 homes"),
     }
@@ -124,7 +126,7 @@ def test_a_figure_beside_a_disputed_one_or_in_a_sentence_a_date_conflict_cites_i
         }
     )  # fmt: skip
     view = story_view(story)
-    assert {f.quantity.text for f in view.figures if f.disputed} == {"40 homes", "60 homes"}
+    assert {f.citation.text for f in view.figures if f.disputed} == {"40 homes", "60 homes"}
     assert [f.origins for f in view.figures] == [2, 2, 2, 2, 0]
 
 
@@ -135,3 +137,129 @@ def test_both_briefs_flag_the_same_figures_as_disputed() -> None:
         in_html = _disputed_in_html(render_html(story))
         assert in_markdown == {"40 homes"}
         assert in_html == {"40 homes", "60 homes"}  # 60 homes is no row of brief.md: one origin
+
+
+def _quote(qid: str, article: str, text: str, phrase: str, speaker: str) -> JSON:
+    return {
+        **_cite(article, text, phrase), "id": _id(qid), "kind": "direct", "speaker": None,
+        "speaker_name": speaker, "speaker_text": speaker, "speaker_span": None, "role": None, "cue": None,
+        "cue_span": None, "unresolved": None,
+    }  # fmt: skip
+
+
+def test_a_quote_counts_for_its_own_speaker_in_both_briefs_even_inside_a_group_of_another() -> None:
+    """Zoe Park has two quotes, one of them in a group the linker left unattributed; Ben Cole has
+    one. Zoe Park is the most quoted in both briefs (brief.html once counted the grouped quote
+    for the group's speaker, so Ben Cole came first there)."""
+    story = _story(claim_conflicts=[])
+    zoe1 = _quote("q1", ART1, A1, "The flood covered 40 homes in Lenton.", "Zoe Park")
+    zoe2 = _quote("q2", ART2, A2, "A later count found 60 homes.", "Zoe Park")
+    ben = _quote("q3", ART1, A1, "Crews used 12 boats.", "Ben Cole")
+    other = _quote("q4", ART2, A2, "The flood covered 40 homes in Lenton.", "Ana Ruiz")
+    variants = [
+        {k: q[k] for k in ("article", "start", "end", "text", "speaker", "speaker_name")}
+        | {"quote": q["id"], "outlet": None, "match": "exact"}
+        for q in (zoe1, other)
+    ]
+    story["quotes"] = [zoe1, zoe2, ben, other]
+    story["quote_groups"] = [
+        {
+            "id": _id("g1"),
+            "speaker": None,
+            "speaker_name": None,
+            "independent_origins": 2,
+            "variants": variants,
+        }
+    ]
+    validate_story(story)
+    view = story_view(story)
+    assert [(s.name, len(s.quotes)) for s in view.speakers] == [
+        ("Zoe Park", 2), ("Ana Ruiz", 1), ("Ben Cole", 1), (None, 0),
+    ]  # fmt: skip
+    assert [len(s.groups) for s in view.speakers] == [0, 0, 0, 1]
+    assert [q.text for q in view.speakers[0].ungrouped] == ["A later count found 60 homes."]
+    in_markdown = re.findall(r"^- \*\*(.+?)\*\*, (\d) quote", render_markdown(story), re.MULTILINE)
+    in_html = re.findall(r'<article class="speaker"><h3>([^<]+)</h3>', render_html(story))
+    assert in_markdown == [("Zoe Park", "2"), ("Ana Ruiz", "1"), ("Ben Cole", "1")]
+    assert in_html == ["Zoe Park", "Ben Cole", "Unattributed"]  # Ana Ruiz's one quote is in the group
+
+
+def test_the_most_corroborated_facts_are_sentences_of_several_origins_each_once() -> None:
+    story = _story(claim_conflicts=[])
+    sentence = {
+        "id": _id("s1"), "kind": "sentence", "text": "Crews used 12 boats.", "independent_origins": 2,
+        "articles": [ART1, ART2], "conflicts": [],
+        "support": [_cite(ART1, A1, "Crews used 12 boats."), _cite(ART2, A2, "Crews used 12 boats.")],
+    }  # fmt: skip
+    wider = {**sentence, "id": _id("s2"), "text": "Crews  used 12 BOATS.", "independent_origins": 3}
+    alone = {**sentence, "id": _id("s3"), "text": "A later count found 60 homes.", "independent_origins": 1}
+    story["claims"] += [sentence, wider, alone]
+    view = story_view(story)
+    assert [(c.id, c.independent_origins) for c in view.corroborated] == [(_id("s2"), 3)]
+    assert render_markdown(story).count("— 3 independent origins [1][2]") == 1
+
+
+def test_a_copy_relation_is_shown_once_from_each_side_and_never_as_a_copy_of_itself() -> None:
+    """The per-source notes hold each relation under both its copy and its original; the HTML
+    sources table read them there and called the original "verbatim copy of" itself."""
+    story = _story(claim_conflicts=[])
+    relation = {"copy": ART2, "original": ART1, "kind": "verbatim", "similarity": 0.9, "evidence": []}
+    story["origins"] = [
+        {"id": _id("o1"), "original": ART1, "articles": [ART1, ART2], "relations": [relation]}
+    ]
+    story["notes"] = [
+        {"article": a, "unique": [], "omits": [], "flags": [], "copies": [relation]} for a in (ART1, ART2)
+    ]
+    validate_story(story)
+    view = story_view(story)
+    assert view.copies == view.sources[1].copy_of == view.sources[0].copied_by
+    assert view.sources[0].copy_of == view.sources[1].copied_by == ()
+    page = render_html(story)
+    rows = re.findall(r'<tr id="source-\d+">.*?</tr>', page)
+    cells = [re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row)[5]) for row in rows]
+    assert cells == ["copied by 2 (verbatim)", "verbatim copy of 1 (90%)"]
+    assert "- [2] is a verbatim copy of [1] (90% of its sentences aligned)" in render_markdown(story)
+
+
+def test_a_url_is_a_link_in_both_briefs_when_it_is_http_in_any_letter_case() -> None:
+    story = _story(claim_conflicts=[])
+    story["articles"][0]["url"] = "HTTPS://news.example/flood"
+    story["articles"][1]["url"] = "javascript:alert(1)"
+    assert [s.link for s in story_view(story).sources] == ["HTTPS://news.example/flood", None]
+    assert '<a href="HTTPS://news.example/flood" rel="noreferrer noopener">Flood</a>' in render_html(story)
+    assert "| [Flood](HTTPS://news.example/flood) |" in render_markdown(story)
+    assert "javascript" not in render_markdown(story)
+
+
+def test_an_inferred_date_carries_its_confidence_in_both_briefs() -> None:
+    story = _story(claim_conflicts=[])
+    story["articles"][0]["published"] = {
+        "value": "2024-05-01", "how": "inferred", "confidence": 0.874, "evidence": ["dateline"],
+    }  # fmt: skip
+    assert [inferred_label(s.published) for s in story_view(story).sources] == ["inferred, 87%", None]
+    assert "| 2024-05-01 (inferred, 87%) |" in render_markdown(story)
+    assert '2024-05-01 <span class="how" title="dateline">inferred, 87%</span>' in render_html(story)
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        ("2024-03-11", "11 Mar 2024"),
+        ("2024-03-11T04:40", "11 Mar 2024"),
+        ("2024-02", "Feb 2024"),
+        ("2024-W11", "week 11, 2024"),
+        ("2020-W53", "week 53, 2020"),
+        ("2024-Q3", "Q3 2024"),
+        ("2024-H1", "H1 2024"),
+        ("2022", "2022"),
+        ("2024-03-11/2024-03-12", "11 Mar 2024 – 12 Mar 2024"),
+        ("2024-01/2024-08", "Jan 2024 – Aug 2024"),
+    ],
+)
+def test_timex_dates_get_reader_labels(value: str, label: str) -> None:
+    assert date_label(value) == label
+
+
+@pytest.mark.parametrize("value", ["PAST_REF", "2024-13", "2024-Q5", "2024-02-30", "P3Y"])
+def test_dates_off_the_calendar_are_labelled_as_written(value: str) -> None:
+    assert date_label(value) == value

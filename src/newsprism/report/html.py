@@ -19,15 +19,26 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from html import escape
 from importlib import resources
 from itertools import combinations
 from typing import Any
 
-from ..extract.timex.values import date_range
-from ..records import Citation, Quantity
-from .views import StoryView, citation, story_view
+from ..records import Citation, Published
+from .views import (
+    ActorView,
+    EventView,
+    FigureView,
+    QuoteGroupView,
+    QuoteView,
+    SourceView,
+    StoryView,
+    date_label,
+    inferred_label,
+    story_view,
+)
 
 JSON = dict[str, Any]
 
@@ -44,7 +55,6 @@ _TYPE_LABELS = {
     "event": "Event",
     "other": "Other",
 }
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
 
 
@@ -83,21 +93,20 @@ def load_assets() -> tuple[str, str]:
 class _Citations:
     """Numbered citation markers; the script shows ``cites[n]`` when marker ``n`` is clicked."""
 
-    def __init__(self, key: dict[str, int], outlets: dict[str, str]) -> None:
-        self.key = key
-        self.outlets = outlets
-        self.cites: list[JSON] = []
+    def __init__(self, sources: Sequence[SourceView]) -> None:
+        self.key = {s.id: s.number for s in sources}
+        self.outlets = {s.id: s.outlet or s.title or s.source for s in sources}
+        self.cites: list[dict[str, object]] = []
 
-    def marker(self, cited: Citation | JSON, corroborations: Sequence[JSON] = ()) -> str:
+    def marker(self, at: Citation, corroborations: Sequence[Citation] = ()) -> str:
         """A ``<button class="cite">`` naming the source number (and ``+N`` corroborating ones)."""
-        at = cited if isinstance(cited, Citation) else citation(cited)
         n = len(self.cites)
         self.cites.append(
             {
                 "a": at.article,
                 "s": at.start,
                 "e": at.end,
-                "corr": [{"a": c["article"], "s": c["start"], "e": c["end"]} for c in corroborations],
+                "corr": [{"a": c.article, "s": c.start, "e": c.end} for c in corroborations],
             }
         )
         number = self.key.get(at.article, 0)
@@ -126,24 +135,65 @@ def _sentence_index(text: str) -> list[int]:
     return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
 
 
-def actor_network(story: JSON, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> JSON:
-    """The actors as a graph: ``{"nodes": [...], "edges": [...], "hidden": n}``.
+@dataclass(frozen=True, slots=True)
+class Node:
+    """An actor of the network: ``mentions`` counts its mentions, ``articles`` the articles."""
 
-    Nodes are the ``max_nodes`` most-mentioned entities (``mentions`` = their mention count). Two
-    nodes are linked when they are mentioned in the same sentence; ``weight`` counts those sentences
-    and ``articles`` the articles they are in. Only the ``max_edges`` heaviest edges are kept.
-    Deterministic: ties break by name and id.
+    actor: ActorView
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """Two actors (ids) named in the same sentence ``weight`` times, in ``articles`` articles."""
+
+    source: str
+    target: str
+    weight: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """The actors the network shows, its strongest edges, and how many actors it leaves out."""
+
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    hidden: int
+
+    def to_json(self) -> dict[str, object]:
+        """``{"nodes": [...], "edges": [...], "hidden": n}``, what the page's script draws."""
+        nodes = [
+            {"id": n.actor.id, "name": n.actor.name, "type": n.actor.type, "mentions": n.mentions,
+             "articles": n.articles}
+            for n in self.nodes
+        ]  # fmt: skip
+        edges = [
+            {"source": e.source, "target": e.target, "weight": e.weight, "articles": e.articles}
+            for e in self.edges
+        ]
+        return {"nodes": nodes, "edges": edges, "hidden": self.hidden}
+
+
+def actor_network(view: StoryView, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> Network:
+    """The actors as a graph.
+
+    Nodes are the ``max_nodes`` most-mentioned entities. Two nodes are linked when they are
+    mentioned in the same sentence; ``weight`` counts those sentences and ``articles`` the articles
+    they are in. Only the ``max_edges`` heaviest edges are kept. Deterministic: ties break by name
+    and id.
     """
-    entities = sorted(story["entities"], key=lambda e: (-len(e["mentions"]), e["name"], e["id"]))
-    shown = [e for e in entities if e["mentions"]][:max_nodes]
-    ids = {e["id"] for e in shown}
-    starts = {a["id"]: _sentence_index(a["text"]) for a in story["articles"]}
+    actors = sorted(view.actors, key=lambda e: (-len(e.mentions), e.name, e.id))
+    shown = [e for e in actors if e.mentions][:max_nodes]
+    ids = {e.id for e in shown}
+    starts = {s.id: _sentence_index(s.text) for s in view.sources}
     in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
     for e in shown:
-        for m in e["mentions"]:
-            bounds = starts.get(m["article"])
+        for m in e.mentions:
+            bounds = starts.get(m.article)
             if bounds is not None:
-                in_sentence[(m["article"], bisect.bisect_right(bounds, m["start"]) - 1)].add(e["id"])
+                in_sentence[(m.article, bisect.bisect_right(bounds, m.start) - 1)].add(e.id)
     weight: Counter[tuple[str, str]] = Counter()
     articles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (article, _), members in in_sentence.items():
@@ -151,66 +201,29 @@ def actor_network(story: JSON, max_nodes: int = MAX_NODES, max_edges: int = MAX_
             weight[pair] += 1
             articles[pair].add(article)
     strongest = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:max_edges]
-    nodes = [
-        {
-            "id": e["id"],
-            "name": e["name"],
-            "type": e["type"],
-            "mentions": len(e["mentions"]),
-            "articles": len({m["article"] for m in e["mentions"]}),
-        }
-        for e in shown
-    ]
-    edges = [
-        {"source": a, "target": b, "weight": w, "articles": len(articles[(a, b)])} for (a, b), w in strongest
-    ]
-    return {"nodes": nodes, "edges": edges, "hidden": len(entities) - len(shown)}
+    nodes = tuple(Node(e, len(e.mentions), len({m.article for m in e.mentions})) for e in shown)
+    edges = tuple(Edge(a, b, w, len(articles[(a, b)])) for (a, b), w in strongest)
+    return Network(nodes, edges, len(actors) - len(shown))
 
 
-def date_label(value: str, precision: str) -> str:
-    """A reader's label for a TIMEX3 date: ``15 Sep 2022``, ``Sep 2022``, ``week 36, 2022``, ``Q3 2022``."""
-    if "/" in value:
-        first, _, last = value.partition("/")
-        return f"{date_label(first, 'day')} – {date_label(last, 'day')}"
-    span = date_range(value)
-    if span is None:
-        return value
-    d = span.first
-    if span.precision in ("day", "time"):
-        return f"{d.day} {_MONTHS[d.month - 1]} {d.year:04d}"
-    if span.precision == "month":
-        return f"{_MONTHS[d.month - 1]} {d.year:04d}"
-    if span.precision == "week":
-        year, week, _ = d.isocalendar()
-        return f"week {week}, {year:04d}"
-    if span.precision == "quarter":
-        return f"Q{(d.month - 1) // 3 + 1} {d.year:04d}"
-    if span.precision == "half":
-        return f"H{(d.month - 1) // 6 + 1} {d.year:04d}"
-    return value
-
-
-def timeline_points(story: JSON) -> list[JSON]:
+def timeline_points(events: Sequence[EventView]) -> list[dict[str, object]]:
     """Timeline events as chart points: ``{id, start, end, label, text, support, origins}``.
 
     ``start``/``end`` are ISO days (None when the date cannot be placed on a calendar, e.g.
     ``PAST_REF``); events keep the story's order.
     """
-    points = []
-    for e in story["timeline"]:
-        span = date_range(e["date"]) or date_range(e["sort_key"])
-        points.append(
-            {
-                "id": e["id"],
-                "start": span.first.isoformat() if span else None,
-                "end": span.last.isoformat() if span else None,
-                "label": date_label(e["date"], e["precision"]),
-                "text": e["text"],
-                "support": len(e["support"]),
-                "origins": e["independent_origins"],
-            }
-        )
-    return points
+    return [
+        {
+            "id": e.event.id,
+            "start": e.days.first.isoformat() if e.days else None,
+            "end": e.days.last.isoformat() if e.days else None,
+            "label": e.label,
+            "text": e.event.text,
+            "support": len(e.event.support),
+            "origins": e.event.independent_origins,
+        }
+        for e in events
+    ]
 
 
 # --- rendering -------------------------------------------------------------------------------------
@@ -236,14 +249,13 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def _summary(story: JSON, cites: _Citations) -> str:
-    sentences = story["summary"]
-    if not sentences:
+def _summary(view: StoryView, cites: _Citations) -> str:
+    if not view.summary:
         return _section(
             "summary", "Summary", "", _empty("No summary: no sentence was supported by the articles.")
         )
     items = "".join(
-        f"<li>{_p(s['text'])} {cites.marker(s['citation'], s['corroborations'])}</li>" for s in sentences
+        f"<li>{_p(s.text)} {cites.marker(s.citation, s.corroborations)}</li>" for s in view.summary
     )
     intro = (
         "Each sentence is quoted from one article. Click a number to see the passage in its "
@@ -252,66 +264,48 @@ def _summary(story: JSON, cites: _Citations) -> str:
     return _section("summary", "Summary", intro, f'<ol class="summary">{items}</ol>')
 
 
-def _speaker_name(speaker: str | None, name: str | None, names: dict[str, str]) -> str:
-    return names.get(speaker or "") or name or "Unattributed"
+def _quote_group(g: QuoteGroupView, cites: _Citations) -> str:
+    outlets = {v.citation.article for v in g.variants}
+    rows = "".join(
+        f'<li class="variant" data-match="{escape(v.match)}">'
+        f'<span class="words">{_p(v.citation.text)}</span> '
+        f'<span class="by">{escape(v.outlet or "unknown outlet")}</span>'
+        f'<span class="match match-{escape(v.match)}">{escape(v.match)}</span> '
+        f"{cites.marker(v.citation)}</li>"
+        for v in g.variants
+    )
+    return (
+        f'<div class="qgroup"><blockquote>{_p(g.variants[0].citation.text)}</blockquote>'
+        f'<p class="qmeta">{_plural(len(g.variants), "wording")} in '
+        f"{_plural(len(outlets), 'article')}, "
+        f"{_plural(g.independent_origins, 'independent origin')}</p>"
+        f'<ol class="variants">{rows}</ol></div>'
+    )
 
 
-def _who_said_what(story: JSON, cites: _Citations) -> str:
-    names = {e["id"]: e["name"] for e in story["entities"]}
-    grouped = {v["quote"] for g in story["quote_groups"] for v in g["variants"]}
-    groups: dict[str, list[JSON]] = defaultdict(list)
-    quotes: dict[str, list[JSON]] = defaultdict(list)
-    roles: dict[str, list[str]] = defaultdict(list)
-    for g in story["quote_groups"]:
-        groups[_speaker_name(g["speaker"], g["speaker_name"], names)].append(g)
-    for q in story["quotes"]:
-        who = _speaker_name(q["speaker"], q["speaker_name"], names)
-        if q.get("role") and q["role"] not in roles[who]:
-            roles[who].append(q["role"])
-        if q["id"] not in grouped:
-            quotes[who].append(q)
-    speakers = set(groups) | set(quotes)
+def _quote(q: QuoteView, cites: _Citations) -> str:
+    direct = q.kind == "direct"
+    words = f"“{_p(q.text)}”" if direct else _p(q.text)
+    unresolved = f'<span class="note">speaker unresolved: {_p(q.unresolved)}</span>' if q.unresolved else ""
+    return (
+        f'<p class="quote {"direct" if direct else "indirect"}">'
+        f"{'' if direct else '<span class=kind>reported</span> '}{words} "
+        f"{cites.marker(q.citation)}{unresolved}</p>"
+    )
+
+
+def _who_said_what(view: StoryView, cites: _Citations) -> str:
+    """A card per speaker, most quoted first (:attr:`.views.StoryView.speakers`, which brief.md
+    ranks by too), the unattributed last: their quote groups, then their quotes in no group."""
+    speakers = [s for s in view.speakers if s.groups or s.ungrouped]
     if not speakers:
         return _section("quotes", "Who said what", "", _empty("No quotes or reported speech were found."))
-
-    def weight(who: str) -> tuple[bool, int, str]:
-        count = sum(len(g["variants"]) for g in groups[who]) + len(quotes[who])
-        return who == "Unattributed", -count, who
-
     cards = []
-    for who in sorted(speakers, key=weight):
-        parts = []
-        for g in sorted(groups[who], key=lambda g: (-len(g["variants"]), g["id"])):
-            outlets = {v["article"] for v in g["variants"]}
-            rows = "".join(
-                f'<li class="variant" data-match="{escape(v["match"])}">'
-                f'<span class="words">{_p(v["text"])}</span> '
-                f'<span class="by">{escape(v["outlet"] or "unknown outlet")}</span>'
-                f'<span class="match match-{escape(v["match"])}">{escape(v["match"])}</span> '
-                f"{cites.marker(v)}</li>"
-                for v in g["variants"]
-            )
-            parts.append(
-                f'<div class="qgroup"><blockquote>{_p(g["variants"][0]["text"])}</blockquote>'
-                f'<p class="qmeta">{_plural(len(g["variants"]), "wording")} in '
-                f"{_plural(len(outlets), 'article')}, "
-                f"{_plural(g['independent_origins'], 'independent origin')}</p>"
-                f'<ol class="variants">{rows}</ol></div>'
-            )
-        for q in quotes[who]:
-            direct = q["kind"] == "direct"
-            words = f"“{_p(q['text'])}”" if direct else _p(q["text"])
-            unresolved = (
-                f'<span class="note">speaker unresolved: {_p(q["unresolved"])}</span>'
-                if q.get("unresolved")
-                else ""
-            )
-            parts.append(
-                f'<p class="quote {"direct" if direct else "indirect"}">'
-                f"{'' if direct else '<span class=kind>reported</span> '}{words} "
-                f"{cites.marker(q)}{unresolved}</p>"
-            )
-        role = f'<p class="role">{_p("; ".join(roles[who]))}</p>' if roles[who] else ""
+    for speaker in speakers:
+        parts = [_quote_group(g, cites) for g in speaker.groups]
+        parts += [_quote(q, cites) for q in speaker.ungrouped]
+        role = f'<p class="role">{_p("; ".join(speaker.roles))}</p>' if speaker.roles else ""
+        who = speaker.name or "Unattributed"
         cards.append(f'<article class="speaker"><h3>{escape(who)}</h3>{role}{"".join(parts)}</article>')
     intro = (
         "Grouped by speaker. Where outlets quote the same words differently, every wording is listed "
@@ -320,7 +314,7 @@ def _who_said_what(story: JSON, cites: _Citations) -> str:
     return _section("quotes", "Who said what", intro, f'<div class="speakers">{"".join(cards)}</div>')
 
 
-def _format_value(q: Quantity) -> str:
+def _format_value(q: FigureView) -> str:
     value, unit = q.value, q.unit
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
     if unit == "percent":
@@ -355,7 +349,7 @@ def _numbers(view: StoryView, cites: _Citations) -> str:
             f'<div class="disagree"><h3>Where the sources disagree</h3><ol class="conflicts">{"".join(items)}</ol></div>'
         )
     figures = sorted(
-        enumerate(view.figures), key=lambda iq: (not iq[1].disputed, iq[1].quantity.measure or "~", iq[0])
+        enumerate(view.figures), key=lambda iq: (not iq[1].disputed, iq[1].measure or "~", iq[0])
     )
     if figures:
         rows = []
@@ -367,10 +361,10 @@ def _numbers(view: StoryView, cites: _Citations) -> str:
             rows.append(
                 f'<tr class="{"disputed" if q.disputed else ""}">'
                 f'<td class="fig">{_p(q.wording)}{flag}</td>'
-                f'<td class="num">{escape(_format_value(q.quantity))}</td>'
-                f"<td>{_p(q.quantity.measure or '')}</td>"
-                f"<td>{_p(q.quantity.direction or '')}</td>"
-                f"<td>{_p(q.quantity.period or '')}</td>"
+                f'<td class="num">{escape(_format_value(q))}</td>'
+                f"<td>{_p(q.measure or '')}</td>"
+                f"<td>{_p(q.direction or '')}</td>"
+                f"<td>{_p(q.period or '')}</td>"
                 f'<td class="num">{q.origins or ""}</td>'
                 f"<td>{cites.marker(q.citation)}</td></tr>"
             )
@@ -389,46 +383,41 @@ def _numbers(view: StoryView, cites: _Citations) -> str:
     )
 
 
-def _timeline(story: JSON, cites: _Citations) -> str:
-    events = story["timeline"]
-    if not events:
+def _timeline(view: StoryView, cites: _Citations) -> str:
+    if not view.timeline:
         return _section("timeline", "Timeline", "", _empty("No dated events were found."))
     items = "".join(
-        f'<li id="event-{escape(e["id"])}"><time datetime="{escape(e["date"])}">'
-        f"{escape(date_label(e['date'], e['precision']))}</time>"
-        f'<div class="etext">{_p(e["text"])} {cites.marker(e["support"][0], e["support"][1:])}'
-        f'<span class="support">{_plural(len(e["support"]), "source")}, '
-        f"{_plural(e['independent_origins'], 'independent origin')}</span></div></li>"
-        for e in events
+        f'<li id="event-{escape(v.event.id)}"><time datetime="{escape(v.event.date)}">{escape(v.label)}</time>'
+        f'<div class="etext">{_p(v.event.text)} {cites.marker(v.event.support[0], v.event.support[1:])}'
+        f'<span class="support">{_plural(len(v.event.support), "source")}, '
+        f"{_plural(v.event.independent_origins, 'independent origin')}</span></div></li>"
+        for v in view.timeline
     )
     chart = '<figure class="chart" id="timeline-chart" aria-label="Timeline chart"></figure>'
     intro = "Dated events merged across outlets. In the chart, larger dots have more sources; darker ones more than one independent origin."
     return _section("timeline", "Timeline", intro, f'{chart}<ol class="events">{items}</ol>')
 
 
-def _actors(story: JSON, graph: JSON, cites: _Citations) -> str:
-    if not graph["nodes"]:
+def _actors(graph: Network, cites: _Citations) -> str:
+    if not graph.nodes:
         return _section("actors", "Actors", "", _empty("No people, organisations or places were found."))
-    by_id = {e["id"]: e for e in story["entities"]}
     rows = []
-    for node in graph["nodes"]:
-        e = by_id[node["id"]]
-        aliases = [a for a in e["aliases"] if a != e["name"]]
-        roles = sorted({r["text"] for r in e["roles"]})
+    for node in graph.nodes:
+        e = node.actor
+        aliases = [a for a in e.aliases if a != e.name]
+        roles = sorted(set(e.roles))
         sources = " ".join(
             cites.source(a)
-            for a in sorted({m["article"] for m in e["mentions"]}, key=lambda a: cites.key.get(a, 0))
+            for a in sorted({m.article for m in e.mentions}, key=lambda a: cites.key.get(a, 0))
         )
         aka = f'<div class="aka">also {_p(", ".join(aliases))}</div>' if aliases else ""
         rows.append(
-            f'<tr><td><span class="dot t-{escape(e["type"])}"></span>{escape(e["name"])}{aka}</td>'
-            f"<td>{escape(_TYPE_LABELS.get(e['type'], e['type']))}</td>"
-            f'<td class="num">{node["mentions"]}</td><td>{_p("; ".join(roles))}</td><td>{sources}</td></tr>'
+            f'<tr><td><span class="dot t-{escape(e.type)}"></span>{escape(e.name)}{aka}</td>'
+            f"<td>{escape(_TYPE_LABELS.get(e.type, e.type))}</td>"
+            f'<td class="num">{node.mentions}</td><td>{_p("; ".join(roles))}</td><td>{sources}</td></tr>'
         )
     hidden = (
-        f'<p class="note">{graph["hidden"]} less-mentioned entities are not shown.</p>'
-        if graph["hidden"]
-        else ""
+        f'<p class="note">{graph.hidden} less-mentioned entities are not shown.</p>' if graph.hidden else ""
     )
     chart = '<figure class="chart" id="network-chart" aria-label="Actor network"></figure>'
     table = (
@@ -440,96 +429,93 @@ def _actors(story: JSON, graph: JSON, cites: _Citations) -> str:
     return _section("actors", "Actors", intro, chart + table)
 
 
-def _published(p: JSON) -> str:
-    value = escape(p["value"] or "unknown")
-    if p["how"] == "inferred":
-        conf = f", {p['confidence']:.0%}" if p.get("confidence") is not None else ""
-        why = escape("; ".join(p.get("evidence") or []))
-        return f'{value} <span class="how" title="{why}">inferred{conf}</span>'
-    if p["how"] == "metadata":
+def _published(p: Published) -> str:
+    value = escape(p.value or "unknown")
+    inferred = inferred_label(p)
+    if inferred:
+        why = escape("; ".join(p.evidence))
+        return f'{value} <span class="how" title="{why}">{inferred}</span>'
+    if p.how == "metadata":
         return f'{value} <span class="how">from the page</span>'
     return value
 
 
-def _sources(story: JSON, cites: _Citations) -> str:
-    articles = story["articles"]
-    if not articles:
+def _chips(s: SourceView) -> str:
+    """The source's quality flags: its note's, machine-spun (unless a note flag says so), and the
+    text-quality evidence by kind."""
+    chips = [f'<span class="chip warn">{escape(f)}</span>' for f in s.note.flags]
+    if s.spun and not any("spun" in f for f in s.note.flags):
+        chips.append('<span class="chip warn">possibly machine-spun</span>')
+    chips += [f'<span class="chip">{escape(k)} ×{c}</span>' for k, c in sorted(Counter(s.flag_kinds).items())]
+    return "".join(chips)
+
+
+def _relations(s: SourceView, cites: _Citations) -> str:
+    """What the source copies and who copies it (:attr:`.views.StoryView.copies`, as brief.md)."""
+    relations = [
+        f"{escape(r.kind)} copy of {cites.source(r.original)} ({r.similarity:.0%})" for r in s.copy_of
+    ]
+    relations += [f"copied by {cites.source(r.copy)} ({escape(r.kind)})" for r in s.copied_by]
+    return "<br>".join(relations) or "<span class=muted>independent</span>"
+
+
+def _source_row(s: SourceView, cites: _Citations) -> str:
+    note = s.note
+    unique = " ".join(cites.marker(c) for c in note.unique[:6])
+    if len(note.unique) > 6:
+        unique += f' <span class="note">+{len(note.unique) - 6} more</span>'
+    omits = (
+        f'<div class="note">omits {_plural(len(note.omits), "widely reported claim")}</div>'
+        if note.omits
+        else ""
+    )
+    title = escape(s.title or s.source)
+    if s.link:
+        title = f'<a href="{escape(s.link)}" rel="noreferrer noopener">{title}</a>'
+    score = max(0.0, min(1.0, 1 - s.quality_score))
+    return (
+        f'<tr id="source-{s.number}"><td class="num">{s.number}</td>'
+        f'<td class="outlet">{escape(s.outlet or "—")}</td><td class="title">{title}'
+        f'<div class="path">{escape(s.source)}</div></td>'
+        f'<td class="when">{_published(s.published)}</td>'
+        f'<td><meter min="0" max="1" value="{score:.2f}" title="text quality {score:.0%}"></meter>'
+        f"{_chips(s)}</td>"
+        f"<td>{_relations(s, cites)}</td>"
+        f"<td>{unique or '<span class=muted>—</span>'}{omits}</td></tr>"
+    )
+
+
+def _sources(view: StoryView, cites: _Citations) -> str:
+    if not view.sources:
         return _section("sources", "Sources", "", _empty("No articles were analysed."))
-    notes = {n["article"]: n for n in story["notes"]}
-    copied_by: dict[str, list[JSON]] = defaultdict(list)
-    for n in story["notes"]:
-        for r in n["copies"]:
-            copied_by[r["original"]].append(r)
-    rows = []
-    for a in articles:
-        number = cites.key[a["id"]]
-        note = notes.get(a["id"], {"unique": [], "omits": [], "flags": [], "copies": []})
-        quality = a["quality"]
-        chips = [f'<span class="chip warn">{escape(f)}</span>' for f in note["flags"]]
-        if quality["spun"] and not any("spun" in f for f in note["flags"]):
-            chips.append('<span class="chip warn">possibly machine-spun</span>')
-        kinds = Counter(f["kind"] for f in quality["flags"])
-        chips += [f'<span class="chip">{escape(k)} ×{c}</span>' for k, c in sorted(kinds.items())]
-        relations = [
-            f"{escape(r['kind'])} copy of {cites.source(r['original'])} ({r['similarity']:.0%})"
-            for r in note["copies"]
-        ]
-        relations += [
-            f"copied by {cites.source(r['copy'])} ({escape(r['kind'])})" for r in copied_by[a["id"]]
-        ]
-        unique = " ".join(cites.marker(c) for c in note["unique"][:6])
-        if len(note["unique"]) > 6:
-            unique += f' <span class="note">+{len(note["unique"]) - 6} more</span>'
-        omits = (
-            f'<div class="note">omits {_plural(len(note["omits"]), "widely reported claim")}</div>'
-            if note["omits"]
-            else ""
-        )
-        title = escape(a["title"] or a["source"])
-        if (a["url"] or "").startswith(("http://", "https://")):
-            title = f'<a href="{escape(a["url"])}" rel="noreferrer noopener">{title}</a>'
-        score = max(0.0, min(1.0, 1 - float(quality["score"])))
-        rows.append(
-            f'<tr id="source-{number}"><td class="num">{number}</td>'
-            f'<td class="outlet">{escape(a["outlet"] or "—")}</td><td class="title">{title}'
-            f'<div class="path">{escape(a["source"])}</div></td>'
-            f'<td class="when">{_published(a["published"])}</td>'
-            f'<td><meter min="0" max="1" value="{score:.2f}" title="text quality {score:.0%}"></meter>'
-            f"{''.join(chips)}</td>"
-            f"<td>{'<br>'.join(relations) or '<span class=muted>independent</span>'}</td>"
-            f"<td>{unique or '<span class=muted>—</span>'}{omits}</td></tr>"
-        )
+    rows = "".join(_source_row(s, cites) for s in view.sources)
     table = (
         '<div class="scroll"><table class="sources"><thead><tr><th class="num">#</th><th>Outlet</th><th>Title</th>'
         "<th>Published</th><th>Quality</th><th>Copies</th><th>Only here</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f"<tbody>{rows}</tbody></table></div>"
     )
     skipped = ""
-    if story["skipped"]:
-        items = "".join(
-            f"<li><code>{escape(s['source'])}</code>: {escape(s['reason'])}</li>" for s in story["skipped"]
-        )
-        skipped = f'<details class="skipped"><summary>{_plural(len(story["skipped"]), "input")} skipped</summary><ul>{items}</ul></details>'
-    origins = len(story["origins"])
-    intro = f"{_plural(len(articles), 'article')}"
-    if origins:
-        intro += f" from {_plural(origins, 'independent origin')}"
+    if view.skipped:
+        items = "".join(f"<li><code>{escape(s.source)}</code>: {escape(s.reason)}</li>" for s in view.skipped)
+        skipped = f'<details class="skipped"><summary>{_plural(len(view.skipped), "input")} skipped</summary><ul>{items}</ul></details>'
+    intro = f"{_plural(len(view.sources), 'article')}"
+    if view.origins:
+        intro += f" from {_plural(view.origins, 'independent origin')}"
     intro += ". “Only here” lists passages no other source has."
     return _section("sources", "Sources", escape(intro), table + skipped)
 
 
-def _header(story: JSON) -> tuple[str, str]:
-    articles = story["articles"]
-    title = articles[0]["title"] if articles else "Story brief"
-    outlets = {a["outlet"] for a in articles if a["outlet"]}
-    days = sorted(p["value"][:10] for a in articles if (p := a["published"])["value"])
+def _header(view: StoryView) -> tuple[str, str]:
+    sources = view.sources
+    title = sources[0].title if sources else "Story brief"
+    days = sorted(value[:10] for s in sources if (value := s.published.value))
     span = ""
     if days:
-        first, last = date_label(days[0], "day"), date_label(days[-1], "day")
+        first, last = date_label(days[0]), date_label(days[-1])
         span = f" · {first}" if first == last else f" · {first} – {last}"
     facts = (
-        f"{_plural(len(articles), 'article')} from {_plural(len(outlets), 'outlet')}{span}"
-        f" · {_plural(len(story['quotes']), 'quote')} · {_plural(len(story['conflicts']), 'disagreement')}"
+        f"{_plural(len(sources), 'article')} from {_plural(view.outlets, 'outlet')}{span}"
+        f" · {_plural(view.quotes, 'quote')} · {_plural(len(view.conflicts), 'disagreement')}"
     )
     nav = "".join(
         f'<a href="#{anchor}">{label}</a>'
@@ -550,27 +536,30 @@ def _header(story: JSON) -> tuple[str, str]:
 
 
 def render_html(story: JSON) -> str:
-    """The brief as one self-contained HTML document (no external resources)."""
+    """The brief as one self-contained HTML document (no external resources), from a
+    ``story.json`` dict (read once, by :func:`.views.story_view`, and embedded as it is)."""
     js, css = load_assets()
-    articles = story["articles"]
-    key = {a["id"]: i for i, a in enumerate(articles, 1)}
-    cites = _Citations(key, {a["id"]: a["outlet"] or a["title"] or a["source"] for a in articles})
-    graph = actor_network(story)
-    title, header = _header(story)
+    view = story_view(story)
+    cites = _Citations(view.sources)
+    graph = actor_network(view)
+    title, header = _header(view)
     sections = [
-        _summary(story, cites),
-        _who_said_what(story, cites),
-        _numbers(story_view(story), cites),
-        _timeline(story, cites),
-        _actors(story, graph, cites),
-        _sources(story, cites),
+        _summary(view, cites),
+        _who_said_what(view, cites),
+        _numbers(view, cites),
+        _timeline(view, cites),
+        _actors(graph, cites),
+        _sources(view, cites),
     ]
-    view = {"cites": cites.cites, "network": graph, "timeline": timeline_points(story)}
-    generator = story.get("generator") or {}
+    script_view = {
+        "cites": cites.cites,
+        "network": graph.to_json(),
+        "timeline": timeline_points(view.timeline),
+    }
     footer = (
-        f'<footer class="colophon">Generated by newsprism {escape(str(generator.get("newsprism", "")))}'
-        f"{' with ' + escape(str(generator['model'])) if generator.get('model') else ''} "
-        f"from <code>{escape(str(story.get('schema', '')))}</code>. The story data is embedded in this file "
+        f'<footer class="colophon">Generated by newsprism {escape(view.version)}'
+        f"{' with ' + escape(str(view.model)) if view.model else ''} "
+        f"from <code>{escape(view.schema)}</code>. The story data is embedded in this file "
         "(<code>#np-story</code>).</footer>"
     )
     return (
@@ -584,6 +573,6 @@ def render_html(story: JSON) -> str:
         f"<style>{_inline(css, 'style')}</style></head>"
         f'<body><div class="page">{header}<main>{"".join(sections)}</main>{footer}</div>'
         f'<script type="application/json" id="np-story">{embed_json(story)}</script>'
-        f'<script type="application/json" id="np-view">{embed_json(view)}</script>'
+        f'<script type="application/json" id="np-view">{embed_json(script_view)}</script>'
         f"<script>{_inline(js, 'script')}</script></body></html>\n"
     )

@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from ..records import Citation, Claim, ConflictValue
-from .views import FigureView, StoryView, story_view
+from .views import FigureView, QuoteView, StoryView, inferred_label, story_view
 
 JSON = dict[str, Any]
 
@@ -67,9 +67,9 @@ def md_text(value: object) -> str:
     return _BLOCK_START.sub(r"\1\\\2", text)
 
 
-def _link(label: str, url: object) -> str:
-    """``label`` (already Markdown) linking to ``url`` when it is an http(s) URL, else plain."""
-    if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
+def _link(label: str, url: str | None) -> str:
+    """``label`` (already Markdown) linking to ``url`` (an http(s) URL, :attr:`.views.SourceView.link`)."""
+    if url is None:
         return label
     return f"[{label}]({url_quote(url, safe=_URL_SAFE)})"
 
@@ -80,21 +80,20 @@ def _more(shown: int, total: int, what: str) -> list[str]:
 
 
 def render_markdown(story: JSON) -> str:
-    """The brief as Markdown text."""
-    articles = story["articles"]
-    key = {a["id"]: f"[{i}]" for i, a in enumerate(articles, 1)}
-    title = md_text(articles[0]["title"]) if articles else "Story"
+    """The brief as Markdown text, from a ``story.json`` dict (read once, by :func:`.views.story_view`)."""
     view = story_view(story)
-    out = [f"# Story brief: {title}", "", _overview(story), ""]
-    out += _summary(story, key)
+    key = {s.id: f"[{s.number}]" for s in view.sources}
+    title = md_text(view.sources[0].title) if view.sources else "Story"
+    out = [f"# Story brief: {title}", "", _overview(view), ""]
+    out += _summary(view, key)
     out += _facts(view, key)
     out += _conflicts(view, key)
     out += _figures(view, key)
-    out += _speakers(story, key)
-    out += _dates(story, key)
-    out += _copies(story, key)
-    out += _sources(story, key)
-    out += _skipped(story)
+    out += _speakers(view, key)
+    out += _dates(view, key)
+    out += _copies(view, key)
+    out += _sources(view)
+    out += _skipped(view)
     out += [
         "Every quote, entity, figure, dated reference and per-source note is listed in story.json "
         "and in the HTML report."
@@ -102,31 +101,29 @@ def render_markdown(story: JSON) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _overview(story: JSON) -> str:
-    articles = story["articles"]
-    outlets = len({a["outlet"] for a in articles if a["outlet"]})
+def _overview(view: StoryView) -> str:
+    articles = len(view.sources)
     line = (
-        f"{len(articles)} articles from {outlets} outlets and {len(story['origins']) or len(articles)} "
-        f"independent origins"
+        f"{articles} articles from {view.outlets} outlets and {view.origins or articles} independent origins"
     )
-    if story["skipped"]:
-        line += f"; {len(story['skipped'])} inputs skipped"
+    if view.skipped:
+        line += f"; {len(view.skipped)} inputs skipped"
     return line + "."
 
 
-def _cites(citations: Iterable[JSON | Citation], key: dict[str, str]) -> str:
-    articles = {c.article if isinstance(c, Citation) else c["article"] for c in citations}
+def _cites(citations: Iterable[Citation], key: dict[str, str]) -> str:
+    articles = {c.article for c in citations}
     return "".join(sorted({key.get(a, "") for a in articles}, key=lambda k: (len(k), k)))
 
 
-def _summary(story: JSON, key: dict[str, str]) -> list[str]:
-    if not story["summary"]:
+def _summary(view: StoryView, key: dict[str, str]) -> list[str]:
+    if not view.summary:
         return []
     out = ["## Summary", ""]
-    for s in story["summary"]:
-        also = _cites(s["corroborations"], key)
-        cite = key.get(s["citation"]["article"], "")
-        out.append(f"- {md_text(s['text'])} {cite}{f' (also {also})' if also else ''}")
+    for s in view.summary:
+        also = _cites(s.corroborations, key)
+        cite = key.get(s.citation.article, "")
+        out.append(f"- {md_text(s.text)} {cite}{f' (also {also})' if also else ''}")
     out += [
         "",
         "Each sentence is quoted verbatim from the first source cited; the others state the same.",
@@ -136,21 +133,17 @@ def _summary(story: JSON, key: dict[str, str]) -> list[str]:
 
 
 def _facts(view: StoryView, key: dict[str, str]) -> list[str]:
-    """The sentence claims reported by the most independent origins."""
-    claims = [c for c in view.claims if c.kind != "quantity" and c.independent_origins > 1]
+    """The sentence claims reported by the most independent origins (:attr:`.views.StoryView.corroborated`)."""
+    claims = view.corroborated
     if not claims:
         return []
-    # Alignment can give one sentence two claims (different sets of sources): show it once.
-    ranked: dict[str, Claim] = {}
-    for c in sorted(claims, key=lambda c: -c.independent_origins):
-        ranked.setdefault(" ".join(c.text.casefold().split()), c)
     out = ["## Most corroborated", ""]
-    for c in list(ranked.values())[:TOP_FACTS]:
+    for c in claims[:TOP_FACTS]:
         flag = " (disputed)" if c.conflicts else ""
         out.append(
             f"- {md_text(c.text)} — {c.independent_origins} independent origins {_cites(c.support, key)}{flag}"
         )
-    return out + _more(TOP_FACTS, len(ranked), "corroborated facts")
+    return out + _more(TOP_FACTS, len(claims), "corroborated facts")
 
 
 def _conflicts(view: StoryView, key: dict[str, str]) -> list[str]:
@@ -200,9 +193,7 @@ def _values(values: Sequence[ConflictValue], key: dict[str, str], amounts: dict[
 def _amounts(figures: Iterable[FigureView]) -> dict[tuple[str, int], str]:
     """Each figure's (article, start) mapped to its amount and unit, the key that groups equal
     figures written differently."""
-    return {
-        (f.quantity.article, f.quantity.start): f"{f.quantity.value:g} {f.quantity.unit}" for f in figures
-    }
+    return {(f.citation.article, f.citation.start): f"{f.value:g} {f.unit}" for f in figures}
 
 
 def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
@@ -216,10 +207,10 @@ def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
     """
     by_article: dict[str, list[FigureView]] = defaultdict(list)
     for q in view.figures:
-        if q.quantity.measure:
-            by_article[q.quantity.article].append(q)
+        if q.measure:
+            by_article[q.citation.article].append(q)
     for figures in by_article.values():
-        figures.sort(key=lambda q: (q.quantity.start, q.quantity.end))
+        figures.sort(key=lambda q: (q.citation.start, q.citation.end))
     rows: list[tuple[Claim, str, str, bool]] = []
     for claim in view.claims:
         if claim.kind != "quantity" or claim.independent_origins < 2:
@@ -227,7 +218,7 @@ def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
         inside = [q for cite in claim.support for q in _within(by_article.get(cite.article, []), cite)]
         if inside:
             wordings = Counter(q.wording for q in inside)
-            measures = Counter(str(q.quantity.measure) for q in inside)
+            measures = Counter(str(q.measure) for q in inside)
             disputed = any(q.disputed for q in inside)
             rows.append((claim, wordings.most_common(1)[0][0], measures.most_common(1)[0][0], disputed))
     if not rows:
@@ -251,56 +242,51 @@ def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
 def _within(figures: list[FigureView], cite: Citation) -> list[FigureView]:
     """The ``figures`` (sorted by start) that lie inside the citation's span."""
     found = []
-    for q in figures[bisect_left(figures, cite.start, key=lambda q: q.quantity.start) :]:
-        if q.quantity.start >= cite.end:
+    for q in figures[bisect_left(figures, cite.start, key=lambda q: q.citation.start) :]:
+        if q.citation.start >= cite.end:
             break
-        if q.quantity.end <= cite.end:
+        if q.citation.end <= cite.end:
             found.append(q)
     return found
 
 
-def _example(quotes: list[JSON], key: dict[str, str]) -> str:
+def _example(quotes: Sequence[QuoteView], key: dict[str, str]) -> str:
     """The speaker's shortest direct quote (else reported speech), whole, or "" when all are long."""
-    ranked = sorted(quotes, key=lambda q: (q["kind"] != "direct", len(q["text"].split()), q["text"]))
+    ranked = sorted(quotes, key=lambda q: (q.kind != "direct", len(q.text.split()), q.text))
     for q in ranked:
-        words = len(q["text"].split())
+        words = len(q.text.split())
         if 3 <= words <= EXAMPLE_MAX_WORDS:
-            text = md_text(q["text"])
-            shown = f"“{text}”" if q["kind"] == "direct" else f"(reported) {text}"
-            return f": {shown} {key.get(q['article'], '')}"
+            text = md_text(q.text)
+            shown = f"“{text}”" if q.kind == "direct" else f"(reported) {text}"
+            return f": {shown} {key.get(q.citation.article, '')}"
     return ""
 
 
-def _speakers(story: JSON, key: dict[str, str]) -> list[str]:
-    names = {e["id"]: e["name"] for e in story["entities"]}
-    by_speaker: dict[str, list[JSON]] = defaultdict(list)
-    for q in story["quotes"]:
-        speaker = names.get(q["speaker"] or "") or q["speaker_name"]
-        if speaker:
-            by_speaker[speaker].append(q)
-    if not by_speaker:
+def _speakers(view: StoryView, key: dict[str, str]) -> list[str]:
+    """The most quoted named speakers (:attr:`.views.StoryView.speakers`, which brief.html ranks
+    by too), each with one role (the first in alphabetical order) and a short example quote."""
+    speakers = [s for s in view.speakers if s.name and s.quotes]
+    if not speakers:
         return []
-    ranked = sorted(by_speaker, key=lambda s: (-len(by_speaker[s]), s))
     out = ["## Most quoted", ""]
-    for speaker in ranked[:TOP_SPEAKERS]:
-        quotes = by_speaker[speaker]
-        roles = sorted({q["role"] for q in quotes if q.get("role")})
-        role = f" ({md_text(roles[0])})" if roles else ""
-        sources = _cites(quotes, key)
+    for speaker in speakers[:TOP_SPEAKERS]:
+        quotes = speaker.quotes
+        role = f" ({md_text(min(speaker.roles))})" if speaker.roles else ""
+        sources = _cites((q.citation for q in quotes), key)
         count = f"{len(quotes)} quote{'s' if len(quotes) > 1 else ''} in {sources}"
-        out.append(f"- **{md_text(speaker)}**{role}, {count}{_example(quotes, key)}")
-    return out + _more(TOP_SPEAKERS, len(by_speaker), "speakers")
+        out.append(f"- **{md_text(speaker.name)}**{role}, {count}{_example(quotes, key)}")
+    return out + _more(TOP_SPEAKERS, len(speakers), "speakers")
 
 
-def _dates(story: JSON, key: dict[str, str]) -> list[str]:
+def _dates(view: StoryView, key: dict[str, str]) -> list[str]:
     """Dated events, those with the most independent origins, shown in date order."""
-    events = story["timeline"]
+    events = view.timeline
     if not events:
         return []
-    best = sorted(enumerate(events), key=lambda ie: (-ie[1]["independent_origins"], ie[0]))[:TOP_DATES]
+    best = sorted(enumerate(events), key=lambda ie: (-ie[1].event.independent_origins, ie[0]))[:TOP_DATES]
     out = ["## Key dates", ""]
-    for _, e in sorted(best, key=lambda ie: (ie[1]["sort_key"], ie[0])):
-        out.append(f"- {md_text(e['date'])}: {md_text(e['text'])} {_cites(e['support'], key)}")
+    for _, e in sorted(best, key=lambda ie: (ie[1].event.sort_key, ie[0])):
+        out.append(f"- {md_text(e.event.date)}: {md_text(e.event.text)} {_cites(e.event.support, key)}")
     return out + _more(TOP_DATES, len(events), "dated events")
 
 
@@ -309,38 +295,37 @@ def _copy_kind(kind: str) -> str:
     return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} copy"
 
 
-def _copies(story: JSON, key: dict[str, str]) -> list[str]:
-    copies = [r for o in story["origins"] for r in o["relations"]]
+def _copies(view: StoryView, key: dict[str, str]) -> list[str]:
+    copies = view.copies
     if not copies:
         return []
     out = ["## Copies", ""]
     for r in copies[:TOP_COPIES]:
         out.append(
-            f"- {key.get(r['copy'], '?')} is {_copy_kind(r['kind'])} of {key.get(r['original'], '?')} "
-            f"({r['similarity']:.0%} of its sentences aligned)"
+            f"- {key.get(r.copy, '?')} is {_copy_kind(r.kind)} of {key.get(r.original, '?')} "
+            f"({r.similarity:.0%} of its sentences aligned)"
         )
     return out + _more(TOP_COPIES, len(copies), "copies")
 
 
-def _sources(story: JSON, key: dict[str, str]) -> list[str]:
+def _sources(view: StoryView) -> list[str]:
     out = ["## Sources", "", "| # | Outlet | Title | Published |", "|---|---|---|---|"]
-    for a in story["articles"]:
-        pub = a["published"]
-        when = md_text(pub["value"] or "unknown")
-        if pub["how"] == "inferred":
-            conf = pub.get("confidence")
-            when += f" (inferred{f', {conf:.0%}' if conf is not None else ''})"
-        spun = " ⚠ possibly machine-spun" if (a.get("quality") or {}).get("spun") else ""
-        title = _link(md_text(a["title"]) or "untitled", a.get("url"))
-        out.append(f"| {key[a['id']]} | {md_text(a['outlet'] or '-')} | {title}{spun} | {when} |")
+    for s in view.sources:
+        when = md_text(s.published.value or "unknown")
+        inferred = inferred_label(s.published)
+        if inferred:
+            when += f" ({inferred})"
+        spun = " ⚠ possibly machine-spun" if s.spun else ""
+        title = _link(md_text(s.title) or "untitled", s.link)
+        out.append(f"| [{s.number}] | {md_text(s.outlet or '-')} | {title}{spun} | {when} |")
     out.append("")
     return out
 
 
-def _skipped(story: JSON) -> list[str]:
-    skipped = story["skipped"]
+def _skipped(view: StoryView) -> list[str]:
+    skipped = view.skipped
     if not skipped:
         return []
     out = ["## Skipped inputs", ""]
-    out += [f"- {md_text(s['source'])}: {md_text(s['reason'])}" for s in skipped[:TOP_SKIPPED]]
+    out += [f"- {md_text(s.source)}: {md_text(s.reason)}" for s in skipped[:TOP_SKIPPED]]
     return out + _more(TOP_SKIPPED, len(skipped), "skipped inputs")

@@ -1,36 +1,130 @@
 """Typed views of the ``story.json`` dict that both briefs render from.
 
-Both briefs render ``story.json`` (not the records), so a reader sees what the file says. What
-both show and must judge alike is decided here, once: the conflicts and their numbers, the claims,
-and each figure with whether it is *disputed* and by which conflicts. The trap this closes: the
-HTML report decided which figures were disputed while the Markdown brief read only a claim's own
-conflict list, so a figure a conflict names was red in brief.html and plain in brief.md.
+Both briefs render ``story.json`` (not the records), so a reader sees what the file says, and a
+story read back from disk or the store renders the same. :func:`story_view` is the one reader of
+that dict: it builds every view once per render, and the renderers' section functions read views
+only. What both briefs show and must judge alike is decided here, once:
 
-**The disputed-figure rule** (:func:`story_view`): a figure is disputed when a ``quantity``
-conflict (another source gives a different value) cites it. Not when it merely shares a sentence
-with a disputed figure or sits in a sentence a date, role or wording conflict cites: the HTML
-report's old rule (any conflict citation overlapping the figure, or the support of any claim with
-a conflict) flagged "11 people confirmed dead" beside a disputed count of the missing, and "number
-three official" for a role conflict. Conflicts are numbered in report order: figures first,
-contradictions first.
+* **Disputed figures** (:func:`story_view`): a figure is disputed when a ``quantity`` conflict
+  (another source gives a different value) cites it. Not when it merely shares a sentence with a
+  disputed figure or sits in a sentence a date, role or wording conflict cites: the HTML report's
+  old rule (any conflict citation overlapping the figure, or the support of any claim with a
+  conflict) flagged "11 people confirmed dead" beside a disputed count of the missing, and "number
+  three official" for a role conflict, while the Markdown brief read only a claim's own conflict
+  list: one figure was red in brief.html and plain in brief.md. Conflicts are numbered in report
+  order: figures first, contradictions first.
+* **Most quoted** (:attr:`StoryView.speakers`): a quote belongs to the speaker story.json gives
+  *that quote* (its entity's name, else the name the article gives), and speakers rank by how many
+  quotes they have. The HTML report once counted a grouped quote under its *group's* speaker, so a
+  group the linker left unattributed took the quotes of "Xi Jinping and Xi" out of that speaker's
+  count in brief.html but not in brief.md.
+* **Most corroborated** (:attr:`StoryView.corroborated`): sentence claims several independent
+  origins report, each sentence once, most origins first.
+* **Date labels** (:func:`date_label`): a TIMEX value as a reader reads it ("week 10, 2025",
+  "13 Mar 2025"), in both briefs; brief.md once printed the raw value ("2025-W10").
+* **Copies** (:attr:`StoryView.copies`): the copy relations of the origins, each once. The HTML
+  sources table once read them from the per-source notes, which hold each relation under both its
+  copy and its original: the original was called a copy of itself and "copied by" twice.
+* **Links**: an article's URL is a link only when it is http(s), in any letter case.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import Citation, Claim, Conflict, ConflictValue, Quantity
+from ..extract.timex.values import DateRange, date_range
+from ..records import (
+    Citation,
+    Claim,
+    Conflict,
+    ConflictValue,
+    CopyRelation,
+    EntityType,
+    Published,
+    QuoteKind,
+    QuoteMatch,
+    Skip,
+    SourceNote,
+    SummarySentence,
+    TimelineEvent,
+)
 
 JSON = dict[str, Any]
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def citation(data: Mapping[str, Any]) -> Citation:
     """The citation record of a story.json citation (or any dict with article, start, end)."""
     return Citation(data["article"], data["start"], data["end"], data.get("text") or "")
+
+
+def date_label(value: str) -> str:
+    """A reader's label for a TIMEX3 value: ``15 Sep 2022``, ``Sep 2022``, ``week 36, 2022``,
+    ``Q3 2022``, ``H1 2022``, ``2022``, an interval as its two ends; a value that names no
+    calendar days (``PAST_REF``, ``P3Y``, ``2024-02-30``) as written."""
+    if "/" in value:
+        first, _, last = value.partition("/")
+        return f"{date_label(first)} – {date_label(last)}"
+    span = date_range(value)
+    if span is None:
+        return value
+    d = span.first
+    if span.precision in ("day", "time"):
+        return f"{d.day} {_MONTHS[d.month - 1]} {d.year:04d}"
+    if span.precision == "month":
+        return f"{_MONTHS[d.month - 1]} {d.year:04d}"
+    if span.precision == "week":
+        year, week, _ = d.isocalendar()
+        return f"week {week}, {year:04d}"
+    if span.precision == "quarter":
+        return f"Q{(d.month - 1) // 3 + 1} {d.year:04d}"
+    if span.precision == "half":
+        return f"H{(d.month - 1) // 6 + 1} {d.year:04d}"
+    return value
+
+
+def inferred_label(published: Published) -> str | None:
+    """``"inferred, 87%"`` (or ``"inferred"`` without a confidence) for a date inferred from the
+    text, ``None`` for any other."""
+    if published.how != "inferred":
+        return None
+    return "inferred" if published.confidence is None else f"inferred, {published.confidence:.0%}"
+
+
+# --- the views -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """An article as the briefs list it: ``number`` (1-based, input order) is its source key,
+    ``copy_of`` the relations in which it is the copy, ``copied_by`` those in which it is the
+    original; ``note`` what it alone reports and lacks (empty when the story has no note)."""
+
+    number: int
+    id: str
+    source: str
+    title: str
+    outlet: str | None
+    url: str | None
+    text: str
+    published: Published
+    quality_score: float
+    spun: bool
+    flag_kinds: tuple[str, ...]
+    note: SourceNote
+    copy_of: tuple[CopyRelation, ...]
+    copied_by: tuple[CopyRelation, ...]
+
+    @property
+    def link(self) -> str | None:
+        """The URL when it is http(s) (any letter case): the only URLs either brief links to."""
+        url = self.url or ""
+        return url if url.lower().startswith(("http://", "https://")) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +142,13 @@ class FigureView:
     ``disputed_by`` holds the numbers of the conflicts that dispute it (ascending); ``origins``
     is the most independent origins of a claim whose support holds it (0 when none does)."""
 
-    quantity: Quantity
+    citation: Citation
+    value: float
+    unit: str
+    modifier: str | None
+    measure: str | None
+    direction: str | None
+    period: str | None
     disputed_by: tuple[int, ...]
     origins: int
 
@@ -59,21 +159,108 @@ class FigureView:
     @property
     def wording(self) -> str:
         """The figure as written, with its modifier ("about 40 homes")."""
-        return " ".join(p for p in (self.quantity.modifier, self.quantity.text) if p)
+        return " ".join(p for p in (self.modifier, self.citation.text) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    """A quote or reported speech as one article has it."""
+
+    id: str
+    citation: Citation
+    kind: QuoteKind
+    role: str | None
+    unresolved: str | None
 
     @property
-    def citation(self) -> Citation:
-        q = self.quantity
-        return Citation(q.article, q.start, q.end, q.text)
+    def text(self) -> str:
+        return self.citation.text
+
+
+@dataclass(frozen=True, slots=True)
+class VariantView:
+    """One wording of a grouped utterance, with the outlet that printed it."""
+
+    citation: Citation
+    outlet: str | None
+    match: QuoteMatch
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroupView:
+    """One utterance across articles, every wording of it."""
+
+    id: str
+    variants: tuple[VariantView, ...]
+    independent_origins: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerView:
+    """A speaker (``name`` None: unattributed) with the quotes story.json gives them (story
+    order), their roles in order of first appearance, the quote groups whose speaker they are
+    (most wordings first) and those of their quotes in no group."""
+
+    name: str | None
+    quotes: tuple[QuoteView, ...]
+    roles: tuple[str, ...]
+    groups: tuple[QuoteGroupView, ...]
+    ungrouped: tuple[QuoteView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """A timeline event with its reader's ``label`` and the ``days`` it covers (None when its
+    date is on no calendar, e.g. ``PAST_REF``)."""
+
+    event: TimelineEvent
+    label: str
+    days: DateRange | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorView:
+    """An entity with the texts of its roles and its mentions (as citations)."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: tuple[Citation, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class StoryView:
-    """What both briefs render from the story's disagreements, claims and figures."""
+    """Everything both briefs render, typed, with the rules of the module docstring applied.
 
+    ``speakers`` are ranked most quoted first (ties by name), the unattributed last;
+    ``corroborated`` are the sentence claims of :func:`_corroborated`."""
+
+    sources: tuple[SourceView, ...]
+    origins: int
+    skipped: tuple[Skip, ...]
+    summary: tuple[SummarySentence, ...]
     conflicts: tuple[ConflictView, ...]
     claims: tuple[Claim, ...]
+    corroborated: tuple[Claim, ...]
     figures: tuple[FigureView, ...]
+    speakers: tuple[SpeakerView, ...]
+    quotes: int
+    timeline: tuple[EventView, ...]
+    actors: tuple[ActorView, ...]
+    copies: tuple[CopyRelation, ...]
+    schema: str
+    version: str
+    model: str | None
+
+    @property
+    def outlets(self) -> int:
+        """How many distinct outlets the articles come from (articles without one not counted)."""
+        return len({s.outlet for s in self.sources if s.outlet})
+
+
+# --- building them from story.json ---------------------------------------------------------------
 
 
 def _conflicts(data: Iterable[JSON]) -> tuple[ConflictView, ...]:
@@ -105,27 +292,15 @@ def _claim(c: JSON) -> Claim:
     )
 
 
-def _quantity(q: JSON) -> Quantity:
-    """The record of a story.json figure (whose spans are ``{start, end}`` or null)."""
-    measure, period = q.get("measure_span") or {}, q.get("period_span") or {}
-    return Quantity(
-        id=q["id"],
-        article=q["article"],
-        start=q["start"],
-        end=q["end"],
-        text=q["text"],
-        value=float(q["value"]),
-        unit=q["unit"],
-        category=q["category"],
-        modifier=q.get("modifier"),
-        measure=q.get("measure"),
-        measure_start=measure.get("start"),
-        measure_end=measure.get("end"),
-        direction=q.get("direction"),
-        period=q.get("period"),
-        period_start=period.get("start"),
-        period_end=period.get("end"),
-    )
+def _corroborated(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    """The sentence claims two or more independent origins report, most origins first (ties in
+    story order). Alignment can give one sentence two claims (different sets of sources): the
+    sentence is kept once, with the claim of most origins."""
+    ranked: dict[str, Claim] = {}
+    several = (c for c in claims if c.kind != "quantity" and c.independent_origins > 1)
+    for c in sorted(several, key=lambda c: -c.independent_origins):
+        ranked.setdefault(" ".join(c.text.casefold().split()), c)
+    return tuple(ranked.values())
 
 
 class _Overlapping:
@@ -133,12 +308,12 @@ class _Overlapping:
     figure is short, so only figures starting within ``longest`` before the span can reach it):
     linear in the figures found, not in all figures times all citations."""
 
-    def __init__(self, quantities: Iterable[tuple[int, JSON]]) -> None:
+    def __init__(self, spans: Iterable[Citation]) -> None:
         by_article: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         self.longest = 0
-        for i, q in quantities:
-            by_article[q["article"]].append((q["start"], q["end"], i))
-            self.longest = max(self.longest, q["end"] - q["start"])
+        for i, q in enumerate(spans):
+            by_article[q.article].append((q.start, q.end, i))
+            self.longest = max(self.longest, q.end - q.start)
         self.by_article = {a: sorted(spans) for a, spans in by_article.items()}
 
     def __call__(self, span: Citation) -> list[int]:
@@ -152,12 +327,12 @@ class _Overlapping:
         return found
 
 
-def story_view(story: JSON) -> StoryView:
-    """The typed view of a ``story.json`` dict, with the one disputed-figure rule (module doc)."""
-    conflicts = _conflicts(story["conflicts"])
-    claims = tuple(_claim(c) for c in story["claims"])
-    quantities: list[JSON] = story["quantities"]
-    overlapping = _Overlapping(enumerate(quantities))
+def _figures(
+    quantities: Sequence[JSON], conflicts: Iterable[ConflictView], claims: Iterable[Claim]
+) -> tuple[FigureView, ...]:
+    """Each figure with the one disputed-figure rule (module doc) and its claims' origins."""
+    cites = [citation(q) for q in quantities]
+    overlapping = _Overlapping(cites)
     disputed_by: dict[int, set[int]] = defaultdict(set)
     for c in conflicts:
         if c.conflict.kind == "quantity":
@@ -169,8 +344,165 @@ def story_view(story: JSON) -> StoryView:
         for s in claim.support:
             for i in overlapping(s):
                 origins[i] = max(origins.get(i, 0), claim.independent_origins)
-    figures = tuple(
-        FigureView(_quantity(q), tuple(sorted(disputed_by.get(i, ()))), origins.get(i, 0))
-        for i, q in enumerate(quantities)
+    return tuple(
+        FigureView(
+            citation=cite,
+            value=float(q["value"]),
+            unit=q["unit"],
+            modifier=q.get("modifier"),
+            measure=q.get("measure"),
+            direction=q.get("direction"),
+            period=q.get("period"),
+            disputed_by=tuple(sorted(disputed_by.get(i, ()))),
+            origins=origins.get(i, 0),
+        )
+        for i, (q, cite) in enumerate(zip(quantities, cites, strict=True))
     )
-    return StoryView(conflicts, claims, figures)
+
+
+def _relation(r: JSON) -> CopyRelation:
+    evidence = tuple((citation(e["copy"]), citation(e["original"])) for e in r.get("evidence", ()))
+    return CopyRelation(r["copy"], r["original"], r["kind"], r["similarity"], evidence)
+
+
+def _published(p: JSON) -> Published:
+    return Published(p["value"], p["how"], p.get("confidence"), tuple(p.get("evidence") or ()))
+
+
+def _note(n: JSON) -> SourceNote:
+    return SourceNote(
+        article=n["article"],
+        unique=tuple(citation(c) for c in n["unique"]),
+        omits=tuple(n["omits"]),
+        flags=tuple(n["flags"]),
+        copies=tuple(_relation(r) for r in n["copies"]),
+    )
+
+
+def _sources(story: JSON, copies: Sequence[CopyRelation]) -> tuple[SourceView, ...]:
+    notes = {n["article"]: _note(n) for n in story["notes"]}
+    copy_of: dict[str, list[CopyRelation]] = defaultdict(list)
+    copied_by: dict[str, list[CopyRelation]] = defaultdict(list)
+    for r in copies:
+        copy_of[r.copy].append(r)
+        copied_by[r.original].append(r)
+    sources = []
+    for number, a in enumerate(story["articles"], 1):
+        quality = a.get("quality") or {}
+        sources.append(
+            SourceView(
+                number=number,
+                id=a["id"],
+                source=a["source"],
+                title=a["title"],
+                outlet=a["outlet"],
+                url=a.get("url"),
+                text=a["text"],
+                published=_published(a["published"]),
+                quality_score=float(quality.get("score", 0.0)),
+                spun=bool(quality.get("spun")),
+                flag_kinds=tuple(f["kind"] for f in quality.get("flags", ())),
+                note=notes.get(a["id"]) or SourceNote(a["id"], (), (), (), ()),
+                copy_of=tuple(copy_of[a["id"]]),
+                copied_by=tuple(copied_by[a["id"]]),
+            )
+        )
+    return tuple(sources)
+
+
+def _quote(q: JSON) -> QuoteView:
+    return QuoteView(q["id"], citation(q), q["kind"], q.get("role"), q.get("unresolved"))
+
+
+def _group(g: JSON) -> QuoteGroupView:
+    variants = tuple(VariantView(citation(v), v["outlet"], v["match"]) for v in g["variants"])
+    return QuoteGroupView(g["id"], variants, g["independent_origins"])
+
+
+def _speakers(story: JSON) -> tuple[SpeakerView, ...]:
+    """Every speaker of a quote or a quote group, most quoted first (the module doc's rule)."""
+    names = {e["id"]: e["name"] for e in story["entities"]}
+
+    def name(speaker: str | None, speaker_name: str | None) -> str | None:
+        return names.get(speaker or "") or speaker_name or None
+
+    grouped = {v["quote"] for g in story["quote_groups"] for v in g["variants"]}
+    quotes: dict[str | None, list[QuoteView]] = defaultdict(list)
+    ungrouped: dict[str | None, list[QuoteView]] = defaultdict(list)
+    roles: dict[str | None, dict[str, None]] = defaultdict(dict)
+    for q in story["quotes"]:
+        who, quote = name(q["speaker"], q["speaker_name"]), _quote(q)
+        quotes[who].append(quote)
+        if quote.role:
+            roles[who].setdefault(quote.role)
+        if quote.id not in grouped:
+            ungrouped[who].append(quote)
+    groups: dict[str | None, list[QuoteGroupView]] = defaultdict(list)
+    for g in story["quote_groups"]:
+        groups[name(g["speaker"], g["speaker_name"])].append(_group(g))
+    everyone = set(quotes) | set(groups)
+    ranked = sorted(everyone, key=lambda who: (who is None, -len(quotes[who]), who or ""))
+    return tuple(
+        SpeakerView(
+            name=who,
+            quotes=tuple(quotes[who]),
+            roles=tuple(roles[who]),
+            groups=tuple(sorted(groups[who], key=lambda g: (-len(g.variants), g.id))),
+            ungrouped=tuple(ungrouped[who]),
+        )
+        for who in ranked
+    )
+
+
+def _event(e: JSON) -> EventView:
+    event = TimelineEvent(
+        id=e["id"],
+        date=e["date"],
+        precision=e["precision"],
+        sort_key=e["sort_key"],
+        text=e["text"],
+        support=tuple(citation(s) for s in e["support"]),
+        independent_origins=e["independent_origins"],
+    )
+    return EventView(event, date_label(event.date), date_range(event.date) or date_range(event.sort_key))
+
+
+def _actor(e: JSON) -> ActorView:
+    return ActorView(
+        id=e["id"],
+        name=e["name"],
+        type=e["type"],
+        aliases=tuple(e["aliases"]),
+        roles=tuple(r["text"] for r in e["roles"]),
+        mentions=tuple(citation(m) for m in e["mentions"]),
+    )
+
+
+def story_view(story: JSON) -> StoryView:
+    """The typed view of a ``story.json`` dict, with the rules of the module docstring."""
+    conflicts = _conflicts(story["conflicts"])
+    claims = tuple(_claim(c) for c in story["claims"])
+    copies = tuple(_relation(r) for o in story["origins"] for r in o["relations"])
+    summary = tuple(
+        SummarySentence(s["text"], citation(s["citation"]), tuple(citation(c) for c in s["corroborations"]))
+        for s in story["summary"]
+    )
+    generator = story.get("generator") or {}
+    return StoryView(
+        sources=_sources(story, copies),
+        origins=len(story["origins"]),
+        skipped=tuple(Skip(s["source"], s["reason"]) for s in story["skipped"]),
+        summary=summary,
+        conflicts=conflicts,
+        claims=claims,
+        corroborated=_corroborated(claims),
+        figures=_figures(story["quantities"], conflicts, claims),
+        speakers=_speakers(story),
+        quotes=len(story["quotes"]),
+        timeline=tuple(_event(e) for e in story["timeline"]),
+        actors=tuple(_actor(e) for e in story["entities"]),
+        copies=copies,
+        schema=str(story.get("schema", "")),
+        version=str(generator.get("newsprism", "")),
+        model=generator.get("model"),
+    )
