@@ -263,3 +263,21 @@ def test_timex_dates_get_reader_labels(value: str, label: str) -> None:
 @pytest.mark.parametrize("value", ["PAST_REF", "2024-13", "2024-Q5", "2024-02-30", "P3Y"])
 def test_dates_off_the_calendar_are_labelled_as_written(value: str) -> None:
     assert date_label(value) == value
+
+
+def test_both_briefs_label_a_dated_event_the_same_way() -> None:
+    """brief.md once printed the raw TIMEX value ("2024-W18") where brief.html wrote "week 18, 2024"."""
+    story = _story(claim_conflicts=[])
+    support = [_cite(ART1, A1, "Crews used 12 boats."), _cite(ART2, A2, "Crews used 12 boats.")]
+    story["timeline"] = [
+        {"id": _id("e1"), "date": "2024-W18", "precision": "week", "sort_key": "2024-04-29",
+         "text": "Crews used 12 boats.", "independent_origins": 2, "support": support},
+        {"id": _id("e2"), "date": "2024-05-01", "precision": "day", "sort_key": "2024-05-01",
+         "text": "Crews used 12 boats.", "independent_origins": 1, "support": support[:1]},
+    ]  # fmt: skip
+    validate_story(story)
+    assert [e.label for e in story_view(story).timeline] == ["week 18, 2024", "1 May 2024"]
+    brief = render_markdown(story)
+    assert "- week 18, 2024: Crews used 12 boats. [1][2]\n- 1 May 2024: Crews used 12 boats. [1]\n" in brief
+    page = render_html(story)
+    assert re.findall(r"<time [^>]*>([^<]+)</time>", page) == ["week 18, 2024", "1 May 2024"]

@@ -217,4 +217,4 @@ def test_brief_shows_origins_conflicts_and_the_cited_summary() -> None:
     assert "- [2] is a verbatim copy of [1] (100% of its sentences aligned)" in brief
     assert "**river rise** (quantity, contradiction): 3 metres [1]; 4 metres [2]" in brief
     assert "## Summary" in brief and "[1] (also [2])" in brief
-    assert "- 2025-03-10: Mayor Ana Ortiz said on Monday: [1]" in brief
+    assert "- 10 Mar 2025: Mayor Ana Ortiz said on Monday: [1]" in brief

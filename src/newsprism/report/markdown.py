@@ -279,14 +279,15 @@ def _speakers(view: StoryView, key: dict[str, str]) -> list[str]:
 
 
 def _dates(view: StoryView, key: dict[str, str]) -> list[str]:
-    """Dated events, those with the most independent origins, shown in date order."""
+    """Dated events, those with the most independent origins, shown in date order, each under its
+    reader's label (:func:`.views.date_label`, as in brief.html: "week 10, 2025", not "2025-W10")."""
     events = view.timeline
     if not events:
         return []
     best = sorted(enumerate(events), key=lambda ie: (-ie[1].event.independent_origins, ie[0]))[:TOP_DATES]
     out = ["## Key dates", ""]
     for _, e in sorted(best, key=lambda ie: (ie[1].event.sort_key, ie[0])):
-        out.append(f"- {md_text(e.event.date)}: {md_text(e.event.text)} {_cites(e.event.support, key)}")
+        out.append(f"- {md_text(e.label)}: {md_text(e.event.text)} {_cites(e.event.support, key)}")
     return out + _more(TOP_DATES, len(events), "dated events")
 
 
