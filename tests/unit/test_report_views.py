@@ -281,3 +281,20 @@ def test_both_briefs_label_a_dated_event_the_same_way() -> None:
     assert "- week 18, 2024: Crews used 12 boats. [1][2]\n- 1 May 2024: Crews used 12 boats. [1]\n" in brief
     page = render_html(story)
     assert re.findall(r"<time [^>]*>([^<]+)</time>", page) == ["week 18, 2024", "1 May 2024"]
+
+
+def test_only_the_entry_points_of_the_renderers_take_the_story_dict() -> None:
+    """Every section function reads typed views; the dict is read once, by ``story_view``."""
+    import ast
+    from importlib import resources
+
+    for module in ("markdown.py", "html.py"):
+        tree = ast.parse(resources.files("newsprism.report").joinpath(module).read_text(encoding="utf-8"))
+        takes_dict = {
+            f.name
+            for f in ast.walk(tree)
+            if isinstance(f, ast.FunctionDef)
+            for a in f.args.args
+            if a.annotation is not None and re.search(r"\b(JSON|Any)\b", ast.unparse(a.annotation))
+        }
+        assert takes_dict == {f"render_{module.removesuffix('.py')}"}, module

@@ -24,10 +24,10 @@ from functools import cache
 from html import escape
 from importlib import resources
 from itertools import combinations
-from typing import Any
 
 from ..records import Citation, Published
 from .views import (
+    JSON,
     ActorView,
     EventView,
     FigureView,
@@ -39,8 +39,6 @@ from .views import (
     inferred_label,
     story_view,
 )
-
-JSON = dict[str, Any]
 
 MAX_NODES = 60
 """The actor network shows at most this many entities (those mentioned most)."""

@@ -23,13 +23,10 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
 from urllib.parse import quote as url_quote
 
 from ..records import Citation, Claim, ConflictValue
-from .views import FigureView, QuoteView, StoryView, inferred_label, story_view
-
-JSON = dict[str, Any]
+from .views import JSON, FigureView, QuoteView, StoryView, inferred_label, story_view
 
 # How many items each section shows; the rest are counted and left to story.json.
 TOP_FACTS = 8
