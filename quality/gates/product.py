@@ -8,6 +8,8 @@ another splitter) measures a path nobody runs.
 
 * :func:`corpus_of` / :func:`story_of`: ``read_corpus`` and ``analyze_corpus`` on a file or
   folder, exactly ``newsprism analyze PATH`` (cached: the gates scoring one corpus share one run);
+* :func:`story_of_objects`: ``newsprism analyze`` on a JSONL file of the given objects (a
+  Multi-News cluster);
 * :func:`article_of`: one in-memory article (a JSONL object, as ``read_jsonl`` reads each line)
   through the cleaner, for data no reader takes as it is (TimeML, Multi-News clusters);
 * :func:`analysed`: the per-article analysis as ``run.local`` does it in-process (``parse_texts``
@@ -20,6 +22,8 @@ another splitter) measures a path nobody runs.
 from __future__ import annotations
 
 import bisect
+import json
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -46,6 +50,17 @@ def corpus_of(path: Path) -> Corpus:
     """What ``newsprism analyze PATH`` reads: the clean articles, the other-language ones set
     aside and every skip (cached per path)."""
     return read_corpus([str(path)], SETTINGS)
+
+
+def story_of_objects(objects: Sequence[Mapping[str, Any]], settings: Settings = SETTINGS) -> Story:
+    """The story ``newsprism analyze FILE.jsonl`` builds from a JSONL file holding ``objects``, one
+    per line (each a ``{"text": ...}`` article as the JSONL reader takes it); raises the product's
+    :class:`~newsprism.errors.NothingUsableError` when none is usable."""
+    with tempfile.TemporaryDirectory(prefix="newsprism-gate-") as folder:
+        path = Path(folder) / "articles.jsonl"
+        lines = (json.dumps(dict(o), ensure_ascii=False) + "\n" for o in objects)
+        path.write_text("".join(lines), encoding="utf-8")
+        return analyze_corpus(read_corpus([str(path)], settings), settings)
 
 
 @cache
