@@ -1,8 +1,10 @@
 """Quality gate: boilerplate lines removed by the cleaner against the gold annotation.
 
-For each ``../shared/gold/0*.gold.json`` the seed it names is read the way the plain-text reader
-reads it (first non-empty line = headline, the rest = body) and cleaned with
-:func:`newsprism.clean.to_article`. Line-level figures, micro-averaged over the articles:
+The seeds are read and cleaned as ``newsprism analyze ../shared/seeds`` reads them
+(:func:`quality.gates.product.corpus_of`: the plain-text reader takes the first non-empty line as
+the headline, its outlet suffix as the outlet, and the cleaner removes boilerplate lines with the
+reasons it records in ``Article.removed``). Each ``../shared/gold/0*.gold.json`` is scored on the
+article read from the seed it names. Line-level figures, micro-averaged over the articles:
 
 * ``line_precision``: removed lines that gold lists as boilerplate / all removed lines;
 * ``line_recall``: gold boilerplate lines removed / all gold boilerplate lines;
@@ -16,22 +18,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from newsprism.clean import split_lines, to_article
-from newsprism.records import RawDocument
-
 from .gate import DataMissing, require
+from .product import corpus_of
 
 INPUTS = ("../shared/gold", "../shared/seeds")
 """The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
-
-
-def read_seed(path: Path) -> RawDocument:
-    """A plain-text seed as the text reader sees it: headline line, then the body."""
-    lines = split_lines(path.read_text(encoding="utf-8"))
-    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
-    headline = lines[first].strip() if first < len(lines) else ""
-    body = "\n".join(lines[first + 1 :])
-    return RawDocument(str(path), text=body, fmt="text", title=headline, needs_cleaning=True)
 
 
 def _ratio(num: int, den: int) -> float:
@@ -45,12 +36,12 @@ def run(shared: Path) -> dict[str, float]:
     golds = sorted(gold_dir.glob("0*.gold.json"))
     if not golds:
         raise DataMissing(f"no 0*.gold.json files in {gold_dir}")
+    articles = {Path(a.source).name: a for a in corpus_of(seeds).articles}
     true_pos = removed_total = gold_total = 0
     subs_kept = subs_total = body_kept = body_total = 0
     for gold_path in golds:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        raw = read_seed(require(seeds / gold["file"]))
-        article = to_article(raw)
+        article = articles[require(seeds / gold["file"]).name]
         gold_lines = Counter(line.strip() for line in gold["boilerplate_lines"])
         removed = Counter(r.line.strip() for r in article.removed)
         true_pos += sum((removed & gold_lines).values())
@@ -60,7 +51,9 @@ def run(shared: Path) -> dict[str, float]:
         subheadings = [s.strip() for s in gold.get("subheadings", [])]
         subs_total += len(subheadings)
         subs_kept += sum(s in kept for s in subheadings)
-        body = Counter(line.strip() for line in split_lines(raw.text) if line.strip()) - gold_lines
+        source = (seeds / gold["file"]).read_text(encoding="utf-8").splitlines()
+        headline = next(k for k, line in enumerate(source) if line.strip())
+        body = Counter(line.strip() for line in source[headline + 1 :] if line.strip()) - gold_lines
         body_total += sum(body.values())
         body_kept += sum((body & Counter(kept_line for kept_line in article.text.split("\n"))).values())
     return {

@@ -6,9 +6,12 @@ benchmark's ``evaluate.py``: per document, true/false positives and false negati
 shingles (``\\w+`` tokens), normalised by their sum; precision and recall averaged over documents;
 F1 of the two averages.
 
-``precision``/``recall``/``f1`` score :func:`newsprism.ingest.html.extract_html`, the function the
-HTML, JSONL and WARC readers use; ``trafilatura_default_f1`` scores ``trafilatura.extract(html)``
-with every option at its default, for comparison.
+``precision``/``recall``/``f1`` score the article text ``newsprism analyze`` gets from each page:
+the folder of gzipped pages read and cleaned as the product reads it
+(:func:`quality.gates.product.corpus_of`: sniffed, gunzipped, the HTML reader's main-text
+extraction, the cleaner; pages in another language included, as ``newsprism ingest`` stores them;
+a page the readers skip scores as empty output). ``trafilatura_default_f1`` scores
+``trafilatura.extract(html)`` with every option at its default, for comparison.
 """
 
 from __future__ import annotations
@@ -19,14 +22,13 @@ import re
 import statistics
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import trafilatura
 
-from newsprism.ingest.html import extract_html
-
 from .gate import require, shared_dir
+from .product import corpus_of
 
 INPUTS = ("../shared/eval/extraction-aeb",)
 """The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
@@ -74,18 +76,15 @@ def score(counts: Sequence[Counts]) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def evaluate(
-    truth: Mapping[str, str], pages: Mapping[str, bytes], extract: Callable[[bytes], str]
-) -> dict[str, float]:
-    """Score ``extract`` over every gold document (a missing page counts as empty output)."""
-    counts = [match_counts(body, extract(pages[key]) if key in pages else "") for key, body in truth.items()]
-    return score(counts)
+def evaluate(truth: Mapping[str, str], outputs: Mapping[str, str]) -> dict[str, float]:
+    """Score the extracted ``outputs`` over every gold document (a missing one counts as empty)."""
+    return score([match_counts(body, outputs.get(key, "")) for key, body in truth.items()])
 
 
-def ours(html: bytes) -> str:
-    """The product's extraction: the text the HTML reader would put in ``RawDocument.text``."""
-    page = extract_html(html)
-    return "" if page is None else page.text
+def ours(html_dir: Path) -> dict[str, str]:
+    """The product's article text of each page, by page id (``<id>.html.gz``)."""
+    corpus = corpus_of(html_dir)
+    return {Path(a.source).name.split(".", 1)[0]: a.text for a in (*corpus.articles, *corpus.other_language)}
 
 
 def trafilatura_default(html: bytes) -> str:
@@ -109,9 +108,10 @@ def load(root: Path) -> tuple[dict[str, str], dict[str, bytes]]:
 
 def run(shared: Path) -> dict[str, float]:
     """The gate's figures: ours (precision, recall, f1) and plain trafilatura's F1."""
-    truth, pages = load(require(shared / "eval" / "extraction-aeb"))
-    figures = evaluate(truth, pages, ours)
-    baseline = evaluate(truth, pages, trafilatura_default)
+    root = require(shared / "eval" / "extraction-aeb")
+    truth, pages = load(root)
+    figures = evaluate(truth, ours(root / "html"))
+    baseline = evaluate(truth, {key: trafilatura_default(html) for key, html in pages.items()})
     figures["trafilatura_default_f1"] = baseline["f1"]
     figures["f1_lead_over_trafilatura_default"] = figures["f1"] - baseline["f1"]
     figures["documents"] = float(len(truth))

@@ -1,10 +1,9 @@
 """Quality gate: people clustered into canonical entities, their roles, and spun-source detection.
 
-For each ``../shared/gold/0*.gold.json`` the seed it names is read as the text reader reads it,
-cleaned with :func:`newsprism.clean.to_article` (raw body when the cleaner is unavailable), parsed
-once with the trained pipeline, and analysed as the pipeline does (:func:`newsprism.extract.document.analyze_doc`:
-mentions, roles and the quotes whose speakers guide surname resolution); the five analyses are
-canonicalised together. Figures:
+The seeds go through the product once (:func:`quality.gates.product.story_of`, exactly
+``newsprism analyze ../shared/seeds``: read, cleaned, parsed, analysed, and canonicalised together
+by ``link_story``); each ``../shared/gold/0*.gold.json`` is scored on the article read from the
+seed it names and the story's entities. Figures:
 
 * ``bcubed_precision`` / ``bcubed_recall`` / ``bcubed_f1``: B-cubed over every gold person
   occurrence (each gold variant located in the clean text with word boundaries, longest first,
@@ -25,12 +24,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsprism.extract.document import analyze_doc
-from newsprism.link.entities import canonicalise
-from newsprism.nlp import load_pipeline
-from newsprism.records import Article, ArticleAnalysis, Entity
+from newsprism.records import Entity
 
 from .gate import require
+from .product import by_file, story_of
 
 INPUTS = ("../shared/gold", "../shared/seeds")
 """The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
@@ -44,18 +41,6 @@ class Occurrence:
     start: int
     end: int
     gold: str  # canonical gold person
-
-
-def _text_of(seed: Path) -> str:
-    from newsprism.clean import to_article
-
-    from .cleaning import read_seed
-
-    raw = read_seed(seed)
-    try:
-        return to_article(raw).text
-    except NotImplementedError:
-        return raw.text
 
 
 def gold_occurrences(
@@ -115,19 +100,16 @@ def run(shared: Path) -> dict[str, float]:
     seeds = require(shared / "seeds")
     story = json.loads(require(gold_dir / "story.gold.json").read_text(encoding="utf-8"))
     golds = sorted(gold_dir.glob("0*.gold.json"))
-    nlp = load_pipeline()
-    analyses: list[ArticleAnalysis] = []
+    product = story_of(seeds)
+    read = by_file(product)
+    files = {a.id: name for name, (a, _) in read.items()}
     occurrences: list[Occurrence] = []
     gold_roles: dict[tuple[str, str], list[str]] = {}
     spun_right = 0
     for gold_path in golds:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        article = gold_path.name.split(".")[0]
-        text = _text_of(require(seeds / gold["file"]))
-        doc = nlp(text)
-        analysis = analyze_doc(doc, Article(id=article, source=gold["file"], title="", text=text))
-        quality = analysis.quality
-        analyses.append(analysis)
+        found, analysis = read[require(seeds / gold["file"]).name]
+        article, text, quality = found.id, found.text, analysis.quality
         boiler = {line.strip() for line in gold["boilerplate_lines"]}
         occurrences += gold_occurrences(article, text, gold["people"], boiler)
         for p in gold["people"]:
@@ -136,10 +118,10 @@ def run(shared: Path) -> dict[str, float]:
         spun_right += ok
         kinds = Counter(f.kind for f in quality.flags)
         print(
-            f"  [people] {article}: quality score {quality.score:.3f} spun={quality.spun} "
+            f"  [people] {gold['file'][:3]}: quality score {quality.score:.3f} spun={quality.spun} "
             f"gold={gold['spun_or_garbled']} {'ok' if ok else 'WRONG'} flags={dict(sorted(kinds.items()))}"
         )
-    entities = canonicalise(analyses)
+    entities = product.entities
     index: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
     for entity in entities:
         for m in entity.mentions:
@@ -168,7 +150,7 @@ def run(shared: Path) -> dict[str, float]:
             if _norm(role) in ours:
                 roles_found += 1
             else:
-                missed.append(f"{article[:3]} {person}: {role}")
+                missed.append(f"{files[article][:3]} {person}: {role}")
     persons = [e for e in entities if e.type == "person"]
     print(
         f"  [people] person entities found {len(persons)} vs gold {len(story['people'])}; "

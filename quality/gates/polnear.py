@@ -5,13 +5,19 @@ Data: ``../shared/eval/polnear/dev/text/<name>.txt`` with brat standoff annotati
 discontinuous ``a b;c d``; E lines link them into one attribution). Where an article has several
 annotators, the first ``.ann`` file in name order is used.
 
-Both systems run on the same parsed Docs in the same run (``nlp.pipe``, one parse per article).
+The text folder is read, cleaned, parsed and analysed as ``newsprism analyze dev/text`` does it
+(:func:`quality.gates.product.corpus_of` and :func:`quality.gates.product.analysed`: the plain-text
+reader takes each file's first line as the headline, which the product never analyses, and the
+cleaner may drop boilerplate lines). Both systems read the same parsed Docs of the clean article
+texts in the same run; their spans are placed back on the annotated file
+(:class:`quality.gates.product.LineMap`), so gold attributions on the headline or on a removed
+line are misses for both.
 
 * Direct vs indirect gold: an attribution is **direct** when its content span, stripped of
   whitespace and trailing ``.,;:``, begins with an opening and ends with a closing quotation mark
   (the whole content is enclosed in quotation marks); all others (paraphrase, or a paraphrase
   containing a partial quote) are **indirect**.
-* Predictions: ours are :func:`newsprism.extract.quotes.extract_quotes` split by ``kind``; every
+* Predictions: ours are the quotes of the product's ``ArticleAnalysis`` split by ``kind``; every
   textacy triple is a direct prediction (textacy has no reported-speech extractor, so its indirect
   predictions are empty and its indirect figures are 0).
 * Content matching: spans are compared as sets of character offsets, ignoring whitespace and
@@ -31,10 +37,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from newsprism.extract.mentions import extract_mentions
-from newsprism.extract.quotes import extract_quotes
+from newsprism.records import ArticleAnalysis
 
 from .gate import require
+from .product import LineMap, analysed, corpus_of
 
 INPUTS = ("../shared/eval/polnear/dev",)
 """The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
@@ -155,21 +161,28 @@ def speaker_right(text: str, gold: Attribution, pred: Prediction) -> bool:
     return False
 
 
-def ours(doc: Doc, name: str) -> dict[str, list[Prediction]]:
-    """Our direct and indirect attributions of one parsed article."""
+def _placed(lines: LineMap, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """``spans`` of the clean text placed on the annotated file (those on no line of it dropped)."""
+    return tuple(s for s in (lines.to_source(a, b) for a, b in spans) if s is not None)
+
+
+def ours(analysis: ArticleAnalysis, lines: LineMap) -> dict[str, list[Prediction]]:
+    """Our direct and indirect attributions of one analysed article, on the annotated file."""
     out: dict[str, list[Prediction]] = {"direct": [], "indirect": []}
-    for q in extract_quotes(doc, name, extract_mentions(doc, name)):
+    for q in analysis.quotes:
         speaker = (
             ((q.speaker_start, q.speaker_end),)
             if q.speaker_start is not None and q.speaker_end is not None
             else ()
         )
-        out[q.kind].append(Prediction(((q.start, q.end),), speaker, q.speaker_name))
+        out[q.kind].append(
+            Prediction(_placed(lines, [(q.start, q.end)]), _placed(lines, speaker), q.speaker_name)
+        )
     return out
 
 
-def textacy_baseline(doc: Doc) -> dict[str, list[Prediction]]:
-    """textacy's direct quotations of one parsed article (all direct)."""
+def textacy_baseline(doc: Doc, lines: LineMap) -> dict[str, list[Prediction]]:
+    """textacy's direct quotations of one parsed article (all direct), on the annotated file."""
     from textacy.extract.triples import direct_quotations
 
     preds: list[Prediction] = []
@@ -179,8 +192,8 @@ def textacy_baseline(doc: Doc) -> dict[str, list[Prediction]]:
         print(f"  textacy failed on an article: {exc}")
         triples = []
     for t in triples:
-        content = ((t.content.start_char, t.content.end_char),)
-        speaker = tuple((tok.idx, tok.idx + len(tok.text)) for tok in t.speaker)
+        content = _placed(lines, [(t.content.start_char, t.content.end_char)])
+        speaker = _placed(lines, [(tok.idx, tok.idx + len(tok.text)) for tok in t.speaker])
         preds.append(Prediction(content, speaker, None))
     return {"direct": preds, "indirect": []}
 
@@ -193,8 +206,6 @@ def _f1(matched: int, gold: int, pred: int) -> float:
 
 def run(shared: Path) -> dict[str, float]:
     """Score ours and textacy on PolNeAR dev; the floors pin ours-minus-textacy leads."""
-    from newsprism.nlp import load_pipeline
-
     dev = require(shared / "eval" / "polnear" / "dev")
     text_dir, ann_dir = require(dev / "text"), require(dev / "attributions")
     chosen: dict[str, Path] = {}
@@ -202,17 +213,21 @@ def run(shared: Path) -> dict[str, float]:
         base = ann.stem.rsplit("_", 1)[0]
         if base not in chosen and (text_dir / f"{base}.txt").exists():
             chosen[base] = ann
-    names = sorted(chosen)
-    texts = [(text_dir / f"{n}.txt").read_text(encoding="utf-8") for n in names]
-    nlp = load_pipeline()
+    articles = [a for a in corpus_of(text_dir).articles if Path(a.source).stem in chosen]
+    names = [Path(a.source).stem for a in articles]
+    skipped = sorted(set(chosen) - set(names))
+    if skipped:
+        print(f"  not analysed by the product (skipped or another language): {skipped}")
     counts = {
         (system, kind): {"gold": 0, "pred": 0, "matched": 0, "with_source": 0, "speaker_ok": 0}
         for system in ("ours", "textacy")
         for kind in ("direct", "indirect")
     }
-    for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=8), strict=True):
+    for name, article, (doc, analysis) in zip(names, articles, analysed(articles), strict=True):
+        text = (text_dir / f"{name}.txt").read_text(encoding="utf-8")
         gold = read_ann(chosen[name], text)
-        systems = {"ours": ours(doc, name), "textacy": textacy_baseline(doc)}
+        lines = LineMap.build(text, article.text)
+        systems = {"ours": ours(analysis, lines), "textacy": textacy_baseline(doc, lines)}
         for system, preds in systems.items():
             for kind in ("direct", "indirect"):
                 g = [a for a in gold if a.kind == kind]
@@ -238,7 +253,7 @@ def run(shared: Path) -> dict[str, float]:
         figures[f"{kind}_speaker_accuracy_lead"] = (
             figures[f"ours_{kind}_speaker_accuracy"] - figures[f"textacy_{kind}_speaker_accuracy"]
         )
-    figures["articles"] = float(len(names))
+    figures["articles"] = float(len(chosen))
     for key, value in figures.items():
         print(f"  {key} = {value:.4f}")
     return figures

@@ -1,12 +1,13 @@
 """Quality gate: quantities against ../shared/gold (value + unit over core figures).
 
-For each ``gold/0*.gold.json`` and its seed ``seeds/<file>``: the headline (first non-empty line)
-and the body (everything after it) are parsed separately, once each, so the body is analysed as
-the product analyses it (``Article.text`` excludes the headline) while the gold, which covers
-"every numeral in headline + body", is scored in full. When :func:`newsprism.clean.to_article` is
-implemented the body goes through it; otherwise the raw body is used. Either way, predictions on
-lines the gold marks as boilerplate are out of scope here (the cleaning gate scores those lines)
-and are counted separately as ``boilerplate_predictions``, not as errors.
+The seeds go through the product once (:func:`quality.gates.product.story_of`, exactly
+``newsprism analyze ../shared/seeds``); the quantities scored are those the story reports for the
+article read from each gold file's seed, placed back on the seed's lines
+(:class:`quality.gates.product.LineMap`: the cleaner keeps whole lines). The product analyses the
+clean body only, never the headline: a gold figure on the headline line (the gold covers "every
+numeral in headline + body"; none of the five seeds has one) cannot be matched and counts as a
+miss. Predictions on lines the gold marks as boilerplate are out of scope here (the cleaning gate
+scores those lines) and are counted separately as ``boilerplate_predictions``, not as errors.
 
 A prediction matches a gold quantity when it is on the same line, its span overlaps the gold
 ``text`` there, the values agree (relative tolerance 1e-6) and the categories are compatible (and
@@ -26,16 +27,15 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
-from newsprism.extract.quantities import extract_quantities
 from newsprism.records import Quantity
 
 from .gate import require
+from .product import LineMap, by_file, story_of
 
 INPUTS = ("../shared/gold", "../shared/seeds")
 """The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
@@ -109,67 +109,23 @@ def _gold_spans(gold: dict[str, Any], lines: list[str]) -> list[tuple[int, int]]
     return spans
 
 
-def _locate(offset: int, quantities: list[Quantity], line_starts: list[int]) -> list[Predicted]:
-    """Place quantities found in a text starting at character ``offset`` of the seed file on seed
-    lines (``line_starts``: seed-file offset where each line begins)."""
+def predicted(seed_text: str, clean: str, quantities: Sequence[Quantity]) -> list[Predicted]:
+    """The product's quantities of one article placed on the seed's lines (1-based); one that cannot
+    be placed on a seed line cannot match and stays, as a miss on line 0."""
+    lines = LineMap.build(seed_text, clean)
+    line_starts = [0]
+    for source_line in seed_text.split("\n")[:-1]:
+        line_starts.append(line_starts[-1] + len(source_line) + 1)
     out: list[Predicted] = []
     for q in quantities:
-        start = offset + q.start
-        line = bisect.bisect_right(line_starts, start)
+        span = lines.to_source(q.start, q.end)
+        if span is None:
+            out.append(Predicted(q, 0, q.start, q.end))
+            continue
+        line = bisect.bisect_right(line_starts, span[0])
         base = line_starts[line - 1]
-        out.append(Predicted(q, line, start - base, offset + q.end - base))
+        out.append(Predicted(q, line, span[0] - base, span[1] - base))
     return out
-
-
-def _clean_body(source: str, headline: str, body: str) -> str | None:
-    """The body through the cleaner when it is implemented and keeps lines verbatim, else ``None``."""
-    try:
-        from newsprism.clean import to_article
-        from newsprism.records import RawDocument
-
-        article = to_article(RawDocument(source=source, text=body, fmt="text", title=headline))
-    except NotImplementedError:
-        return None
-    return article.text
-
-
-def _predict(nlp: Language, path: Path, text: str) -> tuple[list[Predicted], str]:
-    """Predictions for one seed file: the headline and the body parsed once each."""
-    lines = text.split("\n")
-    line_starts = [0]
-    for line in lines[:-1]:
-        line_starts.append(line_starts[-1] + len(line) + 1)
-    head_idx = next(k for k, line in enumerate(lines) if line.strip())
-    head_start = sum(len(line) + 1 for line in lines[:head_idx])
-    headline = lines[head_idx]
-    body_start = head_start + len(headline) + 1
-    body = text[body_start:]
-    preds = _locate(head_start, extract_quantities(nlp(headline), "headline"), line_starts)
-    cleaned = _clean_body(path.name, headline, body)
-    if cleaned is None:
-        preds += _locate(body_start, extract_quantities(nlp(body), "body"), line_starts)
-        return preds, "raw body"
-    # The cleaner keeps whole lines: map each clean line back to the seed line it came from.
-    doc = nlp(cleaned)
-    quantities = extract_quantities(doc, "body")
-    seed_pos = body_start
-    clean_pos = 0
-    mapping: list[tuple[int, int, int]] = []  # (clean start, clean end, seed start)
-    for clean_line in cleaned.split("\n"):
-        found = text.find(clean_line, seed_pos) if clean_line.strip() else -1
-        if found >= 0:
-            mapping.append((clean_pos, clean_pos + len(clean_line), found))
-            seed_pos = found + len(clean_line)
-        clean_pos += len(clean_line) + 1
-    for q in quantities:
-        placed = [
-            _locate(s_start - c_start, [q], line_starts)[0]
-            for c_start, c_end, s_start in mapping
-            if c_start <= q.start and q.end <= c_end
-        ]
-        # A figure that cannot be placed on a seed line cannot match: it stays, as a miss (line 0).
-        preds.append(placed[0] if placed else Predicted(q, 0, q.start, q.end))
-    return preds, "cleaned body"
 
 
 def score(
@@ -224,13 +180,10 @@ def _ratio(num: int, den: int) -> float:
 
 def run(shared: Path) -> dict[str, float]:
     """Precision, recall and F1 of value + unit over core gold figures, plus secondary figures."""
-    from newsprism.nlp import load_pipeline
-
     gold_dir = require(shared / "gold")
     seeds = require(shared / "seeds")
-    nlp = load_pipeline()
+    read = by_file(story_of(seeds))
     total: dict[str, int] = {}
-    modes: set[str] = set()
     for gold_path in sorted(gold_dir.glob("0*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         seed = require(seeds / str(gold["file"]))
@@ -238,14 +191,14 @@ def run(shared: Path) -> dict[str, float]:
         lines = text.split("\n")
         boilerplate = {n for n, line in enumerate(lines, 1) if line in set(gold.get("boilerplate_lines", []))}
         boilerplate.discard(next(n for n, line in enumerate(lines, 1) if line.strip()))  # headline
-        preds, mode = _predict(nlp, seed, text)
-        modes.add(mode)
+        article, analysis = read[seed.name]
+        preds = predicted(text, article.text, analysis.quantities)
         for key, value in score(list(gold["quantities"]), preds, lines, boilerplate).items():
             total[key] = total.get(key, 0) + value
     precision = _ratio(total["tp"], total["tp"] + total["fp"])
     recall = _ratio(total["tp"], total["tp"] + total["fn"])
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"  quantities: body = {', '.join(sorted(modes))}; counts {total}")
+    print(f"  quantities: counts {total}")
     return {
         "precision": precision,
         "recall": recall,

@@ -1,9 +1,10 @@
 """Quality gate: direct quotes and their speakers against ``../shared/gold`` (five seed articles).
 
-Each seed (``../shared/seeds/<file>``) is read the way the product sees it: the first non-empty
-line is the headline (dropped), the rest is the body, cleaned by :func:`newsprism.clean.to_article`
-when that is implemented (else the raw body). The body is parsed once; mentions and quotes come
-from the extractors.
+The seeds go through the product once (:func:`quality.gates.product.story_of`, exactly
+``newsprism analyze ../shared/seeds``: read by the plain-text reader, which takes the first
+non-empty line as the headline, cleaned, parsed, analysed, and linked across the articles, which
+resolves speakers). The quotes scored are those the story reports for the article read from each
+gold file's seed, on its clean text.
 
 Figures:
 
@@ -30,11 +31,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from newsprism.extract.mentions import extract_mentions
-from newsprism.extract.quotes import extract_quotes
-from newsprism.records import Quote, RawDocument
+from newsprism.records import Quote
 
 from .gate import require
+from .product import by_file, story_of
 
 INPUTS = ("../shared/gold", "../shared/seeds")
 """The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
@@ -48,21 +48,6 @@ def norm(name: str | None) -> str:
     """Lower-case, whitespace-normalised, parenthetical qualifiers and a leading "the" removed."""
     text = _WS.sub(" ", _PAREN.sub("", name or "")).strip().lower()
     return text[4:] if text.startswith("the ") else text
-
-
-def body_of(seed: Path) -> str:
-    """The article body as the product sees it: headline line dropped, cleaned when possible."""
-    raw = seed.read_text(encoding="utf-8")
-    lines = raw.split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    title, body = (lines[0].strip(), "\n".join(lines[1:])) if lines else ("", "")
-    try:
-        from newsprism.clean import to_article
-
-        return to_article(RawDocument(source=str(seed), text=body, fmt="text", title=title)).text
-    except NotImplementedError:
-        return body
 
 
 def _cover(gold: tuple[int, int], pred: tuple[int, int]) -> float:
@@ -156,21 +141,16 @@ def score_article(gold: dict[str, Any], text: str, quotes: list[Quote]) -> dict[
 
 def run(shared: Path) -> dict[str, float]:
     """Score quote detection and speaker attribution over the five gold articles."""
-    from newsprism.nlp import load_pipeline
-
     gold_dir = require(shared / "gold")
     seeds = require(shared / "seeds")
-    nlp = load_pipeline()
+    read = by_file(story_of(seeds))
     totals = {"gold": 0, "pred": 0, "matched": 0, "correct": 0}
     for gold_file in sorted(gold_dir.glob("0*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         seed = require(seeds / str(gold.get("file") or gold_file.name.replace(".gold.json", ".txt")))
-        text = body_of(seed)
-        doc = nlp(text)
-        article_id = gold_file.name.split(".")[0]
-        quotes = extract_quotes(doc, article_id, extract_mentions(doc, article_id))
+        article, analysis = read[seed.name]
         print(f"[quotes] {seed.name}")
-        counts = score_article(gold, text, quotes)
+        counts = score_article(gold, article.text, list(analysis.quotes))
         for key, value in counts.items():
             totals[key] += value
     precision = totals["matched"] / totals["pred"] if totals["pred"] else 0.0

@@ -1,10 +1,11 @@
 """Quality gate: "possibly machine-spun" flags on professional news, the seeds, and language.
 
-Data: every page of ``../shared/eval/extraction-aeb/html`` (professional English news) read as
-the HTML reader reads it and cleaned with :func:`newsprism.clean.to_article`, and the five
-``../shared/seeds`` read as the text reader reads them, with ``spun_or_garbled`` from
-``../shared/gold``. Each article is parsed once and scored by
-:func:`newsprism.extract.quality.assess_quality`. Figures:
+Data: every page of ``../shared/eval/extraction-aeb/html`` (professional English news) read and
+cleaned as ``newsprism analyze`` reads that folder (:func:`quality.gates.product.corpus_of`), and
+the five ``../shared/seeds`` as ``newsprism analyze ../shared/seeds`` reports them
+(:func:`quality.gates.product.story_of`), with ``spun_or_garbled`` from ``../shared/gold``. Each
+English article is parsed and analysed as the product analyses it
+(:func:`quality.gates.product.analysed`); its ``ArticleAnalysis.quality`` is scored. Figures:
 
 * ``aeb_flagged_share`` (a ceiling): English pages flagged spun / English pages; a page is scored
   only when its detected language is English, as in the pipeline. ``aeb_dev_flagged_share`` and
@@ -20,29 +21,24 @@ the HTML reader reads it and cleaned with :func:`newsprism.clean.to_article`, an
 * ``multinews_flagged_share`` (a ceiling): held out, never tuned on: the first document of each
   of :data:`MULTINEWS_CLUSTERS` ``../shared/eval/multinews/dev.jsonl`` clusters (professional
   news, lower-cased and tokenised by the data set's makers: "the buffalo bills '", "$ 11.5"),
-  read as the JSONL reader reads an object with that text, flagged spun / scored.
+  read as the JSONL reader reads an object with that text (:func:`quality.gates.product.article_of`),
+  flagged spun / scored.
 
 The evidence of every flagged page is printed, so a false flag can be read, not guessed at.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsprism.clean import to_article
-from newsprism.extract.quality import assess_quality
-from newsprism.ingest.html import read_html
-from newsprism.ingest.jsonl import article_from_object
-from newsprism.nlp import load_pipeline
-from newsprism.records import Article, Quality, Skip
+from newsprism.records import Article, Quality
 
-from .cleaning import read_seed
 from .gate import DataMissing, require, shared_dir
+from .product import analysed, article_of, by_file, corpus_of, story_of
 
 INPUTS = (
     "../shared/eval/extraction-aeb/html",
@@ -75,26 +71,22 @@ def multinews_articles(path: Path, clusters: int = MULTINEWS_CLUSTERS) -> list[A
             if n >= clusters:
                 break
             docs = json.loads(line).get("documents") or []
-            raw = article_from_object(f"multinews:{n}", {"title": "", "text": docs[0]}) if docs else None
-            if raw is not None and not isinstance(raw, Skip):
-                article = to_article(raw)
-                if article.text.strip():
-                    out.append(article)
+            article = article_of(f"multinews:{n}", {"title": "", "text": docs[0]}) if docs else None
+            if isinstance(article, Article):
+                out.append(article)
     return out
 
 
 def true_language(article: Article) -> str:
     """The hand-read language of a benchmark page (named by its file)."""
-    return NOT_ENGLISH.get(article.source[:10], "en")
+    return NOT_ENGLISH.get(Path(article.source).name[:10], "en")
 
 
 def aeb_articles(html_dir: Path) -> list[Article]:
-    """Every benchmark page as a clean article, in name order (pages without main text left out)."""
-    articles: list[Article] = []
-    for path in sorted(html_dir.glob("*.html.gz")):
-        raw = read_html(path.name, gzip.decompress(path.read_bytes()))
-        if not isinstance(raw, Skip):
-            articles.append(to_article(raw))
+    """Every benchmark page as a clean article, in name order (the English ones and those set aside
+    in another language; pages the readers skip, without main text, left out)."""
+    corpus = corpus_of(html_dir)
+    articles = sorted([*corpus.articles, *corpus.other_language], key=lambda a: Path(a.source).name)
     if not articles:
         raise DataMissing(f"no readable *.html.gz pages in {html_dir}")
     return articles
@@ -102,24 +94,19 @@ def aeb_articles(html_dir: Path) -> list[Article]:
 
 def seed_articles(shared: Path) -> list[tuple[Article, bool]]:
     """The seeds as clean articles, each with its gold ``spun_or_garbled``."""
+    read = by_file(story_of(require(shared / "seeds")))
     out: list[tuple[Article, bool]] = []
     for gold_path in sorted(require(shared / "gold").glob("0*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        out.append(
-            (to_article(read_seed(require(shared / "seeds" / gold["file"]))), bool(gold["spun_or_garbled"]))
-        )
+        out.append((read[gold["file"]][0], bool(gold["spun_or_garbled"])))
     return out
 
 
 def assess(articles: Sequence[Article]) -> list[Quality | None]:
-    """Each English article's quality, parsed with the default pipeline as the analysis parses it;
-    ``None`` for an article detected in another language (the pipeline does not analyse it)."""
-    nlp = load_pipeline()
+    """Each English article's quality as the product's analysis reports it; ``None`` for an
+    article detected in another language (the product does not analyse it)."""
     english = [a for a in articles if a.language == "en"]
-    scored = {
-        a.id: assess_quality(doc, a.id)
-        for a, doc in zip(english, nlp.pipe(a.text for a in english), strict=True)
-    }
+    scored = {analysis.article: analysis.quality for _, analysis in analysed(english)}
     return [scored.get(a.id) for a in articles]
 
 

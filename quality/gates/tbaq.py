@@ -2,11 +2,16 @@
 
 Each ``.tml`` file's ``<TEXT>`` is stripped of its tags (offsets kept; entities unescaped), the
 gold TIMEX3 spans/values recorded, and the document creation time (the ``CREATION_TIME`` TIMEX3)
-used as the anchor. All 256 documents are parsed once with ``nlp.pipe``.
+used as the anchor.
 
 Systems, same texts, same run:
 
-* **ours**: :func:`newsprism.extract.timex.extract_time_expressions` with the DCT as anchor.
+* **ours**: the time expressions ``newsprism analyze`` reports for the document given as a JSONL
+  object ``{"text": TEXT, "published": DCT}`` (:func:`quality.gates.product.article_of`: the JSONL
+  reader, the cleaner, which may drop boilerplate lines; then
+  :func:`quality.gates.product.analysed`: parsed and analysed as ``run.local`` does it, the
+  metadata date as the anchor), placed back on the TimeML text
+  (:class:`quality.gates.product.LineMap`; an expression on a line the cleaner dropped is a miss).
   TimeML leaves prepositions out of TIMEX3 extents ("in February" → "February") while our gold
   convention keeps "in"/"for"/"over" on some expressions; for strict matching we drop that one
   leading preposition from our span (a convention translation, not a correction).
@@ -32,10 +37,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from newsprism.extract.timex import extract_time_expressions
-from newsprism.nlp import load_pipeline
+from newsprism.records import Article
 
 from .gate import require
+from .product import LineMap, analysed, article_of
 
 INPUTS = ("../shared/eval/timex-tbaq",)
 """The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
@@ -150,17 +155,26 @@ def _f1(matched: int, n_gold: int, n_sys: int) -> float:
 def run(shared: Path) -> dict[str, float]:
     root = require(shared / "eval" / "timex-tbaq")
     docs = [parse_tml(p) for p in sorted(root.rglob("*.tml"))]
-    nlp = load_pipeline()
+    read = {d.name: article_of(d.name, {"text": d.text, "published": d.dct.isoformat()}) for d in docs}
+    articles = [a for a in read.values() if isinstance(a, Article)]
+    for name, skipped in read.items():
+        if not isinstance(skipped, Article):
+            print(f"  {name}: not analysed by the product ({skipped.reason})")
+    reported = {an.article: an.time_expressions for _, an in analysed(articles)}
     totals = {"ours": [0, 0, 0, 0], "baseline": [0, 0, 0, 0]}
     n_gold = 0
-    for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=True):
+    for doc in docs:
         golds = list(doc.gold)
         n_gold += len(golds)
         ours = []
-        for t in extract_time_expressions(parsed, doc.name, doc.dct):
-            m = _LEADING_PREP.match(t.text)
-            start = t.start + (m.end() if m else 0)
-            ours.append((start, t.end, t.value or ""))
+        article = read[doc.name]
+        if isinstance(article, Article):
+            lines = LineMap.build(doc.text, article.text)
+            for t in reported[article.id]:
+                m = _LEADING_PREP.match(t.text)
+                span = lines.to_source(t.start + (m.end() if m else 0), t.end)
+                if span is not None:
+                    ours.append((span[0], span[1], t.value or ""))
         for name, system in (("ours", ours), ("baseline", _baseline(doc))):
             for k, v in enumerate(_score(golds, system)):
                 totals[name][k] += v

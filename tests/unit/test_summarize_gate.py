@@ -64,23 +64,37 @@ def test_fast_rouge_equals_rouge_score() -> None:
             assert got[m] == pytest.approx(want[m].fmeasure, abs=1e-12)
 
 
+@pytest.mark.model
+def test_a_cluster_is_scored_on_the_story_the_product_builds() -> None:
+    documents = [
+        "Flooding closed the valley highway on Monday. Rescue crews evacuated forty residents.",
+        "Flooding closed the valley highway on Monday. Rescue crews evacuated forty residents.",
+        "The rail line reopened after repairs, officials said.",
+    ]
+    cluster = next(multinews.build_clusters([{"idx": 7, "summary": "ref", "documents": documents}]))
+    assert cluster.story is not None
+    # the product reads the cluster as a JSONL file: the second, identical document is a duplicate
+    assert len(cluster.story.articles) == 2
+    assert any("duplicate" in s.reason for s in cluster.story.skipped)
+    assert cluster.story.summary and all(multinews.covers(cluster, s) for s in cluster.story.summary)
+
+
+@pytest.mark.model
 def test_coverage_checks_the_cited_span_of_the_cited_article() -> None:
-    pytest.importorskip("spacy")
     rows = [{"idx": 7, "summary": "ref", "documents": ["First sentence here. Second one there."]}]
-    cluster = next(multinews.build_clusters(rows, multinews.sentencizer()))
-    art = cluster.articles[0]
+    cluster = next(multinews.build_clusters(rows))
+    assert cluster.story is not None
+    art = cluster.story.articles[0]
     good = SummarySentence("First sentence here.", Citation(art.id, 0, 20, "First sentence here."))
     wrong_span = SummarySentence("Second one there.", Citation(art.id, 0, 20, "First sentence here."))
     wrong_article = SummarySentence("First sentence here.", Citation("nope", 0, 20, "First sentence here."))
     assert multinews.covers(cluster, good)
     assert not multinews.covers(cluster, wrong_span)
     assert not multinews.covers(cluster, wrong_article)
-    assert cluster.analyses[0].sentences == ((0, 20), (21, 38))
 
 
-def test_identical_documents_share_one_origin() -> None:
-    rows = [{"idx": 1, "summary": "r", "documents": ["Same text.", "Same  text.", "Other text."]}]
-    cluster = next(multinews.build_clusters(rows, multinews.sentencizer()))
-    a, b, c = (x.id for x in cluster.articles)
-    assert cluster.origin_of[a] == cluster.origin_of[b] == a
-    assert cluster.origin_of[c] == c
+def test_a_cluster_with_nothing_usable_scores_empty_outputs() -> None:
+    cluster = next(multinews.build_clusters([{"idx": 3, "summary": "ref", "documents": ["", "  "]}]))
+    assert cluster.story is None
+    result = multinews.summarise_cluster(cluster)
+    assert result.outputs == dict.fromkeys(multinews.SYSTEMS, "") and result.covered == 0
