@@ -159,12 +159,8 @@ def ours(doc: Doc, name: str) -> dict[str, list[Prediction]]:
     """Our direct and indirect attributions of one parsed article."""
     out: dict[str, list[Prediction]] = {"direct": [], "indirect": []}
     for q in extract_quotes(doc, name, extract_mentions(doc, name)):
-        speaker = (
-            ((q.speaker_start, q.speaker_end),)
-            if q.speaker_start is not None and q.speaker_end is not None
-            else ()
-        )
-        out[q.kind].append(Prediction(((q.start, q.end),), speaker, q.speaker_name))
+        speaker = ((q.speaker_span.start, q.speaker_span.end),) if q.speaker_span is not None else ()
+        out[q.kind].append(Prediction(((q.span.start, q.span.end),), speaker, q.speaker_name))
     return out
 
 

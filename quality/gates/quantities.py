@@ -114,10 +114,10 @@ def _locate(offset: int, quantities: list[Quantity], line_starts: list[int]) -> 
     lines (``line_starts``: seed-file offset where each line begins)."""
     out: list[Predicted] = []
     for q in quantities:
-        start = offset + q.start
+        start = offset + q.span.start
         line = bisect.bisect_right(line_starts, start)
         base = line_starts[line - 1]
-        out.append(Predicted(q, line, start - base, offset + q.end - base))
+        out.append(Predicted(q, line, start - base, offset + q.span.end - base))
     return out
 
 
@@ -165,10 +165,10 @@ def _predict(nlp: Language, path: Path, text: str) -> tuple[list[Predicted], str
         placed = [
             _locate(s_start - c_start, [q], line_starts)[0]
             for c_start, c_end, s_start in mapping
-            if c_start <= q.start and q.end <= c_end
+            if c_start <= q.span.start and q.span.end <= c_end
         ]
         # A figure that cannot be placed on a seed line cannot match: it stays, as a miss (line 0).
-        preds.append(placed[0] if placed else Predicted(q, 0, q.start, q.end))
+        preds.append(placed[0] if placed else Predicted(q, 0, q.span.start, q.span.end))
     return preds, "cleaned body"
 
 

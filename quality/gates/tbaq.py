@@ -159,8 +159,8 @@ def run(shared: Path) -> dict[str, float]:
         ours = []
         for t in extract_time_expressions(parsed, doc.name, doc.dct):
             m = _LEADING_PREP.match(t.text)
-            start = t.start + (m.end() if m else 0)
-            ours.append((start, t.end, t.value or ""))
+            start = t.span.start + (m.end() if m else 0)
+            ours.append((start, t.span.end, t.value or ""))
         for name, system in (("ours", ours), ("baseline", _baseline(doc))):
             for k, v in enumerate(_score(golds, system)):
                 totals[name][k] += v

@@ -7,14 +7,14 @@ from story_actors import story_actors
 
 from newsprism.link.claims import build_claims, quote_support
 from newsprism.link.conflicts import wording_conflicts
-from newsprism.records import Article, ArticleAnalysis, Citation, Quantity, QuoteGroup, QuoteVariant
+from newsprism.records import Article, ArticleAnalysis, Citation, Quantity, QuoteGroup, QuoteVariant, Span
 from newsprism.words import meaning_keys
 
 
 def count(aid: str, text: str, number: str, value: float, **kw: str) -> Quantity:
     start = text.index(number)
     return Quantity(
-        id=f"q-{aid}-{start}", article=aid, start=start, end=start + len(number), text=number, value=value,
+        id=f"q-{aid}-{start}", span=Span(aid, start, start + len(number)), text=number, value=value,
         unit=kw.get("unit", "count"), category=kw.get("category", "count"), modifier=kw.get("modifier"),
     )  # fmt: skip
 
@@ -140,7 +140,7 @@ def test_a_named_entity_is_one_key_not_one_per_word_of_its_name() -> None:
 
     text = "Deputy mayor Ilona Marek opened the new flood barrier at Dolna Mesta on Friday."
     start = text.index("Ilona Marek")
-    mention = Mention("a", start, start + len("Ilona Marek"), "Ilona Marek", "PERSON")
+    mention = Mention(Span("a", start, start + len("Ilona Marek")), "Ilona Marek", "PERSON")
     entity = Entity(id="e1", name="Ilona Marek", type="person", mentions=(mention,))
     (unit,) = sentence_units(
         [Article(id="a", source="a", title="", text=text)],

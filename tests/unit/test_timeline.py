@@ -6,7 +6,7 @@ import pytest
 
 from newsprism.link.timeline import build_timeline
 from newsprism.link.timeline.dates import calendar_value
-from newsprism.records import Article, ArticleAnalysis, Mention, TimeExpression
+from newsprism.records import Article, ArticleAnalysis, Mention, Span, TimeExpression
 
 
 def make(
@@ -22,9 +22,11 @@ def make(
     timexes = []
     for i, (phrase, value, kind) in enumerate(dates):
         start = text.index(phrase)
-        timexes.append(TimeExpression(f"{aid}-{i}", aid, start, start + len(phrase), phrase, kind, value))
+        timexes.append(
+            TimeExpression(f"{aid}-{i}", Span(aid, start, start + len(phrase)), phrase, kind, value)
+        )
     mentions = tuple(
-        Mention(aid, text.index(n), text.index(n) + len(n), n, "PERSON") for n in names if n in text
+        Mention(Span(aid, text.index(n), text.index(n) + len(n)), n, "PERSON") for n in names if n in text
     )
     return Article(aid, f"{aid}.txt", aid, text), ArticleAnalysis(
         aid, sentences=tuple(spans), mentions=mentions, time_expressions=tuple(timexes)

@@ -104,14 +104,14 @@ def description_conflict(entity: Entity) -> Conflict | None:
     for r in roles:
         keys = _description(r.text)
         if not any(keys <= k or k <= keys for k, _ in distinct):
-            distinct.append((keys, r.article))
+            distinct.append((keys, r.span.article))
     if len(distinct) < 2 or len({a for _, a in distinct}) < 2:
         return None
     return make_conflict(
         "role",
         f"{entity.name}'s description",
         "wording_only",
-        (ConflictValue(r.text, Citation(r.article, r.start, r.end, r.text)) for r in roles),
+        (ConflictValue(r.text, Citation(r.span.article, r.span.start, r.span.end, r.text)) for r in roles),
     )
 
 
@@ -124,7 +124,9 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
             continue
         per_article: dict[str, frozenset[str]] = {}
         for role in entity.roles:
-            per_article[role.article] = per_article.get(role.article, frozenset()) | titles(role.text)
+            per_article[role.span.article] = per_article.get(role.span.article, frozenset()) | titles(
+                role.text
+            )
         sets = [t for t in per_article.values() if t]
         if all(compatible(a, b) for i, a in enumerate(sets) for b in sets[i + 1 :]):
             described = description_conflict(entity)
@@ -132,7 +134,7 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
                 out.append(described)
             continue
         values = tuple(
-            ConflictValue(r.text, Citation(r.article, r.start, r.end, r.text))
+            ConflictValue(r.text, Citation(r.span.article, r.span.start, r.span.end, r.text))
             for r in entity.roles
             if titles(r.text)
         )
@@ -155,15 +157,18 @@ def spelling_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
         person = entity.type == "person"
         first: dict[tuple[str, str], tuple[str, Citation]] = {}
         articles: dict[str, set[str]] = {}
-        for m in sorted(entity.mentions, key=lambda m: (m.article, m.start)):
+        for m in sorted(entity.mentions, key=lambda m: (m.span.article, m.span.start)):
             spelled = _spelling(m.text, person)
             if len(spelled.split()) < 2 or spelled.isupper():
                 continue
             first.setdefault(
-                (spelled, m.article),
-                (clean_name(m.text, person=person), Citation(m.article, m.start, m.end, m.text)),
+                (spelled, m.span.article),
+                (
+                    clean_name(m.text, person=person),
+                    Citation(m.span.article, m.span.start, m.span.end, m.text),
+                ),
             )
-            articles.setdefault(spelled, set()).add(m.article)
+            articles.setdefault(spelled, set()).add(m.span.article)
         if len(articles) < 2 or len(set().union(*articles.values())) < 2:
             continue
         n_words = {len(s.split()) for s in articles}

@@ -78,7 +78,7 @@ def story_scope(entities: Sequence[Entity], origin_of: Mapping[str, str]) -> Sto
         kept = actors if entity.type in ACTOR_TYPES else places if entity.type == "place" else None
         if kept is not None:
             for m in entity.mentions:
-                kept.setdefault(m.article, set()).add(entity.id)
+                kept.setdefault(m.span.article, set()).add(entity.id)
     scope = StoryScope(
         {a: frozenset(ids) for a, ids in actors.items()},
         origin_of,

@@ -201,7 +201,8 @@ def _amounts(figures: Iterable[FigureView]) -> dict[tuple[str, int], str]:
     """Each figure's (article, start) mapped to its amount and unit, the key that groups equal
     figures written differently."""
     return {
-        (f.quantity.article, f.quantity.start): f"{f.quantity.value:g} {f.quantity.unit}" for f in figures
+        (f.quantity.span.article, f.quantity.span.start): f"{f.quantity.value:g} {f.quantity.unit}"
+        for f in figures
     }
 
 
@@ -217,9 +218,9 @@ def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
     by_article: dict[str, list[FigureView]] = defaultdict(list)
     for q in view.figures:
         if q.quantity.measure:
-            by_article[q.quantity.article].append(q)
+            by_article[q.quantity.span.article].append(q)
     for figures in by_article.values():
-        figures.sort(key=lambda q: (q.quantity.start, q.quantity.end))
+        figures.sort(key=lambda q: (q.quantity.span.start, q.quantity.span.end))
     rows: list[tuple[Claim, str, str, bool]] = []
     for claim in view.claims:
         if claim.kind != "quantity" or claim.independent_origins < 2:
@@ -251,10 +252,10 @@ def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
 def _within(figures: list[FigureView], cite: Citation) -> list[FigureView]:
     """The ``figures`` (sorted by start) that lie inside the citation's span."""
     found = []
-    for q in figures[bisect_left(figures, cite.start, key=lambda q: q.quantity.start) :]:
-        if q.quantity.start >= cite.end:
+    for q in figures[bisect_left(figures, cite.start, key=lambda q: q.quantity.span.start) :]:
+        if q.quantity.span.start >= cite.end:
             break
-        if q.quantity.end <= cite.end:
+        if q.quantity.span.end <= cite.end:
             found.append(q)
     return found
 

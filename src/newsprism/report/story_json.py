@@ -28,6 +28,7 @@ from ..records import (
     QuoteGroup,
     Role,
     SourceNote,
+    Span,
     Story,
     SummarySentence,
     TimeExpression,
@@ -72,7 +73,7 @@ def _article(a: Article, analysis: ArticleAnalysis | None) -> JSON:
 
 
 def _role(r: Role) -> JSON:
-    return {"text": r.text, "article": r.article, "start": r.start, "end": r.end}
+    return {"text": r.text, "article": r.span.article, "start": r.span.start, "end": r.span.end}
 
 
 def _entity(e: Entity) -> JSON:
@@ -82,29 +83,31 @@ def _entity(e: Entity) -> JSON:
         "type": e.type,
         "aliases": list(e.aliases),
         "roles": [_role(r) for r in e.roles],
-        "mentions": [_cite(m) for m in e.mentions],
+        "mentions": [_mention(m) for m in e.mentions],
     }
 
 
-def _span(start: int | None, end: int | None) -> JSON | None:
-    return None if start is None or end is None else {"start": start, "end": end}
+def _part(span: Span | None) -> JSON | None:
+    """A part of a record's span (a quote's speaker, a figure's period): ``{start, end}`` or null,
+    its article being the record's."""
+    return None if span is None else {"start": span.start, "end": span.end}
 
 
 def _quote(q: Quote) -> JSON:
     return {
         "id": q.id,
-        "article": q.article,
-        "start": q.start,
-        "end": q.end,
+        "article": q.span.article,
+        "start": q.span.start,
+        "end": q.span.end,
         "text": q.text,
         "kind": q.kind,
         "speaker": q.speaker,
         "speaker_name": q.speaker_name,
         "speaker_text": q.speaker_text,
-        "speaker_span": _span(q.speaker_start, q.speaker_end),
+        "speaker_span": _part(q.speaker_span),
         "role": q.role,
         "cue": q.cue,
-        "cue_span": _span(q.cue_start, q.cue_end),
+        "cue_span": _part(q.cue_span),
         "unresolved": q.unresolved,
     }
 
@@ -112,28 +115,28 @@ def _quote(q: Quote) -> JSON:
 def _quantity(q: Quantity) -> JSON:
     return {
         "id": q.id,
-        "article": q.article,
-        "start": q.start,
-        "end": q.end,
+        "article": q.span.article,
+        "start": q.span.start,
+        "end": q.span.end,
         "text": q.text,
         "value": q.value,
         "unit": q.unit,
         "category": q.category,
         "modifier": q.modifier,
         "measure": q.measure,
-        "measure_span": _span(q.measure_start, q.measure_end),
+        "measure_span": _part(q.measure_span),
         "direction": q.direction,
         "period": q.period,
-        "period_span": _span(q.period_start, q.period_end),
+        "period_span": _part(q.period_span),
     }
 
 
 def _timex(t: TimeExpression) -> JSON:
     return {
         "id": t.id,
-        "article": t.article,
-        "start": t.start,
-        "end": t.end,
+        "article": t.span.article,
+        "start": t.span.start,
+        "end": t.span.end,
         "text": t.text,
         "type": t.type,
         "value": t.value,
@@ -142,9 +145,14 @@ def _timex(t: TimeExpression) -> JSON:
     }
 
 
-def _cite(c: Citation | Mention) -> JSON:
-    """A stretch of one article's text: a citation, or an entity mention."""
+def _cite(c: Citation) -> JSON:
+    """A cited stretch of one article's text."""
     return {"article": c.article, "start": c.start, "end": c.end, "text": c.text}
+
+
+def _mention(m: Mention) -> JSON:
+    """An entity mention: written as a citation."""
+    return {"article": m.span.article, "start": m.span.start, "end": m.span.end, "text": m.text}
 
 
 def _relation(r: CopyRelation) -> JSON:

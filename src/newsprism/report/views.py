@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import Citation, Claim, Conflict, ConflictValue, Quantity
+from ..records import Citation, Claim, Conflict, ConflictValue, Quantity, Span
 
 JSON = dict[str, Any]
 
@@ -64,7 +64,7 @@ class FigureView:
     @property
     def citation(self) -> Citation:
         q = self.quantity
-        return Citation(q.article, q.start, q.end, q.text)
+        return Citation(q.span.article, q.span.start, q.span.end, q.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,24 +107,24 @@ def _claim(c: JSON) -> Claim:
 
 def _quantity(q: JSON) -> Quantity:
     """The record of a story.json figure (whose spans are ``{start, end}`` or null)."""
-    measure, period = q.get("measure_span") or {}, q.get("period_span") or {}
+    article = q["article"]
+
+    def part(span: JSON | None) -> Span | None:
+        return Span(article, span["start"], span["end"]) if span else None
+
     return Quantity(
         id=q["id"],
-        article=q["article"],
-        start=q["start"],
-        end=q["end"],
+        span=Span(article, q["start"], q["end"]),
         text=q["text"],
         value=float(q["value"]),
         unit=q["unit"],
         category=q["category"],
         modifier=q.get("modifier"),
         measure=q.get("measure"),
-        measure_start=measure.get("start"),
-        measure_end=measure.get("end"),
+        measure_span=part(q.get("measure_span")),
         direction=q.get("direction"),
         period=q.get("period"),
-        period_start=period.get("start"),
-        period_end=period.get("end"),
+        period_span=part(q.get("period_span")),
     )
 
 

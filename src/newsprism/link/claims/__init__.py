@@ -132,7 +132,7 @@ def build_claims(
         claim = _claim("sentence", support, origin_of)
         first = min((order.get(c.article, len(order)), c.start) for c in support)
         claims.append(((-claim.independent_origins, *first), claim))
-    entity_at = {(m.article, m.start): e.id for e in entities for m in e.mentions}
+    entity_at = {(m.span.article, m.span.start): e.id for e in entities for m in e.mentions}
     quantity_conflicts: list[Conflict] = []
     for qcluster in quantity_clusters(quantity_items(articles, analyses, entity_at), scope.related):
         conflict = quantity_conflict(qcluster, texts)
@@ -140,10 +140,10 @@ def build_claims(
             quantity_conflicts.append(conflict)
         support = [
             Citation(
-                it.quantity.article,
+                it.quantity.span.article,
                 it.clause[0],
                 it.clause[1],
-                texts[it.quantity.article][it.clause[0] : it.clause[1]],
+                texts[it.quantity.span.article][it.clause[0] : it.clause[1]],
             )
             for it in qcluster
         ]

@@ -69,11 +69,11 @@ def dated_events(
     for pair in paired(articles, analyses):
         order, article, analysis = pair.order, pair.article, pair.analysis
         named = named_mentions(analysis, entity_at)
-        timexes = sorted(analysis.time_expressions, key=lambda t: (t.start, t.end))
-        listed = schedule_members(article.text, [(t.start, t.end) for t in timexes])
+        timexes = sorted(analysis.time_expressions, key=lambda t: (t.span.start, t.span.end))
+        listed = schedule_members(article.text, [(t.span.start, t.span.end) for t in timexes])
         scheduled = {timexes[k].id for k in listed}
         for start, end in analysis.sentences:
-            inside = [t for t in analysis.time_expressions if start <= t.start < end]
+            inside = [t for t in analysis.time_expressions if start <= t.span.start < end]
             dates = [
                 t
                 for t in inside
@@ -82,10 +82,10 @@ def dated_events(
             if not dates:
                 continue
             text = article.text[start:end]
-            for t in sorted(inside, key=lambda t: t.start, reverse=True):
-                a, b = t.start - start, min(t.end, end) - start
+            for t in sorted(inside, key=lambda t: t.span.start, reverse=True):
+                a, b = t.span.start - start, min(t.span.end, end) - start
                 text = text[:a] + " " * (b - a) + text[b:]
-            keys = span_keys(text, start, [m for m in named if start <= m.start < end], entity_at)
+            keys = span_keys(text, start, [m for m in named if start <= m.span.start < end], entity_at)
             if len(keys) < MIN_EVENT_KEYS:
                 continue
             unit = SentenceUnit(article.id, order, start, end, article.text[start:end], frozenset(keys))

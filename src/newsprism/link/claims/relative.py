@@ -82,7 +82,7 @@ def relative_dates(
             continue
         named = named_mentions(analysis, entity_at)
         for start, end in analysis.sentences:
-            for ev in (m for m in events if start <= m.start < end):
+            for ev in (m for m in events if start <= m.span.start < end):
                 found = _relative(article, start, end, ev, named, entity_at)
                 if found is not None:
                     out.append(found)
@@ -98,7 +98,7 @@ def _relative(
     entity_at: Mapping[tuple[str, int], str],
 ) -> RelativeDate | None:
     text = article.text
-    rel = _RELATION.search(text, start, event.start)
+    rel = _RELATION.search(text, start, event.span.start)
     head = content_stems(event.text)
     if rel is None or not head:
         return None
@@ -112,7 +112,7 @@ def _relative(
         end=cite.end,
         text=cite.text,
         relation=_PLACE[rel.group(1).lower()],
-        phrase=text[rel.start() : event.end],
+        phrase=text[rel.start() : event.span.end],
         anchor=head[-1],
         event=event.text,
         happening=frozenset(happening),

@@ -91,7 +91,7 @@ def names_in(mentions: Sequence[Mention], span: tuple[int, int]) -> frozenset[st
     """The last word (lower case) of every named mention inside ``span``: "Xi", "Putin", "Moscow"."""
     names = set()
     for m in mentions:
-        if span[0] <= m.start and m.end <= span[1]:
+        if span[0] <= m.span.start and m.span.end <= span[1]:
             words = _WORD.findall(m.text)
             if words:
                 names.add(_stem(words[-1]))
