@@ -268,19 +268,22 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """A cited stretch of one article: where a statement comes from or is corroborated."""
+    """A cited stretch of one article, with its text: where a statement comes from or is
+    corroborated."""
 
-    article: str
-    start: int
-    end: int
+    span: Span
     text: str
 
     @classmethod
     def of(cls, article: str, text: str, start: int, end: int) -> Citation:
         """The citation of ``text[start:end]`` (``text`` the article's text), trimmed of
         surrounding whitespace by :func:`trim_span`: its ``text`` is always the span's."""
-        start, end = trim_span(text, start, end)
-        return cls(article, start, end, text[start:end])
+        return cls.at(Span(article, *trim_span(text, start, end)), text)
+
+    @classmethod
+    def at(cls, span: Span, text: str) -> Citation:
+        """The citation of ``span`` as it stands in ``text`` (the article's text)."""
+        return cls(span, span.text_of(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,9 +315,7 @@ class QuoteVariant:
     """One wording of a grouped utterance, as one article has it."""
 
     quote: str  # Quote.id
-    article: str
-    start: int
-    end: int
+    span: Span
     text: str
     outlet: str | None
     speaker: str | None  # entity id

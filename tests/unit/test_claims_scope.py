@@ -33,13 +33,9 @@ BRISTOL = (
 def _age(aid: str, text: str, number: str, value: float) -> Quantity:
     start = text.index(number)
     return Quantity(
-        id=f"q-{aid}-{start}",
-        span=Span(aid, start, start + len(number)),
-        text=number,
-        value=value,
-        unit="duration:year",
-        category="duration",
-    )
+        id=f"q-{aid}-{start}", span=Span(aid, start, start + len(number)), text=number, value=value,
+        unit="duration:year", category="duration",
+    )  # fmt: skip
 
 
 def _entity(name: str, etype: str, label: str, texts: dict[str, str]) -> Entity:
@@ -143,7 +139,7 @@ def test_within_story_drops_the_values_of_an_article_from_another_story() -> Non
         _entity("Harbour Lights", "organization", "ORG", {k: v for k, v in texts.items() if k != "c"}),
         _entity("Mara Quill", "person", "PERSON", {k: v for k, v in texts.items() if k != "c"}),
     ]
-    values = tuple(ConflictValue(aid, Citation(aid, 0, 5, texts[aid][:5])) for aid in "abc")
+    values = tuple(ConflictValue(aid, Citation(Span(aid, 0, 5), texts[aid][:5])) for aid in "abc")
     conflict = Conflict("x", "wording", "a quote", "wording_only", values)
     (kept,) = within_story([conflict], story_scope(entities, {}))
     assert [v.value for v in kept.values] == ["a", "b"]

@@ -1,4 +1,4 @@
-"""Analyses stored before spans were one record still load.
+"""Records stored before spans were one record still load.
 
 Until then a spanned record carried its span flat (``article``, ``start``, ``end``) and each
 optional part as two optional ints (``speaker_start``/``speaker_end``). The dicts below are that
@@ -13,9 +13,11 @@ import pytest
 
 from newsprism.records import (
     ArticleAnalysis,
+    Citation,
     Mention,
     Quantity,
     Quote,
+    QuoteVariant,
     Role,
     Span,
     TimeExpression,
@@ -72,6 +74,18 @@ OLD_TIMEX = {
     "anchor": "2022-09-16",
     "tense": "past",
 }
+OLD_CITATION = {"article": "a1", "start": 0, "end": 17, "text": "Russian President"}
+OLD_VARIANT = {
+    "quote": "q1",
+    "article": "a1",
+    "start": 40,
+    "end": 52,
+    "text": "we will talk",
+    "outlet": "Wire",
+    "speaker": "e1",
+    "speaker_name": "Putin",
+    "match": "exact",
+}
 
 NEW_MENTION = Mention(Span("a1", 18, 23), "Putin", "PERSON")
 NEW_ROLE = Role("Russian President", Span("a1", 0, 17))
@@ -105,6 +119,8 @@ NEW_TIMEX = TimeExpression(
     anchor="2022-09-16",
     tense="past",
 )
+NEW_CITATION = Citation(Span("a1", 0, 17), "Russian President")
+NEW_VARIANT = QuoteVariant("q1", Span("a1", 40, 52), "we will talk", "Wire", "e1", "Putin", "exact")
 
 CASES = [
     (Mention, OLD_MENTION, NEW_MENTION),
@@ -112,6 +128,8 @@ CASES = [
     (Quote, OLD_QUOTE, NEW_QUOTE),
     (Quantity, OLD_QUANTITY, NEW_QUANTITY),
     (TimeExpression, OLD_TIMEX, NEW_TIMEX),
+    (Citation, OLD_CITATION, NEW_CITATION),
+    (QuoteVariant, OLD_VARIANT, NEW_VARIANT),
 ]
 
 
@@ -169,3 +187,10 @@ def test_a_whole_old_analysis_loads_with_every_nested_record() -> None:
 def test_a_flat_key_beside_its_span_is_still_an_unknown_key() -> None:
     with pytest.raises(ValueError, match="unknown key"):
         from_dict(Mention, {**to_dict(NEW_MENTION), "start": 18})
+
+
+def test_a_span_cuts_its_stretch_from_the_article_text() -> None:
+    assert Span("a1", 8, 17).text_of("Russian President Putin") == "President"
+    assert Citation.at(Span("a1", 8, 17), "Russian President Putin") == Citation(
+        Span("a1", 8, 17), "President"
+    )

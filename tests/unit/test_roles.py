@@ -23,7 +23,7 @@ def roles_of(doc: Doc) -> list[tuple[str, str]]:
     mentions = extract_mentions(doc, "a")
     pairs = extract_roles(doc, mentions)
     for _, role in pairs:
-        assert doc.text[role.span.start : role.span.end] == role.text
+        assert role.span.text_of(doc.text) == role.text
         assert role.span.article == "a"
     return [(mentions[i].text, role.text) for i, role in pairs]
 

@@ -165,14 +165,20 @@ def _linked_story() -> Story:
     first = base.articles[0]
     copy = replace(first, id=Article.make_id("Flood", TEXT, "The Echo"), outlet="The Echo", source="b.txt")
     sentence = TEXT[: TEXT.index(":") + 1]
-    cite_a = Citation(first.id, 0, len(sentence), sentence)
-    cite_b = Citation(copy.id, 0, len(sentence), sentence)
+    cite_a = Citation(Span(first.id, 0, len(sentence)), sentence)
+    cite_b = Citation(Span(copy.id, 0, len(sentence)), sentence)
     relation = CopyRelation(copy.id, first.id, "verbatim", 1.0, ((cite_b, cite_a),))
     origin = Origin(content_id(first.id, copy.id), first.id, (first.id, copy.id), (relation,))
     quote = base.analyses[0].quotes[0]
     variants = tuple(
         QuoteVariant(
-            quote.id, aid, quote.span.start, quote.span.end, quote.text, outlet, None, "Ana Ortiz", "exact"
+            quote.id,
+            Span(aid, quote.span.start, quote.span.end),
+            quote.text,
+            outlet,
+            None,
+            "Ana Ortiz",
+            "exact",
         )
         for aid, outlet in ((first.id, "The Courier"), (copy.id, "The Echo"))
     )

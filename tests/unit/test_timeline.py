@@ -86,7 +86,7 @@ def test_the_same_event_on_the_same_date_is_merged_across_sources_with_its_origi
     assert len(events) == 1
     event = events[0]
     assert (event.date, event.precision, event.sort_key) == ("2025-03-13", "day", "2025-03-13")
-    assert [s.article for s in event.support] == ["a", "b", "c"]
+    assert [s.span.article for s in event.support] == ["a", "b", "c"]
     assert event.support[1].text == "On Thursday the Teresk dam burst and the Velna valley flooded."
     assert event.independent_origins == 2  # c copies a
     assert event.text == "The Teresk dam burst on Thursday, flooding the Velna valley."

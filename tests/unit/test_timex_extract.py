@@ -118,7 +118,7 @@ class TestExtraction:
     def test_offsets_and_ids(self) -> None:
         doc = make_doc(ENDED_IN_FEBRUARY_FOR_YEARS)
         first = extract_time_expressions(doc, "a1", date(2022, 9, 15))[0]
-        assert doc.text[first.span.start : first.span.end] == "in February"
+        assert first.span.text_of(doc.text) == "in February"
         assert first.id == content_id("a1", str(first.span.start), str(first.span.end))
         assert first.span.article == "a1"
 

@@ -69,7 +69,9 @@ def make_conflict(
     judgement about the dispute, not its identity. Five recipes once lived at nine sites (an
     entity id here, sorted quantity ids there), so equal disputes got unrelated ids."""
     values = tuple(values)
-    cited = sorted(f"{v.citation.article}:{v.citation.start}:{v.citation.end}:{v.value}" for v in values)
+    cited = sorted(
+        f"{v.citation.span.article}:{v.citation.span.start}:{v.citation.span.end}:{v.value}" for v in values
+    )
     return Conflict(
         id=content_id("conflict", kind, *cited), kind=kind, subject=subject, severity=severity, values=values
     )
@@ -111,7 +113,7 @@ def description_conflict(entity: Entity) -> Conflict | None:
         "role",
         f"{entity.name}'s description",
         "wording_only",
-        (ConflictValue(r.text, Citation(r.span.article, r.span.start, r.span.end, r.text)) for r in roles),
+        (ConflictValue(r.text, Citation(r.span, r.text)) for r in roles),
     )
 
 
@@ -134,9 +136,7 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
                 out.append(described)
             continue
         values = tuple(
-            ConflictValue(r.text, Citation(r.span.article, r.span.start, r.span.end, r.text))
-            for r in entity.roles
-            if titles(r.text)
+            ConflictValue(r.text, Citation(r.span, r.text)) for r in entity.roles if titles(r.text)
         )
         out.append(make_conflict("role", f"{entity.name}'s title", "inconsistent_detail", values))
     return out
@@ -165,7 +165,7 @@ def spelling_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
                 (spelled, m.span.article),
                 (
                     clean_name(m.text, person=person),
-                    Citation(m.span.article, m.span.start, m.span.end, m.text),
+                    Citation(m.span, m.text),
                 ),
             )
             articles.setdefault(spelled, set()).add(m.span.article)
@@ -207,7 +207,7 @@ def speaker_conflicts(
                 (
                     ConflictValue(
                         names.get(v.speaker or "", v.speaker_name or ""),
-                        Citation(v.article, v.start, v.end, v.text),
+                        Citation(v.span, v.text),
                     )
                     for v in named
                 ),
@@ -232,7 +232,7 @@ def wording_conflicts(groups: Sequence[QuoteGroup]) -> list[Conflict]:
     out: list[Conflict] = []
     for group in groups:
         lead = max(group.variants, key=lambda v: (len(v.text), -group.variants.index(v)))
-        others = [v for v in group.variants if v.article != lead.article]
+        others = [v for v in group.variants if v.span.article != lead.span.article]
         loose = [v for v in others if _loose(v, lead)]
         differing = [v for v in others if v.match == "variant" or v in loose]
         if not differing:
@@ -243,7 +243,7 @@ def wording_conflicts(groups: Sequence[QuoteGroup]) -> list[Conflict]:
                 "wording",
                 f"wording of {group.speaker_name or 'a quote'}: “{lead.text}”",
                 "inconsistent_detail" if loose else "wording_only",
-                (ConflictValue(v.text, Citation(v.article, v.start, v.end, v.text)) for v in values),
+                (ConflictValue(v.text, Citation(v.span, v.text)) for v in values),
             )
         )
     return out

@@ -200,9 +200,7 @@ def _group(
     variants = tuple(
         QuoteVariant(
             quote=m.quote.id,
-            article=m.quote.span.article,
-            start=m.quote.span.start,
-            end=m.quote.span.end,
+            span=m.quote.span,
             text=m.quote.text,
             outlet=outlets.get(m.quote.span.article),
             speaker=speaker_of(m.quote),
@@ -216,7 +214,7 @@ def _group(
         speaker=speaker,
         speaker_name=names.get(speaker) if speaker else None,
         variants=variants,
-        independent_origins=len({origin_of.get(v.article, v.article) for v in variants}),
+        independent_origins=len({origin_of.get(v.span.article, v.span.article) for v in variants}),
     )
 
 

@@ -94,14 +94,14 @@ class _Citations:
         n = len(self.cites)
         self.cites.append(
             {
-                "a": at.article,
-                "s": at.start,
-                "e": at.end,
+                "a": at.span.article,
+                "s": at.span.start,
+                "e": at.span.end,
                 "corr": [{"a": c["article"], "s": c["start"], "e": c["end"]} for c in corroborations],
             }
         )
-        number = self.key.get(at.article, 0)
-        outlet = self.outlets.get(at.article, "unknown outlet")
+        number = self.key.get(at.span.article, 0)
+        outlet = self.outlets.get(at.span.article, "unknown outlet")
         label = f"Source {number}: {outlet}"
         more = ""
         if corroborations:

@@ -115,7 +115,7 @@ def _overview(story: JSON) -> str:
 
 
 def _cites(citations: Iterable[JSON | Citation], key: dict[str, str]) -> str:
-    articles = {c.article if isinstance(c, Citation) else c["article"] for c in citations}
+    articles = {c.span.article if isinstance(c, Citation) else c["article"] for c in citations}
     return "".join(sorted({key.get(a, "") for a in articles}, key=lambda k: (len(k), k)))
 
 
@@ -190,7 +190,7 @@ def _values(values: Sequence[ConflictValue], key: dict[str, str], amounts: dict[
     sources: dict[str, tuple[str, list[Citation]]] = {}
     for v in values:
         cite = v.citation
-        group = amounts.get((cite.article, cite.start)) or " ".join(v.value.casefold().split())
+        group = amounts.get((cite.span.article, cite.span.start)) or " ".join(v.value.casefold().split())
         sources.setdefault(group, (v.value, []))[1].append(cite)
     shown = [f"{md_text(value)} {_cites(cites, key)}" for value, cites in list(sources.values())[:TOP_VALUES]]
     more = len(sources) - TOP_VALUES
@@ -225,7 +225,7 @@ def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
     for claim in view.claims:
         if claim.kind != "quantity" or claim.independent_origins < 2:
             continue
-        inside = [q for cite in claim.support for q in _within(by_article.get(cite.article, []), cite)]
+        inside = [q for cite in claim.support for q in _within(by_article.get(cite.span.article, []), cite)]
         if inside:
             wordings = Counter(q.wording for q in inside)
             measures = Counter(str(q.quantity.measure) for q in inside)
@@ -252,10 +252,10 @@ def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
 def _within(figures: list[FigureView], cite: Citation) -> list[FigureView]:
     """The ``figures`` (sorted by start) that lie inside the citation's span."""
     found = []
-    for q in figures[bisect_left(figures, cite.start, key=lambda q: q.quantity.span.start) :]:
-        if q.quantity.span.start >= cite.end:
+    for q in figures[bisect_left(figures, cite.span.start, key=lambda q: q.quantity.span.start) :]:
+        if q.quantity.span.start >= cite.span.end:
             break
-        if q.quantity.span.end <= cite.end:
+        if q.quantity.span.end <= cite.span.end:
             found.append(q)
     return found
 

@@ -72,8 +72,13 @@ def _article(a: Article, analysis: ArticleAnalysis | None) -> JSON:
     }
 
 
+def _at(span: Span) -> JSON:
+    """Where a record stands, flat as story.json writes every span: ``article, start, end``."""
+    return {"article": span.article, "start": span.start, "end": span.end}
+
+
 def _role(r: Role) -> JSON:
-    return {"text": r.text, "article": r.span.article, "start": r.span.start, "end": r.span.end}
+    return {"text": r.text, **_at(r.span)}
 
 
 def _entity(e: Entity) -> JSON:
@@ -83,7 +88,7 @@ def _entity(e: Entity) -> JSON:
         "type": e.type,
         "aliases": list(e.aliases),
         "roles": [_role(r) for r in e.roles],
-        "mentions": [_mention(m) for m in e.mentions],
+        "mentions": [_cite(m) for m in e.mentions],
     }
 
 
@@ -96,9 +101,7 @@ def _part(span: Span | None) -> JSON | None:
 def _quote(q: Quote) -> JSON:
     return {
         "id": q.id,
-        "article": q.span.article,
-        "start": q.span.start,
-        "end": q.span.end,
+        **_at(q.span),
         "text": q.text,
         "kind": q.kind,
         "speaker": q.speaker,
@@ -115,9 +118,7 @@ def _quote(q: Quote) -> JSON:
 def _quantity(q: Quantity) -> JSON:
     return {
         "id": q.id,
-        "article": q.span.article,
-        "start": q.span.start,
-        "end": q.span.end,
+        **_at(q.span),
         "text": q.text,
         "value": q.value,
         "unit": q.unit,
@@ -134,9 +135,7 @@ def _quantity(q: Quantity) -> JSON:
 def _timex(t: TimeExpression) -> JSON:
     return {
         "id": t.id,
-        "article": t.span.article,
-        "start": t.span.start,
-        "end": t.span.end,
+        **_at(t.span),
         "text": t.text,
         "type": t.type,
         "value": t.value,
@@ -145,14 +144,9 @@ def _timex(t: TimeExpression) -> JSON:
     }
 
 
-def _cite(c: Citation) -> JSON:
-    """A cited stretch of one article's text."""
-    return {"article": c.article, "start": c.start, "end": c.end, "text": c.text}
-
-
-def _mention(m: Mention) -> JSON:
-    """An entity mention: written as a citation."""
-    return {"article": m.span.article, "start": m.span.start, "end": m.span.end, "text": m.text}
+def _cite(c: Citation | Mention) -> JSON:
+    """A stretch of one article's text: a citation, or an entity mention."""
+    return {**_at(c.span), "text": c.text}
 
 
 def _relation(r: CopyRelation) -> JSON:
@@ -183,9 +177,7 @@ def _quote_group(g: QuoteGroup) -> JSON:
         "variants": [
             {
                 "quote": v.quote,
-                "article": v.article,
-                "start": v.start,
-                "end": v.end,
+                **_at(v.span),
                 "text": v.text,
                 "outlet": v.outlet,
                 "speaker": v.speaker,

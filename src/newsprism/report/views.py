@@ -30,7 +30,7 @@ JSON = dict[str, Any]
 
 def citation(data: Mapping[str, Any]) -> Citation:
     """The citation record of a story.json citation (or any dict with article, start, end)."""
-    return Citation(data["article"], data["start"], data["end"], data.get("text") or "")
+    return Citation(Span(data["article"], data["start"], data["end"]), data.get("text") or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ class FigureView:
     @property
     def citation(self) -> Citation:
         q = self.quantity
-        return Citation(q.span.article, q.span.start, q.span.end, q.text)
+        return Citation(q.span, q.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +142,12 @@ class _Overlapping:
         self.by_article = {a: sorted(spans) for a, spans in by_article.items()}
 
     def __call__(self, span: Citation) -> list[int]:
-        spans = self.by_article.get(span.article, [])
+        spans = self.by_article.get(span.span.article, [])
         found = []
-        for start, end, i in spans[bisect_left(spans, (span.start - self.longest, -1, -1)) :]:
-            if start >= span.end:
+        for start, end, i in spans[bisect_left(spans, (span.span.start - self.longest, -1, -1)) :]:
+            if start >= span.span.end:
                 break
-            if end > span.start:
+            if end > span.span.start:
                 found.append(i)
         return found
 

@@ -21,7 +21,17 @@ from dataclasses import dataclass, replace
 
 from ...extract.timex.schedule import schedule_members
 from ...extract.timex.values import date_range
-from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, Severity, paired
+from ...records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Claim,
+    Conflict,
+    ConflictValue,
+    Severity,
+    Span,
+    paired,
+)
 from ...words import idf_table
 from ..conflicts import make_conflict
 from ..keys import candidate_pairs
@@ -123,7 +133,7 @@ def date_conflicts(
         used.update((i, j))
         pair = sorted((events[i], events[j]), key=lambda e: (e.unit.order, e.unit.start))
         values = tuple(
-            ConflictValue(e.value, Citation(e.unit.article, e.unit.start, e.unit.end, e.unit.text))
+            ConflictValue(e.value, Citation(Span(e.unit.article, e.unit.start, e.unit.end), e.unit.text))
             for e in pair
         )
         severity: Severity = (
@@ -141,19 +151,21 @@ def attach(claims: Sequence[Claim], conflicts: Sequence[Conflict]) -> list[Claim
     everywhere: list[int] = []
     for k, c in enumerate(conflicts):
         if c.values:
-            by_article.setdefault(c.values[0].citation.article, []).append(k)
+            by_article.setdefault(c.values[0].citation.span.article, []).append(k)
         else:
             everywhere.append(k)
     out: list[Claim] = []
     for claim in claims:
-        near = sorted({k for s in claim.support for k in by_article.get(s.article, ())}.union(everywhere))
+        near = sorted(
+            {k for s in claim.support for k in by_article.get(s.span.article, ())}.union(everywhere)
+        )
         extra = tuple(
             conflicts[k].id
             for k in near
             if all(
                 any(
-                    s.article == v.citation.article
-                    and max(s.start, v.citation.start) < min(s.end, v.citation.end)
+                    s.span.article == v.citation.span.article
+                    and max(s.span.start, v.citation.span.start) < min(s.span.end, v.citation.span.end)
                     for s in claim.support
                 )
                 for v in conflicts[k].values

@@ -333,7 +333,7 @@ def quantity_conflict(cluster: Sequence[QuantityItem], texts: Mapping[str, str])
     cited = tuple(
         ConflictValue(
             value=" ".join(p for p in (q.modifier, q.text) if p),
-            citation=Citation(q.span.article, q.span.start, q.span.end, q.text),
+            citation=Citation(q.span, q.text),
         )
         for q in values
     )

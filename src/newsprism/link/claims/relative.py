@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, paired
+from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, Span, paired
 from ...words import content_stems
 from ..conflicts import make_conflict
 from ..keys import candidate_pairs
@@ -108,8 +108,8 @@ def _relative(
     cite = Citation.of(article.id, text, start, end)
     return RelativeDate(
         article=article.id,
-        start=cite.start,
-        end=cite.end,
+        start=cite.span.start,
+        end=cite.span.end,
         text=cite.text,
         relation=_PLACE[rel.group(1).lower()],
         phrase=text[rel.start() : event.span.end],
@@ -148,7 +148,7 @@ def relative_date_conflicts(
         values = tuple(
             ConflictValue(
                 value=f"{items[k].relation}: {items[k].phrase}",
-                citation=Citation(items[k].article, items[k].start, items[k].end, items[k].text),
+                citation=Citation(Span(items[k].article, items[k].start, items[k].end), items[k].text),
             )
             for k in members
         )

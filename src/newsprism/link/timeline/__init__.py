@@ -54,13 +54,13 @@ def dated_sentences(article: Article, analysis: ArticleAnalysis, order: int = 0)
             cite = citation(
                 article.id, article.text, within_paragraph(article.text, span, tx.span.start, tx.span.end)
             )
-        if (cite.start, when.value) in seen or not cite.text:
+        if (cite.span.start, when.value) in seen or not cite.text:
             continue
         words = words_outside(cite, tx.span.start, tx.span.end)
         if len(words) < MIN_WORDS:
             continue
-        seen.add((cite.start, when.value))
-        names = names_in(analysis.mentions, (cite.start, cite.end))
+        seen.add((cite.span.start, when.value))
+        names = names_in(analysis.mentions, (cite.span.start, cite.span.end))
         out.append(
             DatedSentence(
                 article.id, order, when, cite, describe(cite, tx.span.start, tx.span.end), words, names
@@ -79,14 +79,16 @@ def _event(group: Sequence[DatedSentence], origin_of: Mapping[str, str]) -> Time
     """One event from a group: the finest date in it, the description of the first sentence
     carrying that date, every distinct supporting sentence (input order)."""
     when = min((s.when for s in group), key=lambda w: (PRECISION_RANK[w.precision], w.first, w.value))
-    lead = min((s for s in group if s.when == when), key=lambda s: (s.order, s.citation.start))
+    lead = min((s for s in group if s.when == when), key=lambda s: (s.order, s.citation.span.start))
     support: list[Citation] = []
-    for s in sorted(group, key=lambda s: (s.order, s.citation.start)):
+    for s in sorted(group, key=lambda s: (s.order, s.citation.span.start)):
         if s.citation not in support:
             support.append(s.citation)
-    origins = {origin_of.get(c.article, c.article) for c in support}
+    origins = {origin_of.get(c.span.article, c.span.article) for c in support}
     return TimelineEvent(
-        id=content_id("timeline", when.value, lead.description, *(f"{c.article}:{c.start}" for c in support)),
+        id=content_id(
+            "timeline", when.value, lead.description, *(f"{c.span.article}:{c.span.start}" for c in support)
+        ),
         date=when.value,
         precision=when.precision,
         sort_key=when.sort_key,

@@ -77,7 +77,7 @@ def describe(sentence: Citation, start: int, end: int) -> str:
     if len(sentence.text) <= MAX_DESCRIPTION:
         return text
     offset = 0
-    local_start, local_end = start - sentence.start, end - sentence.start
+    local_start, local_end = start - sentence.span.start, end - sentence.span.start
     for piece in _CLAUSE_BREAK.split(sentence.text):
         where = sentence.text.find(piece, offset)
         if where <= local_start and local_end <= where + len(piece):
@@ -100,5 +100,5 @@ def names_in(mentions: Sequence[Mention], span: tuple[int, int]) -> frozenset[st
 
 def words_outside(sentence: Citation, start: int, end: int) -> frozenset[str]:
     """Content words of the sentence with the time expression ``start:end`` itself left out."""
-    local_start, local_end = max(0, start - sentence.start), max(0, end - sentence.start)
+    local_start, local_end = max(0, start - sentence.span.start), max(0, end - sentence.span.start)
     return content_words(sentence.text[:local_start] + " " + sentence.text[local_end:])
