@@ -47,6 +47,7 @@ from newsprism.records import (
     Published,
     Quantity,
     Quote,
+    Span,
     Story,
     TimeExpression,
     content_id,
@@ -142,17 +143,17 @@ def _analysis(article: Article) -> ArticleAnalysis:
     """Sentences, mentions, quotes, quantities and time expressions by patterns (no spaCy)."""
     text, aid = article.text, article.id
     sentences = tuple((m.start(), m.end()) for m in _SENTENCE.finditer(text))
-    mentions = tuple(Mention(aid, m.start(), m.end(), m.group(), "PERSON") for m in _NAME.finditer(text))
+    mentions = tuple(
+        Mention(Span(aid, m.start(), m.end()), m.group(), "PERSON") for m in _NAME.finditer(text)
+    )
     quotes = tuple(
-        Quote(content_id(aid, str(m.start(1))), aid, m.start(1), m.end(1), m.group(1), "direct")
+        Quote(content_id(aid, str(m.start(1))), Span(aid, m.start(1), m.end(1)), m.group(1), "direct")
         for m in _QUOTE.finditer(text)
     )
     quantities = tuple(
         Quantity(
             content_id(aid, "q", str(m.start())),
-            aid,
-            m.start(),
-            m.end(),
+            Span(aid, m.start(), m.end()),
             m.group(),
             float(m.group().replace(",", "")),
             "count",
@@ -162,7 +163,9 @@ def _analysis(article: Article) -> ArticleAnalysis:
     )
     anchor = article.published.value
     timexes = tuple(
-        TimeExpression(content_id(aid, "t", str(m.start())), aid, m.start(), m.end(), m.group(), "DATE", None)
+        TimeExpression(
+            content_id(aid, "t", str(m.start())), Span(aid, m.start(), m.end()), m.group(), "DATE", None
+        )
         for m in re.finditer("|".join(WEEKDAYS), text)
     )
     published = None if anchor else Published(None, "unknown")

@@ -110,8 +110,8 @@ def covers(cluster: Cluster, sentence: SummarySentence) -> bool:
     """Whether the sentence's cited span, read from the cited article, contains its text."""
     cite: Citation = sentence.citation
     articles = cluster.story.articles if cluster.story else ()
-    text = {a.id: a.text for a in articles}.get(cite.article)
-    return text is not None and sentence.text in text[cite.start : cite.end]
+    text = {a.id: a.text for a in articles}.get(cite.span.article)
+    return text is not None and sentence.text in cite.span.text_of(text)
 
 
 def summarise_cluster(cluster: Cluster) -> Result:
@@ -216,10 +216,10 @@ def _line(cluster: Cluster, result: Result) -> dict[str, Any]:
 
     def cite(c: Citation) -> dict[str, Any]:
         return {
-            "document": doc_no.get(c.article),
-            "article": c.article,
-            "start": c.start,
-            "end": c.end,
+            "document": doc_no.get(c.span.article),
+            "article": c.span.article,
+            "start": c.span.start,
+            "end": c.span.end,
             "text": c.text,
         }
 

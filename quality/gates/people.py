@@ -125,7 +125,7 @@ def run(shared: Path) -> dict[str, float]:
     index: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
     for entity in entities:
         for m in entity.mentions:
-            index[m.article].append((m.start, m.end, entity))
+            index[m.span.article].append((m.span.start, m.span.end, entity))
     gold_labels: list[str] = []
     pred_labels: list[str] = []
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -144,7 +144,7 @@ def run(shared: Path) -> dict[str, float]:
         ours: set[str] = set()
         if counter:
             entity = by_id[counter.most_common(1)[0][0]]
-            ours = {_norm(r.text) for r in entity.roles if r.article == article}
+            ours = {_norm(r.text) for r in entity.roles if r.span.article == article}
         for role in wanted:
             roles_total += 1
             if _norm(role) in ours:

@@ -170,13 +170,9 @@ def ours(analysis: ArticleAnalysis, lines: LineMap) -> dict[str, list[Prediction
     """Our direct and indirect attributions of one analysed article, on the annotated file."""
     out: dict[str, list[Prediction]] = {"direct": [], "indirect": []}
     for q in analysis.quotes:
-        speaker = (
-            ((q.speaker_start, q.speaker_end),)
-            if q.speaker_start is not None and q.speaker_end is not None
-            else ()
-        )
+        speaker = ((q.speaker_span.start, q.speaker_span.end),) if q.speaker_span is not None else ()
         out[q.kind].append(
-            Prediction(_placed(lines, [(q.start, q.end)]), _placed(lines, speaker), q.speaker_name)
+            Prediction(_placed(lines, [(q.span.start, q.span.end)]), _placed(lines, speaker), q.speaker_name)
         )
     return out
 

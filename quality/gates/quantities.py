@@ -118,9 +118,9 @@ def predicted(seed_text: str, clean: str, quantities: Sequence[Quantity]) -> lis
         line_starts.append(line_starts[-1] + len(source_line) + 1)
     out: list[Predicted] = []
     for q in quantities:
-        span = lines.to_source(q.start, q.end)
+        span = lines.to_source(q.span.start, q.span.end)
         if span is None:
-            out.append(Predicted(q, 0, q.start, q.end))
+            out.append(Predicted(q, 0, q.span.start, q.span.end))
             continue
         line = bisect.bisect_right(line_starts, span[0])
         base = line_starts[line - 1]

@@ -106,7 +106,7 @@ def score_article(gold: dict[str, Any], text: str, quotes: list[Quote]) -> dict[
     preds = [q for q in quotes if q.kind == "direct"]
     pairs = sorted(
         (
-            (_cover(gs, (p.start, p.end)), gi, pi)
+            (_cover(gs, (p.span.start, p.span.end)), gi, pi)
             for gi, (gs, _) in enumerate(golds)
             for pi, p in enumerate(preds)
         ),

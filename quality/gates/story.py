@@ -60,8 +60,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsprism.extract.timex.normalise import iso_week
-from newsprism.extract.timex.values import date_range
+from newsprism.extract.timex.values import date_range, iso_week
 
 from .gate import REPO_ROOT, DataMissing, require
 

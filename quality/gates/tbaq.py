@@ -172,7 +172,7 @@ def run(shared: Path) -> dict[str, float]:
             lines = LineMap.build(doc.text, article.text)
             for t in reported[article.id]:
                 m = _LEADING_PREP.match(t.text)
-                span = lines.to_source(t.start + (m.end() if m else 0), t.end)
+                span = lines.to_source(t.span.start + (m.end() if m else 0), t.span.end)
                 if span is not None:
                     ours.append((span[0], span[1], t.value or ""))
         for name, system in (("ours", ours), ("baseline", _baseline(doc))):

@@ -71,7 +71,7 @@ def run(shared: Path) -> dict[str, float]:
         print(f"  {gold['file'][:3]} gold {truth}  reported {published.value} ({published.confidence})")
         lines = tuple((seeds / gold["file"]).read_text(encoding="utf-8").split("\n"))
         spans = gold_spans(Doc(article.id, article.text, lines), gold["time_expressions"])
-        ours = [(t.start, t.end, t.value) for t in analysis.time_expressions]
+        ours = [(t.span.start, t.span.end, t.value) for t in analysis.time_expressions]
         for span, gv in spans:
             total += 1
             if span is None:

@@ -1,8 +1,11 @@
 """The typed records every stage of newsprism passes around.
 
 All records are frozen dataclasses. Ids are content hashes (see :func:`content_id`), so the same
-input always yields the same ids and the same output. Character offsets (``start``/``end``) are
-offsets into the clean ``Article.text`` of the article named by ``article``.
+input always yields the same ids and the same output. Every stretch of an article's text is a
+:class:`Span`: character offsets (``start``/``end``) into the clean ``Article.text`` of the
+article named by ``article``. A record taken from the text holds its ``span``; a part of it that
+may be missing (a quote's speaker, a quantity's period) is an optional ``<part>_span``, the names
+story.json gives them.
 """
 
 from __future__ import annotations
@@ -119,20 +122,22 @@ class Skip:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A stretch of one article's clean text."""
+    """A stretch of one article's clean text: ``text[start:end]`` of the article ``article``."""
 
     article: str
     start: int
     end: int
+
+    def text_of(self, text: str) -> str:
+        """The stretch of ``text`` (the article's clean text) this span covers."""
+        return text[self.start : self.end]
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A named-entity mention in one article."""
 
-    article: str
-    start: int
-    end: int
+    span: Span
     text: str
     label: str  # PERSON, ORG, GPE, LOC, NORP, EVENT, FAC, ...
 
@@ -142,9 +147,7 @@ class Role:
     """A role or affiliation of an entity as an article states it ("Russian President")."""
 
     text: str
-    article: str
-    start: int
-    end: int
+    span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,27 +166,23 @@ class Entity:
 class Quote:
     """A direct quote or a reported-speech attribution in one article.
 
-    ``start``/``end`` cover the quoted content (inside the quotation marks for direct quotes).
-    ``speaker_text``/``speaker_start``/``speaker_end`` are the speaker as written in the article
-    (a name, pronoun or description); ``speaker`` is the canonical entity id once linked, or
-    ``None`` with ``unresolved`` giving the reason.
+    ``span`` covers the quoted content (inside the quotation marks for direct quotes).
+    ``speaker_text`` at ``speaker_span`` is the speaker as written in the article (a name,
+    pronoun or description); ``speaker`` is the canonical entity id once linked, or ``None`` with
+    ``unresolved`` giving the reason.
     """
 
     id: str
-    article: str
-    start: int
-    end: int
+    span: Span
     text: str
     kind: QuoteKind
     speaker_text: str | None = None
-    speaker_start: int | None = None
-    speaker_end: int | None = None
+    speaker_span: Span | None = None
     speaker_name: str | None = None  # the resolved name as found in the article
     speaker: str | None = None  # canonical entity id (filled by link stage)
     role: str | None = None
     cue: str | None = None
-    cue_start: int | None = None
-    cue_end: int | None = None
+    cue_span: Span | None = None
     unresolved: str | None = None
 
 
@@ -192,21 +191,17 @@ class Quantity:
     """A number with what it measures."""
 
     id: str
-    article: str
-    start: int
-    end: int
+    span: Span
     text: str
     value: float
     unit: str  # percent, currency:USD, area:sq_mi, length:km, count, duration:year, ...
     category: str  # percent, money, area, length, count, duration, fraction, ordinal, other
     modifier: str | None = None  # "about", "nearly", "more than", ...
     measure: str | None = None  # what is measured ("Russia's exports to China")
-    measure_start: int | None = None
-    measure_end: int | None = None
+    measure_span: Span | None = None
     direction: str | None = None  # rose, fell, ...
     period: str | None = None  # "in the first five months of the year"
-    period_start: int | None = None
-    period_end: int | None = None
+    period_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,9 +209,7 @@ class TimeExpression:
     """A time expression normalised TIMEX3-style against an anchor date."""
 
     id: str
-    article: str
-    start: int
-    end: int
+    span: Span
     text: str
     type: TimexType
     value: str | None  # ISO-8601 / TIMEX3 value; None when it cannot be normalised
@@ -275,19 +268,22 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """A cited stretch of one article: where a statement comes from or is corroborated."""
+    """A cited stretch of one article, with its text: where a statement comes from or is
+    corroborated."""
 
-    article: str
-    start: int
-    end: int
+    span: Span
     text: str
 
     @classmethod
     def of(cls, article: str, text: str, start: int, end: int) -> Citation:
         """The citation of ``text[start:end]`` (``text`` the article's text), trimmed of
         surrounding whitespace by :func:`trim_span`: its ``text`` is always the span's."""
-        start, end = trim_span(text, start, end)
-        return cls(article, start, end, text[start:end])
+        return cls.at(Span(article, *trim_span(text, start, end)), text)
+
+    @classmethod
+    def at(cls, span: Span, text: str) -> Citation:
+        """The citation of ``span`` as it stands in ``text`` (the article's text)."""
+        return cls(span, span.text_of(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,9 +315,7 @@ class QuoteVariant:
     """One wording of a grouped utterance, as one article has it."""
 
     quote: str  # Quote.id
-    article: str
-    start: int
-    end: int
+    span: Span
     text: str
     outlet: str | None
     speaker: str | None  # entity id

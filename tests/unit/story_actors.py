@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsprism.records import Entity, Mention
+from newsprism.records import Entity, Mention, Span
 
 
 def story_actors(articles: Iterable[str]) -> list[Entity]:
     """Two actor entities (an organisation and an event) mentioned in each of ``articles``."""
     ids = list(articles)
     return [
-        Entity(id=name, name=name, type=etype, mentions=tuple(Mention(a, 0, 0, "", label) for a in ids))
+        Entity(id=name, name=name, type=etype, mentions=tuple(Mention(Span(a, 0, 0), "", label) for a in ids))
         for name, etype, label in (
             ("story-organisation", "organization", "ORG"),
             ("story-event", "event", "EVENT"),

@@ -6,7 +6,7 @@ from story_actors import story_actors
 
 from newsprism.link.claims import build_claims
 from newsprism.link.conflicts import compatible, role_conflicts, spelling_conflicts, titles
-from newsprism.records import Article, ArticleAnalysis, Entity, Mention, Quantity, Role
+from newsprism.records import Article, ArticleAnalysis, Entity, Mention, Quantity, Role, Span
 
 
 def article(aid: str, text: str) -> Article:
@@ -16,7 +16,7 @@ def article(aid: str, text: str) -> Article:
 def area(aid: str, text: str, number: str, value: float, modifier: str | None = None, **kw: str) -> Quantity:
     start = text.index(number)
     return Quantity(
-        id=f"q-{aid}-{start}", article=aid, start=start, end=start + len(number), text=number, value=value,
+        id=f"q-{aid}-{start}", span=Span(aid, start, start + len(number)), text=number, value=value,
         unit=kw.get("unit", "area:sq_km"), category=kw.get("category", "area"), modifier=modifier,
         direction=kw.get("direction"),
     )  # fmt: skip
@@ -91,8 +91,8 @@ def test_same_figure_in_two_articles_is_one_claim_without_conflict() -> None:
 def person(name: str, *roles: tuple[str, str], mentions: tuple[tuple[str, str], ...] = ()) -> Entity:
     return Entity(
         id=name, name=name, type="person",
-        roles=tuple(Role(text, aid, 0, len(text)) for aid, text in roles),
-        mentions=tuple(Mention(aid, 0, len(text), text, "PERSON") for aid, text in mentions),
+        roles=tuple(Role(text, Span(aid, 0, len(text))) for aid, text in roles),
+        mentions=tuple(Mention(Span(aid, 0, len(text)), text, "PERSON") for aid, text in mentions),
     )  # fmt: skip
 
 

@@ -7,14 +7,14 @@ from story_actors import story_actors
 
 from newsprism.link.claims import build_claims, quote_support
 from newsprism.link.conflicts import wording_conflicts
-from newsprism.records import Article, ArticleAnalysis, Citation, Quantity, QuoteGroup, QuoteVariant
+from newsprism.records import Article, ArticleAnalysis, Citation, Quantity, QuoteGroup, QuoteVariant, Span
 from newsprism.words import meaning_keys
 
 
 def count(aid: str, text: str, number: str, value: float, **kw: str) -> Quantity:
     start = text.index(number)
     return Quantity(
-        id=f"q-{aid}-{start}", article=aid, start=start, end=start + len(number), text=number, value=value,
+        id=f"q-{aid}-{start}", span=Span(aid, start, start + len(number)), text=number, value=value,
         unit=kw.get("unit", "count"), category=kw.get("category", "count"), modifier=kw.get("modifier"),
     )  # fmt: skip
 
@@ -95,7 +95,7 @@ def test_a_time_offset_is_no_rival_duration() -> None:
 
 def variant(article: str, start: int, text: str, match: str) -> QuoteVariant:
     return QuoteVariant(
-        quote=f"{article}-{start}", article=article, start=start, end=start + len(text), text=text,
+        quote=f"{article}-{start}", span=Span(article, start, start + len(text)), text=text,
         outlet=None, speaker="mayor", speaker_name="Mayor", match=match,
     )  # fmt: skip
 
@@ -130,8 +130,11 @@ def test_sentences_reporting_one_quote_support_one_claim() -> None:
     g = group(
         variant("a", 18, "We will rebuild the bridge", "exact"), variant("b", 21, "the bridge", "fragment")
     )
-    out = quote_support([[Citation("a", 0, 16, "She spoke first.")]], [g], analyses, texts)
-    assert [[(c.article, c.start) for c in support] for support in out] == [[("a", 0)], [("a", 17), ("b", 0)]]
+    out = quote_support([[Citation(Span("a", 0, 16), "She spoke first.")]], [g], analyses, texts)
+    assert [[(c.span.article, c.span.start) for c in support] for support in out] == [
+        [("a", 0)],
+        [("a", 17), ("b", 0)],
+    ]
 
 
 def test_a_named_entity_is_one_key_not_one_per_word_of_its_name() -> None:
@@ -140,7 +143,7 @@ def test_a_named_entity_is_one_key_not_one_per_word_of_its_name() -> None:
 
     text = "Deputy mayor Ilona Marek opened the new flood barrier at Dolna Mesta on Friday."
     start = text.index("Ilona Marek")
-    mention = Mention("a", start, start + len("Ilona Marek"), "Ilona Marek", "PERSON")
+    mention = Mention(Span("a", start, start + len("Ilona Marek")), "Ilona Marek", "PERSON")
     entity = Entity(id="e1", name="Ilona Marek", type="person", mentions=(mention,))
     (unit,) = sentence_units(
         [Article(id="a", source="a", title="", text=text)],

@@ -7,7 +7,7 @@ from story_actors import story_actors
 from newsprism.link.claims import build_claims
 from newsprism.link.claims.dates import DatedEvent, compatible, date_conflicts
 from newsprism.link.sentences import SentenceUnit
-from newsprism.records import Article, ArticleAnalysis, TimeExpression
+from newsprism.records import Article, ArticleAnalysis, Span, TimeExpression
 from newsprism.words import meaning_keys
 
 
@@ -79,13 +79,7 @@ def _bridge_story(first: tuple[str, str], second: tuple[str, str]) -> list[tuple
         text = f"The river council of Marlow closed the old harbour bridge {words} for urgent repairs."
         start = text.index(words)
         timex = TimeExpression(
-            id=f"t-{aid}",
-            article=aid,
-            start=start,
-            end=start + len(words),
-            text=words,
-            type="DATE",
-            value=value,
+            id=f"t-{aid}", span=Span(aid, start, start + len(words)), text=words, type="DATE", value=value
         )
         articles.append(Article(id=aid, source=aid, title="", text=text))
         analyses.append(ArticleAnalysis(article=aid, sentences=((0, len(text)),), time_expressions=(timex,)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.link.claims.outcomes import outcome_conflicts, outcomes
-from newsprism.records import Article, ArticleAnalysis, Mention
+from newsprism.records import Article, ArticleAnalysis, Mention, Span
 
 # Articles of one sentence each, with the entity mentions (text, entity id) we tag in them.
 Doc = tuple[str, str, tuple[tuple[str, str], ...]]
@@ -15,7 +15,7 @@ def build(*docs: Doc) -> tuple[list[Article], list[ArticleAnalysis], dict[tuple[
         mentions = []
         for name, entity in named:
             start = text.index(name)
-            mentions.append(Mention(aid, start, start + len(name), name, "NORP"))
+            mentions.append(Mention(Span(aid, start, start + len(name)), name, "NORP"))
             entity_at[(aid, start)] = entity
         articles.append(Article(id=aid, source=aid, title="", text=text))
         analyses.append(ArticleAnalysis(article=aid, sentences=((0, len(text)),), mentions=tuple(mentions)))

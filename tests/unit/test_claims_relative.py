@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.link.claims.relative import agree, relative_date_conflicts, relative_dates
-from newsprism.records import Article, ArticleAnalysis, Mention
+from newsprism.records import Article, ArticleAnalysis, Mention, Span
 
 Doc = tuple[str, str, str]  # article id, sentence, the EVENT mention in it
 
@@ -14,7 +14,7 @@ def build(*docs: Doc) -> tuple[list[Article], list[ArticleAnalysis]]:
     articles, analyses = [], []
     for aid, text, event in docs:
         start = text.index(event)
-        mention = Mention(aid, start, start + len(event), event, "EVENT")
+        mention = Mention(Span(aid, start, start + len(event)), event, "EVENT")
         articles.append(Article(id=aid, source=aid, title="", text=text))
         analyses.append(ArticleAnalysis(article=aid, sentences=((0, len(text)),), mentions=(mention,)))
     return articles, analyses

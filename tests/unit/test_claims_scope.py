@@ -17,6 +17,7 @@ from newsprism.records import (
     Entity,
     Mention,
     Quantity,
+    Span,
 )
 
 LEEDS = (
@@ -32,14 +33,14 @@ BRISTOL = (
 def _age(aid: str, text: str, number: str, value: float) -> Quantity:
     start = text.index(number)
     return Quantity(
-        id=f"q-{aid}-{start}", article=aid, start=start, end=start + len(number), text=number, value=value,
+        id=f"q-{aid}-{start}", span=Span(aid, start, start + len(number)), text=number, value=value,
         unit="duration:year", category="duration",
     )  # fmt: skip
 
 
 def _entity(name: str, etype: str, label: str, texts: dict[str, str]) -> Entity:
     mentions = tuple(
-        Mention(aid, t.index(name), t.index(name) + len(name), name, label) for aid, t in texts.items()
+        Mention(Span(aid, t.index(name), t.index(name) + len(name)), name, label) for aid, t in texts.items()
     )
     return Entity(id=name, name=name, type=etype, mentions=mentions)
 
@@ -53,7 +54,7 @@ def _run(
             article=aid,
             sentences=((0, len(text)),),
             quantities=quantities.get(aid, ()),
-            mentions=tuple(m for e in entities for m in e.mentions if m.article == aid),
+            mentions=tuple(m for e in entities for m in e.mentions if m.span.article == aid),
         )
         for aid, text in texts.items()
     ]
@@ -100,8 +101,8 @@ def test_a_figure_conflict_needs_the_articles_to_share_the_story_actors() -> Non
     a = "Floodwater covered some 410 sq km of farmland by Thursday evening, the Directorate said."
     b = "The Directorate said on Thursday evening that 460 square kilometres of farmland were flooded."
     area = {
-        "a": (Quantity("qa", "a", a.index("410"), a.index("410") + 9, "410 sq km", 410, "area:sq_km", "area"),),
-        "b": (Quantity("qb", "b", b.index("460"), b.index("460") + 21, "460 square kilometres", 460, "area:sq_km", "area"),),
+        "a": (Quantity("qa", Span("a", a.index("410"), a.index("410") + 9), "410 sq km", 410, "area:sq_km", "area"),),
+        "b": (Quantity("qb", Span("b", b.index("460"), b.index("460") + 21), "460 square kilometres", 460, "area:sq_km", "area"),),
     }  # fmt: skip
     texts = {"a": a, "b": b}
     assert _run(texts, area, []) == []
@@ -116,8 +117,8 @@ def test_one_shared_actor_counts_with_two_shared_places_not_with_one() -> None:
     a = "Floodwater covered some 410 sq km of farmland in the Velna Valley below the Teresk Dam, Hydrovel said."
     b = "Hydrovel said 460 square kilometres of farmland in the Velna Valley below the Teresk Dam were flooded."
     area = {
-        "a": (Quantity("qa", "a", a.index("410"), a.index("410") + 9, "410 sq km", 410, "area:sq_km", "area"),),
-        "b": (Quantity("qb", "b", b.index("460"), b.index("460") + 21, "460 square kilometres", 460, "area:sq_km", "area"),),
+        "a": (Quantity("qa", Span("a", a.index("410"), a.index("410") + 9), "410 sq km", 410, "area:sq_km", "area"),),
+        "b": (Quantity("qb", Span("b", b.index("460"), b.index("460") + 21), "460 square kilometres", 460, "area:sq_km", "area"),),
     }  # fmt: skip
     texts = {"a": a, "b": b}
     company = _entity("Hydrovel", "organization", "ORG", texts)
@@ -138,7 +139,7 @@ def test_within_story_drops_the_values_of_an_article_from_another_story() -> Non
         _entity("Harbour Lights", "organization", "ORG", {k: v for k, v in texts.items() if k != "c"}),
         _entity("Mara Quill", "person", "PERSON", {k: v for k, v in texts.items() if k != "c"}),
     ]
-    values = tuple(ConflictValue(aid, Citation(aid, 0, 5, texts[aid][:5])) for aid in "abc")
+    values = tuple(ConflictValue(aid, Citation(Span(aid, 0, 5), texts[aid][:5])) for aid in "abc")
     conflict = Conflict("x", "wording", "a quote", "wording_only", values)
     (kept,) = within_story([conflict], story_scope(entities, {}))
     assert [v.value for v in kept.values] == ["a", "b"]
@@ -183,7 +184,7 @@ def test_sentences_of_two_unrelated_stories_never_corroborate_each_other() -> No
             ArticleAnalysis(
                 article=aid,
                 sentences=((0, len(t.split(tail)[0])),),
-                mentions=tuple(m for e in entities for m in e.mentions if m.article == aid),
+                mentions=tuple(m for e in entities for m in e.mentions if m.span.article == aid),
             )
             for aid, t in texts.items()
         ]

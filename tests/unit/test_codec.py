@@ -21,6 +21,7 @@ from newsprism.records import (
     Quote,
     RemovedLine,
     Role,
+    Span,
 )
 from newsprism.store.codec import from_dict, to_dict
 
@@ -81,13 +82,13 @@ def test_article_analysis_with_nested_records_round_trips(analysis: ArticleAnaly
     assert from_dict(ArticleAnalysis, to_dict(analysis)) == analysis
 
 
-ROLE = Role(text="Russian President", article="a1", start=0, end=17)
+ROLE = Role(text="Russian President", span=Span("a1", 0, 17))
 ANALYSIS = ArticleAnalysis(
     article="a1",
     sentences=((0, 10), (11, 20)),
-    mentions=(Mention(article="a1", start=18, end=24, text="Putin", label="PERSON"),),
+    mentions=(Mention(span=Span("a1", 18, 24), text="Putin", label="PERSON"),),
     roles=((0, ROLE),),
-    quotes=(Quote(id="q1", article="a1", start=1, end=5, text="yes", kind="direct"),),
+    quotes=(Quote(id="q1", span=Span("a1", 1, 5), text="yes", kind="direct"),),
     quality=Quality(score=0.5, spun=False),
 )
 
@@ -95,7 +96,9 @@ ANALYSIS = ArticleAnalysis(
 def test_to_dict_is_json_ready_lists_dicts_and_nulls() -> None:
     data = to_dict(ANALYSIS)
     assert data["sentences"] == [[0, 10], [11, 20]]
-    assert data["roles"] == [[0, {"text": "Russian President", "article": "a1", "start": 0, "end": 17}]]
+    assert data["roles"] == [
+        [0, {"text": "Russian President", "span": {"article": "a1", "start": 0, "end": 17}}]
+    ]
     assert data["quality"] == {"score": 0.5, "spun": False, "flags": []}
     assert data["published"] is None
     assert data["quotes"][0]["speaker"] is None

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import newsprism
 from newsprism.link.conflicts import make_conflict
-from newsprism.records import Citation, ConflictValue
+from newsprism.records import Citation, ConflictValue, Span
 
-A = ConflictValue("12 sq mi", Citation("a", 10, 18, "12 sq mi"))
-B = ConflictValue("15 sq mi", Citation("b", 40, 48, "15 sq mi"))
+A = ConflictValue("12 sq mi", Citation(Span("a", 10, 18), "12 sq mi"))
+B = ConflictValue("15 sq mi", Citation(Span("b", 40, 48), "15 sq mi"))
 
 
 def test_the_builder_fills_every_field_it_is_given() -> None:
@@ -35,7 +35,7 @@ def test_the_id_names_the_kind_and_the_cited_values_not_the_wording_of_the_subje
     base = make_conflict("quantity", "area: flooded", "contradiction", [A, B]).id
     assert make_conflict("quantity", "area: the flooded area", "inconsistent_detail", [A, B]).id == base
     assert make_conflict("date", "area: flooded", "contradiction", [A, B]).id != base
-    moved = ConflictValue(B.value, Citation("b", 41, 49, B.citation.text))
+    moved = ConflictValue(B.value, Citation(Span("b", 41, 49), B.citation.text))
     assert make_conflict("quantity", "area: flooded", "contradiction", [A, moved]).id != base
     restated = ConflictValue("about 15 sq mi", B.citation)
     assert make_conflict("quantity", "area: flooded", "contradiction", [A, restated]).id != base

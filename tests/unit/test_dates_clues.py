@@ -9,7 +9,7 @@ import pytest
 
 from newsprism.extract.timex.pubdate import ClueSource, clues_from, is_dateline, score_day
 from newsprism.link.dates import refine_publication_dates
-from newsprism.records import Article, ArticleAnalysis, Published, TimeExpression
+from newsprism.records import Article, ArticleAnalysis, Published, Span, TimeExpression
 
 
 def dateline_at(text: str, date_text: str) -> bool:
@@ -98,7 +98,7 @@ def timex(aid: str, text: str, body: str, tense: str | None, value: str | None =
     start = body.index(text)
     anchor = None if value is None else "2025-03-17"
     return TimeExpression(
-        f"{aid}-{start}", aid, start, start + len(text), text, "DATE", value, None, anchor, tense
+        f"{aid}-{start}", Span(aid, start, start + len(text)), text, "DATE", value, None, anchor, tense
     )
 
 

@@ -8,12 +8,12 @@ import pytest
 
 from newsprism.extract.timex.pubdate import ClueSource, choose_day, clues_from, score_day
 from newsprism.link.dates import refine_publication_dates
-from newsprism.records import Article, ArticleAnalysis, Published, TimeExpression
+from newsprism.records import Article, ArticleAnalysis, Published, Span, TimeExpression
 
 
 def timex(article: str, text: str, start: int, value: str | None, anchor: str | None) -> TimeExpression:
     return TimeExpression(
-        f"{article}-{start}", article, start, start + len(text), text, "DATE", value, None, anchor
+        f"{article}-{start}", Span(article, start, start + len(text)), text, "DATE", value, None, anchor
     )
 
 

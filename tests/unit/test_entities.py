@@ -15,14 +15,16 @@ from newsprism.link.entities import (
     sound_key,
     token_key,
 )
-from newsprism.records import ArticleAnalysis, Entity, Mention, Quote, Role, content_id
+from newsprism.records import ArticleAnalysis, Entity, Mention, Quote, Role, Span, content_id
 
 
 def analysis(
     article: str, *mentions: tuple[str, str, int], roles: tuple[tuple[int, Role], ...] = ()
 ) -> ArticleAnalysis:
     """An analysis whose mentions are (text, label, start) triples."""
-    ms = tuple(Mention(article, start, start + len(text), text, label) for text, label, start in mentions)
+    ms = tuple(
+        Mention(Span(article, start, start + len(text)), text, label) for text, label, start in mentions
+    )
     return ArticleAnalysis(article=article, mentions=ms, roles=roles)
 
 
@@ -33,7 +35,9 @@ def by_name(entities: list[Entity], name: str) -> Entity:
 
 
 def entity_of(entities: list[Entity], article: str, start: int) -> Entity:
-    return next(e for e in entities if any(m.article == article and m.start == start for m in e.mentions))
+    return next(
+        e for e in entities if any(m.span.article == article and m.span.start == start for m in e.mentions)
+    )
 
 
 # ------------------------------------------------------------------ name keys
@@ -201,9 +205,13 @@ def test_ambiguous_surname_goes_to_the_nearest_earlier_full_name() -> None:
 def speech(article: str, speaker: str, start: int) -> Quote:
     """Reported speech in ``article`` whose speaker is written ``speaker`` at ``start``."""
     return Quote(
-        content_id(article, str(start)), article, start + 40, start + 60, "...", "indirect",
-        speaker_text=speaker, speaker_start=start, speaker_end=start + len(speaker),
-    )  # fmt: skip
+        content_id(article, str(start)),
+        Span(article, start + 40, start + 60),
+        "...",
+        "indirect",
+        speaker_text=speaker,
+        speaker_span=Span(article, start, start + len(speaker)),
+    )
 
 
 def test_an_ambiguous_surname_speaking_goes_to_the_nearest_earlier_speaker() -> None:
@@ -270,7 +278,7 @@ def test_mislabelled_full_name_joins_the_person_tagged_elsewhere() -> None:
 
 
 def test_a_stated_person_role_makes_a_mislabelled_mention_a_person() -> None:
-    role = Role("President", "a", 0, 9)
+    role = Role("President", Span("a", 0, 9))
     entities = canonicalise([analysis("a", ("Kassym-Jomart Tokayev", "ORG", 10), roles=((0, role),))])
     assert entities[0].type == "person"
     assert entities[0].roles == (role,)
@@ -296,8 +304,8 @@ def test_a_person_tag_on_a_name_with_digits_is_not_a_person() -> None:
 
 
 def test_each_entity_lists_its_roles_with_their_spans() -> None:
-    r1 = Role("Russian President", "a", 0, 17)
-    r2 = Role("Russian leader", "b", 0, 14)
+    r1 = Role("Russian President", Span("a", 0, 17))
+    r2 = Role("Russian leader", Span("b", 0, 14))
     entities = canonicalise(
         [
             analysis("a", ("Vladimir Putin", "PERSON", 18), roles=((0, r1),)),
@@ -393,9 +401,7 @@ def test_canonicalise_is_deterministic() -> None:
 
 
 def quote(article: str, speaker_name: str | None) -> Quote:
-    return Quote(
-        id="q", article=article, start=0, end=5, text="hello", kind="direct", speaker_name=speaker_name
-    )
+    return Quote(id="q", span=Span(article, 0, 5), text="hello", kind="direct", speaker_name=speaker_name)
 
 
 def test_link_quotes_sets_the_speaker_by_name_alias_or_surname() -> None:
@@ -403,8 +409,8 @@ def test_link_quotes_sets_the_speaker_by_name_alias_or_surname() -> None:
         ArticleAnalysis(
             article="a",
             mentions=(
-                Mention("a", 0, 14, "Vladimir Putin", "PERSON"),
-                Mention("a", 20, 27, "Yun Sun", "PERSON"),
+                Mention(Span("a", 0, 14), "Vladimir Putin", "PERSON"),
+                Mention(Span("a", 20, 27), "Yun Sun", "PERSON"),
             ),
             quotes=(
                 quote("a", "Putin"),

@@ -18,7 +18,7 @@ def doc_of(
 
 def pairs(doc: Doc) -> list[tuple[str, str]]:
     found = extract_mentions(doc, "a")
-    assert all(doc.text[m.start : m.end] == m.text for m in found)
+    assert all(m.span.text_of(doc.text) == m.text for m in found)
     return [(m.text, m.label) for m in found]
 
 

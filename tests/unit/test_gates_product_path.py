@@ -18,6 +18,14 @@ GATES_DIR = Path(__file__).resolve().parents[2] / "quality" / "gates"
 #: steps by hand is how a gate ends up measuring a path the product does not run.
 PRODUCT_STEPS = ("newsprism.ingest", "newsprism.clean", "newsprism.nlp", "newsprism.extract",
                  "newsprism.run", "newsprism.link", "newsprism.summarize", "newsprism.pipeline")  # fmt: skip
+#: Product modules a gate may import: pure value primitives, which read no article text.
+VALUE_PRIMITIVES = frozenset({"newsprism.extract.timex.values"})
+
+
+def node_module(node: ast.AST) -> str | None:
+    return node.module if isinstance(node, ast.ImportFrom) else None
+
+
 #: Calls that parse text with a pipeline of the gate's own.
 OWN_PARSES = frozenset({"load_pipeline", "pipe", "blank", "sentencizer"})
 
@@ -25,6 +33,8 @@ OWN_PARSES = frozenset({"load_pipeline", "pipe", "blank", "sentencizer"})
 def _off_path(path: Path) -> set[str]:
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if node_module(node) in VALUE_PRIMITIVES:
+            continue  # parses a TIMEX value, reads no text: scoring uses the product's own reading
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(PRODUCT_STEPS):
             found.add(f"import from {node.module}")
         elif isinstance(node, ast.Import):

@@ -12,6 +12,7 @@ from newsprism.records import (
     Origin,
     Quality,
     QualityFlag,
+    Span,
 )
 
 SHARED = "The Teresk Dam on the Velna River failed before dawn on Thursday morning."
@@ -41,7 +42,7 @@ def test_unique_sentences_omitted_claims_flags_and_copies() -> None:
     ]
     claim = Claim(
         id="k1", kind="sentence", text=SHARED,
-        support=tuple(Citation(i, 0, len(SHARED), SHARED) for i in "bcd"), articles=("b", "c", "d"),
+        support=tuple(Citation(Span(i, 0, len(SHARED)), SHARED) for i in "bcd"), articles=("b", "c", "d"),
         independent_origins=2,
     )  # fmt: skip
     notes = {n.article: n for n in source_notes(arts, analyses, origins, [claim])}
@@ -57,7 +58,7 @@ def test_a_sentence_shared_only_with_its_own_copy_is_still_unique_to_its_origin(
     analyses = [ArticleAnalysis(article=i, sentences=((0, len(ONLY_A)),)) for i in "xy"]
     origins = [Origin("o", "x", ("x", "y"))]
     claim = Claim(
-        "k", "sentence", ONLY_A, tuple(Citation(i, 0, len(ONLY_A), ONLY_A) for i in "xy"), ("x", "y"), 1
+        "k", "sentence", ONLY_A, tuple(Citation(Span(i, 0, len(ONLY_A)), ONLY_A) for i in "xy"), ("x", "y"), 1
     )
     notes = source_notes(arts, analyses, origins, [claim])
     assert [len(n.unique) for n in notes] == [1, 1]

@@ -117,9 +117,9 @@ def test_evidence_cites_aligned_sentences_of_copy_and_original() -> None:
     evidence = origin.relations[0].evidence
     assert 1 <= len(evidence) <= 3
     for cited_copy, cited_original in evidence:
-        assert cited_copy.article == "copy" and cited_original.article == "wire"
-        assert EDITED[cited_copy.start : cited_copy.end] == cited_copy.text
-        assert WIRE[cited_original.start : cited_original.end] == cited_original.text
+        assert cited_copy.span.article == "copy" and cited_original.span.article == "wire"
+        assert cited_copy.span.text_of(EDITED) == cited_copy.text
+        assert cited_original.span.text_of(WIRE) == cited_original.text
         assert not cited_copy.text.startswith('"')  # narrative sentences, not the shared quote
 
 

@@ -56,9 +56,9 @@ def test_a_number_is_read_with_its_scale_and_unit(
 def test_span_offsets_point_into_the_text_and_ids_are_content_hashes(blank: Language) -> None:
     text = "Costs fell to $2 million."
     q = only(blank, text)
-    assert text[q.start : q.end] == q.text == "$2 million"
-    assert q.id == content_id("art", str(q.start), str(q.end))
-    assert q.article == "art"
+    assert q.span.text_of(text) == q.text == "$2 million"
+    assert q.id == content_id("art", str(q.span.start), str(q.span.end))
+    assert q.span.article == "art"
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsprism.extract.quantities import extract_quantities
-from newsprism.records import Quantity
+from newsprism.records import Quantity, Span
 from tests.docs import from_rows, tight
 
 
@@ -44,8 +44,8 @@ def test_the_subject_of_the_governing_verb_is_what_is_measured() -> None:
     q = by_text(parsed(ROSE), "40%")
     assert q.measure == "Russian exports"
     doc_text = "Russian exports rose 40% in the first half of 2023."
-    assert q.measure_start is not None and q.measure_end is not None
-    assert doc_text[q.measure_start : q.measure_end] == "Russian exports"
+    assert q.measure_span is not None
+    assert q.measure_span.text_of(doc_text) == "Russian exports"
 
 
 def test_the_governing_verb_gives_the_direction() -> None:
@@ -55,7 +55,7 @@ def test_the_governing_verb_gives_the_direction() -> None:
 def test_a_time_phrase_on_the_governing_verb_is_the_period() -> None:
     q = by_text(parsed(ROSE), "40%")
     assert q.period == "in the first half of 2023"
-    assert (q.period_start, q.period_end) == (25, 50)
+    assert q.period_span == Span(q.span.article, 25, 50)
 
 
 def test_the_first_half_of_a_year_is_itself_a_reference_period() -> None:

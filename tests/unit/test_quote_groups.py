@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.link.quotes import explicit, group_quotes, group_speakers
-from newsprism.records import Article, ArticleAnalysis, Quote
+from newsprism.records import Article, ArticleAnalysis, Quote, Span
 
 
 def quote(
@@ -16,15 +16,17 @@ def quote(
 ) -> Quote:
     """A quote whose speaker phrase is ``written`` (by default the speaker's name itself)."""
     return Quote(
-        id=f"{article}-{start}", article=article, start=start, end=start + len(text), text=text,
+        id=f"{article}-{start}", span=Span(article, start, start + len(text)), text=text,
         kind=kind, speaker=speaker, speaker_name=speaker, speaker_text=written or speaker,  # type: ignore[arg-type]
     )  # fmt: skip
 
 
 def run(*quotes: Quote, text: str = "x" * 2000) -> list[list[tuple[str, str]]]:
-    ids = sorted({q.article for q in quotes})
+    ids = sorted({q.span.article for q in quotes})
     articles = [Article(id=i, source=i, title="", text=text, outlet=f"outlet {i}") for i in ids]
-    analyses = [ArticleAnalysis(article=i, quotes=tuple(q for q in quotes if q.article == i)) for i in ids]
+    analyses = [
+        ArticleAnalysis(article=i, quotes=tuple(q for q in quotes if q.span.article == i)) for i in ids
+    ]
     groups = group_quotes(articles, analyses, [], {i: i for i in ids})
     return [[(v.quote, v.match) for v in g.variants] for g in groups]
 
@@ -126,7 +128,7 @@ def test_two_articles_naming_different_speakers_of_one_quote_are_a_speaker_confl
         quote("b", text, "sokol", written="Andrej Sokol"),
         quote("c", text, "halas", written="he"),  # a pronoun of ours: no side in the conflict
     ]
-    analyses = [ArticleAnalysis(article=q.article, quotes=(q,)) for q in quotes]
+    analyses = [ArticleAnalysis(article=q.span.article, quotes=(q,)) for q in quotes]
     articles = [Article(id=i, source=i, title="", text="x" * 100) for i in "abc"]
     groups = group_quotes(articles, analyses, [], {i: i for i in "abc"})
     (conflict,) = speaker_conflicts(groups, {q.id: q for q in quotes}, {})

@@ -14,7 +14,7 @@ from newsprism.extract.mentions import extract_mentions
 from newsprism.extract.quotes import extract_quotes
 from newsprism.extract.quotes.marks import find_quoted, titles, trailing_cue
 from newsprism.extract.quotes.speakers import fullest_name
-from newsprism.records import Mention, Quote, content_id
+from newsprism.records import Mention, Quote, Span, content_id
 from tests.docs import from_rows
 
 
@@ -88,14 +88,20 @@ def test_an_unclosed_quote_stops_before_a_trailing_attribution() -> None:
 
 
 def test_fullest_name_expands_a_surname_to_the_full_name_in_the_article() -> None:
-    persons = [Mention("a", 0, 14, "Vladimir Putin", "PERSON"), Mention("a", 40, 45, "Putin", "PERSON")]
+    persons = [
+        Mention(Span("a", 0, 14), "Vladimir Putin", "PERSON"),
+        Mention(Span("a", 40, 45), "Putin", "PERSON"),
+    ]
     assert fullest_name("Putin", persons) == "Vladimir Putin"
     assert fullest_name("Mr. Putin", persons) == "Vladimir Putin"
     assert fullest_name("Lavrov", persons) == "Lavrov"
 
 
 def test_fullest_name_prefers_an_earlier_speaker_among_namesakes() -> None:
-    persons = [Mention("a", 0, 8, "Li Lifan", "PERSON"), Mention("a", 50, 60, "Li Zhanshu", "PERSON")]
+    persons = [
+        Mention(Span("a", 0, 8), "Li Lifan", "PERSON"),
+        Mention(Span("a", 50, 60), "Li Zhanshu", "PERSON"),
+    ]
     assert fullest_name("Li", persons, prefer=["Li Lifan"], before=80) == "Li Lifan"
 
 
@@ -104,7 +110,7 @@ def test_direct_quote_with_the_cue_after_gets_the_named_speaker() -> None:
     (quote,) = extract_quotes(doc, "art", extract_mentions(doc, "art"))
     assert quote.kind == "direct"
     assert quote.text == "It is working,"
-    assert (quote.start, quote.end) == (1, 15)
+    assert (quote.span.start, quote.span.end) == (1, 15)
     assert quote.id == content_id("art", "1", "15")
     assert quote.speaker_text == "Mira Kovac"
     assert quote.speaker_name == "Mira Kovac"

@@ -106,7 +106,7 @@ def _disputed_in_html(page: str) -> set[str]:
 
 def test_a_figure_a_conflict_cites_is_disputed_though_its_claim_carries_no_conflict() -> None:
     view = story_view(_story(claim_conflicts=[]))
-    assert {(f.citation.article, f.citation.text) for f in view.figures if f.disputed} == {
+    assert {(f.citation.span.article, f.citation.text) for f in view.figures if f.disputed} == {
         (ART1, "40 homes"),
         (ART2, "60 homes"),
     }

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from newsprism.extract.mentions import extract_mentions
 from newsprism.extract.roles import extract_roles, is_role_word
-from newsprism.records import Role
+from newsprism.records import Role, Span
 from tests.docs import from_rows, lowered
 
 
@@ -23,8 +23,8 @@ def roles_of(doc: Doc) -> list[tuple[str, str]]:
     mentions = extract_mentions(doc, "a")
     pairs = extract_roles(doc, mentions)
     for _, role in pairs:
-        assert doc.text[role.start : role.end] == role.text
-        assert role.article == "a"
+        assert role.span.text_of(doc.text) == role.text
+        assert role.span.article == "a"
     return [(mentions[i].text, role.text) for i, role in pairs]
 
 
@@ -234,4 +234,4 @@ def test_roles_are_role_records_indexed_by_mention() -> None:
         ]
     )
     mentions = extract_mentions(doc, "art")
-    assert extract_roles(doc, mentions) == [(0, Role("Foreign Minister", "art", 0, 16))]
+    assert extract_roles(doc, mentions) == [(0, Role("Foreign Minister", Span("art", 0, 16)))]

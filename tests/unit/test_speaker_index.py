@@ -17,7 +17,7 @@ from newsprism.extract.quotes.speaker_index import (
     SpanSet,
     name_tokens,
 )
-from newsprism.records import Mention
+from newsprism.records import Mention, Span
 
 FIRST = ("Anna", "Boris", "Chen", "Dara")
 LAST = ("Ivanova", "Li", "Okoro", "Petrov")
@@ -30,7 +30,7 @@ def _scan_fullest(written: str, persons: list[Mention], prefer: list[str], befor
         return written
     preferred = dict.fromkeys(prefer)
     best: tuple[int, int, int, str] | None = None
-    for text, at in [(m.text, m.start) for m in persons] + [(name, -1) for name in preferred]:
+    for text, at in [(m.text, m.span.start) for m in persons] + [(name, -1) for name in preferred]:
         cand = name_tokens(text)
         low = [t.lower() for t in cand]
         n = len(tokens)
@@ -49,7 +49,7 @@ def _persons(rng: random.Random, count: int) -> list[Mention]:
         shape = rng.randrange(4)
         first, last = rng.choice(FIRST), rng.choice(LAST)
         text = [f"{first} {last}", last, f"Mr. {last}", f"{last}’s"][shape]
-        out.append(Mention("a", i * 20, i * 20 + len(text), text, "PERSON"))
+        out.append(Mention(Span("a", i * 20, i * 20 + len(text)), text, "PERSON"))
     return out
 
 
@@ -71,11 +71,11 @@ def test_mention_lookup_is_the_first_mention_overlapping_the_range() -> None:
         mentions = []
         for i in range(rng.randint(0, 30)):
             start = rng.randrange(0, 300)
-            mentions.append(Mention("a", start, start + rng.randint(1, 40), f"m{i}", "ORG"))
+            mentions.append(Mention(Span("a", start, start + rng.randint(1, 40)), f"m{i}", "ORG"))
         index = MentionIndex(mentions)
         for start in range(0, 340, 7):
             end = start + rng.randint(1, 9)
-            expected = next((m for m in index.mentions if m.start < end and start < m.end), None)
+            expected = next((m for m in index.mentions if m.span.start < end and start < m.span.end), None)
             assert index.at(start, end) == expected
 
 

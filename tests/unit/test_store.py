@@ -14,7 +14,7 @@ from sqlalchemy import Connection, event, select, text
 from sqlalchemy.exc import IntegrityError
 
 from newsprism.errors import StoreError
-from newsprism.records import Article, ArticleAnalysis, Mention, Published, RemovedLine, Skip
+from newsprism.records import Article, ArticleAnalysis, Mention, Published, RemovedLine, Skip, Span
 from newsprism.store import SqlStore, Store, open_store
 from newsprism.store import engine as store_engine
 from newsprism.store.schema import analyses, articles, skips
@@ -36,7 +36,7 @@ def make_article(
 
 
 def make_analysis(article: Article, score: float = 0.0) -> ArticleAnalysis:
-    mention = Mention(article=article.id, start=0, end=5, text=article.title[:5], label="PERSON")
+    mention = Mention(span=Span(article.id, 0, 5), text=article.title[:5], label="PERSON")
     return ArticleAnalysis(article=article.id, sentences=((0, len(article.text)),), mentions=(mention,))
 
 

@@ -20,6 +20,7 @@ from newsprism.records import (
     RemovedLine,
     Role,
     Skip,
+    Span,
     Story,
     TimeExpression,
     content_id,
@@ -41,30 +42,26 @@ def _story() -> Story:
         removed=(RemovedLine("Share:", "share widget", 2),),
     )
     aid = article.id
-    name = Mention(aid, 6, 15, "Ana Ortiz", "PERSON")
-    surname = Mention(aid, 59, 64, "Ortiz", "PERSON")
+    name = Mention(Span(aid, 6, 15), "Ana Ortiz", "PERSON")
+    surname = Mention(Span(aid, 59, 64), "Ortiz", "PERSON")
     quote_start = TEXT.index("The river")
     quote = Quote(
         id=content_id(aid, "q"),
-        article=aid,
-        start=quote_start,
-        end=quote_start + len("The river rose 3 metres."),
+        span=Span(aid, quote_start, quote_start + len("The river rose 3 metres.")),
         text="The river rose 3 metres.",
         kind="direct",
         speaker_text="Ana Ortiz",
-        speaker_start=6,
-        speaker_end=15,
+        speaker_span=Span(aid, 6, 15),
         speaker_name="Ana Ortiz",
         cue="said",
-        cue_start=16,
-        cue_end=20,
+        cue_span=Span(aid, 16, 20),
     )
     entity = Entity(
         id=content_id("person", "Ana Ortiz"),
         name="Ana Ortiz",
         type="person",
         aliases=("Ana Ortiz", "Ortiz"),
-        roles=(Role("Mayor", aid, 0, 5),),
+        roles=(Role("Mayor", Span(aid, 0, 5)),),
         mentions=(name, surname),
     )
     q_start = TEXT.index("1,200")
@@ -74,12 +71,17 @@ def _story() -> Story:
         quotes=(quote,),
         quantities=(
             Quantity(
-                content_id(aid, "n"), aid, q_start, q_start + 15, "1,200 residents", 1200.0, "count", "count"
+                content_id(aid, "n"),
+                Span(aid, q_start, q_start + 15),
+                "1,200 residents",
+                1200.0,
+                "count",
+                "count",
             ),
         ),
         time_expressions=(
             TimeExpression(
-                content_id(aid, "t"), aid, 24, 30, "Monday", "DATE", "2025-03-10", anchor="2025-03-12"
+                content_id(aid, "t"), Span(aid, 24, 30), "Monday", "DATE", "2025-03-10", anchor="2025-03-12"
             ),
         ),
         quality=Quality(0.1, False, (QualityFlag("space before punctuation", 0, 1, "M"),)),
@@ -163,13 +165,21 @@ def _linked_story() -> Story:
     first = base.articles[0]
     copy = replace(first, id=Article.make_id("Flood", TEXT, "The Echo"), outlet="The Echo", source="b.txt")
     sentence = TEXT[: TEXT.index(":") + 1]
-    cite_a = Citation(first.id, 0, len(sentence), sentence)
-    cite_b = Citation(copy.id, 0, len(sentence), sentence)
+    cite_a = Citation(Span(first.id, 0, len(sentence)), sentence)
+    cite_b = Citation(Span(copy.id, 0, len(sentence)), sentence)
     relation = CopyRelation(copy.id, first.id, "verbatim", 1.0, ((cite_b, cite_a),))
     origin = Origin(content_id(first.id, copy.id), first.id, (first.id, copy.id), (relation,))
     quote = base.analyses[0].quotes[0]
     variants = tuple(
-        QuoteVariant(quote.id, aid, quote.start, quote.end, quote.text, outlet, None, "Ana Ortiz", "exact")
+        QuoteVariant(
+            quote.id,
+            Span(aid, quote.span.start, quote.span.end),
+            quote.text,
+            outlet,
+            None,
+            "Ana Ortiz",
+            "exact",
+        )
         for aid, outlet in ((first.id, "The Courier"), (copy.id, "The Echo"))
     )
     conflict = Conflict(

@@ -72,10 +72,10 @@ def test_every_sentence_is_the_exact_text_of_its_cited_span() -> None:
     assert summary
     for s in summary:
         cite = s.citation
-        assert s.text == cite.text == texts[cite.article].text[cite.start : cite.end]
+        assert s.text == cite.text == cite.span.text_of(texts[cite.span.article].text)
         for c in s.corroborations:
-            assert c.text == texts[c.article].text[c.start : c.end]
-            assert c.article != cite.article
+            assert c.text == c.span.text_of(texts[c.span.article].text)
+            assert c.span.article != cite.span.article
 
 
 def test_the_word_budget_is_never_exceeded_and_zero_gives_nothing() -> None:
@@ -90,7 +90,7 @@ def test_a_fact_three_sources_state_appears_once_and_cites_the_others() -> None:
     summary = run(STORY, max_words=200)
     flood = [s for s in summary if "highway" in s.text]
     assert len(flood) == 1
-    cited = {c.article for c in flood[0].corroborations} | {flood[0].citation.article}
+    cited = {c.span.article for c in flood[0].corroborations} | {flood[0].citation.span.article}
     assert cited == {"a", "b", "c"}
 
 
@@ -127,8 +127,8 @@ def test_corroborations_prefer_other_origins_over_copies() -> None:
     ]
     summary = run(pairs, {"orig": "o", "copy": "o", "other": "other"})
     flood = next(s for s in summary if "highway" in s.text)
-    assert flood.corroborations[0].article != "copy" or flood.citation.article == "other"
-    assert "other" in {c.article for c in flood.corroborations} | {flood.citation.article}
+    assert flood.corroborations[0].span.article != "copy" or flood.citation.span.article == "other"
+    assert "other" in {c.span.article for c in flood.corroborations} | {flood.citation.span.article}
 
 
 def test_questions_short_lines_boilerplate_and_fragments_are_not_extracted() -> None:
@@ -160,8 +160,8 @@ def test_sentences_are_ordered_by_publication_date_then_position() -> None:
         ),
     ]
     summary = run(pairs, max_words=200)
-    assert [s.citation.article for s in summary] == ["early", "early", "late"]
-    assert summary[0].citation.start < summary[1].citation.start
+    assert [s.citation.span.article for s in summary] == ["early", "early", "late"]
+    assert summary[0].citation.span.start < summary[1].citation.span.start
 
 
 def test_spans_are_trimmed_of_whitespace_and_a_dangling_quote() -> None:
@@ -172,4 +172,4 @@ def test_spans_are_trimmed_of_whitespace_and_a_dangling_quote() -> None:
     summary = summarize([article], [analysis], {"q": "q"}, 200)
     first = summary[0]
     assert first.text == "The governor declared a state of emergency across the valley on Monday."
-    assert text[first.citation.start : first.citation.end] == first.text
+    assert first.citation.span.text_of(text) == first.text

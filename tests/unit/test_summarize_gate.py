@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.records import Citation, SummarySentence
+from newsprism.records import Citation, Span, SummarySentence
 from quality.gates import multinews
 from quality.gates.baselines import centroid, lead, lexrank
 
@@ -85,9 +85,11 @@ def test_coverage_checks_the_cited_span_of_the_cited_article() -> None:
     cluster = next(multinews.build_clusters(rows))
     assert cluster.story is not None
     art = cluster.story.articles[0]
-    good = SummarySentence("First sentence here.", Citation(art.id, 0, 20, "First sentence here."))
-    wrong_span = SummarySentence("Second one there.", Citation(art.id, 0, 20, "First sentence here."))
-    wrong_article = SummarySentence("First sentence here.", Citation("nope", 0, 20, "First sentence here."))
+    good = SummarySentence("First sentence here.", Citation(Span(art.id, 0, 20), "First sentence here."))
+    wrong_span = SummarySentence("Second one there.", Citation(Span(art.id, 0, 20), "First sentence here."))
+    wrong_article = SummarySentence(
+        "First sentence here.", Citation(Span("nope", 0, 20), "First sentence here.")
+    )
     assert multinews.covers(cluster, good)
     assert not multinews.covers(cluster, wrong_span)
     assert not multinews.covers(cluster, wrong_article)

@@ -6,7 +6,7 @@ import pytest
 
 from newsprism.link.timeline import build_timeline
 from newsprism.link.timeline.dates import calendar_value
-from newsprism.records import Article, ArticleAnalysis, Mention, TimeExpression
+from newsprism.records import Article, ArticleAnalysis, Mention, Span, TimeExpression
 
 
 def make(
@@ -22,9 +22,11 @@ def make(
     timexes = []
     for i, (phrase, value, kind) in enumerate(dates):
         start = text.index(phrase)
-        timexes.append(TimeExpression(f"{aid}-{i}", aid, start, start + len(phrase), phrase, kind, value))
+        timexes.append(
+            TimeExpression(f"{aid}-{i}", Span(aid, start, start + len(phrase)), phrase, kind, value)
+        )
     mentions = tuple(
-        Mention(aid, text.index(n), text.index(n) + len(n), n, "PERSON") for n in names if n in text
+        Mention(Span(aid, text.index(n), text.index(n) + len(n)), n, "PERSON") for n in names if n in text
     )
     return Article(aid, f"{aid}.txt", aid, text), ArticleAnalysis(
         aid, sentences=tuple(spans), mentions=mentions, time_expressions=tuple(timexes)
@@ -84,7 +86,7 @@ def test_the_same_event_on_the_same_date_is_merged_across_sources_with_its_origi
     assert len(events) == 1
     event = events[0]
     assert (event.date, event.precision, event.sort_key) == ("2025-03-13", "day", "2025-03-13")
-    assert [s.article for s in event.support] == ["a", "b", "c"]
+    assert [s.span.article for s in event.support] == ["a", "b", "c"]
     assert event.support[1].text == "On Thursday the Teresk dam burst and the Velna valley flooded."
     assert event.independent_origins == 2  # c copies a
     assert event.text == "The Teresk dam burst on Thursday, flooding the Velna valley."

@@ -17,7 +17,7 @@ from newsprism.extract.timex import (
     tense_from_value,
 )
 from newsprism.extract.timex.spans import clause_tense
-from newsprism.records import Published, TimeExpression, content_id
+from newsprism.records import Published, Span, TimeExpression, content_id
 from tests.docs import Row, make_doc
 
 MET_ON_THURSDAY: list[Row] = [
@@ -118,9 +118,9 @@ class TestExtraction:
     def test_offsets_and_ids(self) -> None:
         doc = make_doc(ENDED_IN_FEBRUARY_FOR_YEARS)
         first = extract_time_expressions(doc, "a1", date(2022, 9, 15))[0]
-        assert doc.text[first.start : first.end] == "in February"
-        assert first.id == content_id("a1", str(first.start), str(first.end))
-        assert first.article == "a1"
+        assert first.span.text_of(doc.text) == "in February"
+        assert first.id == content_id("a1", str(first.span.start), str(first.span.end))
+        assert first.span.article == "a1"
 
     def test_vague_words_found_without_an_entity_and_ages_dropped(self) -> None:
         doc = make_doc(PRICES_NOW_AGE)
@@ -141,7 +141,7 @@ class TestExtraction:
 
 class TestReanchor:
     def _expr(self, text: str, value: str | None, anchor: str | None) -> TimeExpression:
-        return TimeExpression("id", "a1", 0, len(text), text, "DATE", value, None, anchor)
+        return TimeExpression("id", Span("a1", 0, len(text)), text, "DATE", value, None, anchor)
 
     def test_past_reading_survives_a_new_anchor(self) -> None:
         expr = self._expr("Monday", "2022-09-12", "2022-09-15")
@@ -178,7 +178,7 @@ class TestReanchor:
     def test_ids_and_offsets_do_not_change(self) -> None:
         expr = self._expr("last week", "2022-W36", "2022-09-15")
         moved = reanchor(expr, date(2022, 9, 7))
-        assert (moved.id, moved.start, moved.end, moved.value) == ("id", 0, 9, "2022-W35")
+        assert (moved.id, moved.span.start, moved.span.end, moved.value) == ("id", 0, 9, "2022-W35")
 
 
 class TestPublicationDate:

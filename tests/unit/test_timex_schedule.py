@@ -8,7 +8,7 @@ import re
 from newsprism.extract.timex.schedule import schedule_runs
 from newsprism.link.claims.dates import date_conflicts, dated_events
 from newsprism.link.timeline import build_timeline
-from newsprism.records import Article, ArticleAnalysis, TimeExpression
+from newsprism.records import Article, ArticleAnalysis, Span, TimeExpression
 
 VENUES = (
     "Seattle, Climate Pledge Arena, with the Velna Quartet",
@@ -32,7 +32,9 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 def _article(aid: str, text: str) -> tuple[Article, ArticleAnalysis]:
     timexes = tuple(
-        TimeExpression(f"{aid}-{s}", aid, s, e, text[s:e], "DATE", f"2025-06-{int(text[s + 5 : e]):02d}")
+        TimeExpression(
+            f"{aid}-{s}", Span(aid, s, e), text[s:e], "DATE", f"2025-06-{int(text[s + 5 : e]):02d}"
+        )
         for s, e in _spans(text)
     )
     lines = [m.span() for m in re.finditer(r"[^\n]+", text)]

@@ -9,7 +9,7 @@ from datetime import date
 
 from newsprism.extract.timex import extract_time_expressions, reanchor, stored_tense
 from newsprism.extract.timex.spans import clause_tense
-from newsprism.records import TimeExpression
+from newsprism.records import Span, TimeExpression
 from tests.docs import Row, make_doc
 
 # The NER tags the weekday (DATE) and the part of day (TIME) as two entities.
@@ -106,12 +106,14 @@ class TestRecordedTense:
 
     def test_reanchoring_uses_the_recorded_tense(self) -> None:
         # Resolved against its own day, the value alone says nothing about the tense.
-        expr = TimeExpression("id", "a1", 0, 8, "Thursday", "DATE", "2025-03-13", None, "2025-03-13", "past")
+        expr = TimeExpression(
+            "id", Span("a1", 0, 8), "Thursday", "DATE", "2025-03-13", None, "2025-03-13", "past"
+        )
         moved = reanchor(expr, date(2025, 3, 18))  # a Tuesday: the nearest Thursday is ahead
         assert (moved.value, moved.tense) == ("2025-03-13", "past")
 
     def test_records_without_a_tense_fall_back_to_the_value(self) -> None:
-        before = TimeExpression("id", "a1", 0, 6, "Monday", "DATE", "2022-09-12", None, "2022-09-15")
+        before = TimeExpression("id", Span("a1", 0, 6), "Monday", "DATE", "2022-09-12", None, "2022-09-15")
         assert stored_tense(before) == "past"
-        unknown = TimeExpression("id", "a1", 0, 6, "Monday", "DATE", None, None, None, "sometime")
+        unknown = TimeExpression("id", Span("a1", 0, 6), "Monday", "DATE", None, None, None, "sometime")
         assert stored_tense(unknown) is None

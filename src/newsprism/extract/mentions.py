@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..nlp.text import doc_text
 from ..records import Mention
+from ..records import Span as TextSpan
 
 #: spaCy labels kept as actors (people, organisations, places, nationalities, events, facilities).
 ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
@@ -106,7 +107,9 @@ def _untagged_names(doc: Doc, mentions: list[Mention], article_id: str) -> list[
     found: list[Mention] = []
     for token in doc:
         if token.text in words and token.pos_ == "PROPN" and not token.ent_type_:
-            found.append(Mention(article_id, token.idx, token.idx + len(token.text), token.text, "PERSON"))
+            found.append(
+                Mention(TextSpan(article_id, token.idx, token.idx + len(token.text)), token.text, "PERSON")
+            )
     return found
 
 
@@ -166,10 +169,10 @@ def _retype_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.label != "PERSON":
             continue
-        before = text[max(0, m.start - 40) : m.start]
+        before = text[max(0, m.span.start - 40) : m.span.start]
         if _PERSON_BEFORE.search(before):
             person.add(m.text)
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         after = doc[span.end] if span is not None and span.end < len(doc) else None
         # "in Trump's words", "the Obama administration": a modifier, not a place
         modifier = after is not None and (
@@ -241,7 +244,7 @@ def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
             if not text or not any(ch.isalpha() for ch in text):
                 continue
             start += len(raw) - len(raw.lstrip())
-            mentions.append(Mention(article_id, start, start + len(text), text, label))
+            mentions.append(Mention(TextSpan(article_id, start, start + len(text)), text, label))
     mentions += _untagged_names(doc, mentions, article_id)
     mentions = _retype_people(doc, _surnames(mentions))
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))

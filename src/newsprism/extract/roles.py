@@ -23,6 +23,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention, Role
+from ..records import Span as TextSpan
 
 #: Nouns that head a description of a person (lower-case; plural forms are matched by lemma).
 PERSON_ROLE_WORDS: frozenset[str] = frozenset(
@@ -64,7 +65,7 @@ def is_role_word(token: Token, person: bool = False) -> bool:
 
 def _mention_span(doc: Doc, mention: Mention) -> Span | None:
     """The tokens covering ``mention`` (expanded to token boundaries)."""
-    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
 
 
 def _role(doc: Doc, article: str, start_tok: int, end_tok: int) -> Role | None:
@@ -78,7 +79,7 @@ def _role(doc: Doc, article: str, start_tok: int, end_tok: int) -> Role | None:
     if end_tok <= start_tok:
         return None
     span = doc[start_tok:end_tok]
-    return Role(span.text, article, span.start_char, span.end_char)
+    return Role(span.text, TextSpan(article, span.start_char, span.end_char))
 
 
 def _hyphen_glued(token: Token) -> bool:
@@ -230,14 +231,17 @@ def _affiliations(doc: Doc, span: Span, mention: Mention, mentions: list[Mention
                 k += 1
         if k > j:
             roles.append(
-                Role(doc[after:k].text, mention.article, doc[after].idx, doc[k - 1].idx + len(doc[k - 1]))
+                Role(
+                    doc[after:k].text,
+                    TextSpan(mention.span.article, doc[after].idx, doc[k - 1].idx + len(doc[k - 1])),
+                )
             )
     before = span.start - 1
     if before > 0 and doc[before].text in _POSSESSIVES:
         owner_end = doc[before].idx
         for other in mentions:
-            if other.end == owner_end and other.label in {"ORG", "FAC"}:
-                roles.append(Role(other.text, mention.article, other.start, other.end))
+            if other.span.end == owner_end and other.label in {"ORG", "FAC"}:
+                roles.append(Role(other.text, other.span))
                 break
     return roles
 
@@ -263,19 +267,19 @@ def roles_for(doc: Doc, mention: Mention, mentions: list[Mention]) -> list[Role]
         return []
     person = mention.label == "PERSON"
     found: list[Role] = []
-    titles = _titles_before(doc, span, mention.article, person)
+    titles = _titles_before(doc, span, mention.span.article, person)
     if titles or not person:
         found += titles
     else:
-        found += _description_before(doc, span, mention.article)
-    found += _appositives(doc, span, mention.article, person)
+        found += _description_before(doc, span, mention.span.article)
+    found += _appositives(doc, span, mention.span.article, person)
     if person:
         found += _affiliations(doc, span, mention, mentions)
-    found += _copular(doc, span, mention.article, person)
+    found += _copular(doc, span, mention.span.article, person)
     unique: dict[tuple[int, int], Role] = {}
     for role in found:
-        unique.setdefault((role.start, role.end), role)
-    return sorted(unique.values(), key=lambda r: (r.start, r.end))
+        unique.setdefault((role.span.start, role.span.end), role)
+    return sorted(unique.values(), key=lambda r: (r.span.start, r.span.end))
 
 
 def extract_roles(doc: Doc, mentions: list[Mention]) -> list[tuple[int, Role]]:

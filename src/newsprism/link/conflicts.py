@@ -69,7 +69,9 @@ def make_conflict(
     judgement about the dispute, not its identity. Five recipes once lived at nine sites (an
     entity id here, sorted quantity ids there), so equal disputes got unrelated ids."""
     values = tuple(values)
-    cited = sorted(f"{v.citation.article}:{v.citation.start}:{v.citation.end}:{v.value}" for v in values)
+    cited = sorted(
+        f"{v.citation.span.article}:{v.citation.span.start}:{v.citation.span.end}:{v.value}" for v in values
+    )
     return Conflict(
         id=content_id("conflict", kind, *cited), kind=kind, subject=subject, severity=severity, values=values
     )
@@ -104,14 +106,14 @@ def description_conflict(entity: Entity) -> Conflict | None:
     for r in roles:
         keys = _description(r.text)
         if not any(keys <= k or k <= keys for k, _ in distinct):
-            distinct.append((keys, r.article))
+            distinct.append((keys, r.span.article))
     if len(distinct) < 2 or len({a for _, a in distinct}) < 2:
         return None
     return make_conflict(
         "role",
         f"{entity.name}'s description",
         "wording_only",
-        (ConflictValue(r.text, Citation(r.article, r.start, r.end, r.text)) for r in roles),
+        (ConflictValue(r.text, Citation(r.span, r.text)) for r in roles),
     )
 
 
@@ -124,7 +126,9 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
             continue
         per_article: dict[str, frozenset[str]] = {}
         for role in entity.roles:
-            per_article[role.article] = per_article.get(role.article, frozenset()) | titles(role.text)
+            per_article[role.span.article] = per_article.get(role.span.article, frozenset()) | titles(
+                role.text
+            )
         sets = [t for t in per_article.values() if t]
         if all(compatible(a, b) for i, a in enumerate(sets) for b in sets[i + 1 :]):
             described = description_conflict(entity)
@@ -132,9 +136,7 @@ def role_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
                 out.append(described)
             continue
         values = tuple(
-            ConflictValue(r.text, Citation(r.article, r.start, r.end, r.text))
-            for r in entity.roles
-            if titles(r.text)
+            ConflictValue(r.text, Citation(r.span, r.text)) for r in entity.roles if titles(r.text)
         )
         out.append(make_conflict("role", f"{entity.name}'s title", "inconsistent_detail", values))
     return out
@@ -155,15 +157,18 @@ def spelling_conflicts(entities: Sequence[Entity]) -> list[Conflict]:
         person = entity.type == "person"
         first: dict[tuple[str, str], tuple[str, Citation]] = {}
         articles: dict[str, set[str]] = {}
-        for m in sorted(entity.mentions, key=lambda m: (m.article, m.start)):
+        for m in sorted(entity.mentions, key=lambda m: (m.span.article, m.span.start)):
             spelled = _spelling(m.text, person)
             if len(spelled.split()) < 2 or spelled.isupper():
                 continue
             first.setdefault(
-                (spelled, m.article),
-                (clean_name(m.text, person=person), Citation(m.article, m.start, m.end, m.text)),
+                (spelled, m.span.article),
+                (
+                    clean_name(m.text, person=person),
+                    Citation(m.span, m.text),
+                ),
             )
-            articles.setdefault(spelled, set()).add(m.article)
+            articles.setdefault(spelled, set()).add(m.span.article)
         if len(articles) < 2 or len(set().union(*articles.values())) < 2:
             continue
         n_words = {len(s.split()) for s in articles}
@@ -202,7 +207,7 @@ def speaker_conflicts(
                 (
                     ConflictValue(
                         names.get(v.speaker or "", v.speaker_name or ""),
-                        Citation(v.article, v.start, v.end, v.text),
+                        Citation(v.span, v.text),
                     )
                     for v in named
                 ),
@@ -227,7 +232,7 @@ def wording_conflicts(groups: Sequence[QuoteGroup]) -> list[Conflict]:
     out: list[Conflict] = []
     for group in groups:
         lead = max(group.variants, key=lambda v: (len(v.text), -group.variants.index(v)))
-        others = [v for v in group.variants if v.article != lead.article]
+        others = [v for v in group.variants if v.span.article != lead.span.article]
         loose = [v for v in others if _loose(v, lead)]
         differing = [v for v in others if v.match == "variant" or v in loose]
         if not differing:
@@ -238,7 +243,7 @@ def wording_conflicts(groups: Sequence[QuoteGroup]) -> list[Conflict]:
                 "wording",
                 f"wording of {group.speaker_name or 'a quote'}: “{lead.text}”",
                 "inconsistent_detail" if loose else "wording_only",
-                (ConflictValue(v.text, Citation(v.article, v.start, v.end, v.text)) for v in values),
+                (ConflictValue(v.text, Citation(v.span, v.text)) for v in values),
             )
         )
     return out

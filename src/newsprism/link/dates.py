@@ -59,10 +59,10 @@ def _sources_without_doc(analysis: ArticleAnalysis, text: str) -> list[ClueSourc
         return -1
 
     def dateline(t: TimeExpression) -> bool:
-        return text[t.start : t.end] == t.text and is_dateline(text, t.start, t.end)
+        return t.span.text_of(text) == t.text and is_dateline(text, t.span.start, t.span.end)
 
     return [
-        ClueSource(t.text, stored_tense(t), sentence_of(t.start), dateline=dateline(t))
+        ClueSource(t.text, stored_tense(t), sentence_of(t.span.start), dateline=dateline(t))
         for t in analysis.time_expressions
     ]
 

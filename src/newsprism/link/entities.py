@@ -259,7 +259,7 @@ def _resolve_single(
     if len(clusters) == 1:
         return next(iter(clusters))
     if clusters:
-        earlier = [m for m in matches if m.start < item.mention.start]
+        earlier = [m for m in matches if m.start < item.mention.span.start]
         if item.speaks:
             # "Li added that ..." continues someone quoted before ("according to Li Lifan"), not
             # the nearest Li who never spoke: prefer the earlier candidates who were speakers.
@@ -298,13 +298,11 @@ def _items(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
     for a, analysis in enumerate(analyses):
         with_role = {i for i, _ in analysis.roles}
         speakers = [
-            (q.speaker_start, q.speaker_end)
-            for q in analysis.quotes
-            if q.speaker_start is not None and q.speaker_end is not None
+            (q.speaker_span.start, q.speaker_span.end) for q in analysis.quotes if q.speaker_span is not None
         ]
         for i, mention in enumerate(analysis.mentions):
             name = clean_name(mention.text)
-            speaks = any(s <= mention.start and mention.end <= e for s, e in speakers)
+            speaks = any(s <= mention.span.start and mention.span.end <= e for s, e in speakers)
             items.append(_Item(a, i, mention, name, name_keys(name), i in with_role, speaks))
     return items
 
@@ -345,14 +343,14 @@ def _acronyms(items: Sequence[_Item], people: set[int]) -> dict[str, str]:
         if pos not in people:
             by_article[it.article].append(it)
     for its in by_article.values():
-        its.sort(key=lambda it: it.mention.start)
+        its.sort(key=lambda it: it.mention.span.start)
         by_initials: dict[str, set[str]] = defaultdict(set)
         for it in its:
             if len(clean_name(it.mention.text, person=False).split()) > 1:
                 by_initials[initials(it.mention.text)].add(org_key(it.mention.text))
         for prev, it in pairwise(its):
             acr = as_acronym(it.mention.text)
-            gap = it.mention.start - prev.mention.end
+            gap = it.mention.span.start - prev.mention.span.end
             if acr and 0 < gap <= 3 and initials(prev.mention.text) == acr:
                 meanings[org_key(acr)].add(org_key(prev.mention.text))
         for it in its:
@@ -374,7 +372,7 @@ def _assign(items: Sequence[_Item]) -> tuple[list[str], set[int]]:
         it = items[pos]
         root = uf.find(_full_key(it.keys))
         cluster[pos] = root
-        local[it.article].append(_Local(it.mention.start, root, it.keys, it.speaks))
+        local[it.article].append(_Local(it.mention.span.start, root, it.keys, it.speaks))
         corpus[it.keys[0]].add(root)
         corpus[it.keys[-1]].add(root)
     for entries in local.values():
@@ -417,7 +415,9 @@ def canonicalise(analyses: Sequence[ArticleAnalysis]) -> list[Entity]:
         members[key].append(pos)
     built: dict[tuple[EntityType, str], tuple[list[Mention], list[Role], list[str]]] = {}
     for positions in members.values():
-        positions.sort(key=lambda p: (items[p].article, items[p].mention.start, items[p].mention.end))
+        positions.sort(
+            key=lambda p: (items[p].article, items[p].mention.span.start, items[p].mention.span.end)
+        )
         votes = [_vote_of(items[p], p in people) for p in positions]
         etype = _vote(votes)
         person = etype == "person"
@@ -485,9 +485,9 @@ def link_quotes(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity])
     for entity in sorted(entities, key=lambda e: e.type != "person"):
         for m in entity.mentions:
             keys = name_keys(clean_name(m.text))
-            per_article[m.article].setdefault(keys, entity.id)
+            per_article[m.span.article].setdefault(keys, entity.id)
             if entity.type == "person":
-                people[m.article].append((entity.id, keys))
+                people[m.span.article].append((entity.id, keys))
     linked: list[ArticleAnalysis] = []
     for analysis in analyses:
         quotes = []

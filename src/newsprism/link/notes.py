@@ -14,7 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import Article, ArticleAnalysis, Citation, Claim, CopyRelation, Origin, SourceNote, paired
+from ..records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Claim,
+    CopyRelation,
+    Origin,
+    SourceNote,
+    Span,
+    paired,
+)
 from .origins import origin_index
 from .sentences import sentence_units
 
@@ -30,7 +40,7 @@ def _shared_spans(claims: Sequence[Claim], origin_of: dict[str, str]) -> set[tup
         origins = {origin_of.get(a, a) for a in claim.articles}
         if len(origins) < 2:
             continue
-        shared.update((c.article, c.start, c.end) for c in claim.support)
+        shared.update((c.span.article, c.span.start, c.span.end) for c in claim.support)
     return shared
 
 
@@ -47,7 +57,7 @@ def source_notes(
     units_of: dict[str, list[Citation]] = {}
     for u in sentence_units(articles, analyses, ()):
         if (u.article, u.start, u.end) not in shared:
-            units_of.setdefault(u.article, []).append(Citation(u.article, u.start, u.end, u.text))
+            units_of.setdefault(u.article, []).append(Citation(Span(u.article, u.start, u.end), u.text))
     others = len(all_origins) - 1  # every article's own origin is one of all_origins
     # Only a claim carried by more than half of the other origins (its own origin aside) can be
     # omitted by an article: the rest are left out once, not tested per article.

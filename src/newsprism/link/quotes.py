@@ -134,11 +134,11 @@ def _loose_fragment(short: QuoteItem, long_: QuoteItem) -> bool:
 def _continues(first: Quote, second: Quote, text: str) -> bool:
     """Whether ``second`` continues ``first``: one article, one known speaker, both direct, and
     only a short attribution between them."""
-    if first.article != second.article or first.kind != "direct" or second.kind != "direct":
+    if first.span.article != second.span.article or first.kind != "direct" or second.kind != "direct":
         return False
     if first.speaker is None or first.speaker != second.speaker:
         return False
-    gap = text[first.end : second.start]
+    gap = text[first.span.end : second.span.start]
     if not 0 <= len(gap) <= CONTINUATION_GAP or "\n" in gap:
         return False
     return any(w not in _LIST_JOINERS for w in words(gap))
@@ -154,8 +154,10 @@ def _items(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> 
     for pair in paired(articles, analyses):
         analysis = pair.analysis
         direct = [q for q in analysis.quotes if q.kind == "direct"]
-        for q in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
-            if q.kind != "direct" and any(q.start <= d.start and d.end <= q.end for d in direct):
+        for q in sorted(analysis.quotes, key=lambda q: (q.span.start, q.span.end)):
+            if q.kind != "direct" and any(
+                q.span.start <= d.span.start and d.span.end <= q.span.end for d in direct
+            ):
                 continue
             item = QuoteItem.of(q, pair.order)
             if item.content:
@@ -198,11 +200,9 @@ def _group(
     variants = tuple(
         QuoteVariant(
             quote=m.quote.id,
-            article=m.quote.article,
-            start=m.quote.start,
-            end=m.quote.end,
+            span=m.quote.span,
             text=m.quote.text,
-            outlet=outlets.get(m.quote.article),
+            outlet=outlets.get(m.quote.span.article),
             speaker=speaker_of(m.quote),
             speaker_name=names.get(sp, sp) if (sp := speaker_of(m.quote)) else m.quote.speaker_name,
             match=_label(m, reference),
@@ -214,7 +214,7 @@ def _group(
         speaker=speaker,
         speaker_name=names.get(speaker) if speaker else None,
         variants=variants,
-        independent_origins=len({origin_of.get(v.article, v.article) for v in variants}),
+        independent_origins=len({origin_of.get(v.span.article, v.span.article) for v in variants}),
     )
 
 
@@ -231,13 +231,13 @@ def group_quotes(
     sets = UnionFind(range(len(items)))
     matched: set[int] = set()
     content = [it.content for it in items]
-    for i, j in candidate_pairs(content, MAX_POSTINGS, [it.quote.article for it in items]):
+    for i, j in candidate_pairs(content, MAX_POSTINGS, [it.quote.span.article for it in items]):
         if match_quotes(items[i], items[j]) is not None:
             sets.union(i, j)
             matched.update((i, j))
     for i in range(len(items) - 1):
         first, second = items[i].quote, items[i + 1].quote
-        if _continues(first, second, texts.get(first.article, "")):
+        if _continues(first, second, texts.get(first.span.article, "")):
             sets.union(i, i + 1)
     outlets = {a.id: a.outlet for a in articles}
     names = {e.id: e.name for e in entities}
@@ -248,7 +248,7 @@ def group_quotes(
         group_items = [items[m] for m in members]
         group = _group(group_items, outlets, names, origin_of)
         lead = group_items[0]
-        groups.append(((-group.independent_origins, lead.order, lead.quote.start), group))
+        groups.append(((-group.independent_origins, lead.order, lead.quote.span.start), group))
     return [g for _, g in sorted(groups, key=lambda kg: kg[0])]
 
 

@@ -78,7 +78,7 @@ def story_scope(entities: Sequence[Entity], origin_of: Mapping[str, str]) -> Sto
         kept = actors if entity.type in ACTOR_TYPES else places if entity.type == "place" else None
         if kept is not None:
             for m in entity.mentions:
-                kept.setdefault(m.article, set()).add(entity.id)
+                kept.setdefault(m.span.article, set()).add(entity.id)
     scope = StoryScope(
         {a: frozenset(ids) for a, ids in actors.items()},
         origin_of,
@@ -104,13 +104,13 @@ def within_story(conflicts: Sequence[Conflict], scope: StoryScope) -> list[Confl
     dropped. Work per conflict is quadratic in its (few) distinct articles only."""
     out: list[Conflict] = []
     for conflict in conflicts:
-        articles = list(dict.fromkeys(v.citation.article for v in conflict.values))
+        articles = list(dict.fromkeys(v.citation.span.article for v in conflict.values))
         kept = {a for a in articles if any(scope.related(a, b) for b in articles if b != a)}
         if len(kept) < 2:
             continue
         if len(kept) < len(articles):
             conflict = replace(
-                conflict, values=tuple(v for v in conflict.values if v.citation.article in kept)
+                conflict, values=tuple(v for v in conflict.values if v.citation.span.article in kept)
             )
         out.append(conflict)
     return out

@@ -56,14 +56,14 @@ def sentence_units(
     articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity]
 ) -> list[SentenceUnit]:
     """Every non-trivial sentence of every article, in article and text order."""
-    entity_at = {(m.article, m.start): e.id for e in entities for m in e.mentions}
+    entity_at = {(m.span.article, m.span.start): e.id for e in entities for m in e.mentions}
     units: list[SentenceUnit] = []
     for pair in paired(articles, analyses):
         order, article, analysis = pair.order, pair.article, pair.analysis
         mentions = named_mentions(analysis, entity_at)
         for start, end in analysis.sentences:
             text = article.text[start:end]
-            keys = span_keys(text, start, [m for m in mentions if start <= m.start < end], entity_at)
+            keys = span_keys(text, start, [m for m in mentions if start <= m.span.start < end], entity_at)
             if len(keys) >= MIN_KEYS:
                 units.append(SentenceUnit(article.id, order, start, end, text, frozenset(keys)))
     return units
@@ -71,7 +71,10 @@ def sentence_units(
 
 def named_mentions(analysis: ArticleAnalysis, entity_of: Mapping[tuple[str, int], str]) -> list[Mention]:
     """The article's mentions of canonical entities (those ``entity_of`` knows), by position."""
-    return sorted((m for m in analysis.mentions if (m.article, m.start) in entity_of), key=lambda m: m.start)
+    return sorted(
+        (m for m in analysis.mentions if (m.span.article, m.span.start) in entity_of),
+        key=lambda m: m.span.start,
+    )
 
 
 def span_keys(
@@ -81,7 +84,7 @@ def span_keys(
     ``mentions`` (the entity mentions inside it, by position), plus ``@<entity id>`` of each: a
     mentioned entity counts once, not again as each word of its name."""
     keys = set(meaning_keys(_masked(text, offset, mentions)))
-    keys.update("@" + entity_of[(m.article, m.start)] for m in mentions)
+    keys.update("@" + entity_of[(m.span.article, m.span.start)] for m in mentions)
     return keys
 
 
@@ -101,7 +104,7 @@ def clause_keys(
     are mentions of one article; ``entity_of`` maps (article, start) to entity ids)."""
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, sentence_start, upto)]
     lo = breaks[-1] if breaks else sentence_start
-    inside = [m for m in named if lo <= m.start and m.end <= upto]
+    inside = [m for m in named if lo <= m.span.start and m.span.end <= upto]
     clause = text[lo:upto]
     return clause.strip(), span_keys(clause, lo, inside, entity_of)
 
@@ -113,7 +116,7 @@ def _masked(text: str, offset: int, mentions: Sequence[Mention]) -> str:
     parts: list[str] = []
     at = 0
     for m in mentions:
-        lo, hi = max(at, m.start - offset), min(len(text), m.end - offset)
+        lo, hi = max(at, m.span.start - offset), min(len(text), m.span.end - offset)
         if lo >= hi:
             continue
         parts.append(text[at:lo])

@@ -101,14 +101,14 @@ class _Citations:
         n = len(self.cites)
         self.cites.append(
             {
-                "a": at.article,
-                "s": at.start,
-                "e": at.end,
-                "corr": [{"a": c.article, "s": c.start, "e": c.end} for c in corroborations],
+                "a": at.span.article,
+                "s": at.span.start,
+                "e": at.span.end,
+                "corr": [{"a": c.span.article, "s": c.span.start, "e": c.span.end} for c in corroborations],
             }
         )
-        number = self.key.get(at.article, 0)
-        outlet = self.outlets.get(at.article, "unknown outlet")
+        number = self.key.get(at.span.article, 0)
+        outlet = self.outlets.get(at.span.article, "unknown outlet")
         label = f"Source {number}: {outlet}"
         more = ""
         if corroborations:
@@ -189,9 +189,9 @@ def actor_network(view: StoryView, max_nodes: int = MAX_NODES, max_edges: int = 
     in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
     for e in shown:
         for m in e.mentions:
-            bounds = starts.get(m.article)
+            bounds = starts.get(m.span.article)
             if bounds is not None:
-                in_sentence[(m.article, bisect.bisect_right(bounds, m.start) - 1)].add(e.id)
+                in_sentence[(m.span.article, bisect.bisect_right(bounds, m.span.start) - 1)].add(e.id)
     weight: Counter[tuple[str, str]] = Counter()
     articles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (article, _), members in in_sentence.items():
@@ -199,7 +199,7 @@ def actor_network(view: StoryView, max_nodes: int = MAX_NODES, max_edges: int = 
             weight[pair] += 1
             articles[pair].add(article)
     strongest = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:max_edges]
-    nodes = tuple(Node(e, len(e.mentions), len({m.article for m in e.mentions})) for e in shown)
+    nodes = tuple(Node(e, len(e.mentions), len({m.span.article for m in e.mentions})) for e in shown)
     edges = tuple(Edge(a, b, w, len(articles[(a, b)])) for (a, b), w in strongest)
     return Network(nodes, edges, len(actors) - len(shown))
 
@@ -263,7 +263,7 @@ def _summary(view: StoryView, cites: _Citations) -> str:
 
 
 def _quote_group(g: QuoteGroupView, cites: _Citations) -> str:
-    outlets = {v.citation.article for v in g.variants}
+    outlets = {v.citation.span.article for v in g.variants}
     rows = "".join(
         f'<li class="variant" data-match="{escape(v.match)}">'
         f'<span class="words">{_p(v.citation.text)}</span> '
@@ -406,7 +406,7 @@ def _actors(graph: Network, cites: _Citations) -> str:
         roles = sorted(set(e.roles))
         sources = " ".join(
             cites.source(a)
-            for a in sorted({m.article for m in e.mentions}, key=lambda a: cites.key.get(a, 0))
+            for a in sorted({m.span.article for m in e.mentions}, key=lambda a: cites.key.get(a, 0))
         )
         aka = f'<div class="aka">also {_p(", ".join(aliases))}</div>' if aliases else ""
         rows.append(

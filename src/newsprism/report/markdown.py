@@ -109,7 +109,7 @@ def _overview(view: StoryView) -> str:
 
 
 def _cites(citations: Iterable[Citation], key: dict[str, str]) -> str:
-    articles = {c.article for c in citations}
+    articles = {c.span.article for c in citations}
     return "".join(sorted({key.get(a, "") for a in articles}, key=lambda k: (len(k), k)))
 
 
@@ -119,7 +119,7 @@ def _summary(view: StoryView, key: dict[str, str]) -> list[str]:
     out = ["## Summary", ""]
     for s in view.summary:
         also = _cites(s.corroborations, key)
-        cite = key.get(s.citation.article, "")
+        cite = key.get(s.citation.span.article, "")
         out.append(f"- {md_text(s.text)} {cite}{f' (also {also})' if also else ''}")
     out += [
         "",
@@ -180,7 +180,7 @@ def _values(values: Sequence[ConflictValue], key: dict[str, str], amounts: dict[
     sources: dict[str, tuple[str, list[Citation]]] = {}
     for v in values:
         cite = v.citation
-        group = amounts.get((cite.article, cite.start)) or " ".join(v.value.casefold().split())
+        group = amounts.get((cite.span.article, cite.span.start)) or " ".join(v.value.casefold().split())
         sources.setdefault(group, (v.value, []))[1].append(cite)
     shown = [f"{md_text(value)} {_cites(cites, key)}" for value, cites in list(sources.values())[:TOP_VALUES]]
     more = len(sources) - TOP_VALUES
@@ -190,7 +190,7 @@ def _values(values: Sequence[ConflictValue], key: dict[str, str], amounts: dict[
 def _amounts(figures: Iterable[FigureView]) -> dict[tuple[str, int], str]:
     """Each figure's (article, start) mapped to its amount and unit, the key that groups equal
     figures written differently."""
-    return {(f.citation.article, f.citation.start): f"{f.value:g} {f.unit}" for f in figures}
+    return {(f.citation.span.article, f.citation.span.start): f"{f.value:g} {f.unit}" for f in figures}
 
 
 def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
@@ -205,14 +205,14 @@ def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
     by_article: dict[str, list[FigureView]] = defaultdict(list)
     for q in view.figures:
         if q.measure:
-            by_article[q.citation.article].append(q)
+            by_article[q.citation.span.article].append(q)
     for figures in by_article.values():
-        figures.sort(key=lambda q: (q.citation.start, q.citation.end))
+        figures.sort(key=lambda q: (q.citation.span.start, q.citation.span.end))
     rows: list[tuple[Claim, str, str, bool]] = []
     for claim in view.claims:
         if claim.kind != "quantity" or claim.independent_origins < 2:
             continue
-        inside = [q for cite in claim.support for q in _within(by_article.get(cite.article, []), cite)]
+        inside = [q for cite in claim.support for q in _within(by_article.get(cite.span.article, []), cite)]
         if inside:
             wordings = Counter(q.wording for q in inside)
             measures = Counter(str(q.measure) for q in inside)
@@ -239,10 +239,10 @@ def _figures(view: StoryView, key: dict[str, str]) -> list[str]:
 def _within(figures: list[FigureView], cite: Citation) -> list[FigureView]:
     """The ``figures`` (sorted by start) that lie inside the citation's span."""
     found = []
-    for q in figures[bisect_left(figures, cite.start, key=lambda q: q.citation.start) :]:
-        if q.citation.start >= cite.end:
+    for q in figures[bisect_left(figures, cite.span.start, key=lambda q: q.citation.span.start) :]:
+        if q.citation.span.start >= cite.span.end:
             break
-        if q.citation.end <= cite.end:
+        if q.citation.span.end <= cite.span.end:
             found.append(q)
     return found
 
@@ -255,7 +255,7 @@ def _example(quotes: Sequence[QuoteView], key: dict[str, str]) -> str:
         if 3 <= words <= EXAMPLE_MAX_WORDS:
             text = md_text(q.text)
             shown = f"“{text}”" if q.kind == "direct" else f"(reported) {text}"
-            return f": {shown} {key.get(q.citation.article, '')}"
+            return f": {shown} {key.get(q.citation.span.article, '')}"
     return ""
 
 

@@ -28,6 +28,7 @@ from ..records import (
     QuoteGroup,
     Role,
     SourceNote,
+    Span,
     Story,
     SummarySentence,
     TimeExpression,
@@ -71,8 +72,13 @@ def _article(a: Article, analysis: ArticleAnalysis | None) -> JSON:
     }
 
 
+def _at(span: Span) -> JSON:
+    """Where a record stands, flat as story.json writes every span: ``article, start, end``."""
+    return {"article": span.article, "start": span.start, "end": span.end}
+
+
 def _role(r: Role) -> JSON:
-    return {"text": r.text, "article": r.article, "start": r.start, "end": r.end}
+    return {"text": r.text, **_at(r.span)}
 
 
 def _entity(e: Entity) -> JSON:
@@ -86,25 +92,25 @@ def _entity(e: Entity) -> JSON:
     }
 
 
-def _span(start: int | None, end: int | None) -> JSON | None:
-    return None if start is None or end is None else {"start": start, "end": end}
+def _part(span: Span | None) -> JSON | None:
+    """A part of a record's span (a quote's speaker, a figure's period): ``{start, end}`` or null,
+    its article being the record's."""
+    return None if span is None else {"start": span.start, "end": span.end}
 
 
 def _quote(q: Quote) -> JSON:
     return {
         "id": q.id,
-        "article": q.article,
-        "start": q.start,
-        "end": q.end,
+        **_at(q.span),
         "text": q.text,
         "kind": q.kind,
         "speaker": q.speaker,
         "speaker_name": q.speaker_name,
         "speaker_text": q.speaker_text,
-        "speaker_span": _span(q.speaker_start, q.speaker_end),
+        "speaker_span": _part(q.speaker_span),
         "role": q.role,
         "cue": q.cue,
-        "cue_span": _span(q.cue_start, q.cue_end),
+        "cue_span": _part(q.cue_span),
         "unresolved": q.unresolved,
     }
 
@@ -112,28 +118,24 @@ def _quote(q: Quote) -> JSON:
 def _quantity(q: Quantity) -> JSON:
     return {
         "id": q.id,
-        "article": q.article,
-        "start": q.start,
-        "end": q.end,
+        **_at(q.span),
         "text": q.text,
         "value": q.value,
         "unit": q.unit,
         "category": q.category,
         "modifier": q.modifier,
         "measure": q.measure,
-        "measure_span": _span(q.measure_start, q.measure_end),
+        "measure_span": _part(q.measure_span),
         "direction": q.direction,
         "period": q.period,
-        "period_span": _span(q.period_start, q.period_end),
+        "period_span": _part(q.period_span),
     }
 
 
 def _timex(t: TimeExpression) -> JSON:
     return {
         "id": t.id,
-        "article": t.article,
-        "start": t.start,
-        "end": t.end,
+        **_at(t.span),
         "text": t.text,
         "type": t.type,
         "value": t.value,
@@ -144,7 +146,7 @@ def _timex(t: TimeExpression) -> JSON:
 
 def _cite(c: Citation | Mention) -> JSON:
     """A stretch of one article's text: a citation, or an entity mention."""
-    return {"article": c.article, "start": c.start, "end": c.end, "text": c.text}
+    return {**_at(c.span), "text": c.text}
 
 
 def _relation(r: CopyRelation) -> JSON:
@@ -175,9 +177,7 @@ def _quote_group(g: QuoteGroup) -> JSON:
         "variants": [
             {
                 "quote": v.quote,
-                "article": v.article,
-                "start": v.start,
-                "end": v.end,
+                **_at(v.span),
                 "text": v.text,
                 "outlet": v.outlet,
                 "speaker": v.speaker,

@@ -49,6 +49,7 @@ from ..records import (
     QuoteMatch,
     Skip,
     SourceNote,
+    Span,
     SummarySentence,
     TimelineEvent,
 )
@@ -60,7 +61,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def citation(data: Mapping[str, Any]) -> Citation:
     """The citation record of a story.json citation (or any dict with article, start, end)."""
-    return Citation(data["article"], data["start"], data["end"], data.get("text") or "")
+    return Citation(Span(data["article"], data["start"], data["end"]), data.get("text") or "")
 
 
 def date_label(value: str) -> str:
@@ -312,17 +313,17 @@ class _Overlapping:
         by_article: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         self.longest = 0
         for i, q in enumerate(spans):
-            by_article[q.article].append((q.start, q.end, i))
-            self.longest = max(self.longest, q.end - q.start)
+            by_article[q.span.article].append((q.span.start, q.span.end, i))
+            self.longest = max(self.longest, q.span.end - q.span.start)
         self.by_article = {a: sorted(spans) for a, spans in by_article.items()}
 
     def __call__(self, span: Citation) -> list[int]:
-        spans = self.by_article.get(span.article, [])
+        spans = self.by_article.get(span.span.article, [])
         found = []
-        for start, end, i in spans[bisect_left(spans, (span.start - self.longest, -1, -1)) :]:
-            if start >= span.end:
+        for start, end, i in spans[bisect_left(spans, (span.span.start - self.longest, -1, -1)) :]:
+            if start >= span.span.end:
                 break
-            if end > span.start:
+            if end > span.span.start:
                 found.append(i)
         return found
 

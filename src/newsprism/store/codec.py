@@ -8,7 +8,10 @@ ages:
 
 * an unknown key, a missing required key, or a value of the wrong type raises ``ValueError``;
 * a missing key for a field with a default takes the default, so JSON stored before a field was
-  added still loads.
+  added still loads;
+* a record stored before spans were one :class:`~newsprism.records.Span` record (its span flat as
+  ``article``/``start``/``end``, its parts as ``speaker_start``/``speaker_end``) loads as the
+  record with its spans (:func:`_unflatten_spans`, the one place that knows the old shape).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import sys
 import types
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from ..records import Span
 
 T = TypeVar("T")
 
@@ -69,9 +74,50 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     return hints
 
 
+_SPAN_FIELDS: dict[type[Any], list[tuple[str, str, str]]] = {}
+
+
+def _span_fields(cls: type[Any]) -> list[tuple[str, str, str]]:
+    """``(field, old start key, old end key)`` for each field of ``cls`` that holds a
+    :class:`Span` (``span`` was ``start``/``end``; ``speaker_span`` was ``speaker_start``/
+    ``speaker_end``), cached."""
+    found = _SPAN_FIELDS.get(cls)
+    if found is None:
+        found = _SPAN_FIELDS[cls] = []
+        for name, hint in _hints(cls).items():
+            if hint is Span or (get_origin(hint) in (Union, types.UnionType) and Span in get_args(hint)):
+                prefix = name.removesuffix("span")
+                found.append((name, prefix + "start", prefix + "end"))
+    return found
+
+
+def _unflatten_spans(cls: type[Any], data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``data`` with spans stored flat by earlier versions folded into ``Span`` dicts.
+
+    The trap: the store keeps analyses as JSON for as long as the database lives, so a record
+    written before its span became a :class:`Span` field holds ``article``, ``start`` and ``end``
+    at the top level and each optional part as two optional ints (``speaker_start: null``).
+    Without this they would be unknown keys and a stored analysis would no longer load. A part
+    whose old ints are null (or absent) is ``None``; the article of every part is the record's.
+    Only a record lacking the new key is touched, so new data is decoded as strictly as ever.
+    """
+    fields = _span_fields(cls)
+    if not fields or "article" not in data or any(name in data for name, _, _ in fields):
+        return data
+    old = dict(data)
+    article = old.pop("article")
+    for name, start_key, end_key in fields:
+        if start_key not in old and end_key not in old:
+            continue
+        start, end = old.pop(start_key, None), old.pop(end_key, None)
+        old[name] = None if start is None or end is None else {"article": article, "start": start, "end": end}
+    return old
+
+
 def _decode_record(cls: type[Any], data: Any, path: str) -> Any:
     if not isinstance(data, Mapping):
         raise ValueError(f"{path}: expected an object, got {type(data).__name__}")
+    data = _unflatten_spans(cls, data)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(data) - set(fields))
     if unknown:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..records import Article, ArticleAnalysis, Citation, SummarySentence, paired
+from ..records import Article, ArticleAnalysis, Citation, Span, SummarySentence, paired
 from .candidates import Candidate, candidates
 from .select import Params, scores, select, similar, vectorise
 
@@ -58,7 +58,7 @@ def summarize_with(
 
 
 def _cite(c: Candidate) -> Citation:
-    return Citation(article=c.article, start=c.start, end=c.end, text=c.text)
+    return Citation(Span(c.article, c.start, c.end), c.text)
 
 
 def _corroborations(

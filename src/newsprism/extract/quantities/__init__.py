@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ...records import Quantity, content_id
+from ...records import Quantity, Span, content_id
 from .lexicon import (
     ADVERB_COUNTS,
     CURRENCY_SYMBOLS,
@@ -463,21 +463,17 @@ def to_quantity(doc: Doc, reading: Reading, article_id: str) -> Quantity:
     p_text, p_start, p_end = _span_text(doc, *period) if period else (None, None, None)
     return Quantity(
         id=content_id(article_id, str(start), str(end)),
-        article=article_id,
-        start=start,
-        end=end,
+        span=Span(article_id, start, end),
         text=text,
         value=reading.value,
         unit=reading.unit,
         category=reading.category,
         modifier=reading.modifier,
         measure=m_text,
-        measure_start=m_start,
-        measure_end=m_end,
+        measure_span=None if m_start is None or m_end is None else Span(article_id, m_start, m_end),
         direction=find_direction(doc, reading),
         period=p_text,
-        period_start=p_start,
-        period_end=p_end,
+        period_span=None if p_start is None or p_end is None else Span(article_id, p_start, p_end),
     )
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...nlp.text import doc_text
 from ...records import Mention, Quote, content_id
+from ...records import Span as TextSpan
 from .marks import Marked, find_quoted, titles
 from .speaker_index import Antecedent, AntecedentPool, MentionIndex, PersonNames, SpanSet
 from .speakers import (
@@ -176,9 +177,9 @@ def _antecedents(doc: Doc, mentions: MentionIndex, quoted: SpanSet) -> Anteceden
     persons = mentions.persons
     found = AntecedentPool()
     for m in mentions.mentions:
-        if _inside(m.start, quoted):
+        if _inside(m.span.start, quoted):
             continue
-        span = _span(doc, m.start, m.end)
+        span = _span(doc, m.span.start, m.span.end)
         if span is None:
             continue
         root = span.root
@@ -192,15 +193,15 @@ def _antecedents(doc: Doc, mentions: MentionIndex, quoted: SpanSet) -> Anteceden
             and root.head.head.lower_ in {"according", "opinion"}
         )
         if m.label == "PERSON":
-            found.append(Antecedent(m.start, m.text, "person" if prominent else "person-weak"))
+            found.append(Antecedent(m.span.start, m.text, "person" if prominent else "person-weak"))
         elif m.label in {"ORG", "GPE"} and prominent:
-            found.append(Antecedent(m.start, m.text, "org"))
+            found.append(Antecedent(m.span.start, m.text, "org"))
     for tok in doc:
         if tok.dep_ in {"nsubj", "nsubjpass"} and not _inside(tok.idx, quoted):
             conj_people = [c for c in tok.children if c.dep_ == "conj"]
             if tok.tag_ in {"NNS", "NNPS"} and any(c.lower_ in {"two", "both"} for c in tok.children):
                 people = [
-                    Antecedent(m.start, own, "person")
+                    Antecedent(m.span.start, own, "person")
                     for m, own in zip(persons.persons, persons.own_names(), strict=True)
                 ]
                 name = joint_name(people, tok.idx)
@@ -215,7 +216,7 @@ def _antecedents(doc: Doc, mentions: MentionIndex, quoted: SpanSet) -> Anteceden
 def _role_for(name: str, doc: Doc, persons: PersonNames) -> str | None:
     """The first role the article states beside a mention of ``name``."""
     for m in persons.mentions_named(name):
-        span = _span(doc, m.start, m.end)
+        span = _span(doc, m.span.start, m.span.end)
         if span is None:
             continue
         role = appositive(span.root)
@@ -240,19 +241,15 @@ def _make(
     text = doc_text(doc)[start:end]
     return Quote(
         id=content_id(article_id, str(start), str(end)),
-        article=article_id,
-        start=start,
-        end=end,
+        span=TextSpan(article_id, start, end),
         text=text,
         kind="direct" if kind == "direct" else "indirect",
         speaker_text=speaker.text if speaker else None,
-        speaker_start=speaker.start if speaker else None,
-        speaker_end=speaker.end if speaker else None,
+        speaker_span=TextSpan(article_id, speaker.start, speaker.end) if speaker else None,
         speaker_name=speaker.name if speaker else None,
         role=speaker.role if speaker else None,
         cue=cue.text if cue is not None else None,
-        cue_start=cue.idx if cue is not None else None,
-        cue_end=cue.idx + len(cue.text) if cue is not None else None,
+        cue_span=TextSpan(article_id, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
         unresolved=(speaker.unresolved if speaker and not speaker.name else None)
         or (None if speaker and speaker.name else reason),
     )
@@ -365,14 +362,17 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             speaker = resolve(cand.cue.speaker, index, pool, spoken)
         elif cand.cue is not None:
             reason = "cue without a speaker"
-        elif cand.inherit and last_direct is not None and _near(doc_text(doc), last_direct.end, cand.start):
+        elif (
+            cand.inherit
+            and last_direct is not None
+            and _near(doc_text(doc), last_direct.span.end, cand.start)
+        ):
             prev = last_direct
             q = replace(
                 prev,
                 kind="direct",
                 id=content_id(article_id, str(cand.start), str(cand.end)),
-                start=cand.start,
-                end=cand.end,
+                span=TextSpan(article_id, cand.start, cand.end),
                 text=doc_text(doc)[cand.start : cand.end],
             )
             quotes.append(q)

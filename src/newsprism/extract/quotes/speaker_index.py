@@ -67,7 +67,7 @@ class PersonNames:
                 keys = {low[:k] for k in range(1, len(low) + 1)} | {low[-k:] for k in range(1, len(low) + 1)}
                 for key in keys:
                     self._by_words.setdefault(key, []).append(fid)
-            insort(self._forms[fid].at, (mention.start, index))
+            insort(self._forms[fid].at, (mention.span.start, index))
         self._own: list[str] | None = None
         self._named: dict[str, list[Mention]] | None = None
 
@@ -107,7 +107,7 @@ class PersonNames:
     def own_names(self) -> list[str]:
         """Each person mention's fullest name as of that mention (computed once)."""
         if self._own is None:
-            self._own = [self.fullest(m.text, before=m.start) for m in self.persons]
+            self._own = [self.fullest(m.text, before=m.span.start) for m in self.persons]
         return self._own
 
     def mentions_named(self, name: str) -> list[Mention]:
@@ -123,9 +123,9 @@ class MentionIndex:
     """An article's mentions (sorted by start) with the first one overlapping a range by bisection."""
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        self._starts = [m.start for m in self.mentions]
-        self._reach = list(accumulate((m.end for m in self.mentions), max))  # running max of ends
+        self.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+        self._starts = [m.span.start for m in self.mentions]
+        self._reach = list(accumulate((m.span.end for m in self.mentions), max))  # running max of ends
         self.persons = PersonNames([m for m in self.mentions if m.label == "PERSON"])
 
     def at(self, start: int, end: int) -> Mention | None:

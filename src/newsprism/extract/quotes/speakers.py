@@ -483,7 +483,7 @@ def resolve(
             return Speaker(text, start, end, _strip_the(proper), role, kind="org")
         if definite and plural and any(t.lower_ in {"two", "both"} for t in span):
             people = [
-                Antecedent(m.start, own, "person")
+                Antecedent(m.span.start, own, "person")
                 for m, own in zip(persons.persons, persons.own_names(), strict=True)
             ]
             joint = joint_name([*antecedents, *people], start)
@@ -493,7 +493,7 @@ def resolve(
         if definite and not plural:
             titled = _titled(span, persons.persons)
             if titled is not None:
-                name = fullest_name(titled.text, persons, prefer=prefer, before=titled.start)
+                name = fullest_name(titled.text, persons, prefer=prefer, before=titled.span.start)
                 return Speaker(text, start, end, name, role)
             a = _last(antecedents, start, {"person"}, _local(head))
             if a:
@@ -535,9 +535,11 @@ def _titled(description: Span, persons: Sequence[Mention]) -> Mention | None:
     if not title:
         return None
     text = doc_text(description.doc)
-    earlier = sorted((m for m in persons if m.start < description.start_char), key=lambda m: m.start)
+    earlier = sorted(
+        (m for m in persons if m.span.start < description.start_char), key=lambda m: m.span.start
+    )
     for m in reversed(earlier):
-        before = " " + " ".join(text[max(0, m.start - len(title) - 24) : m.start].lower().split())
+        before = " " + " ".join(text[max(0, m.span.start - len(title) - 24) : m.span.start].lower().split())
         if before.endswith(" " + title):
             return m
     return None
@@ -552,7 +554,7 @@ def _strip_the(name: str) -> str:
 
 def _pre_title(span: Span, mention: Mention) -> str | None:
     """Words before a name inside its phrase ("Russian President" Vladimir Putin)."""
-    before = doc_text(span.doc)[span.start_char : mention.start].strip(" ,")
+    before = doc_text(span.doc)[span.start_char : mention.span.start].strip(" ,")
     words = before.split()
     while words and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]

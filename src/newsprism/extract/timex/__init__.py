@@ -19,7 +19,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ...nlp.text import doc_text
-from ...records import Published, TimeExpression, content_id
+from ...records import Published, Span, TimeExpression, content_id
 from .normalise import Tense, normalise
 from .pubdate import ClueSource, choose_day, clues_from, estimate_year, is_dateline
 from .schedule import schedule_runs
@@ -77,9 +77,7 @@ def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> 
         out.append(
             TimeExpression(
                 id=content_id(article_id, str(start), str(end)),
-                article=article_id,
-                start=start,
-                end=end,
+                span=Span(article_id, start, end),
                 text=span.text,
                 type=norm.type,
                 value=norm.value,

@@ -36,7 +36,7 @@ from typing import Literal
 from dateparser.date import DateDataParser
 
 from ...records import TimexType
-from .values import SEASON_START, date_range
+from .values import SEASON_START, date_range, iso_week
 
 Tense = Literal["past", "present", "future"]
 
@@ -190,12 +190,6 @@ def duration_value(amount: Fraction | None, unit: str) -> str:
     if letter == "Q":
         return f"P{amount * 3}M"
     return f"{prefix}{amount.numerator}{letter}"
-
-
-def iso_week(d: date) -> str:
-    """``2022-W37`` for any day of that ISO week."""
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
 
 
 def resolve_weekday(weekday: int, anchor: date, tense: Tense | None) -> date:

@@ -118,3 +118,9 @@ def date_range(value: str) -> DateRange | None:
     if a is None or b is None or b.last < a.first:
         return None
     return DateRange(a.first, b.last, "interval")
+
+
+def iso_week(d: date) -> str:
+    """The TIMEX value of the ISO week holding ``d``: ``2022-W37`` for any day of that week."""
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"

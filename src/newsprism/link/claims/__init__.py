@@ -35,6 +35,7 @@ from ...records import (
     Conflict,
     Entity,
     QuoteGroup,
+    Span,
     content_id,
 )
 from ..conflicts import role_conflicts, speaker_conflicts, spelling_conflicts, wording_conflicts
@@ -52,9 +53,11 @@ def _claim(
     origin_of: Mapping[str, str],
     conflicts: tuple[str, ...] = (),
 ) -> Claim:
-    articles = tuple(dict.fromkeys(c.article for c in support))
+    articles = tuple(dict.fromkeys(c.span.article for c in support))
     return Claim(
-        id=content_id("claim", kind, *sorted(f"{c.article}:{c.start}:{c.end}" for c in support)),
+        id=content_id(
+            "claim", kind, *sorted(f"{c.span.article}:{c.span.start}:{c.span.end}" for c in support)
+        ),
         kind=kind,
         text=support[0].text,
         support=tuple(support),
@@ -80,15 +83,15 @@ def quote_support(
     citing: dict[tuple[str, int, int], list[int]] = {}
     for k, cluster in enumerate(out):
         for c in cluster:
-            citing.setdefault((c.article, c.start, c.end), []).append(k)
+            citing.setdefault((c.span.article, c.span.start, c.span.end), []).append(k)
     for group in groups:
-        if len({v.article for v in group.variants}) < 2:
+        if len({v.span.article for v in group.variants}) < 2:
             continue
         spans: dict[tuple[str, int, int], None] = {}
         for v in group.variants:
-            hit = next(((s, e) for s, e in sentences.get(v.article, ()) if s <= v.start < e), None)
+            hit = next(((s, e) for s, e in sentences.get(v.span.article, ()) if s <= v.span.start < e), None)
             if hit is not None:
-                spans[(v.article, *hit)] = None
+                spans[(v.span.article, *hit)] = None
         held: dict[int, int] = {}
         for span in spans:
             for k in citing.get(span, ()):
@@ -102,7 +105,7 @@ def quote_support(
             out.append(target)
         else:
             continue
-        have = {(c.article, c.start, c.end) for c in target}
+        have = {(c.span.article, c.span.start, c.span.end) for c in target}
         for article, start, end in spans:
             if (article, start, end) not in have:
                 target.append(Citation.of(article, texts.get(article, ""), start, end))
@@ -125,26 +128,21 @@ def build_claims(
     scope = story_scope(entities, origin_of)
     units = sentence_units(articles, analyses, entities)
     clusters = [
-        [Citation(u.article, u.start, u.end, u.text) for u in cluster]
+        [Citation(Span(u.article, u.start, u.end), u.text) for u in cluster]
         for cluster in align_sentences(units, origin_of, scope.related)
     ]
     for support in quote_support(clusters, quote_groups, analyses, texts):
         claim = _claim("sentence", support, origin_of)
-        first = min((order.get(c.article, len(order)), c.start) for c in support)
+        first = min((order.get(c.span.article, len(order)), c.span.start) for c in support)
         claims.append(((-claim.independent_origins, *first), claim))
-    entity_at = {(m.article, m.start): e.id for e in entities for m in e.mentions}
+    entity_at = {(m.span.article, m.span.start): e.id for e in entities for m in e.mentions}
     quantity_conflicts: list[Conflict] = []
     for qcluster in quantity_clusters(quantity_items(articles, analyses, entity_at), scope.related):
         conflict = quantity_conflict(qcluster, texts)
         if conflict is not None:
             quantity_conflicts.append(conflict)
         support = [
-            Citation(
-                it.quantity.article,
-                it.clause[0],
-                it.clause[1],
-                texts[it.quantity.article][it.clause[0] : it.clause[1]],
-            )
+            Citation.at(Span(it.quantity.span.article, *it.clause), texts[it.quantity.span.article])
             for it in qcluster
         ]
         claim = _claim("quantity", support, origin_of, (conflict.id,) if conflict else ())
@@ -153,7 +151,7 @@ def build_claims(
     names = {e.id: e.name for e in entities}
 
     def first_seen(c: Conflict) -> tuple[int, int]:
-        return min((order.get(v.citation.article, len(order)), v.citation.start) for v in c.values)
+        return min((order.get(v.citation.span.article, len(order)), v.citation.span.start) for v in c.values)
 
     dates = date_conflicts(dated_events(articles, analyses, entity_at), origin_of, scope.related)
     dates += relative_date_conflicts(articles, analyses, entity_at, origin_of)

@@ -21,7 +21,17 @@ from dataclasses import dataclass, replace
 
 from ...extract.timex.schedule import schedule_members
 from ...extract.timex.values import date_range
-from ...records import Article, ArticleAnalysis, Citation, Claim, Conflict, ConflictValue, Severity, paired
+from ...records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Claim,
+    Conflict,
+    ConflictValue,
+    Severity,
+    Span,
+    paired,
+)
 from ...words import idf_table
 from ..conflicts import make_conflict
 from ..keys import candidate_pairs
@@ -69,11 +79,11 @@ def dated_events(
     for pair in paired(articles, analyses):
         order, article, analysis = pair.order, pair.article, pair.analysis
         named = named_mentions(analysis, entity_at)
-        timexes = sorted(analysis.time_expressions, key=lambda t: (t.start, t.end))
-        listed = schedule_members(article.text, [(t.start, t.end) for t in timexes])
+        timexes = sorted(analysis.time_expressions, key=lambda t: (t.span.start, t.span.end))
+        listed = schedule_members(article.text, [(t.span.start, t.span.end) for t in timexes])
         scheduled = {timexes[k].id for k in listed}
         for start, end in analysis.sentences:
-            inside = [t for t in analysis.time_expressions if start <= t.start < end]
+            inside = [t for t in analysis.time_expressions if start <= t.span.start < end]
             dates = [
                 t
                 for t in inside
@@ -82,10 +92,10 @@ def dated_events(
             if not dates:
                 continue
             text = article.text[start:end]
-            for t in sorted(inside, key=lambda t: t.start, reverse=True):
-                a, b = t.start - start, min(t.end, end) - start
+            for t in sorted(inside, key=lambda t: t.span.start, reverse=True):
+                a, b = t.span.start - start, min(t.span.end, end) - start
                 text = text[:a] + " " * (b - a) + text[b:]
-            keys = span_keys(text, start, [m for m in named if start <= m.start < end], entity_at)
+            keys = span_keys(text, start, [m for m in named if start <= m.span.start < end], entity_at)
             if len(keys) < MIN_EVENT_KEYS:
                 continue
             unit = SentenceUnit(article.id, order, start, end, article.text[start:end], frozenset(keys))
@@ -123,7 +133,7 @@ def date_conflicts(
         used.update((i, j))
         pair = sorted((events[i], events[j]), key=lambda e: (e.unit.order, e.unit.start))
         values = tuple(
-            ConflictValue(e.value, Citation(e.unit.article, e.unit.start, e.unit.end, e.unit.text))
+            ConflictValue(e.value, Citation(Span(e.unit.article, e.unit.start, e.unit.end), e.unit.text))
             for e in pair
         )
         severity: Severity = (
@@ -141,19 +151,21 @@ def attach(claims: Sequence[Claim], conflicts: Sequence[Conflict]) -> list[Claim
     everywhere: list[int] = []
     for k, c in enumerate(conflicts):
         if c.values:
-            by_article.setdefault(c.values[0].citation.article, []).append(k)
+            by_article.setdefault(c.values[0].citation.span.article, []).append(k)
         else:
             everywhere.append(k)
     out: list[Claim] = []
     for claim in claims:
-        near = sorted({k for s in claim.support for k in by_article.get(s.article, ())}.union(everywhere))
+        near = sorted(
+            {k for s in claim.support for k in by_article.get(s.span.article, ())}.union(everywhere)
+        )
         extra = tuple(
             conflicts[k].id
             for k in near
             if all(
                 any(
-                    s.article == v.citation.article
-                    and max(s.start, v.citation.start) < min(s.end, v.citation.end)
+                    s.span.article == v.citation.span.article
+                    and max(s.span.start, v.citation.span.start) < min(s.span.end, v.citation.span.end)
                     for s in claim.support
                 )
                 for v in conflicts[k].values

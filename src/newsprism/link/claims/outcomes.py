@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, paired
+from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, Span, paired
 from ...words import fold
 from ..conflicts import make_conflict
 from ..keys import candidate_pairs
@@ -78,8 +78,8 @@ def outcomes(
             out.append(
                 Outcome(
                     article=article.id,
-                    start=cite.start,
-                    end=cite.end,
+                    start=cite.span.start,
+                    end=cite.span.end,
                     text=cite.text,
                     gain=kinds.pop(),
                     word=word.group(1).lower(),
@@ -126,7 +126,7 @@ def outcome_conflicts(
         values = tuple(
             ConflictValue(
                 value=f"{'gain' if o.gain else 'loss'}: {o.word}",
-                citation=Citation(o.article, o.start, o.start + len(o.text), o.text),
+                citation=Citation(Span(o.article, o.start, o.start + len(o.text)), o.text),
             )
             for o in (a, b)
         )

@@ -141,11 +141,13 @@ def quantity_items(
         for q in analysis.quantities:
             if q.category in SKIP_CATEGORIES or (q.category == "count" and q.value < MIN_COUNT):
                 continue
-            start, end = next(((s, e) for s, e in analysis.sentences if s <= q.start < e), (q.start, q.end))
-            clause = clause_of(text, q.start, q.end, (start, end))
+            start, end = next(
+                ((s, e) for s, e in analysis.sentences if s <= q.span.start < e), (q.span.start, q.span.end)
+            )
+            clause = clause_of(text, q.span.start, q.span.end, (start, end))
             subject = None
-            if q.category == "duration" and (age := _AGE.match(text, q.end)):
-                subject = _owner(text, analysis, q.start, age.end(), entity_at)
+            if q.category == "duration" and (age := _AGE.match(text, q.span.end)):
+                subject = _owner(text, analysis, q.span.start, age.end(), entity_at)
                 if subject is None:
                     continue  # the age of someone unnamed: no other article's figure is theirs
             if (start, end) not in sentence_keys:
@@ -156,7 +158,7 @@ def quantity_items(
             dates = frozenset(
                 t.value
                 for t in analysis.time_expressions
-                if t.type == "DATE" and t.value and start <= t.start < end
+                if t.type == "DATE" and t.value and start <= t.span.start < end
             )
             items.append(
                 QuantityItem(
@@ -167,7 +169,7 @@ def quantity_items(
                     dates,
                     near_keys(text, q, (start, end)),
                     clause,
-                    q.category == "duration" and bool(_OFFSET.match(text, q.end)),
+                    q.category == "duration" and bool(_OFFSET.match(text, q.span.end)),
                     subject,
                     bool(_DEICTIC.search(text, clause[0], clause[1]) or _DEICTIC.search(q.measure or "")),
                 )
@@ -185,20 +187,20 @@ def _owner(
     """The canonical person an age at ``start``-``end`` belongs to: a person named right before
     it ("Mara Quill, 43,") or a few words after it ("43-year-old farmer John Smith"), else None."""
     for m in analysis.mentions:
-        if m.label != "PERSON" or (m.article, m.start) not in entity_at:
+        if m.label != "PERSON" or (m.span.article, m.span.start) not in entity_at:
             continue
-        before = m.end <= start and _BEFORE_AGE.fullmatch(text, m.end, start)
-        after = m.start >= end and _AFTER_AGE.fullmatch(text, end, m.start)
+        before = m.span.end <= start and _BEFORE_AGE.fullmatch(text, m.span.end, start)
+        after = m.span.start >= end and _AFTER_AGE.fullmatch(text, end, m.span.start)
         if before or after:
-            return entity_at[(m.article, m.start)]
+            return entity_at[(m.span.article, m.span.start)]
     return None
 
 
 def near_keys(text: str, q: Quantity, sentence: tuple[int, int]) -> frozenset[str]:
     """Folded content keys of the :data:`NEAR_WORDS` words either side of ``q`` in its sentence
     (and of its measure), without numbers and :data:`GENERIC_NEAR` nouns."""
-    before = meaning_keys(text[sentence[0] : q.start])[-NEAR_WORDS:]
-    after = meaning_keys(text[q.end : sentence[1]])[:NEAR_WORDS]
+    before = meaning_keys(text[sentence[0] : q.span.start])[-NEAR_WORDS:]
+    after = meaning_keys(text[q.span.end : sentence[1]])[:NEAR_WORDS]
     keys = set(before + after)
     if q.measure:
         keys.update(meaning_keys(q.measure))
@@ -226,7 +228,7 @@ def clause_of(text: str, start: int, end: int, sentence: tuple[int, int]) -> tup
 def same_measure(a: QuantityItem, b: QuantityItem) -> bool:
     """Whether two quantities of different articles measure one thing at one time."""
     qa, qb = a.quantity, b.quantity
-    if qa.article == qb.article or qa.unit != qb.unit or a.subject != b.subject:
+    if qa.span.article == qb.span.article or qa.unit != qb.unit or a.subject != b.subject:
         return False
     if (qa.direction is None) != (qb.direction is None):
         return False
@@ -242,7 +244,7 @@ def _gives_value(
     item: QuantityItem, value: Quantity, items_by_sentence: Mapping[tuple[str, int], list[QuantityItem]]
 ) -> bool:
     """Whether ``item``'s sentence also holds a quantity equal to ``value``."""
-    key = (item.quantity.article, item.sentence[0])
+    key = (item.quantity.span.article, item.sentence[0])
     return any(same_value(other.quantity, value) for other in items_by_sentence.get(key, ()))
 
 
@@ -278,13 +280,13 @@ def quantity_clusters(
     evacuated") do not chain into one measure."""
     by_sentence: dict[tuple[str, int], list[QuantityItem]] = {}
     for it in items:
-        by_sentence.setdefault((it.quantity.article, it.sentence[0]), []).append(it)
+        by_sentence.setdefault((it.quantity.span.article, it.sentence[0]), []).append(it)
     sets = UnionFind(range(len(items)))
     best: dict[tuple[int, str], tuple[float, int]] = {}
     keys = [[it.quantity.unit + "|" + k for k in sorted(it.keys | it.near)] for it in items]
-    for i, j in candidate_pairs(keys, MAX_POSTINGS, [it.quantity.article for it in items]):
+    for i, j in candidate_pairs(keys, MAX_POSTINGS, [it.quantity.span.article for it in items]):
         a, b = items[i], items[j]
-        if not same_measure(a, b) or not related(a.quantity.article, b.quantity.article):
+        if not same_measure(a, b) or not related(a.quantity.span.article, b.quantity.span.article):
             continue
         if same_value(a.quantity, b.quantity):
             sets.union(i, j)
@@ -293,11 +295,11 @@ def quantity_clusters(
             continue
         score = _overlap(a, b)
         for x, y in ((i, j), (j, i)):
-            key = (x, items[y].quantity.article)
+            key = (x, items[y].quantity.span.article)
             if score > best.get(key, (0.0, -1))[0]:
                 best[key] = (score, y)
     for (i, _), (score, j) in sorted(best.items()):
-        mutual = best.get((j, items[i].quantity.article), (0.0, -1))[1] == i
+        mutual = best.get((j, items[i].quantity.span.article), (0.0, -1))[1] == i
         a, b = items[i], items[j]
         if (
             mutual
@@ -308,7 +310,9 @@ def quantity_clusters(
         ):
             sets.union(i, j)
     return [
-        [items[m] for m in ms] for ms in sets.groups() if len({items[m].quantity.article for m in ms}) > 1
+        [items[m] for m in ms]
+        for ms in sets.groups()
+        if len({items[m].quantity.span.article for m in ms}) > 1
     ]
 
 
@@ -323,11 +327,13 @@ def quantity_conflict(cluster: Sequence[QuantityItem], texts: Mapping[str, str])
         return None
     measure = next((q.measure for q in values if q.measure), None)
     first = cluster[0]
-    subject = measure or texts.get(first.quantity.article, "")[first.sentence[0] : first.sentence[1]].strip()
+    subject = (
+        measure or texts.get(first.quantity.span.article, "")[first.sentence[0] : first.sentence[1]].strip()
+    )
     cited = tuple(
         ConflictValue(
             value=" ".join(p for p in (q.modifier, q.text) if p),
-            citation=Citation(q.article, q.start, q.end, q.text),
+            citation=Citation(q.span, q.text),
         )
         for q in values
     )

@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, paired
+from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Mention, Span, paired
 from ...words import content_stems
 from ..conflicts import make_conflict
 from ..keys import candidate_pairs
@@ -82,7 +82,7 @@ def relative_dates(
             continue
         named = named_mentions(analysis, entity_at)
         for start, end in analysis.sentences:
-            for ev in (m for m in events if start <= m.start < end):
+            for ev in (m for m in events if start <= m.span.start < end):
                 found = _relative(article, start, end, ev, named, entity_at)
                 if found is not None:
                     out.append(found)
@@ -98,7 +98,7 @@ def _relative(
     entity_at: Mapping[tuple[str, int], str],
 ) -> RelativeDate | None:
     text = article.text
-    rel = _RELATION.search(text, start, event.start)
+    rel = _RELATION.search(text, start, event.span.start)
     head = content_stems(event.text)
     if rel is None or not head:
         return None
@@ -108,11 +108,11 @@ def _relative(
     cite = Citation.of(article.id, text, start, end)
     return RelativeDate(
         article=article.id,
-        start=cite.start,
-        end=cite.end,
+        start=cite.span.start,
+        end=cite.span.end,
         text=cite.text,
         relation=_PLACE[rel.group(1).lower()],
-        phrase=text[rel.start() : event.end],
+        phrase=text[rel.start() : event.span.end],
         anchor=head[-1],
         event=event.text,
         happening=frozenset(happening),
@@ -148,7 +148,7 @@ def relative_date_conflicts(
         values = tuple(
             ConflictValue(
                 value=f"{items[k].relation}: {items[k].phrase}",
-                citation=Citation(items[k].article, items[k].start, items[k].end, items[k].text),
+                citation=Citation(Span(items[k].article, items[k].start, items[k].end), items[k].text),
             )
             for k in members
         )

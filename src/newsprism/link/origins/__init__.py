@@ -28,6 +28,7 @@ from ...records import (
     Citation,
     CopyRelation,
     Origin,
+    Span,
     content_id,
     effective_published,
     paired,
@@ -72,7 +73,7 @@ def original_rank(article: Article, analysis: ArticleAnalysis) -> Rank:
 
 
 def _citation(article: Article, start: int, end: int) -> Citation:
-    return Citation(article.id, start, end, article.text[start:end])
+    return Citation.at(Span(article.id, start, end), article.text)
 
 
 def _evidence(

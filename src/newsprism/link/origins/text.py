@@ -78,7 +78,7 @@ def _quote_mask(text: str, analysis: ArticleAnalysis) -> bytearray:
     mask = bytearray(len(text))
     for quote in analysis.quotes:
         if quote.kind == "direct":
-            lo, hi = max(0, quote.start), min(len(text), quote.end)
+            lo, hi = max(0, quote.span.start), min(len(text), quote.span.end)
             mask[lo:hi] = b"\x01" * max(0, hi - lo)
     for match in _QUOTED.finditer(text):
         mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())

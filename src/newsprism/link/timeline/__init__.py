@@ -33,10 +33,10 @@ def dated_sentences(article: Article, analysis: ArticleAnalysis, order: int = 0)
     sentences = sorted(analysis.sentences)
     dates = [
         (tx, when)
-        for tx in sorted(analysis.time_expressions, key=lambda t: (t.start, t.end))
+        for tx in sorted(analysis.time_expressions, key=lambda t: (t.span.start, t.span.end))
         if tx.type == "DATE" and (when := calendar_value(tx.value)) is not None
     ]
-    schedules = schedule_members(article.text, [(tx.start, tx.end) for tx, _ in dates])
+    schedules = schedule_members(article.text, [(tx.span.start, tx.span.end) for tx, _ in dates])
     for k, (tx, when) in enumerate(dates):
         run = schedules.get(k)
         if run is not None:
@@ -44,23 +44,27 @@ def dated_sentences(article: Article, analysis: ArticleAnalysis, order: int = 0)
                 continue  # one event per schedule, made at its first item
             first, last = dates[run[0]], dates[run[-1]]
             when = calendar_value(f"{first[1].value}/{last[1].value}") or when
-            line_start = article.text.rfind("\n", 0, tx.start) + 1
-            line_end = article.text.find("\n", last[0].end)
+            line_start = article.text.rfind("\n", 0, tx.span.start) + 1
+            line_end = article.text.find("\n", last[0].span.end)
             cite = citation(
                 article.id, article.text, (line_start, len(article.text) if line_end < 0 else line_end)
             )
         else:
-            span = sentence_around(sentences, tx.start, tx.end, len(article.text))
-            cite = citation(article.id, article.text, within_paragraph(article.text, span, tx.start, tx.end))
-        if (cite.start, when.value) in seen or not cite.text:
+            span = sentence_around(sentences, tx.span.start, tx.span.end, len(article.text))
+            cite = citation(
+                article.id, article.text, within_paragraph(article.text, span, tx.span.start, tx.span.end)
+            )
+        if (cite.span.start, when.value) in seen or not cite.text:
             continue
-        words = words_outside(cite, tx.start, tx.end)
+        words = words_outside(cite, tx.span.start, tx.span.end)
         if len(words) < MIN_WORDS:
             continue
-        seen.add((cite.start, when.value))
-        names = names_in(analysis.mentions, (cite.start, cite.end))
+        seen.add((cite.span.start, when.value))
+        names = names_in(analysis.mentions, (cite.span.start, cite.span.end))
         out.append(
-            DatedSentence(article.id, order, when, cite, describe(cite, tx.start, tx.end), words, names)
+            DatedSentence(
+                article.id, order, when, cite, describe(cite, tx.span.start, tx.span.end), words, names
+            )
         )
     return _finest(out)
 
@@ -75,14 +79,16 @@ def _event(group: Sequence[DatedSentence], origin_of: Mapping[str, str]) -> Time
     """One event from a group: the finest date in it, the description of the first sentence
     carrying that date, every distinct supporting sentence (input order)."""
     when = min((s.when for s in group), key=lambda w: (PRECISION_RANK[w.precision], w.first, w.value))
-    lead = min((s for s in group if s.when == when), key=lambda s: (s.order, s.citation.start))
+    lead = min((s for s in group if s.when == when), key=lambda s: (s.order, s.citation.span.start))
     support: list[Citation] = []
-    for s in sorted(group, key=lambda s: (s.order, s.citation.start)):
+    for s in sorted(group, key=lambda s: (s.order, s.citation.span.start)):
         if s.citation not in support:
             support.append(s.citation)
-    origins = {origin_of.get(c.article, c.article) for c in support}
+    origins = {origin_of.get(c.span.article, c.span.article) for c in support}
     return TimelineEvent(
-        id=content_id("timeline", when.value, lead.description, *(f"{c.article}:{c.start}" for c in support)),
+        id=content_id(
+            "timeline", when.value, lead.description, *(f"{c.span.article}:{c.span.start}" for c in support)
+        ),
         date=when.value,
         precision=when.precision,
         sort_key=when.sort_key,

@@ -77,7 +77,7 @@ def describe(sentence: Citation, start: int, end: int) -> str:
     if len(sentence.text) <= MAX_DESCRIPTION:
         return text
     offset = 0
-    local_start, local_end = start - sentence.start, end - sentence.start
+    local_start, local_end = start - sentence.span.start, end - sentence.span.start
     for piece in _CLAUSE_BREAK.split(sentence.text):
         where = sentence.text.find(piece, offset)
         if where <= local_start and local_end <= where + len(piece):
@@ -91,7 +91,7 @@ def names_in(mentions: Sequence[Mention], span: tuple[int, int]) -> frozenset[st
     """The last word (lower case) of every named mention inside ``span``: "Xi", "Putin", "Moscow"."""
     names = set()
     for m in mentions:
-        if span[0] <= m.start and m.end <= span[1]:
+        if span[0] <= m.span.start and m.span.end <= span[1]:
             words = _WORD.findall(m.text)
             if words:
                 names.add(_stem(words[-1]))
@@ -100,5 +100,5 @@ def names_in(mentions: Sequence[Mention], span: tuple[int, int]) -> frozenset[st
 
 def words_outside(sentence: Citation, start: int, end: int) -> frozenset[str]:
     """Content words of the sentence with the time expression ``start:end`` itself left out."""
-    local_start, local_end = max(0, start - sentence.start), max(0, end - sentence.start)
+    local_start, local_end = max(0, start - sentence.span.start), max(0, end - sentence.span.start)
     return content_words(sentence.text[:local_start] + " " + sentence.text[local_end:])
