@@ -9,7 +9,7 @@ import pytest
 from newsprism.ingest.text import read_text, split_outlet
 from newsprism.records import RawDocument, Skip
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
+DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"
 
 
 @pytest.mark.parametrize(

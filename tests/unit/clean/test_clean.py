@@ -10,7 +10,7 @@ import pytest
 from newsprism.clean import normalise_lines, split_lines, to_article
 from newsprism.records import Article, Published, RawDocument
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "clean"
+DATA = Path(__file__).resolve().parents[2] / "data" / "clean"
 FIXTURES = sorted(p.stem for p in DATA.glob("*.txt"))
 
 

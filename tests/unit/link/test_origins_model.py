@@ -16,7 +16,7 @@ from newsprism.records import Article, Origin
 
 pytestmark = pytest.mark.model
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "examples"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from newsprism.ingest.html import extract_html, fragment_text, read_html
 from newsprism.records import RawDocument, Skip
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
+DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"
 
 
 def _page(body: str, head: str = "", lang: str = "") -> str:

@@ -13,7 +13,7 @@ from newsprism.config import Settings
 from newsprism.ingest import iter_documents
 from newsprism.records import RawDocument, Skip
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
+DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"
 
 
 def ingest(path: Path, settings: Settings | None = None) -> list[RawDocument | Skip]:

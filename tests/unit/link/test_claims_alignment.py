@@ -3,12 +3,11 @@ citations, pairs left over by clustering, quoted words, and loosely quoted wordi
 
 from __future__ import annotations
 
-from story_actors import story_actors
-
 from newsprism.link.claims import build_claims, quote_support
 from newsprism.link.conflicts import wording_conflicts
 from newsprism.records import Article, ArticleAnalysis, Citation, Quantity, QuoteGroup, QuoteVariant, Span
 from newsprism.words import meaning_keys
+from tests.story_actors import story_actors
 
 
 def count(aid: str, text: str, number: str, value: float, **kw: str) -> Quantity:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from story_actors import story_actors
-
 from newsprism.link.claims import build_claims
 from newsprism.link.claims.dates import DatedEvent, compatible, date_conflicts
 from newsprism.link.sentences import SentenceUnit
 from newsprism.records import Article, ArticleAnalysis, Span, TimeExpression
 from newsprism.words import meaning_keys
+from tests.story_actors import story_actors
 
 
 def _event(article: str, order: int, text: str, date_words: str, value: str) -> DatedEvent:

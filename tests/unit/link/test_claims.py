@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from story_actors import story_actors
-
 from newsprism.link.claims import build_claims
 from newsprism.link.conflicts import compatible, role_conflicts, spelling_conflicts, titles
 from newsprism.records import Article, ArticleAnalysis, Entity, Mention, Quantity, Role, Span
+from tests.story_actors import story_actors
 
 
 def article(aid: str, text: str) -> Article:

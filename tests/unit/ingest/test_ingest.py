@@ -14,7 +14,7 @@ from newsprism.config import Settings
 from newsprism.ingest import iter_documents, sources
 from newsprism.records import RawDocument, Skip
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
+DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"
 SETTINGS = Settings()
 
 
