@@ -71,14 +71,19 @@ def test_two_patients_of_two_unrelated_stories_are_no_contradiction() -> None:
     assert _run(texts, ages, []) == []
 
 
+def _band_and_singer(texts: dict[str, str]) -> list[Entity]:
+    """The two actors that make articles one story about a band (``texts`` name both)."""
+    return [
+        _entity("Harbour Lights", "organization", "ORG", texts),
+        _entity("Mara Quill", "person", "PERSON", texts),
+    ]
+
+
 def test_ages_of_unnamed_people_are_not_compared_even_within_one_story() -> None:
     a = "A 43-year-old patient was hurt when the Harbour Lights stage collapsed, Mara Quill said."
     b = "A 45-year-old patient was hurt when the Harbour Lights stage collapsed, Mara Quill said."
     texts = {"a": a, "b": b}
-    entities = [
-        _entity("Harbour Lights", "organization", "ORG", texts),
-        _entity("Mara Quill", "person", "PERSON", texts),
-    ]
+    entities = _band_and_singer(texts)
     ages = {"a": (_age("a", a, "43-year", 43),), "b": (_age("b", b, "45-year", 45),)}
     assert _run(texts, ages, entities) == []
 
@@ -87,24 +92,27 @@ def test_two_ages_of_one_named_person_in_one_story_conflict_with_both_spans() ->
     a = "Singer Mara Quill, 43 years old, said the Harbour Lights would tour again next summer."
     b = "Singer Mara Quill, 45 years old, said the Harbour Lights would tour again next summer."
     texts = {"a": a, "b": b}
-    entities = [
-        _entity("Harbour Lights", "organization", "ORG", texts),
-        _entity("Mara Quill", "person", "PERSON", texts),
-    ]
+    entities = _band_and_singer(texts)
     ages = {"a": (_age("a", a, "43", 43),), "b": (_age("b", b, "45", 45),)}
     (conflict,) = _run(texts, ages, entities)
     assert conflict.kind == "quantity"
     assert [(v.value, v.citation.text) for v in conflict.values] == [("43", "43"), ("45", "45")]
 
 
-def test_a_figure_conflict_needs_the_articles_to_share_the_story_actors() -> None:
-    a = "Floodwater covered some 410 sq km of farmland by Thursday evening, the Directorate said."
-    b = "The Directorate said on Thursday evening that 460 square kilometres of farmland were flooded."
-    area = {
+def _flooded_areas(texts: dict[str, str]) -> dict[str, tuple[Quantity, ...]]:
+    """Article "a" gives some 410 sq km flooded, "b" 460 square kilometres."""
+    a, b = texts["a"], texts["b"]
+    return {
         "a": (Quantity("qa", Span("a", a.index("410"), a.index("410") + 9), "410 sq km", 410, "area:sq_km", "area"),),
         "b": (Quantity("qb", Span("b", b.index("460"), b.index("460") + 21), "460 square kilometres", 460, "area:sq_km", "area"),),
     }  # fmt: skip
+
+
+def test_a_figure_conflict_needs_the_articles_to_share_the_story_actors() -> None:
+    a = "Floodwater covered some 410 sq km of farmland by Thursday evening, the Directorate said."
+    b = "The Directorate said on Thursday evening that 460 square kilometres of farmland were flooded."
     texts = {"a": a, "b": b}
+    area = _flooded_areas(texts)
     assert _run(texts, area, []) == []
     story = [
         _entity("Directorate", "organization", "ORG", texts),
@@ -116,11 +124,8 @@ def test_a_figure_conflict_needs_the_articles_to_share_the_story_actors() -> Non
 def test_one_shared_actor_counts_with_two_shared_places_not_with_one() -> None:
     a = "Floodwater covered some 410 sq km of farmland in the Velna Valley below the Teresk Dam, Hydrovel said."
     b = "Hydrovel said 460 square kilometres of farmland in the Velna Valley below the Teresk Dam were flooded."
-    area = {
-        "a": (Quantity("qa", Span("a", a.index("410"), a.index("410") + 9), "410 sq km", 410, "area:sq_km", "area"),),
-        "b": (Quantity("qb", Span("b", b.index("460"), b.index("460") + 21), "460 square kilometres", 460, "area:sq_km", "area"),),
-    }  # fmt: skip
     texts = {"a": a, "b": b}
+    area = _flooded_areas(texts)
     company = _entity("Hydrovel", "organization", "ORG", texts)
     valley = _entity("Velna Valley", "place", "LOC", texts)
     assert _run(texts, area, [company, valley]) == []

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...records import trim_span
+
 DOUBLE_OPEN = frozenset("“„«")
 DOUBLE_CLOSE = frozenset("”»")
 SINGLE_OPEN = frozenset("‘‹")
@@ -76,14 +78,6 @@ def _single_closes(text: str, i: int) -> bool:
     return not before.isspace() and not _is_word(after)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def trailing_cue(content: str) -> int | None:
     """Offset in ``content`` where a trailing attribution (", she added.") starts, if any."""
     m = _TRAILING_CUE.search(content)
@@ -99,7 +93,7 @@ def _singles(text: str, start: int, end: int) -> list[Marked]:
         if opened is None and (ch in SINGLE_OPEN or ch == "'") and _single_opens(text, i):
             opened = i
         elif opened is not None and (ch in SINGLE_CLOSE or ch == "'") and _single_closes(text, i):
-            s, e = _trim(text, opened + 1, i)
+            s, e = trim_span(text, opened + 1, i)
             if e > s:
                 found.append(Marked(s, e, depth=1))
             opened = None
@@ -131,29 +125,29 @@ def _paragraph_quotes(text: str, p_start: int, p_end: int, carried: bool) -> tup
         elif is_open:
             # a second opening mark while open: the previous quote lost its closing mark
             prev = found.pop()
-            s, e = _trim(text, prev.start, i)
+            s, e = trim_span(text, prev.start, i)
             found.append(Marked(s, e, close_lost=True, continued=prev.continued))
             opened = i
             found.append(Marked(i + 1, -1))
         elif opened is not None:
             prev = found.pop()
-            s, e = _trim(text, prev.start, i)
+            s, e = trim_span(text, prev.start, i)
             found.append(Marked(s, e, continued=prev.continued))
             opened = None
             first_mark = False
         else:
             # a closing mark with nothing open: the opening mark was lost at the paragraph start
-            s, e = _trim(text, p_start, i)
+            s, e = trim_span(text, p_start, i)
             if e > s and not found:
                 found.append(Marked(s, e, open_lost=True))
             first_mark = False
     open_at_end = opened is not None
     if open_at_end:
         prev = found.pop()
-        s, e = _trim(text, prev.start, p_end)
+        s, e = trim_span(text, prev.start, p_end)
         cut = trailing_cue(text[s:e])
         if cut is not None and cut > 0:
-            s, e = _trim(text, s, s + cut)
+            s, e = trim_span(text, s, s + cut)
         found.append(Marked(s, e, close_lost=True, continued=prev.continued))
     return [m for m in found if m.end > m.start], open_at_end
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...records import Article, ArticleAnalysis
+from ...records import Article, ArticleAnalysis, trim_span
 from ...words import fold, folded_content_stems, folded_words
 
 #: Fewest content stems for a sentence to count in alignment shares.
@@ -85,15 +85,6 @@ def _quote_mask(text: str, analysis: ArticleAnalysis) -> bytearray:
     return mask
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` narrowed to exclude surrounding whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def prepare(article: Article, analysis: ArticleAnalysis) -> ReuseText:
     """The sentences of ``article`` compared three ways (see the module docstring); when the
     analysis has no sentences, the text is cut at full stops and line ends."""
@@ -102,7 +93,7 @@ def prepare(article: Article, analysis: ArticleAnalysis) -> ReuseText:
     mask = _quote_mask(text, analysis)
     sentences: list[ReuseSentence] = []
     for raw_start, raw_end in spans:
-        start, end = _trim(text, raw_start, raw_end)
+        start, end = trim_span(text, raw_start, raw_end)
         if start >= end:
             continue
         folded = fold(text[start:end])
