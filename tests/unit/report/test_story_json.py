@@ -228,3 +228,14 @@ def test_brief_shows_origins_conflicts_and_the_cited_summary() -> None:
     assert "**river rise** (quantity, contradiction): 3 metres [1]; 4 metres [2]" in brief
     assert "## Summary" in brief and "[1] (also [2])" in brief
     assert "- 10 Mar 2025: Mayor Ana Ortiz said on Monday: [1]" in brief
+
+
+def test_render_gives_each_format_from_the_one_entry() -> None:
+    from newsprism.report import FORMATS, render
+    from newsprism.report.html import render_html
+
+    story = _story()
+    assert render(story, "json") == story_to_json(story)
+    assert render(story, "markdown") == render_markdown(story_to_dict(story))
+    assert render(story, "html") == render_html(story_to_dict(story))
+    assert {FORMATS[ext] for ext in (".json", ".md", ".html")} == {"json", "markdown", "html"}
