@@ -101,6 +101,21 @@ def _settings(config: Path | None, **flags: Any) -> Settings:
     return load_settings(config, **flags)
 
 
+def _read_corpus(
+    paths: list[str], config: Path | None, *, strict: bool, quiet: bool, **flags: Any
+) -> tuple[Settings, Corpus]:
+    """The settings (config file, then the flags given) and the corpus read under them, its
+    skipped inputs and notes reported. An unset switch is ``None``, not ``False``, so that it
+    does not override the config file's ``strict = true``."""
+    from .pipeline import read_corpus
+
+    settings = _settings(config, strict=strict or None, quiet=quiet or None, **flags)
+    corpus = read_corpus(paths, settings)
+    _report_skips(corpus, settings.quiet)
+    _report_notes(corpus.articles, settings.quiet)
+    return settings, corpus
+
+
 def _err(message: str) -> None:
     """``newsprism: message`` on standard error, always one line."""
     typer.echo("newsprism: " + re.sub(r"\s*\n\s*", " ", message.strip()), err=True)
@@ -203,12 +218,15 @@ def analyze(
     """Analyse articles into a story: story.json (machine-readable), brief.md or brief.html (for a reader).
 
     Without -o the brief goes to standard output."""
-    from .pipeline import analyze_corpus, read_corpus
+    from .pipeline import analyze_corpus
     from .report.html import render_html
     from .report.markdown import render_markdown
     from .report.story_json import story_to_dict, story_to_json
 
-    settings = _settings(
+    outputs = output or []
+    _check_outputs(outputs)
+    settings, corpus = _read_corpus(
+        paths,
         config,
         model=model,
         workers=workers,
@@ -216,14 +234,9 @@ def analyze(
         max_chars=max_chars,
         language=language,
         summary_words=summary_words,
-        strict=strict or None,
-        quiet=quiet or None,
+        strict=strict,
+        quiet=quiet,
     )
-    outputs = output or []
-    _check_outputs(outputs)
-    corpus = read_corpus(paths, settings)
-    _report_skips(corpus, settings.quiet)
-    _report_notes(corpus.articles, settings.quiet)
     with _progress(len(corpus.articles), "analysing", settings.quiet) as progress:
         story = analyze_corpus(corpus, settings, progress)
     data = story_to_dict(story)
@@ -253,9 +266,10 @@ def ingest(
     config: ConfigOpt = None,
 ) -> None:
     """Analyse articles and store them (idempotent: re-ingesting adds nothing)."""
-    from .pipeline import ingest_corpus, read_corpus
+    from .pipeline import ingest_corpus
 
-    settings = _settings(
+    settings, corpus = _read_corpus(
+        paths,
         config,
         db=db,
         model=model,
@@ -263,12 +277,9 @@ def ingest(
         max_bytes=max_bytes,
         max_chars=max_chars,
         language=language,
-        strict=strict or None,
-        quiet=quiet or None,
+        strict=strict,
+        quiet=quiet,
     )
-    corpus = read_corpus(paths, settings)
-    _report_skips(corpus, settings.quiet)
-    _report_notes(corpus.articles, settings.quiet)
     with _progress(len(corpus.articles), "ingesting", settings.quiet) as progress:
         result = ingest_corpus(corpus, settings, progress)
     if not settings.quiet:

@@ -130,6 +130,7 @@ def _story() -> JSON:
     copy = by_outlet[None]
 
     def cite(article: JSON, phrase: str, nth: int = 0) -> JSON:
+        """Where ``phrase`` stands in ``article``: the span fields every spanned record starts with."""
         start, end = _at(article["text"], phrase, nth)
         return {"article": article["id"], "start": start, "end": end, "text": phrase}
 
@@ -175,13 +176,9 @@ def _story() -> JSON:
     def quote(
         article: JSON, words: str, speaker: str | None, kind: str = "direct", role: str | None = None
     ) -> JSON:
-        start, end = _at(article["text"], words)
         return {
             "id": _id("quote", article["id"], words),
-            "article": article["id"],
-            "start": start,
-            "end": end,
-            "text": words,
+            **cite(article, words),
             "kind": kind,
             "speaker": ent.get(speaker or ""),
             "speaker_name": speaker,
@@ -249,13 +246,9 @@ def _story() -> JSON:
         measure: str | None,
         modifier: str | None = None,
     ) -> JSON:
-        start, end = _at(article["text"], text)
         return {
             "id": _id("quantity", article["id"], text),
-            "article": article["id"],
-            "start": start,
-            "end": end,
-            "text": text,
+            **cite(article, text),
             "value": value,
             "unit": unit,
             "category": category,

@@ -65,6 +65,33 @@ class HtmlPage:
     published: str | None = None
     language: str | None = None
 
+    def document(
+        self,
+        source: str,
+        fmt: str,
+        *,
+        known: RawDocument | None = None,
+        fallback_url: str | None = None,
+        notes: tuple[str, ...] = (),
+    ) -> RawDocument:
+        """The article this page holds. Precedence, field by field: a non-empty field of ``known``
+        (metadata the caller already has, e.g. a JSON object's own fields) wins over the page's;
+        ``fallback_url`` is used only when neither names a URL (the page's canonical URL beats the
+        address it was fetched from)."""
+        given = known or RawDocument(source, "", fmt)
+        return RawDocument(
+            source=source,
+            text=self.text,
+            fmt=fmt,
+            title=given.title or self.title,
+            outlet=given.outlet or self.outlet,
+            url=given.url or self.url or fallback_url,
+            published=given.published or self.published,
+            language=given.language or self.language,
+            needs_cleaning=False,  # trafilatura has already removed the page's boilerplate
+            notes=notes,
+        )
+
 
 def extract_html(html: bytes | str) -> HtmlPage | None:
     """Main text and metadata of an HTML page, or ``None`` when it has no extractable main text."""
@@ -103,17 +130,7 @@ def read_html(
     page = extract_html(data)
     if page is None:
         return Skip(source, "no main text found in the HTML page")
-    return RawDocument(
-        source=source,
-        text=page.text,
-        fmt=fmt,
-        title=page.title,
-        outlet=page.outlet,
-        url=page.url or url,
-        published=page.published,
-        language=page.language,
-        needs_cleaning=False,  # trafilatura has already removed the page's boilerplate
-    )
+    return page.document(source, fmt, fallback_url=url)
 
 
 def fragment_text(html: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from ..records import RawDocument, Skip
@@ -60,42 +61,29 @@ def article_from_object(source: str, obj: Any) -> RawDocument | Skip:
     """One article from a decoded JSON value (a Skip unless it is an object with text or html)."""
     if not isinstance(obj, dict):
         return Skip(source, f"expected a JSON object, got {type(obj).__name__}")
-    title = _string(obj.get("title")) or ""
-    outlet = _string(obj.get("outlet"))
-    url = _string(obj.get("url"))
     published = iso_date(obj.get("published"))
     notes = _date_notes(obj.get("published"), published)
-    language = _string(obj.get("language"))
+    known = RawDocument(
+        source=source,
+        text="",
+        fmt="jsonl",
+        title=_string(obj.get("title")) or "",
+        outlet=_string(obj.get("outlet")),
+        url=_string(obj.get("url")),
+        published=published,
+        language=_string(obj.get("language")),
+        notes=notes,
+    )
     text, html = obj.get("text"), obj.get("html")
     if isinstance(text, str) and text.strip():
-        return RawDocument(
-            source=source,
-            text=text.replace("\r\n", "\n"),
-            fmt="jsonl",
-            title=title,
-            outlet=outlet,
-            url=url,
-            published=published,
-            language=language,
-            needs_cleaning=True,
-            notes=notes,
-        )
+        return replace(known, text=text.replace("\r\n", "\n"))
     if isinstance(html, str) and html.strip():
         page = extract_html(html)
         if page is None:
             return Skip(source, "no main text found in the 'html' field")
-        return RawDocument(
-            source=source,
-            text=page.text,
-            fmt="jsonl",
-            title=title or page.title,
-            outlet=outlet or page.outlet,
-            url=url or page.url,
-            published=published or page.published,
-            language=language or page.language,
-            needs_cleaning=False,
-            notes=notes if published is None and page.published is None else (),
-        )
+        # the note about the object's unreadable date is moot once the page supplies one
+        kept = notes if published is None and page.published is None else ()
+        return page.document(source, "jsonl", known=known, notes=kept)
     return Skip(source, "no non-empty 'text' or 'html' field")
 
 

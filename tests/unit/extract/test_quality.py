@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from newsprism.extract.quality import (
@@ -110,18 +111,27 @@ def test_dangling_fragment_after_a_sentence_is_flagged() -> None:
     assert texts(fragments(fragment_doc())) == ["claims that ."]
 
 
-def test_a_short_complete_sentence_is_not_a_fragment() -> None:
-    doc = tagged(
-        [
-            ("Prices", "NOUN", "nsubj", 1, True),
-            ("rose", "VERB", "ROOT", 1, False),
-            (".", "PUNCT", "punct", 1, False),
-            ("They", "PRON", "nsubj", 4, True),
-            ("fell", "VERB", "ROOT", 4, False),
-            (".", "PUNCT", "punct", 4, False),
-        ]
-    )
-    assert list(fragments(doc)) == []
+# "Prices rose ." then a second sentence of two words and a full stop (its head the first word).
+PRICES_ROSE = [
+    ("Prices", "NOUN", "nsubj", 1, True),
+    ("rose", "VERB", "ROOT", 1, False),
+    (".", "PUNCT", "punct", 1, False),
+]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        [("They", "PRON", "nsubj", 4, True), ("fell", "VERB", "ROOT", 4, False)],
+        [("No", "DET", "det", 4, True), ("joke", "NOUN", "ROOT", 4, False)],
+    ],
+    ids=["a short complete sentence", "a stylistic fragment that starts like a sentence"],
+)
+def test_a_second_sentence_that_is_complete_or_starts_like_one_is_not_a_fragment(
+    second: list[tuple[str, str, str, int, bool]],
+) -> None:
+    doc = tagged([*PRICES_ROSE, *second, (".", "PUNCT", "punct", 4, False)])
+    assert texts(fragments(doc)) == []
 
 
 def test_heading_on_its_own_line_is_not_a_fragment() -> None:
@@ -208,20 +218,6 @@ def test_capitals_in_a_headline_line_a_title_or_a_name_are_style_not_spinning() 
         "The band played Born to Be Wild and The Road to Hell, she told The Hill on Monday.\n"
     )
     assert texts(capitalised_words(doc_of(nlp_text))) == []
-
-
-def test_a_stylistic_fragment_that_starts_like_a_sentence_is_not_flagged() -> None:
-    doc = tagged(
-        [
-            ("Prices", "NOUN", "nsubj", 1, True),
-            ("rose", "VERB", "ROOT", 1, False),
-            (".", "PUNCT", "punct", 1, False),
-            ("No", "DET", "det", 4, True),
-            ("joke", "NOUN", "ROOT", 4, False),
-            (".", "PUNCT", "punct", 4, False),
-        ]
-    )
-    assert texts(fragments(doc)) == []
 
 
 def test_inch_marks_and_a_quote_closed_straight_after_a_curly_opening_are_balanced() -> None:

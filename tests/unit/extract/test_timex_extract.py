@@ -77,18 +77,13 @@ PREVIEW: list[Row] = [
 ]
 
 
-class TestTense:
-    def test_simple_past(self) -> None:
-        doc = make_doc(MET_ON_THURSDAY)
-        assert clause_tense(doc[3]) == "past"
-
-    def test_will_is_future(self) -> None:
-        doc = make_doc(WILL_MEET_THURSDAY)
-        assert clause_tense(doc[3]) == "future"
-
-    def test_present(self) -> None:
-        doc = make_doc(PRICES_NOW_AGE)
-        assert clause_tense(doc[5]) == "present"
+@pytest.mark.parametrize(
+    ("rows", "index", "tense"),
+    [(MET_ON_THURSDAY, 3, "past"), (WILL_MEET_THURSDAY, 3, "future"), (PRICES_NOW_AGE, 5, "present")],
+    ids=["simple past", "will is future", "present"],
+)
+def test_the_tense_of_the_clause_holding_a_token(rows: list[Row], index: int, tense: str) -> None:
+    assert clause_tense(make_doc(rows)[index]) == tense
 
 
 class TestExtraction:

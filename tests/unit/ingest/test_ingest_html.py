@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsprism.ingest.html import extract_html, fragment_text, read_html
+from newsprism.ingest.html import HtmlPage, extract_html, fragment_text, read_html
 from newsprism.records import RawDocument, Skip
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"
@@ -71,4 +71,25 @@ def test_a_feed_fragment_becomes_one_line_per_paragraph() -> None:
     assert (
         fragment_text("<p>First <b>bold</b> point.</p><p>Second point.</p>")
         == "First bold point.\nSecond point."
+    )
+
+
+def test_a_page_document_prefers_known_fields_then_the_page_then_the_fallback_url() -> None:
+    page = HtmlPage("Body.", title="Page title", outlet="Page Outlet", url=None, language="en")
+    known = RawDocument("s", "", "jsonl", title="Own title", url="https://own.example/a")
+    doc = page.document("s", "jsonl", known=known, fallback_url="https://fetched.example/a")
+    assert (doc.title, doc.outlet, doc.url, doc.language) == (
+        "Own title",
+        "Page Outlet",
+        "https://own.example/a",
+        "en",
+    )
+    assert not doc.needs_cleaning
+    assert (
+        page.document("s", "html", fallback_url="https://fetched.example/a").url
+        == "https://fetched.example/a"
+    )
+    canonical = HtmlPage("Body.", url="https://canonical.example/a")
+    assert canonical.document("s", "html", fallback_url="https://fetched.example/a").url == (
+        "https://canonical.example/a"
     )

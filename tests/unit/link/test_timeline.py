@@ -6,7 +6,11 @@ import pytest
 
 from newsprism.link.timeline import build_timeline
 from newsprism.link.timeline.dates import calendar_value
-from newsprism.records import Article, ArticleAnalysis, Mention, Span, TimeExpression
+from newsprism.records import Article, ArticleAnalysis, Mention, Span, TimeExpression, TimelineEvent
+
+DAM_BURST = "The Teresk dam burst on Thursday, flooding the Velna valley."
+ON_THURSDAY = [("Thursday", "2025-03-13", "DATE")]
+REPORTED = "On Thursday the Teresk dam burst and the Velna valley flooded."  # the same event, reworded
 
 
 def make(
@@ -31,6 +35,23 @@ def make(
     return Article(aid, f"{aid}.txt", aid, text), ArticleAnalysis(
         aid, sentences=tuple(spans), mentions=mentions, time_expressions=tuple(timexes)
     )
+
+
+def on_thursday(aid: str, sentence: str = DAM_BURST) -> tuple[Article, ArticleAnalysis]:
+    """An article of one ``sentence`` dated by its "Thursday" (13 March 2025)."""
+    return make(aid, [sentence], ON_THURSDAY)
+
+
+def timeline(
+    *made: tuple[Article, ArticleAnalysis], origins: dict[str, str] | None = None
+) -> list[TimelineEvent]:
+    """The timeline of articles built by :func:`make`; each is its own origin unless ``origins`` says."""
+    return build_timeline([m[0] for m in made], [m[1] for m in made], origins or {})
+
+
+def timeline_of(sentences: list[str], dates: list[tuple[str, str | None, str]]) -> list[TimelineEvent]:
+    """The timeline of one article of ``sentences`` with time expressions ``dates``."""
+    return timeline(make("a", sentences, dates))
 
 
 @pytest.mark.parametrize(
@@ -67,57 +88,33 @@ def test_a_day_cut_from_a_datetime_is_the_day_itself() -> None:
 
 
 def test_the_same_event_on_the_same_date_is_merged_across_sources_with_its_origins() -> None:
-    a = make(
-        "a",
-        ["The Teresk dam burst on Thursday, flooding the Velna valley."],
-        [("Thursday", "2025-03-13", "DATE")],
-    )
-    b = make(
-        "b",
-        ["On Thursday the Teresk dam burst and the Velna valley flooded."],
-        [("Thursday", "2025-03-13", "DATE")],
-    )
-    c = make(
-        "c",
-        ["The Teresk dam burst on Thursday, flooding the Velna valley."],
-        [("Thursday", "2025-03-13", "DATE")],
-    )
-    events = build_timeline([a[0], b[0], c[0]], [a[1], b[1], c[1]], {"a": "a", "b": "b", "c": "a"})
+    a = on_thursday("a")
+    b = on_thursday("b", REPORTED)
+    c = on_thursday("c")
+    events = timeline(a, b, c, origins={"a": "a", "b": "b", "c": "a"})
     assert len(events) == 1
     event = events[0]
     assert (event.date, event.precision, event.sort_key) == ("2025-03-13", "day", "2025-03-13")
     assert [s.span.article for s in event.support] == ["a", "b", "c"]
-    assert event.support[1].text == "On Thursday the Teresk dam burst and the Velna valley flooded."
+    assert event.support[1].text == REPORTED
     assert event.independent_origins == 2  # c copies a
-    assert event.text == "The Teresk dam burst on Thursday, flooding the Velna valley."
+    assert event.text == DAM_BURST
 
 
 def test_different_events_on_the_same_date_stay_apart() -> None:
-    a = make(
-        "a",
-        ["The Teresk dam burst on Thursday, flooding the Velna valley."],
-        [("Thursday", "2025-03-13", "DATE")],
-    )
-    b = make(
-        "b",
-        ["Hydrovel bonds slumped on Thursday as investors sold stock."],
-        [("Thursday", "2025-03-13", "DATE")],
-    )
-    assert len(build_timeline([a[0], b[0]], [a[1], b[1]], {})) == 2
+    a = on_thursday("a")
+    b = on_thursday("b", "Hydrovel bonds slumped on Thursday as investors sold stock.")
+    assert len(timeline(a, b)) == 2
 
 
 def test_the_same_description_on_different_dates_is_two_events() -> None:
-    a = make(
-        "a",
-        ["The Teresk dam burst on Thursday, flooding the Velna valley."],
-        [("Thursday", "2025-03-13", "DATE")],
-    )
+    a = on_thursday("a")
     b = make(
         "b",
         ["The Teresk dam burst on Friday, flooding the Velna valley."],
         [("Friday", "2025-03-14", "DATE")],
     )
-    assert [e.date for e in build_timeline([a[0], b[0]], [a[1], b[1]], {})] == ["2025-03-13", "2025-03-14"]
+    assert [e.date for e in timeline(a, b)] == ["2025-03-13", "2025-03-14"]
 
 
 def test_a_day_joins_the_month_holding_it_only_when_the_descriptions_match() -> None:
@@ -138,7 +135,7 @@ def test_a_day_joins_the_month_holding_it_only_when_the_descriptions_match() -> 
         ["Wheat prices rose sharply on February 9 across Europe."],
         [("February 9", "2022-02-09", "DATE")],
     )
-    events = build_timeline([a[0], b[0], c[0]], [a[1], b[1], c[1]], {})
+    events = timeline(a, b, c)
     assert [(e.date, e.precision, len(e.support)) for e in events] == [
         ("2022-02-04", "day", 2),
         ("2022-02-09", "day", 1),
@@ -146,8 +143,7 @@ def test_a_day_joins_the_month_holding_it_only_when_the_descriptions_match() -> 
 
 
 def test_relative_references_durations_and_sets_are_not_events() -> None:
-    a = make(
-        "a",
+    events = timeline_of(
         [
             "Officials now say the Velna reservoir is safe again.",
             "Engineers inspected the spillway for six months without result.",
@@ -155,30 +151,25 @@ def test_relative_references_durations_and_sets_are_not_events() -> None:
         ],
         [("now", "PRESENT_REF", "DATE"), ("six months", "P6M", "DURATION"), ("daily", "P1D", "SET")],
     )
-    assert build_timeline([a[0]], [a[1]], {}) == []
+    assert events == []
 
 
 def test_a_dated_line_that_describes_nothing_is_left_out() -> None:
-    a = make(
-        "a",
+    events = timeline_of(
         ["Thursday, March 13, 2025", "The Teresk dam burst on March 13, flooding the Velna valley."],
         [("Thursday, March 13, 2025", "2025-03-13", "DATE"), ("on March 13", "2025-03-13", "DATE")],
     )
-    events = build_timeline([a[0]], [a[1]], {})
     assert [e.support[0].text for e in events] == [
         "The Teresk dam burst on March 13, flooding the Velna valley."
     ]
 
 
 def test_the_finest_date_of_a_sentence_dates_it() -> None:
-    a = make(
-        "a",
+    events = timeline_of(
         ["An inspection on Sept. 15-16 last year found cracks in the eastern wall."],
         [("Sept. 15-16", "2024-09-15/2024-09-16", "DATE"), ("last year", "2024", "DATE")],
     )
-    assert [(e.date, e.precision) for e in build_timeline([a[0]], [a[1]], {})] == [
-        ("2024-09-15/2024-09-16", "interval")
-    ]
+    assert [(e.date, e.precision) for e in events] == [("2024-09-15/2024-09-16", "interval")]
 
 
 def test_events_are_ordered_by_start_date_then_by_support() -> None:
@@ -194,7 +185,7 @@ def test_events_are_ordered_by_start_date_then_by_support() -> None:
     b = make(
         "b", ["The mayor of Dolna Mesta was elected in 2023 after a campaign."], [("in 2023", "2023", "DATE")]
     )
-    events = build_timeline([a[0], b[0]], [a[1], b[1]], {})
+    events = timeline(a, b)
     assert [(e.sort_key, len(e.support)) for e in events] == [
         ("2023-01-01", 2),
         ("2023-01-01", 1),
@@ -204,11 +195,6 @@ def test_events_are_ordered_by_start_date_then_by_support() -> None:
 
 
 def test_ids_are_content_hashes_stable_across_runs() -> None:
-    a = make(
-        "a",
-        ["The Teresk dam burst on Thursday, flooding the Velna valley."],
-        [("Thursday", "2025-03-13", "DATE")],
-    )
-    first = build_timeline([a[0]], [a[1]], {})
-    again = build_timeline([a[0]], [a[1]], {})
+    first = timeline(on_thursday("a"))
+    again = timeline(on_thursday("a"))
     assert first == again and len(first[0].id) == 16
