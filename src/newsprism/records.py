@@ -220,11 +220,10 @@ class TimeExpression:
 
 @dataclass(frozen=True, slots=True)
 class QualityFlag:
-    """One piece of evidence that a text is machine-spun or garbled."""
+    """One piece of evidence that a text is machine-spun or garbled, and where it stands."""
 
     kind: str
-    start: int
-    end: int
+    span: Span
     text: str
 
 

@@ -24,11 +24,13 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.text import doc_text
 from ..records import Quality, QualityFlag
+from ..records import Span as TextSpan
 
 #: Weight of one flag of each kind.
 WEIGHTS: dict[str, float] = {
@@ -63,7 +65,9 @@ _CLOSING = ("”", "’")
 
 
 def _flag(kind: str, doc: Doc, start: int, end: int) -> QualityFlag:
-    return QualityFlag(kind, start, end, doc_text(doc)[start:end])
+    """Evidence at ``start``-``end`` of ``doc``; its article is the one :func:`assess_quality`
+    names (the signals read the Doc only)."""
+    return QualityFlag(kind, TextSpan("", start, end), doc_text(doc)[start:end])
 
 
 _MORE_OPENERS: frozenset[str] = frozenset({"!", "?", "|", "]", "<", ">", ";", "…", "_", "•", "*"})
@@ -351,9 +355,8 @@ def score_flags(flags: tuple[QualityFlag, ...], sentences: int) -> float:
 def assess_quality(doc: Doc, article_id: str) -> Quality:
     """A garbledness score in [0, 1] with the evidence spans behind it.
 
-    ``article_id`` names the article the flags' offsets refer to (the flags carry offsets only).
+    ``article_id`` names the article whose clean text the Doc is: every flag's span points there.
     """
-    del article_id  # offsets are into this doc's text, which is the article's clean text
     flags = (
         *capitalised_words(doc),
         *lowercase_names(doc),
@@ -362,7 +365,8 @@ def assess_quality(doc: Doc, article_id: str) -> Quality:
         *repeated_words(doc),
         *spaces_before_punctuation(doc),
     )
-    ordered = tuple(sorted(flags, key=lambda f: (f.start, f.end, f.kind)))
+    placed = (replace(f, span=replace(f.span, article=article_id)) for f in flags)
+    ordered = tuple(sorted(placed, key=lambda f: (f.span.start, f.span.end, f.kind)))
     sentences = sum(1 for s in doc.sents if any(t.is_alpha for t in s)) if len(doc) else 0
     score = round(score_flags(ordered, sentences), 4)
     spun = score >= SPUN_THRESHOLD and evidence_weight(ordered) >= MIN_SPUN_EVIDENCE

@@ -50,7 +50,9 @@ def _quality(q: Quality) -> JSON:
     return {
         "score": round(q.score, 4),
         "spun": q.spun,
-        "flags": [{"kind": f.kind, "start": f.start, "end": f.end, "text": f.text} for f in q.flags],
+        "flags": [
+            {"kind": f.kind, "start": f.span.start, "end": f.span.end, "text": f.text} for f in q.flags
+        ],
     }
 
 

@@ -91,21 +91,26 @@ def _span_fields(cls: type[Any]) -> list[tuple[str, str, str]]:
     return found
 
 
-def _unflatten_spans(cls: type[Any], data: Mapping[str, Any]) -> Mapping[str, Any]:
+def _unflatten_spans(cls: type[Any], data: Mapping[str, Any], article: str | None) -> Mapping[str, Any]:
     """``data`` with spans stored flat by earlier versions folded into ``Span`` dicts.
 
     The trap: the store keeps analyses as JSON for as long as the database lives, so a record
     written before its span became a :class:`Span` field holds ``article``, ``start`` and ``end``
     at the top level and each optional part as two optional ints (``speaker_start: null``).
     Without this they would be unknown keys and a stored analysis would no longer load. A part
-    whose old ints are null (or absent) is ``None``; the article of every part is the record's.
-    Only a record lacking the new key is touched, so new data is decoded as strictly as ever.
+    whose old ints are null (or absent) is ``None``; the article of every part is the record's,
+    or, for a record that never named its article (a quality flag inside an analysis), the
+    enclosing record's (``article``). Only a record lacking the new key is touched, so new data
+    is decoded as strictly as ever.
     """
     fields = _span_fields(cls)
-    if not fields or "article" not in data or any(name in data for name, _, _ in fields):
+    if not fields or any(name in data for name, _, _ in fields):
         return data
     old = dict(data)
-    article = old.pop("article")
+    own = old.pop("article") if "article" in old and "article" not in _hints(cls) else None
+    article = own if isinstance(own, str) else article
+    if article is None:
+        return data
     for name, start_key, end_key in fields:
         if start_key not in old and end_key not in old:
             continue
@@ -114,10 +119,12 @@ def _unflatten_spans(cls: type[Any], data: Mapping[str, Any]) -> Mapping[str, An
     return old
 
 
-def _decode_record(cls: type[Any], data: Any, path: str) -> Any:
+def _decode_record(cls: type[Any], data: Any, path: str, article: str | None = None) -> Any:
     if not isinstance(data, Mapping):
         raise ValueError(f"{path}: expected an object, got {type(data).__name__}")
-    data = _unflatten_spans(cls, data)
+    if isinstance(data.get("article"), str):
+        article = data["article"]  # the article every span below belongs to (old data)
+    data = _unflatten_spans(cls, data, article)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(data) - set(fields))
     if unknown:
@@ -126,13 +133,13 @@ def _decode_record(cls: type[Any], data: Any, path: str) -> Any:
     kwargs: dict[str, Any] = {}
     for name, f in fields.items():
         if name in data:
-            kwargs[name] = _decode(hints[name], data[name], f"{path}.{name}")
+            kwargs[name] = _decode(hints[name], data[name], f"{path}.{name}", article)
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise ValueError(f"{path}: missing required key {name!r}")
     return cls(**kwargs)
 
 
-def _decode(hint: Any, value: Any, path: str) -> Any:
+def _decode(hint: Any, value: Any, path: str, article: str | None = None) -> Any:
     """``value`` converted to the type ``hint``, or ``ValueError``."""
     if hint is Any:
         return value
@@ -141,7 +148,7 @@ def _decode(hint: Any, value: Any, path: str) -> Any:
             raise ValueError(f"{path}: expected null, got {value!r}")
         return None
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _decode_record(hint, value, path)
+        return _decode_record(hint, value, path, article)
     origin = get_origin(hint)
     args = get_args(hint)
     if origin is Union or origin is types.UnionType:
@@ -152,7 +159,7 @@ def _decode(hint: Any, value: Any, path: str) -> Any:
             if arg is type(None):
                 continue
             try:
-                return _decode(arg, value, path)
+                return _decode(arg, value, path, article)
             except ValueError as exc:
                 errors.append(str(exc))
         raise ValueError(errors[0] if len(errors) == 1 else f"{path}: {value!r} fits none of {hint}")
@@ -165,11 +172,12 @@ def _decode(hint: Any, value: Any, path: str) -> Any:
         if not isinstance(value, list | tuple):
             raise ValueError(f"{path}: expected an array, got {type(value).__name__}")
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], item, f"{path}[{i}]") for i, item in enumerate(value))
+            return tuple(_decode(args[0], item, f"{path}[{i}]", article) for i, item in enumerate(value))
         if len(value) != len(args):
             raise ValueError(f"{path}: expected {len(args)} items, got {len(value)}")
         return tuple(
-            _decode(arg, item, f"{path}[{i}]") for i, (arg, item) in enumerate(zip(args, value, strict=True))
+            _decode(arg, item, f"{path}[{i}]", article)
+            for i, (arg, item) in enumerate(zip(args, value, strict=True))
         )
     return _decode_scalar(hint, value, path)
 

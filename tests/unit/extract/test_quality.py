@@ -16,7 +16,7 @@ from newsprism.extract.quality import (
     spaces_before_punctuation,
     unbalanced_quotes,
 )
-from newsprism.records import QualityFlag
+from newsprism.records import QualityFlag, Span
 from tests.docs import BLANK, build, from_rows
 
 
@@ -189,7 +189,7 @@ def test_space_before_comma_is_flagged() -> None:
 
 
 def test_score_grows_with_evidence_per_sentence_and_is_capped_at_one() -> None:
-    one = (QualityFlag("fragment", 0, 1, "x"),)
+    one = (QualityFlag("fragment", Span("a", 0, 1), "x"),)
     assert score_flags((), 10) == 0.0
     assert 0.0 < score_flags(one, 40) < score_flags(one, 10) <= 1.0
     assert score_flags(one * 50, 2) == 1.0
@@ -209,7 +209,7 @@ def test_garbled_text_is_spun_with_its_evidence() -> None:
     assert quality.score >= SPUN_THRESHOLD
     kinds = {f.kind for f in quality.flags}
     assert {"capitalised_word", "unbalanced_quotes", "stray_punctuation"} <= kinds
-    assert all(doc.text[f.start : f.end] == f.text for f in quality.flags)
+    assert all(f.span.text_of(doc.text) == f.text and f.span.article == "a" for f in quality.flags)
 
 
 def test_capitals_in_a_headline_line_a_title_or_a_name_are_style_not_spinning() -> None:
@@ -226,5 +226,5 @@ def test_inch_marks_and_a_quote_closed_straight_after_a_curly_opening_are_balanc
 
 
 def test_a_typographic_habit_counts_once_however_often_it_recurs() -> None:
-    habit = tuple(QualityFlag("space_before_punctuation", i, i + 2, "x ,") for i in range(10))
+    habit = tuple(QualityFlag("space_before_punctuation", Span("a", i, i + 2), "x ,") for i in range(10))
     assert score_flags(habit, 10) == score_flags(habit[:1], 10)

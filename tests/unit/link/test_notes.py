@@ -28,7 +28,12 @@ def test_unique_sentences_omitted_claims_flags_and_copies() -> None:
             article="b",
             sentences=((0, len(SHARED)),),
             quality=Quality(
-                0.8, True, (QualityFlag("fragment", 0, 3, "The"), QualityFlag("fragment", 4, 9, "x"))
+                0.8,
+                True,
+                (
+                    QualityFlag("fragment", Span("b", 0, 3), "The"),
+                    QualityFlag("fragment", Span("b", 4, 9), "x"),
+                ),
             ),
         ),
         ArticleAnalysis(article="c", sentences=((0, len(SHARED)),)),

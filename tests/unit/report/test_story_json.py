@@ -84,7 +84,7 @@ def _story() -> Story:
                 content_id(aid, "t"), Span(aid, 24, 30), "Monday", "DATE", "2025-03-10", anchor="2025-03-12"
             ),
         ),
-        quality=Quality(0.1, False, (QualityFlag("space before punctuation", 0, 1, "M"),)),
+        quality=Quality(0.1, False, (QualityFlag("space before punctuation", Span(aid, 0, 1), "M"),)),
         published=Published("2025-03-12", "inferred", 0.7, ("'on Monday' with past tense",)),
     )
     return Story(

@@ -15,6 +15,7 @@ from newsprism.records import (
     ArticleAnalysis,
     Citation,
     Mention,
+    QualityFlag,
     Quantity,
     Quote,
     QuoteVariant,
@@ -194,3 +195,18 @@ def test_a_span_cuts_its_stretch_from_the_article_text() -> None:
     assert Citation.at(Span("a1", 8, 17), "Russian President Putin") == Citation(
         Span("a1", 8, 17), "President"
     )
+
+
+def test_an_old_quality_flag_takes_its_article_from_the_enclosing_analysis() -> None:
+    """Flags never named their article: their offsets were into the analysis's article."""
+    old = {
+        "article": "a1",
+        "quality": {
+            "score": 0.5,
+            "spun": True,
+            "flags": [{"kind": "fragment", "start": 3, "end": 9, "text": "has been"}],
+        },
+    }
+    analysis = from_dict(ArticleAnalysis, old)
+    assert analysis.quality.flags == (QualityFlag("fragment", Span("a1", 3, 9), "has been"),)
+    assert from_dict(ArticleAnalysis, json.loads(json.dumps(to_dict(analysis)))) == analysis
