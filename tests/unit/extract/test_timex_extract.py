@@ -199,3 +199,22 @@ class TestPublicationDate:
     )
     def test_anchor_date_of(self, published: Published, anchor: date | None) -> None:
         assert anchor_date_of(published) == anchor
+
+
+def test_a_clock_time_before_a_time_zone_is_no_year_for_the_publication_date() -> None:
+    from newsprism.extract.timex.pubdate import ClueSource, clues_from, estimate_year
+
+    sources = [
+        ClueSource("Saturday (2031 GMT", "past", 0),
+        ClueSource("0600 hours", None, 1),
+        ClueSource("in 2014", "past", 2),
+    ]
+    assert estimate_year(clues_from(sources)) == 2014
+
+
+def test_a_year_the_text_looks_ahead_to_is_no_evidence_of_when_it_was_written() -> None:
+    from newsprism.extract.timex.pubdate import ClueSource, clues_from, estimate_year
+
+    sources = [ClueSource("in 2014", "past", 0), ClueSource("by 2030", "future", 1)]
+    assert estimate_year(clues_from([ClueSource("on Sept. 15, 2021", "future", 0)])) == 2021
+    assert estimate_year(clues_from(sources)) == 2014

@@ -26,7 +26,11 @@ _DAY = re.compile(
     re.I,
 )
 _MONTH = re.compile(r"^(?:in |by |since |until )?([A-Za-z]+)\.?(?: (\d{4}))?$", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: A year: four digits not followed by a time zone or "hours" ("2031 GMT", "0600 hours" are clock
+#: times; read as years, one wire story's "(2031 GMT on Friday)" dated a whole run in 2031).
+_YEAR = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:gmt|utc|z|[ecmp][sd]t|bst|cet|cest|hrs?|hours?|h)\b)", re.IGNORECASE
+)
 _LIGHT_VERBS = {"be", "have", "do", "say", "tell", "make", "take", "get", "report", "announce"}
 _REL_WEEK = {"last week": -1, "this week": 0, "next week": 1, "earlier this week": 0}
 _PART_OF_DAY = re.compile(r" (?:morning|afternoon|evening|night)$")
@@ -141,8 +145,11 @@ def clues_from(sources: Sequence[ClueSource]) -> list[Clue]:
 
 
 def estimate_year(clues: Sequence[Clue]) -> int | None:
-    """The latest explicit year mentioned (news reports the past; the present is at least that)."""
-    years = [c.year for c in clues if c.year is not None]
+    """The latest explicit year mentioned (news reports the past; the present is at least that),
+    leaving out a bare year the text looks ahead to ("notes due 2031", "will open in 2027"): it
+    says nothing of when the text was written. A future day keeps its year ("will meet on Sept.
+    15, 2021": a preview is written days before)."""
+    years = [c.year for c in clues if c.year is not None and not (c.kind == "year" and c.tense == "future")]
     return max(years) if years else None
 
 
