@@ -40,8 +40,14 @@ class Clustering:
 def cluster(items: Iterable[StoryItem], config: ClusterConfig | None = None) -> Clustering:
     """Cluster ``items`` into stories in arrival order: by publication time when every item has
     one (stable, so ties keep input order), else in input order (an undated stream's order is its
-    arrival order). Deterministic for the same input."""
+    arrival order). Deterministic for the same input. Raises ``ValueError`` for an article id
+    given twice (a story id is the hash of its first article's id)."""
     ordered = list(items)
+    seen: set[str] = set()
+    for item in ordered:
+        if item.article_id in seen:
+            raise ValueError(f"article id {item.article_id!r} given twice: each article is clustered once")
+        seen.add(item.article_id)
     if ordered and all(item.published is not None for item in ordered):
         ordered.sort(key=lambda item: days_of(item.published) or 0.0)
     index = StoryIndex(config)

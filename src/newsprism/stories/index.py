@@ -70,18 +70,20 @@ class ClusterConfig:
     or above it is merged into the chosen one. Weights combine the sub-vector cosines; only the
     sub-vectors both sides have count (a headline-only article is judged on its title and
     entities). ``decay_days``: similarity is multiplied by ``exp(-gap / decay_days)``, ``gap`` the
-    days between the article and the story's latest article. ``window_days``: a story idle longer
-    closes. ``max_idle_articles``: the same window counted in arrivals, for undated streams.
+    days between the article and the story's latest article (one day: a story a day quiet needs
+    an article about three times as close to take it up again, which kept two days' headlines on
+    one broad topic, e.g. successive Fed speeches, in their own stories). ``window_days``: a story
+    idle longer closes. ``max_idle_articles``: the same window counted in arrivals, for undated streams.
     """
 
-    threshold: float = 0.22
-    merge_threshold: float = 0.35
+    threshold: float = 0.23
+    merge_threshold: float = 0.3
     title_weight: float = 1.0
     body_weight: float = 1.0
     all_weight: float = 1.0
     entity_weight: float = 0.2
     title_boost: float = 2.0
-    decay_days: float = 10.0
+    decay_days: float = 1.0
     window_days: float = 5.0
     max_idle_articles: int = 50_000
     salient_keys: int = 12

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from newsprism.stories import ClusterConfig, StoryIndex, StoryItem, cluster, story_id_of
 
 START = datetime(2026, 3, 2, 8, tzinfo=UTC)
@@ -101,7 +103,7 @@ def test_an_article_bridging_two_stories_merges_them_and_records_the_merge() -> 
 def test_a_story_idle_longer_than_the_window_closes_and_a_late_article_opens_a_new_one() -> None:
     index = StoryIndex(ClusterConfig(window_days=3.0))
     first = index.add(StoryItem("w1", date(2026, 3, 1), QUAKE[0]))
-    assert index.add(StoryItem("w2", date(2026, 3, 3), QUAKE[1])).story_id == first.story_id
+    assert index.add(StoryItem("w2", date(2026, 3, 1), QUAKE[1])).story_id == first.story_id
     late = index.add(StoryItem("w3", date(2026, 3, 10), QUAKE[2]))
     assert late.new_story and index.open_stories == 1
 
@@ -120,3 +122,19 @@ def test_candidates_come_from_the_index_not_from_every_open_story() -> None:
     # over the whole stream: at most max_candidates per article ("report" is in every posting
     # list, capped), far below the ~2 million comparisons of scanning every open story
     assert index.comparisons <= 2001 * index.config.max_candidates < 2000 * 1999 // 2
+
+
+def test_an_article_id_given_twice_is_refused_with_a_clear_error() -> None:
+    item = StoryItem("dup", START, QUAKE[0])
+    with pytest.raises(ValueError, match="'dup' given twice"):
+        cluster([item, item])
+
+
+def test_a_story_quiet_for_days_needs_a_closer_article_than_one_active_now() -> None:
+    """The time decay: the same follow-up joins a story active an hour ago but not one whose last
+    article is three days old (still inside the window)."""
+    follow_up = "Chile earthquake death toll rises in Antofagasta"
+    for gap, joins in ((timedelta(hours=1), True), (timedelta(days=3), False)):
+        index = StoryIndex(ClusterConfig(window_days=5.0))
+        first = index.add(StoryItem("q1", START, QUAKE[1]))
+        assert (index.add(StoryItem("q2", START + gap, follow_up)).story_id == first.story_id) is joins
