@@ -21,4 +21,5 @@ GATES: tuple[str, ...] = (
     "quality.gates.tbaq",
     "quality.gates.story",
     "quality.gates.multinews",
+    "quality.gates.clustering",
 )

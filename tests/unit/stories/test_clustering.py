@@ -1,0 +1,140 @@
+"""Online story clustering: arrival order, explanations, merges, windows and flat candidate cost."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from newsprism.stories import ClusterConfig, StoryIndex, StoryItem, cluster, story_id_of
+
+START = datetime(2026, 3, 2, 8, tzinfo=UTC)
+
+QUAKE = (
+    "Earthquake of magnitude 6.8 strikes northern Chile near Antofagasta",
+    "Chile earthquake: magnitude 6.8 quake shakes Antofagasta, buildings damaged",
+    "Rescuers search rubble after Antofagasta earthquake in Chile",
+)
+MERGER = (
+    "Brightwater Bank agrees takeover of Corvane Savings for 4 billion",
+    "Corvane Savings shareholders back Brightwater Bank takeover",
+    "Brightwater Bank takeover of Corvane Savings cleared by regulator",
+)
+FINAL = (
+    "Harbor City wins cup final against Valdor United on penalties",
+    "Valdor United lose cup final to Harbor City after penalty shootout",
+    "Harbor City fans celebrate cup final win over Valdor United",
+)
+
+
+def items_of(*groups: tuple[str, ...], hours: float = 1.0) -> list[StoryItem]:
+    """Headline items interleaved across groups, one every ``hours``."""
+    out: list[StoryItem] = []
+    for n, titles in enumerate(zip(*groups, strict=True)):
+        for g, title in enumerate(titles):
+            step = n * len(titles) + g
+            out.append(StoryItem(f"a{g}-{n}", START + timedelta(hours=hours * step), title))
+    return out
+
+
+def groups_of(items: list[StoryItem]) -> set[frozenset[str]]:
+    return {frozenset(articles) for _, articles in cluster(items).stories}
+
+
+def test_three_unrelated_events_give_three_stories_of_their_own_articles() -> None:
+    items = items_of(QUAKE, MERGER, FINAL)
+    assert groups_of(items) == {frozenset(f"a{g}-{n}" for n in range(3)) for g in range(3)}
+
+
+def test_same_input_order_gives_the_same_clustering_and_story_ids_are_content_hashes() -> None:
+    items = items_of(QUAKE, MERGER, FINAL)
+    first, second = cluster(items), cluster(list(items))
+    assert first == second
+    assert {sid for sid, _ in first.stories} == {story_id_of(f"a{g}-0") for g in range(3)}
+
+
+def test_items_are_taken_in_publication_order_when_all_are_dated() -> None:
+    items = items_of(QUAKE)
+    result = cluster(list(reversed(items)))
+    assert [a.article_id for a in result.assignments] == [i.article_id for i in items]
+    assert result.assignments[0].new_story and result.stories[0][0] == story_id_of("a0-0")
+
+
+def test_an_assignment_explains_itself_with_similarity_shared_terms_and_entities() -> None:
+    index = StoryIndex()
+    opened = index.add(
+        StoryItem("x1", START, "Quake hits Chile", "The quake hit Antofagasta Port on Monday.")
+    )
+    joined = index.add(
+        StoryItem(
+            "x2",
+            START,
+            "Chile quake damage",
+            "Damage in Antofagasta Port after the quake.",
+            ("antofagasta port",),
+        )
+    )
+    assert opened.new_story and opened.similarity == 0.0 and opened.shared_terms == ()
+    assert not joined.new_story and joined.story_id == opened.story_id
+    assert 0.0 < joined.similarity <= 1.0
+    assert "quake" in joined.shared_terms and "chile" in joined.shared_terms
+    assert joined.shared_entities == ("antofagasta port",)
+
+
+def test_headline_only_items_cluster_on_their_titles() -> None:
+    items = [StoryItem(f"h{n}", None, title) for n, title in enumerate((*QUAKE, *MERGER))]
+    assert groups_of(items) == {frozenset({"h0", "h1", "h2"}), frozenset({"h3", "h4", "h5"})}
+
+
+def test_an_article_bridging_two_stories_merges_them_and_records_the_merge() -> None:
+    config = ClusterConfig(threshold=0.3, merge_threshold=0.3)
+    index = StoryIndex(config)
+    a = index.add(StoryItem("m1", START, "Volcano erupts on Lanzarote island"))
+    b = index.add(StoryItem("m2", START, "Airport flights cancelled ash cloud"))
+    assert b.new_story and a.story_id != b.story_id
+    bridge = index.add(
+        StoryItem("m3", START, "Volcano erupts on Lanzarote island, ash cloud: airport flights cancelled")
+    )
+    assert bridge.story_id == a.story_id and bridge.merged == (b.story_id,)
+    assert index.resolve(b.story_id) == a.story_id
+    assert index.stories() == {a.story_id: ["m1", "m2", "m3"]}
+
+
+def test_a_story_idle_longer_than_the_window_closes_and_a_late_article_opens_a_new_one() -> None:
+    index = StoryIndex(ClusterConfig(window_days=3.0))
+    first = index.add(StoryItem("w1", date(2026, 3, 1), QUAKE[0]))
+    assert index.add(StoryItem("w2", date(2026, 3, 1), QUAKE[1])).story_id == first.story_id
+    late = index.add(StoryItem("w3", date(2026, 3, 10), QUAKE[2]))
+    assert late.new_story and index.open_stories == 1
+
+
+def test_candidates_come_from_the_index_not_from_every_open_story() -> None:
+    """2,000 open stories on distinct made-up topics: each new article scores only the few that
+    share a salient key, never all of them."""
+    index = StoryIndex(ClusterConfig(window_days=365.0))
+    for n in range(2000):
+        index.add(StoryItem(f"t{n}", START, f"zork{n} quib{n} flarn{n} report"))
+    assert index.open_stories == 2000
+    before = index.comparisons
+    assignment = index.add(StoryItem("probe", START, "zork7 quib7 flarn7 update"))
+    assert assignment.story_id == story_id_of("t7")
+    assert index.comparisons - before <= index.config.max_candidates
+    # over the whole stream: at most max_candidates per article ("report" is in every posting
+    # list, capped), far below the ~2 million comparisons of scanning every open story
+    assert index.comparisons <= 2001 * index.config.max_candidates < 2000 * 1999 // 2
+
+
+def test_an_article_id_given_twice_is_refused_with_a_clear_error() -> None:
+    item = StoryItem("dup", START, QUAKE[0])
+    with pytest.raises(ValueError, match="'dup' given twice"):
+        cluster([item, item])
+
+
+def test_a_story_quiet_for_days_needs_a_closer_article_than_one_active_now() -> None:
+    """The time decay: the same follow-up joins a story active an hour ago but not one whose last
+    article is three days old (still inside the window)."""
+    follow_up = "Chile earthquake death toll rises in Antofagasta"
+    for gap, joins in ((timedelta(hours=1), True), (timedelta(days=3), False)):
+        index = StoryIndex(ClusterConfig(window_days=5.0))
+        first = index.add(StoryItem("q1", START, QUAKE[1]))
+        assert (index.add(StoryItem("q2", START + gap, follow_up)).story_id == first.story_id) is joins
