@@ -64,10 +64,16 @@ def citation(data: Mapping[str, Any]) -> Citation:
     return Citation(Span(data["article"], data["start"], data["end"]), data.get("text") or "")
 
 
+#: Season names of the TIMEX3 season codes (the year is the value's own: winter 2025 runs from
+#: December 2025).
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
 def date_label(value: str) -> str:
     """A reader's label for a TIMEX3 value: ``15 Sep 2022``, ``Sep 2022``, ``week 36, 2022``,
-    ``Q3 2022``, ``H1 2022``, ``2022``, an interval as its two ends; a value that names no
-    calendar days (``PAST_REF``, ``P3Y``, ``2024-02-30``) as written."""
+    ``weekend of 17-18 Sep 2022``, ``Q3 2022``, ``H1 2022``, ``summer 2022``, ``2022``, an
+    interval as its two ends; a value that names no calendar days (``PAST_REF``, ``P3Y``,
+    ``2024-02-30``) as written."""
     if "/" in value:
         first, _, last = value.partition("/")
         return f"{date_label(first)} – {date_label(last)}"
@@ -82,6 +88,15 @@ def date_label(value: str) -> str:
     if span.precision == "week":
         year, week, _ = d.isocalendar()
         return f"week {week}, {year:04d}"
+    if span.precision == "weekend":
+        sunday = span.last
+        if d.month == sunday.month:
+            days = f"{d.day}-{sunday.day} {_MONTHS[d.month - 1]}"
+        else:
+            days = f"{d.day} {_MONTHS[d.month - 1]}-{sunday.day} {_MONTHS[sunday.month - 1]}"
+        return f"weekend of {days} {sunday.year:04d}"
+    if span.precision == "season" and value[-2:] in _SEASONS:
+        return f"{_SEASONS[value[-2:]]} {value[:4]}"
     if span.precision == "quarter":
         return f"Q{(d.month - 1) // 3 + 1} {d.year:04d}"
     if span.precision == "half":
