@@ -35,6 +35,7 @@ from .errors import (
     interrupt,
 )
 from .records import Article
+from .report import FORMATS
 
 if TYPE_CHECKING:
     from .pipeline import Corpus
@@ -93,8 +94,6 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit with status 3 wh
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or skip report.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")]
 DbOpt = Annotated[str | None, typer.Option("--db", help="Database URL (default sqlite:///newsprism.db).")]
-
-FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
 def _settings(config: Path | None, **flags: Any) -> Settings:
@@ -219,9 +218,7 @@ def analyze(
 
     Without -o the brief goes to standard output."""
     from .pipeline import analyze_corpus
-    from .report.html import render_html
-    from .report.markdown import render_markdown
-    from .report.story_json import story_to_dict, story_to_json
+    from .report import render_all
 
     outputs = output or []
     _check_outputs(outputs)
@@ -239,13 +236,12 @@ def analyze(
     )
     with _progress(len(corpus.articles), "analysing", settings.quiet) as progress:
         story = analyze_corpus(corpus, settings, progress)
-    data = story_to_dict(story)
+    formats = [FORMATS[out.suffix.lower()] for out in outputs]
+    texts = render_all(story, formats or ["markdown"])
     if not outputs:
-        typer.echo(render_markdown(data), nl=False)
-    for out in outputs:
-        fmt = FORMATS[out.suffix.lower()]
-        renderers = {"json": lambda: story_to_json(story), "html": lambda: render_html(data)}
-        _write(out, renderers.get(fmt, lambda: render_markdown(data))())
+        typer.echo(texts["markdown"], nl=False)
+    for out, fmt in zip(outputs, formats, strict=True):
+        _write(out, texts[fmt])
         if not settings.quiet:
             _err(f"wrote {out} ({len(story.articles)} articles)")
     if settings.strict and corpus.skipped:

@@ -6,6 +6,7 @@ briefs, both rendered from the story.json dict through the typed views of :mod:`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from ..records import Story
@@ -24,15 +25,22 @@ FORMATS: dict[str, Format] = {
 
 def render(story: Story, fmt: Format) -> str:
     """``story`` as story.json, brief.md or brief.html text."""
+    return render_all(story, (fmt,))[fmt]
+
+
+def render_all(story: Story, formats: Iterable[Format]) -> dict[Format, str]:
+    """``story`` in each of ``formats``; the story.json dict both briefs read is built once."""
+    from .html import render_html
+    from .markdown import render_markdown
     from .story_json import story_to_dict, story_to_json
 
-    if fmt == "json":
-        return story_to_json(story)
-    data = story_to_dict(story)
-    if fmt == "html":
-        from .html import render_html
-
-        return render_html(data)
-    from .markdown import render_markdown
-
-    return render_markdown(data)
+    wanted = list(dict.fromkeys(formats))
+    out: dict[Format, str] = {}
+    if "json" in wanted:
+        out["json"] = story_to_json(story)
+    briefs = [fmt for fmt in wanted if fmt != "json"]
+    if briefs:
+        data = story_to_dict(story)
+        for fmt in briefs:
+            out[fmt] = render_html(data) if fmt == "html" else render_markdown(data)
+    return out
