@@ -240,7 +240,9 @@ def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
             part = Span(doc, span.start, span.end, label=label)
             start, end = _trim(part)
             raw = doc_text(doc)[start:end]
-            text = raw.strip()
+            # a clause comma the NER swallowed ("Blue Origin," before a list goes on) is no part
+            # of the name: kept, it reads as a second spelling of it
+            text = raw.strip().rstrip(",;:").rstrip()
             if not text or not any(ch.isalpha() for ch in text):
                 continue
             start += len(raw) - len(raw.lstrip())

@@ -31,6 +31,15 @@ def test_trailing_verb_swallowed_by_the_ner_is_dropped() -> None:
     assert pairs(doc) == [("Ana Ruiz", "PERSON")]
 
 
+def test_a_comma_the_ner_swallowed_is_no_part_of_the_name() -> None:
+    doc = doc_of(
+        ["Blue", "Origin", ",", "SpaceX"],
+        ["B-ORG", "I-ORG", "I-ORG", "B-ORG"],
+        spaces=[True, False, True, False],
+    )
+    assert pairs(doc) == [("Blue Origin", "ORG"), ("SpaceX", "ORG")]
+
+
 def test_a_mention_stops_at_a_line_break() -> None:
     doc = doc_of(
         ["Ana", "Ruiz", "\n", "Share"],
