@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 
+from ..records import Article, ArticleAnalysis
 from .index import Assignment, ClusterConfig, StoryIndex, StoryItem, days_of, fallback_entities, story_id_of
 
 __all__ = [
@@ -20,8 +22,57 @@ __all__ = [
     "StoryItem",
     "cluster",
     "fallback_entities",
+    "item_of",
     "story_id_of",
 ]
+
+
+#: Mention labels that name an actor, place or event a story is about (not dates, money, ...).
+STORY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+
+
+def entity_keys(analysis: ArticleAnalysis) -> tuple[str, ...]:
+    """One article's entity keys for clustering, in first-mention order. A person is keyed by
+    the last word of the cleaned name (the surname, which later mentions use alone: "Ms Reeves"
+    and "Rachel Reeves" must meet), anything else by its folded name. Per article, so an
+    arriving article needs no cross-article canonicalisation (that runs per story, later)."""
+    from ..link.entities import clean_name, name_keys, org_key
+
+    keys: list[str] = []
+    for mention in analysis.mentions:
+        if mention.label not in STORY_LABELS:
+            continue
+        if mention.label == "PERSON":
+            words = name_keys(clean_name(mention.text))
+            key = f"p:{words[-1]}" if words else ""
+        else:
+            key = org_key(mention.text)
+        if key and key != "p:":
+            keys.append(key)
+    return tuple(dict.fromkeys(keys))
+
+
+def item_of(article: Article, analysis: ArticleAnalysis | None) -> StoryItem:
+    """The clusterer's view of an analysed article: its id, publication time (metadata, else
+    the date its analysis inferred), title, clean text and entity keys. Without an analysis
+    (an article in another language, stored unanalysed) the capitalised-run fallback stands in."""
+    from ..records import effective_published
+
+    published = _moment(effective_published(article, analysis).value)
+    entities = fallback_entities(article.title, article.text) if analysis is None else entity_keys(analysis)
+    return StoryItem(article.id, published, article.title, article.text, entities)
+
+
+def _moment(value: str | None) -> datetime | date | None:
+    """An ISO ``Published.value`` as a datetime (when it has a time) or a date; None if unreadable."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
