@@ -55,12 +55,16 @@ def entity_keys(analysis: ArticleAnalysis) -> tuple[str, ...]:
 
 
 def item_of(article: Article, analysis: ArticleAnalysis | None) -> StoryItem:
-    """The clusterer's view of an analysed article: its id, publication time (metadata, else
-    the date its analysis inferred), title, clean text and entity keys. Without an analysis
-    (an article in another language, stored unanalysed) the capitalised-run fallback stands in."""
-    from ..records import effective_published
+    """The clusterer's view of an analysed article: its id, publication time, title, clean text
+    and entity keys. Without an analysis (an article in another language, stored unanalysed) the
+    capitalised-run fallback stands in for the entity keys.
 
-    published = _moment(effective_published(article, analysis).value)
+    The time is the source's metadata date only. The trap: a date inferred from one article's
+    text before it is refined across its story guesses the year (the seeds' five articles of one
+    September week were inferred as 2020, 2021 and 2022), and the time decay then splits one
+    story into several. Refinement needs the story, so an undated article is judged on its
+    content alone and is dated after clustering, within its story."""
+    published = _moment(article.published.value)
     entities = fallback_entities(article.title, article.text) if analysis is None else entity_keys(analysis)
     return StoryItem(article.id, published, article.title, article.text, entities)
 
