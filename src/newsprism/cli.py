@@ -178,24 +178,24 @@ def _check_outputs(outputs: Sequence[str]) -> None:
     for raw in outputs:
         out = Path(raw)
         if _is_folder(raw):
-            _check_creatable(out, out)
+            _check_creatable(raw, out)
             continue
         if out.suffix.lower() not in FORMATS:
             raise ConfigError(f"cannot tell the format of {out}: use .json, .md or .html, or a folder (out/)")
         if out.exists() and not os.access(out, os.W_OK):
             raise ConfigError(f"cannot write {out}: permission denied")
-        _check_creatable(out, out.parent)
+        _check_creatable(raw, out.parent)
 
 
-def _check_creatable(out: Path, target: Path) -> None:
-    """``target`` (``out``'s folder, or ``out`` itself for a folder output) exists or can be made,
-    and can be written in: the nearest existing ancestor decides."""
+def _check_creatable(out: str, target: Path) -> None:
+    """``target`` (the folder of the ``-o`` named ``out``, or that folder output itself) exists
+    or can be made, and can be written in: the nearest existing ancestor decides."""
     folder = target
     while not folder.exists():
         folder = folder.parent
     if not folder.is_dir():
         raise ConfigError(f"cannot create {target} for {out}: {folder} is not a folder")
-    if not (out.exists() and out.is_file()) and not os.access(folder, os.W_OK | os.X_OK):
+    if not Path(out).is_file() and not os.access(folder, os.W_OK | os.X_OK):
         raise ConfigError(f"cannot write {out}: {folder} is not writable")
 
 
