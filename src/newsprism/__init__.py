@@ -3,6 +3,7 @@
 >>> import newsprism
 >>> story = newsprism.analyze("articles/")          # doctest: +SKIP
 >>> newsprism.story_to_dict(story)["entities"][0]   # doctest: +SKIP
+>>> stories = newsprism.analyze_stories("feed/")    # doctest: +SKIP (mixed inputs: one per story)
 """
 
 from __future__ import annotations
@@ -33,11 +34,12 @@ from .records import (
 )
 
 if TYPE_CHECKING:  # imported lazily below: `import newsprism` stays light (no spaCy load)
-    from .pipeline import analyze
+    from .pipeline import analyze, analyze_stories
     from .report.story_json import story_to_dict, story_to_json
 
 _LAZY = {
     "analyze": "newsprism.pipeline",
+    "analyze_stories": "newsprism.pipeline",
     "story_to_dict": "newsprism.report.story_json",
     "story_to_json": "newsprism.report.story_json",
 }
@@ -72,6 +74,7 @@ __all__ = [
     "TimeExpression",
     "__version__",
     "analyze",
+    "analyze_stories",
     "load_settings",
     "story_to_dict",
     "story_to_json",

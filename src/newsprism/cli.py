@@ -34,11 +34,11 @@ from .errors import (
     clear_interrupted,
     interrupt,
 )
-from .records import Article
-from .report import FORMATS
+from .records import Article, Story
+from .report import FORMATS, Format
 
 if TYPE_CHECKING:
-    from .pipeline import Corpus
+    from .pipeline import ClusteredStory, Corpus
 
 #: Exit status of a bug (BSD's EX_SOFTWARE).
 INTERNAL_ERROR = 70
@@ -164,25 +164,39 @@ def _progress(total: int, label: str, quiet: bool) -> Iterator[Callable[[int], N
         yield lambda n: bar.advance(task, n)
 
 
-def _check_outputs(outputs: Sequence[Path]) -> None:
+def _is_folder(out: str) -> bool:
+    """An ``-o`` names a folder (the stories of a mixed run, one set of files each) when it ends
+    in ``/`` or is an existing folder; typer's ``Path`` would drop the ``/``, so ``-o`` is a str."""
+    return out.endswith(("/", os.sep)) or Path(out).is_dir()
+
+
+def _check_outputs(outputs: Sequence[str]) -> None:
     """Every ``-o`` can be written, checked before the (long) analysis rather than found after it.
 
     Nothing is created here: a folder ``-o`` needs is made only when there is a story to write.
     """
-    for out in outputs:
-        if out.is_dir():
-            raise ConfigError(f"cannot write {out}: it is a folder; give a file name")
+    for raw in outputs:
+        out = Path(raw)
+        if _is_folder(raw):
+            _check_creatable(raw, out)
+            continue
         if out.suffix.lower() not in FORMATS:
-            raise ConfigError(f"cannot tell the format of {out}: use .json, .md or .html")
+            raise ConfigError(f"cannot tell the format of {out}: use .json, .md or .html, or a folder (out/)")
         if out.exists() and not os.access(out, os.W_OK):
             raise ConfigError(f"cannot write {out}: permission denied")
-        folder = out.parent
-        while not folder.exists():  # the nearest existing ancestor decides
-            folder = folder.parent
-        if not folder.is_dir():
-            raise ConfigError(f"cannot create {out.parent} for {out}: {folder} is not a folder")
-        if not out.exists() and not os.access(folder, os.W_OK | os.X_OK):
-            raise ConfigError(f"cannot write {out}: {folder} is not writable")
+        _check_creatable(raw, out.parent)
+
+
+def _check_creatable(out: str, target: Path) -> None:
+    """``target`` (the folder of the ``-o`` named ``out``, or that folder output itself) exists
+    or can be made, and can be written in: the nearest existing ancestor decides."""
+    folder = target
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.is_dir():
+        raise ConfigError(f"cannot create {target} for {out}: {folder} is not a folder")
+    if not Path(out).is_file() and not os.access(folder, os.W_OK | os.X_OK):
+        raise ConfigError(f"cannot write {out}: {folder} is not writable")
 
 
 def _write(out: Path, text: str) -> None:
@@ -197,9 +211,12 @@ def _write(out: Path, text: str) -> None:
 def analyze(
     paths: PathsArg,
     output: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Option(
-            "--output", "-o", help="Write here; format from the extension (.json, .md, .html). Repeatable."
+            "--output",
+            "-o",
+            help="Write here; format from the extension (.json, .md, .html), or a folder (out/) for "
+            "an index.html and each story's files. Repeatable.",
         ),
     ] = None,
     model: ModelOpt = None,
@@ -214,11 +231,12 @@ def analyze(
     quiet: QuietOpt = False,
     config: ConfigOpt = None,
 ) -> None:
-    """Analyse articles into a story: story.json (machine-readable), brief.md or brief.html (for a reader).
+    """Analyse articles into stories: story.json (machine-readable), brief.md or brief.html (for a reader).
 
-    Without -o the brief goes to standard output."""
-    from .pipeline import analyze_corpus
-    from .report import render_all
+    The articles are grouped into stories first. One story: each -o FILE gets it. Several: -o
+    FOLDER/ writes index.html plus story-N.json, brief-N.md and brief-N.html per story. Without
+    -o every story's brief goes to standard output, each under a header line."""
+    from .pipeline import analyze_corpus_stories
 
     outputs = output or []
     _check_outputs(outputs)
@@ -235,17 +253,90 @@ def analyze(
         quiet=quiet,
     )
     with _progress(len(corpus.articles), "analysing", settings.quiet) as progress:
-        story = analyze_corpus(corpus, settings, progress)
+        stories = analyze_corpus_stories(corpus, settings, progress)
+    folders = [Path(out) for out in outputs if _is_folder(out)]
+    files = [Path(out) for out in outputs if not _is_folder(out)]
+    if len(stories) > 1 and files:  # checked before anything is written
+        raise ConfigError(
+            f"the inputs form {len(stories)} stories and {files[0]} holds one: "
+            f"pass a folder instead, e.g. -o {files[0].with_suffix('')}/"
+        )
+    if len(stories) == 1 and (files or not folders):
+        _write_story(stories[0].story, files, settings.quiet)
+    elif not outputs:
+        _print_stories(stories)
+    for folder in folders:
+        _write_folder(folder, stories, corpus, settings.quiet)
+    if settings.strict and corpus.skipped:
+        raise StrictModeError(f"{len(corpus.skipped)} input(s) skipped (--strict)")
+
+
+def _write_story(story: Story, outputs: Sequence[Path], quiet: bool) -> None:
+    """One story to each ``-o FILE`` (or its brief to standard output): exactly the bytes of a
+    run that takes every input as one story (no ``clustering`` in story.json)."""
+    from .report import render_all
+
     formats = [FORMATS[out.suffix.lower()] for out in outputs]
     texts = render_all(story, formats or ["markdown"])
     if not outputs:
         typer.echo(texts["markdown"], nl=False)
     for out, fmt in zip(outputs, formats, strict=True):
         _write(out, texts[fmt])
-        if not settings.quiet:
+        if not quiet:
             _err(f"wrote {out} ({len(story.articles)} articles)")
-    if settings.strict and corpus.skipped:
-        raise StrictModeError(f"{len(corpus.skipped)} input(s) skipped (--strict)")
+
+
+def _story_header(number: int, count: int, clustered: ClusteredStory) -> str:
+    """The line above each story's brief on standard output: which story, how many articles."""
+    story = clustered.story
+    title = " ".join(story.articles[0].title.split()) if story.articles else ""
+    return (
+        f"==> story {number} of {count}: {clustered.grouping.story_id}, "
+        f"{len(story.articles)} article{'' if len(story.articles) == 1 else 's'}: {title} <=="
+    )
+
+
+def _print_stories(stories: Sequence[ClusteredStory]) -> None:
+    """Every story's brief.md, one after another, each under its header line."""
+    from .report import render
+
+    for number, clustered in enumerate(stories, 1):
+        if number > 1:
+            typer.echo("")
+        typer.echo(_story_header(number, len(stories), clustered) + "\n")
+        typer.echo(render(clustered.story, "markdown"), nl=False)
+
+
+#: The files a folder ``-o`` gets per story (``N``: the story's number in story order, from 1).
+STORY_FILES: tuple[tuple[str, Format], ...] = (
+    ("story-{n}.json", "json"),
+    ("brief-{n}.md", "markdown"),
+    ("brief-{n}.html", "html"),
+)
+
+
+def _write_folder(folder: Path, stories: Sequence[ClusteredStory], corpus: Corpus, quiet: bool) -> None:
+    """``folder/index.html`` and each story's files (:data:`STORY_FILES`), all rendered before
+    the first is written, so a rendering error leaves nothing half-written."""
+    from .report import render_all
+    from .report.index import IndexEntry, render_index
+    from .report.story_json import story_to_dict
+
+    texts: dict[str, str] = {}
+    entries = []
+    for n, clustered in enumerate(stories, 1):
+        names = [(name.format(n=n), fmt) for name, fmt in STORY_FILES]
+        rendered = render_all(clustered.story, [fmt for _, fmt in names], clustered.grouping)
+        texts.update({name: rendered[fmt] for name, fmt in names})
+        labels = {"json": "story.json", "markdown": "brief.md", "html": "brief.html"}
+        files = tuple((labels[fmt], name) for name, fmt in names)
+        entries.append(IndexEntry(story_to_dict(clustered.story, clustered.grouping), files))
+    texts["index.html"] = render_index(entries, corpus.skipped)
+    for name, text in texts.items():
+        _write(folder / name, text)
+    if not quiet:
+        articles = sum(len(c.story.articles) for c in stories)
+        _err(f"wrote {folder}/index.html and {len(stories)} stories' files ({articles} articles)")
 
 
 @app.command()

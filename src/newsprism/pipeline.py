@@ -22,6 +22,8 @@ from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
 from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published
 from .run.local import Progress, analyze_articles
+from .stories import cluster, item_of
+from .stories.grouping import Grouping, groupings
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +111,11 @@ def _clean(raw: RawDocument, skipped: list[Skip], max_chars: int) -> Article | N
     return article
 
 
-def analyze_corpus(
-    corpus: Corpus,
-    settings: Settings,
-    progress: Progress | None = None,
-) -> Story:
-    """Per-article analysis (parallel when ``settings.workers`` > 1), then the cross-article links."""
+def _analyses(
+    corpus: Corpus, settings: Settings, progress: Progress | None
+) -> tuple[list[ArticleAnalysis], str]:
+    """Every article's own analysis (parallel when ``settings.workers`` > 1), once per run, and
+    the name of the pipeline that made them."""
     if not corpus.articles:
         raise nothing_usable(corpus, "analyse")
     nlp = load_pipeline(settings.model)
@@ -126,8 +127,63 @@ def analyze_corpus(
         batch_size=settings.batch_size,
         progress=progress,
     )
-    story = link_story(corpus.articles, analyses, summary_words=settings.summary_words)
-    return replace(story, skipped=corpus.skipped, model=pipeline_name(nlp))
+    return analyses, pipeline_name(nlp)
+
+
+def _linked(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    corpus: Corpus,
+    settings: Settings,
+    model: str,
+) -> Story:
+    """One story's cross-article analysis: the one ``link_story`` call (which refines the
+    inferred publication dates across the story's own articles), with the run's skips."""
+    story = link_story(articles, analyses, summary_words=settings.summary_words)
+    return replace(story, skipped=corpus.skipped, model=model)
+
+
+def analyze_corpus(
+    corpus: Corpus,
+    settings: Settings,
+    progress: Progress | None = None,
+) -> Story:
+    """Per-article analysis, then the cross-article links over *all* articles as one story (the
+    caller knows they cover one event; :func:`analyze_corpus_stories` first groups them into stories)."""
+    analyses, model = _analyses(corpus, settings, progress)
+    return _linked(corpus.articles, analyses, corpus, settings, model)
+
+
+@dataclass(frozen=True, slots=True)
+class ClusteredStory:
+    """One story of a run and why its articles are together (story id, each article's
+    assignment, in input order, as :class:`~newsprism.stories.grouping.Grouping` holds it)."""
+
+    story: Story
+    grouping: Grouping
+
+
+def analyze_corpus_stories(
+    corpus: Corpus,
+    settings: Settings,
+    progress: Progress | None = None,
+) -> tuple[ClusteredStory, ...]:
+    """Per-article analysis once for the whole corpus, then :func:`~newsprism.stories.cluster`
+    (default config) over :func:`~newsprism.stories.item_of` each article, then the cross-article
+    links per story over that story's articles in input order: no story's claims, conflicts,
+    timeline, summary or notes can cite another story's article. Stories come in the input order
+    of their first article. One story is exactly :func:`analyze_corpus`'s story: the same
+    ``link_story`` call over the same articles in the same order."""
+    analyses, model = _analyses(corpus, settings, progress)
+    clustering = cluster(item_of(a, an) for a, an in zip(corpus.articles, analyses, strict=True))
+    position = {a.id: i for i, a in enumerate(corpus.articles)}
+    stories = []
+    for grouping in groupings(clustering, [a.id for a in corpus.articles]):
+        members = [position[article_id] for article_id in grouping.article_ids]
+        articles = [corpus.articles[i] for i in members]
+        story = _linked(articles, [analyses[i] for i in members], corpus, settings, model)
+        stories.append(ClusteredStory(story, grouping))
+    return tuple(stories)
 
 
 def analyze(
@@ -135,10 +191,22 @@ def analyze(
     settings: Settings | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Story:
-    """``newsprism.analyze("articles/")``: the whole one-shot job, as a library call; ``paths``
-    is one file or folder or many, as ``str`` or path objects."""
+    """``newsprism.analyze("articles/")``: the whole one-shot job, as a library call, every input
+    taken as one story (:func:`analyze_stories` groups mixed inputs into stories first);
+    ``paths`` is one file or folder or many, as ``str`` or path objects."""
     settings = settings or Settings()
     return analyze_corpus(read_corpus(paths, settings), settings, progress)
+
+
+def analyze_stories(
+    paths: PathsLike,
+    settings: Settings | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[ClusteredStory, ...]:
+    """``newsprism.analyze_stories("feed/")``: like :func:`analyze`, but the inputs are
+    grouped into stories first (:func:`analyze_corpus_stories`), one :class:`ClusteredStory` each."""
+    settings = settings or Settings()
+    return analyze_corpus_stories(read_corpus(paths, settings), settings, progress)
 
 
 #: Articles per ingest transaction: an interrupted ingest keeps every finished batch.

@@ -35,9 +35,10 @@ Dockworkers at the port of Alvena walked out on Monday, leaving 14 ships waiting
 The harbour authority said 2,300 containers were stuck on the quay.
 """
 
+#: The same event as GOOD: ``analyze`` makes them one story (the clusterer groups them).
 OTHER = """Port strike enters second day
 
-The strike at Alvena entered its second day on Tuesday, union leader Mira Kovac said.
+The dockworkers' strike at Alvena entered its second day on Tuesday, union leader Mira Kovac said.
 
 Shipping companies said they would divert vessels to other ports.
 """
@@ -129,7 +130,7 @@ def test_unknown_output_format_is_a_one_line_error(tmp_path: Path, messy_folder:
     assert result.exit_code == 1
     assert (
         result.stderr.strip()
-        == f"newsprism: cannot tell the format of {tmp_path / 's.pdf'}: use .json, .md or .html"
+        == f"newsprism: cannot tell the format of {tmp_path / 's.pdf'}: use .json, .md or .html, or a folder (out/)"
     )
 
 
@@ -344,13 +345,11 @@ def test_an_interrupted_ingest_keeps_finished_batches_and_exits_128_plus_the_sig
 
 
 def test_outputs_are_checked_before_any_input_is_read(tmp_path: Path) -> None:
-    folder = tmp_path / "out.json"
-    folder.mkdir()
     a_file = tmp_path / "file.txt"
     a_file.write_text("not a folder")
     missing_input = str(tmp_path / "nope.txt")  # would be exit status 2 if it were read first
     for out, says in [
-        (folder, "is a folder"),
+        (f"{a_file}/out/", "cannot create"),  # a folder output (the stories of a mixed run)
         (a_file / "story.json", "cannot create"),
         (tmp_path / "s.pdf", "cannot tell the format"),
     ]:

@@ -7,7 +7,7 @@ import newsprism
 EXPECTED = {
     "Article", "ArticleAnalysis", "Entity", "Mention", "NewsprismError", "Published", "Quality",
     "QualityFlag", "Quantity", "Quote", "RawDocument", "RemovedLine", "Role", "Settings", "Skip",
-    "Span", "Story", "TimeExpression", "__version__", "analyze", "load_settings", "story_to_dict",
+    "Span", "Story", "TimeExpression", "__version__", "analyze", "analyze_stories", "load_settings", "story_to_dict",
     "story_to_json",
 }  # fmt: skip
 

@@ -503,14 +503,21 @@ def _sources(view: StoryView, cites: _Citations) -> str:
     return _section("sources", "Sources", escape(intro), table + skipped)
 
 
+def date_span(sources: Sequence[SourceView]) -> str:
+    """The first and last publication day of ``sources`` (``13 Mar 2025 – 15 Mar 2025``, one
+    label when they are the same day), or an empty string when none is dated."""
+    days = sorted(value[:10] for s in sources if (value := s.published.value))
+    if not days:
+        return ""
+    first, last = date_label(days[0]), date_label(days[-1])
+    return first if first == last else f"{first} – {last}"
+
+
 def _header(view: StoryView) -> tuple[str, str]:
     sources = view.sources
     title = sources[0].title if sources else "Story brief"
-    days = sorted(value[:10] for s in sources if (value := s.published.value))
-    span = ""
-    if days:
-        first, last = date_label(days[0]), date_label(days[-1])
-        span = f" · {first}" if first == last else f" · {first} – {last}"
+    span = date_span(sources)
+    span = f" · {span}" if span else ""
     facts = (
         f"{_plural(len(sources), 'article')} from {_plural(view.outlets, 'outlet')}{span}"
         f" · {_plural(view.quotes, 'quote')} · {_plural(len(view.conflicts), 'disagreement')}"
@@ -536,7 +543,7 @@ def _header(view: StoryView) -> tuple[str, str]:
 def render_html(story: JSON) -> str:
     """The brief as one self-contained HTML document (no external resources), from a
     ``story.json`` dict (read once, by :func:`.views.story_view`, and embedded as it is)."""
-    js, css = load_assets()
+    js, _ = load_assets()
     view = story_view(story)
     cites = _Citations(view.sources)
     graph = actor_network(view)
@@ -560,6 +567,20 @@ def render_html(story: JSON) -> str:
         f"from <code>{escape(view.schema)}</code>. The story data is embedded in this file "
         "(<code>#np-story</code>).</footer>"
     )
+    scripts = (
+        f'<script type="application/json" id="np-story">{embed_json(story)}</script>'
+        f'<script type="application/json" id="np-view">{embed_json(script_view)}</script>'
+        f"<script>{_inline(js, 'script')}</script>"
+    )
+    return page(
+        f"{_p(title)} — newsprism brief", f"{header}<main>{''.join(sections)}</main>{footer}", scripts
+    )
+
+
+def page(title: str, body: str, scripts: str = "") -> str:
+    """One self-contained HTML document: the bundled CSS inlined, a Content-Security-Policy that
+    lets nothing be fetched. ``title`` and ``body`` are HTML already escaped by the caller."""
+    _, css = load_assets()
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -567,10 +588,7 @@ def render_html(story: JSON) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "script-src 'unsafe-inline'; style-src 'unsafe-inline'; font-src data:; img-src data:\">"
         '<meta name="generator" content="newsprism">'
-        f"<title>{_p(title)} — newsprism brief</title>"
+        f"<title>{title}</title>"
         f"<style>{_inline(css, 'style')}</style></head>"
-        f'<body><div class="page">{header}<main>{"".join(sections)}</main>{footer}</div>'
-        f'<script type="application/json" id="np-story">{embed_json(story)}</script>'
-        f'<script type="application/json" id="np-view">{embed_json(script_view)}</script>'
-        f"<script>{_inline(js, 'script')}</script></body></html>\n"
+        f'<body><div class="page">{body}</div>{scripts}</body></html>\n'
     )

@@ -36,6 +36,7 @@ from ..records import (
     effective_published,
     paired,
 )
+from ..stories.grouping import Grouping
 
 SCHEMA_ID = "newsprism.story/4"
 
@@ -243,13 +244,16 @@ def _note(n: SourceNote) -> JSON:
     }
 
 
-def story_to_dict(story: Story) -> JSON:
-    """The story as the JSON-ready dict of the ``newsprism.story/4`` format."""
+def story_to_dict(story: Story, grouping: Grouping | None = None) -> JSON:
+    """The story as the JSON-ready dict of the ``newsprism.story/4`` format; with ``grouping``
+    (a story of a mixed run) also ``clustering``: the story id and why each article joined it.
+    Without one the dict has no ``clustering`` key, so one story keeps its bytes."""
     pairs = paired(story.articles, story.analyses, unanalysed=True)  # unanalysed: nothing extracted
     analyses = [p.analysis for p in pairs]
-    return {
-        "schema": SCHEMA_ID,
-        "generator": {"newsprism": __version__, "model": story.model},
+    head: JSON = {"schema": SCHEMA_ID, "generator": {"newsprism": __version__, "model": story.model}}
+    if grouping is not None:
+        head["clustering"] = _clustering(grouping)
+    return head | {
         "articles": [_article(p.article, p.analysis) for p in pairs],
         "skipped": [{"source": s.source, "reason": s.reason} for s in story.skipped],
         "entities": [_entity(e) for e in story.entities],
@@ -266,9 +270,27 @@ def story_to_dict(story: Story) -> JSON:
     }
 
 
-def story_to_json(story: Story) -> str:
+def story_to_json(story: Story, grouping: Grouping | None = None) -> str:
     """``story.json`` text: UTF-8, indented, keys in contract order, newline-terminated."""
-    return json.dumps(story_to_dict(story), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(story_to_dict(story, grouping), ensure_ascii=False, indent=2) + "\n"
+
+
+def _clustering(grouping: Grouping) -> JSON:
+    return {
+        "story": grouping.story_id,
+        "assignments": [
+            {
+                "article": a.article_id,
+                "new_story": a.new_story,
+                "joined": a.story_id,
+                "similarity": a.similarity,
+                "shared_terms": list(a.shared_terms),
+                "shared_entities": list(a.shared_entities),
+                "merged": list(a.merged),
+            }
+            for a in grouping.assignments
+        ],
+    }
 
 
 def story_schema() -> JSON:
