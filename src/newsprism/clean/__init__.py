@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import replace
 
 from ..nlp.text import paragraph_cut
 from ..records import Article, Published, RawDocument, RemovedLine
 from .boilerplate import find_boilerplate
 from .language import detect_language
 
-__all__ = ["cut_note", "cut_to_length", "normalise_lines", "split_lines", "to_article"]
+__all__ = ["cut_note", "cut_to_length", "nfc", "normalise_lines", "split_lines", "to_article"]
 
 _NEWLINES = re.compile(r"\r\n?")
 
@@ -48,6 +50,19 @@ def cut_note(original: int, kept: int, max_chars: int) -> str:
     return f"cut from {original:,} to {kept:,} characters at a paragraph boundary (max_chars {max_chars:,})"
 
 
+def nfc(raw: RawDocument) -> RawDocument:
+    """``raw`` with its title, outlet and text in Unicode normal form C (itself when they are)."""
+    fields = {"title": raw.title, "outlet": raw.outlet or "", "text": raw.text}
+    if all(unicodedata.is_normalized("NFC", value) for value in fields.values()):
+        return raw
+    return replace(
+        raw,
+        title=unicodedata.normalize("NFC", raw.title),
+        outlet=None if raw.outlet is None else unicodedata.normalize("NFC", raw.outlet),
+        text=unicodedata.normalize("NFC", raw.text),
+    )
+
+
 def to_article(raw: RawDocument, max_chars: int | None = None) -> Article:
     """Clean ``raw`` (boilerplate removal for plain-text bodies, whitespace normalisation), cut it
     to ``max_chars`` when longer, and build the Article with its content-hash id, the removed
@@ -55,7 +70,13 @@ def to_article(raw: RawDocument, max_chars: int | None = None) -> Article:
 
     The body is cut to twice ``max_chars`` before cleaning too, so the cleaner's work is bounded
     by the cap, not by the input (a 5 MB body took minutes), while an article only over the cap
-    because of boilerplate is not cut."""
+    because of boilerplate is not cut.
+
+    This is the one Unicode normalisation point of every reader (text, HTML, JSONL, WARC, feed):
+    title, outlet and body are made NFC here, so "café" typed as "e" + combining accent and as
+    one character are the same word for every later step (trafilatura normalises its own output,
+    the text and JSON readers pass the bytes' text on as it is)."""
+    raw = nfc(raw)
     body = raw.text if max_chars is None else cut_to_length(raw.text, 2 * max_chars)
     lines = split_lines(body)
     language = detect_language(body, raw.language) or "en"  # unknown: analysed as before

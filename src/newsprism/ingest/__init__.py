@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from ..config import Settings
 from ..records import RawDocument, Skip
@@ -84,12 +85,22 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawDocument | Skip]:
         else:
             yield from read_feed(source, data)
         return
-    content = decode_text(data)
-    if content is None:
+    decoded = decode_text(data)
+    if decoded is None:
         yield Skip(source, "binary or undecodable file (no text encoding fits)")
-    elif not content.strip():
+    elif not decoded.text.strip():
         yield Skip(source, "file contains only whitespace")
-    elif kind == "jsonl":
+    else:
+        for result in _read_decoded(source, kind, decoded.text):
+            yield (
+                replace(result, notes=decoded.notes + result.notes)
+                if isinstance(result, RawDocument)
+                else result
+            )
+
+
+def _read_decoded(source: str, kind: Kind, content: str) -> Iterator[RawDocument | Skip]:
+    if kind == "jsonl":
         yield from read_jsonl(source, content)
     elif kind == "json":
         yield from read_json(source, content)

@@ -18,7 +18,7 @@ from trafilatura.utils import load_html
 from ..clean import phrases
 from ..records import RawDocument, Skip
 from .dates import iso_date
-from .encoding import decode_html
+from .encoding import Decoded, decode_html
 from .text import split_outlet
 
 # Chosen on ../shared/eval/extraction-aeb (run `python -m quality.gates extraction`):
@@ -35,8 +35,22 @@ EXTRACT_OPTIONS: dict[str, Any] = {
     "date_extraction_params": {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"},
 }
 
-# Fewer words than this is a menu or an error page, not an article's main text.
+# Shorter than this (in :func:`text_length` words) is a menu or an error page, not an article.
 MIN_WORDS = 8
+# The precision-favouring extraction drops whole blocks it takes for boilerplate, and on some
+# layouts that is the article (a long story returned as its print-header notice, a page whose
+# text is only in its JSON-LD returned as "Loading"). When it keeps less than this share of what
+# the recall-oriented extraction finds, the recall-oriented one is taken instead. Precision
+# normally costs a page at most about two fifths of its text (comments, related links).
+FALLBACK_SHARE = 1 / 3
+RECALL_OPTIONS: dict[str, Any] = {**EXTRACT_OPTIONS, "favor_precision": False, "favor_recall": True}
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer): their
+# characters are counted instead, CHARS_PER_WORD to a word (a Chinese word averages under two).
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f]"
+)
+CHARS_PER_WORD = 2
 
 _CANONICAL = "//link[@rel='canonical']/@href|//meta[@property='og:url']/@content"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -64,6 +78,7 @@ class HtmlPage:
     url: str | None = None
     published: str | None = None
     language: str | None = None
+    notes: tuple[str, ...] = ()  # how the page was decoded, when the user must hear it
 
     def document(
         self,
@@ -89,24 +104,24 @@ class HtmlPage:
             published=given.published or self.published,
             language=given.language or self.language,
             needs_cleaning=False,  # trafilatura has already removed the page's boilerplate
-            notes=notes,
+            notes=self.notes + notes,
         )
 
 
 def extract_html(html: bytes | str) -> HtmlPage | None:
     """Main text and metadata of an HTML page, or ``None`` when it has no extractable main text."""
-    text = decode_html(html) if isinstance(html, bytes) else html
-    if text is None or not text.strip():
+    decoded = decode_html(html) if isinstance(html, bytes) else Decoded(html)
+    if decoded is None or not decoded.text.strip():
         return None
-    tree = load_html(text)
+    tree = load_html(decoded.text)
     if tree is None:
         return None
     _drop_asides(tree)
-    doc = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)  # copies the tree before pruning
-    if not isinstance(doc, Document):
+    doc = _extract(tree)
+    if doc is None:
         return None
     body = _drop_credit_lines(doc.text or "").strip()
-    if len(body.split()) < MIN_WORDS:
+    if text_length(body) < MIN_WORDS:
         return None
     outlet = _clean(doc.sitename)
     title = _clean(doc.title) or ""
@@ -120,7 +135,39 @@ def extract_html(html: bytes | str) -> HtmlPage | None:
         url=_canonical_url(tree, _clean(doc.url)),
         published=iso_date(doc.date),
         language=_language(tree.get("lang") or tree.get(_XML_LANG)),
+        notes=decoded.notes,
     )
+
+
+def text_length(text: str) -> int:
+    """The length of ``text`` in words: whitespace-separated words, and for scripts written
+    without spaces, their characters (:data:`CHARS_PER_WORD` to a word). Counting only
+    whitespace-separated words made a Chinese or Japanese article one or two "words" long, and
+    the page was dropped as a menu."""
+    unspaced = len(_UNSPACED.findall(text))
+    return len(_UNSPACED.sub(" ", text).split()) + unspaced // CHARS_PER_WORD
+
+
+def _extract(tree: Any) -> Document | None:
+    """trafilatura's precision-favouring extraction, or the recall-oriented one when the precise
+    one lost most of the text (kept less than :data:`FALLBACK_SHARE` of it, or too little to be
+    an article). The second extraction runs only when the precise text is that short against the
+    page's paragraph text or too short outright (4 of 181 pages on the extraction benchmark), so
+    most pages are extracted once. Both copy the tree before pruning it."""
+    precise = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)
+    kept = len(precise.text or "") if isinstance(precise, Document) else 0
+    short = kept < FALLBACK_SHARE * _paragraph_chars(tree)
+    if not short and isinstance(precise, Document) and text_length(precise.text or "") >= MIN_WORDS:
+        return precise
+    fuller = trafilatura.bare_extraction(tree, **RECALL_OPTIONS)
+    if isinstance(fuller, Document) and kept < FALLBACK_SHARE * len(fuller.text or ""):
+        return fuller
+    return precise if isinstance(precise, Document) else None
+
+
+def _paragraph_chars(tree: Any) -> int:
+    """Characters of text in the page's ``<p>`` elements (whitespace runs counted as one)."""
+    return sum(len(" ".join(p.text_content().split())) for p in tree.iter("p"))
 
 
 def read_html(

@@ -43,8 +43,10 @@ def _lines(source: str, fh: _Readable, max_bytes: int) -> Iterator[tuple[int, st
                 line = fh.readline(1 << 20)
             yield lineno, Skip(f"{source}:{lineno}", f"line larger than max_bytes ({max_bytes})")
             continue
-        text = decode_text(line.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else line)
+        decoded = decode_text(line.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else line)
         yield (
             lineno,
-            Skip(f"{source}:{lineno}", "undecodable line (no text encoding fits)") if text is None else text,
+            Skip(f"{source}:{lineno}", "undecodable line (no text encoding fits)")
+            if decoded is None
+            else decoded.text,
         )

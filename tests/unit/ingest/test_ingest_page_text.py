@@ -1,0 +1,103 @@
+"""Page text that holds on anyone's pages: damaged UTF-8, unnormalised Unicode, scripts written
+without spaces, and layouts the precision-favouring extraction cuts short."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+from newsprism.clean import to_article
+from newsprism.config import Settings
+from newsprism.ingest import iter_documents
+from newsprism.ingest.encoding import decode_html, decode_text
+from newsprism.ingest.html import extract_html, read_html, text_length
+from newsprism.records import RawDocument
+
+SENTENCE = "The café on the quay reopened on Tuesday after the harbour board approved the new lease."
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+def _damaged_utf8_page() -> bytes:
+    """A UTF-8 page declaring a legacy charset, with one stray Windows-1252 byte in it."""
+    paras = "".join(f"<p>{SENTENCE} Naïve visitors paid €{n} for a crêpe.</p>" for n in range(1, 6))
+    page = _page(paras + "<p>A stray byte: \x00 ends the page.</p>", '<meta charset="windows-1252">')
+    return page.encode("utf-8").replace(b"\x00", b"\x92")
+
+
+def test_a_page_that_is_utf8_but_for_a_stray_byte_is_decoded_as_utf8_with_a_note() -> None:
+    decoded = decode_html(_damaged_utf8_page())
+    assert decoded is not None
+    assert "café" in decoded.text and "crêpe" in decoded.text and "â€" not in decoded.text
+    assert decoded.text.count("\ufffd") == 1
+    assert decoded.notes == ("decoded as UTF-8 with 1 invalid byte replaced by U+FFFD",)
+    doc = read_html("page.html", _damaged_utf8_page())
+    assert isinstance(doc, RawDocument) and "café" in doc.text
+    assert doc.notes == decoded.notes  # nothing silent: the article says its text was repaired
+
+
+def test_a_legacy_page_is_still_decoded_in_its_declared_charset() -> None:
+    data = _page(f"<p>{SENTENCE}</p>" * 3, '<meta charset="windows-1252">').encode("cp1252")
+    decoded = decode_html(data)
+    assert decoded is not None and "café" in decoded.text and decoded.notes == ()
+
+
+def test_a_text_file_that_is_utf8_but_for_a_stray_byte_keeps_its_text_and_says_so(tmp_path: Path) -> None:
+    body = f"Ferry café reopens\n\n{SENTENCE} Crêpes cost €3.\n" * 4
+    data = body.encode("utf-8") + b"One last line with a stray \x92 byte.\n"
+    decoded = decode_text(data)
+    assert decoded is not None and "Crêpes cost €3" in decoded.text and decoded.text.count("\ufffd") == 1
+    (tmp_path / "a.txt").write_bytes(data)
+    [doc] = list(iter_documents([str(tmp_path / "a.txt")], Settings(quiet=True)))
+    assert isinstance(doc, RawDocument) and "Crêpes" in doc.text
+    assert doc.notes == ("decoded as UTF-8 with 1 invalid byte replaced by U+FFFD",)
+
+
+def test_every_reader_gives_nfc_text(tmp_path: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", SENTENCE)
+    assert decomposed != SENTENCE
+    (tmp_path / "a.txt").write_text(f"Cafe\u0301 reopens\n\n{decomposed}\n", encoding="utf-8")
+    html = _page("<h1>Cafe\u0301 reopens</h1>" + f"<p>{decomposed}</p>" * 3)
+    lines = [{"title": "Cafe\u0301", "text": decomposed}, {"title": "Cafe\u0301", "html": html}]
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(o) for o in lines), encoding="utf-8")
+    (tmp_path / "c.html").write_text(html, encoding="utf-8")
+    docs = [d for d in iter_documents([str(tmp_path)], Settings(quiet=True)) if isinstance(d, RawDocument)]
+    assert len(docs) == 4
+    for doc in docs:
+        article = to_article(doc)
+        assert SENTENCE in article.text, doc.source
+        assert unicodedata.is_normalized("NFC", article.text + article.title), doc.source
+
+
+def test_a_chinese_or_japanese_article_is_long_enough_though_it_has_no_spaces() -> None:
+    chinese = "港务局周二投票决定将渡轮服务延长至北部岛屿。经过数月的讨论，议员们终于达成一致。"
+    japanese = "港湾局は火曜日、北部の島々へのフェリー運航を延長することを決めた。"
+    for text in (chinese, japanese):
+        page = extract_html(_page(f"<p>{text}</p>" * 2))
+        assert page is not None and text in page.text
+    assert text_length(chinese) >= 20 and text_length("Home News Sport") == 3
+    assert text_length("首页 新闻") < 8  # a menu is still too short
+
+
+def test_a_page_whose_text_only_the_recall_extraction_finds_is_not_dropped() -> None:
+    """The page renders its text with script; the markup holds it only as JSON-LD. The
+    precision-favouring extraction returns nothing (or the "Loading" placeholder)."""
+    body = " ".join([SENTENCE] * 4)
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Café reopens", "articleBody": body})
+    page = extract_html(
+        f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+        "<body><div id='app'><span>Loading</span></div></body></html>"
+    )
+    assert page is not None and SENTENCE in page.text
+
+
+def test_the_precise_extraction_is_kept_when_it_keeps_most_of_the_text() -> None:
+    story = "".join(f"<p>{SENTENCE} Point {n}.</p>" for n in range(6))
+    related = "".join(
+        f"<li><a href='/r{n}'>Another story about ferries number {n}</a></li>" for n in range(6)
+    )
+    page = extract_html(_page(story + f"<ul class='related'>{related}</ul>"))
+    assert page is not None and "Point 5." in page.text and "Another story" not in page.text
