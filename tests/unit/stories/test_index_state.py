@@ -15,26 +15,17 @@ DAY = date(2025, 3, 13)
 
 
 def stream() -> list[StoryItem]:
+    dam = "The Teresk dam burst and flooded the Velna valley towns; rescuers searched the valley."
+    port = "Dockworkers at the port of Alvena walked out over the contract; ships wait offshore."
     topics = [
-        ("Dam bursts in Velna valley", "The Teresk dam burst and flooded the valley towns.", ("teresk dam",)),
-        ("Port strike halts Alvena", "Dockworkers at Alvena walked out over the contract.", ("alvena port",)),
-        (
-            "Velna dam toll rises",
-            "Rescuers in the valley found more victims of the dam burst.",
-            ("teresk dam",),
-        ),
-        ("Alvena strike enters day two", "The dockworkers' strike at the port goes on.", ("alvena port",)),
-        ("Dam operator apologises", "The Teresk dam operator apologised to the valley.", ("teresk dam",)),
-        (
-            "Ships diverted from Alvena",
-            "Shipping lines divert vessels from the strike port.",
-            ("alvena port",),
-        ),
+        ("Teresk dam bursts in Velna valley", dam, ("teresk dam",)),
+        ("Alvena port strike", port, ("alvena port",)),
+        ("Teresk dam burst floods Velna valley", dam, ("teresk dam",)),
+        ("Alvena port strike goes on", port, ("alvena port",)),
+        ("Velna valley dam burst: rescuers search", dam, ("teresk dam",)),
+        ("Ships wait as Alvena port strike continues", port, ("alvena port",)),
     ]
-    return [
-        StoryItem(f"a{i}", date(2025, 3, 13 + i // 2), title, text, ents)
-        for i, (title, text, ents) in enumerate(topics)
-    ]
+    return [StoryItem(f"a{i}", DAY, title, text, ents) for i, (title, text, ents) in enumerate(topics)]
 
 
 def test_a_restored_index_assigns_exactly_as_the_index_that_kept_running() -> None:
