@@ -29,6 +29,7 @@ from .errors import (
     ConfigError,
     Interrupted,
     NewsprismError,
+    NotFoundError,
     StrictModeError,
     check_interrupted,
     clear_interrupted,
@@ -371,7 +372,8 @@ def ingest(
         result = ingest_corpus(corpus, settings, progress)
     if not settings.quiet:
         _err(
-            f"{result.added} new, {result.present} already stored, {len(corpus.skipped)} skipped → {settings.db}"
+            f"{result.added} new, {result.present} already stored, {len(corpus.skipped)} skipped, "
+            f"{result.stories_analysed} stories analysed → {settings.db}"
         )
     if settings.strict and corpus.skipped:
         raise StrictModeError(f"{len(corpus.skipped)} input(s) skipped (--strict)")
@@ -396,6 +398,165 @@ def articles(
                 typer.echo(json.dumps(row, ensure_ascii=False))
             else:
                 typer.echo(f"{a.id}  {a.published.value or '-':<10}  {a.outlet or '-':<24}  {a.title}")
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
+
+
+def _since(value: str | None) -> str | None:
+    """``--since`` as an ISO date (``2025-03-14``), or a one-line error."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ConfigError(f"--since {value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _no_stories(store: Any, db: str) -> NotFoundError:
+    """The error for a database that holds no stories (empty, or only unanalysed articles)."""
+    what = "no articles" if store.count() == 0 else "no stories"
+    return NotFoundError(f"{what} in {db} (newsprism ingest adds them)")
+
+
+@app.command()
+def stories(
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only stories with an article from this date on (YYYY-MM-DD)."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many stories.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """List the stored stories, newest first: id, title, articles, outlets, origins, first and last date."""
+    import json
+
+    from .store import open_store
+
+    settings = _settings(config, db=db)
+    start = _since(since)
+    with open_store(settings.db, create=False) as store:
+        listed = store.stories(since=start, limit=limit)
+        if not listed:
+            raise (
+                NotFoundError(f"no stories since {start}")
+                if start and store.stories(limit=1)
+                else (_no_stories(store, settings.db))
+            )
+    for s in listed:
+        if as_json:
+            typer.echo(json.dumps(_story_row(s), ensure_ascii=False))
+        else:
+            dates = f"{s.first_published or '-'} … {s.last_published or '-'}"
+            outlets = ", ".join(s.outlets) or "-"
+            typer.echo(
+                f"{s.id}  {s.articles:>3} art.  {s.origins or '-':>3} orig.  {dates}  {s.title or '-'}  [{outlets}]"
+            )
+
+
+def _story_row(s: Any) -> dict[str, Any]:
+    """A story as ``stories --json`` prints it (docs/cli.md lists the fields)."""
+    return {
+        "id": s.id,
+        "title": s.title,
+        "articles": s.articles,
+        "outlets": list(s.outlets),
+        "origins": s.origins,
+        "first_published": s.first_published,
+        "last_published": s.last_published,
+        "members": [
+            {
+                "id": m.article_id,
+                "url": m.url,
+                "source": m.source,
+                "outlet": m.outlet,
+                "title": m.title,
+                "published": m.published,
+                "assignment": {
+                    "new_story": m.new_story,
+                    "similarity": m.similarity,
+                    "shared_terms": list(m.shared_terms),
+                    "shared_entities": list(m.shared_entities),
+                    "merged": list(m.merged),
+                },
+            }
+            for m in s.members
+        ],
+    }
+
+
+@app.command()
+def show(
+    story: Annotated[str, typer.Argument(help="A story id (or a unique prefix of one).")],
+    db: DbOpt = None,
+    output: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output", "-o", help="Write here; format from the extension (.json, .md, .html). Repeatable."
+        ),
+    ] = None,
+    summary_words: Annotated[
+        int | None, typer.Option("--summary-words", help="Length of the cited summary, in words.")
+    ] = None,
+    quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Render one stored story exactly as analyze renders its articles. Without -o the brief goes to standard output."""
+    from .pipeline import stored_story
+    from .store import open_store
+
+    outputs = output or []
+    _check_outputs(outputs)
+    if any(_is_folder(out) for out in outputs):
+        raise ConfigError("show writes one story: name a file (.json, .md or .html), not a folder")
+    settings = _settings(config, db=db, summary_words=summary_words, quiet=quiet or None)
+    with open_store(settings.db, create=False) as store:
+        if not store.stories(limit=1):
+            raise _no_stories(store, settings.db)
+        found = stored_story(store, story, settings.summary_words)
+    _write_story(found, [Path(out) for out in outputs], settings.quiet)
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help="Words to find (every one must occur; operators are plain words).")
+    ],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many stories.")] = 20,
+    config: ConfigOpt = None,
+) -> None:
+    """Full-text search over titles and text, results grouped by story, best first (SQLite FTS5)."""
+    import json
+
+    from .store import open_store
+
+    settings = _settings(config, db=db)
+    with open_store(settings.db, create=False) as store:
+        found = store.search_stories(query, limit=limit)
+    if not found:
+        raise NotFoundError(f"no article matches {query!r}")
+    for group in found:
+        if as_json:
+            row = {
+                "story": group.story_id,
+                "title": group.title,
+                "hits": [
+                    {"id": h.article_id, "title": h.title, "snippet": h.snippet, "rank": round(h.rank, 6)}
+                    for h in group.hits
+                ],
+            }
+            typer.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        typer.echo(f"{group.story_id or '(no story)'}  {group.title or ''}".rstrip())
+        for h in group.hits:
+            typer.echo(f"  {h.article_id}  {h.title}")
+            typer.echo(f"    {h.snippet}")
 
 
 def _version() -> str:

@@ -6,6 +6,8 @@ NewsprismError               anything newsprism raises on purpose (exit status 1
  │    └── NothingUsableError nothing analysable among the inputs (exit status 2)
  ├── ModelError              the spaCy pipeline cannot be loaded
  ├── StoreError              the database cannot be opened, migrated or written
+ ├── NotFoundError           what was asked for is not there: an unknown story, an empty
+ │                           database, a search without hits (exit status 4)
  └── StrictModeError         --strict and some inputs were skipped (exit status 3)
 
 Interrupted (a BaseException) SIGINT or SIGTERM arrived (exit status 128 + the signal number)
@@ -40,6 +42,13 @@ class ModelError(NewsprismError):
 
 class StoreError(NewsprismError):
     """The store cannot be opened, migrated or written."""
+
+
+class NotFoundError(NewsprismError):
+    """What the user asked for is not there (an unknown story id, a database without stories, a
+    search that matched nothing): exit status 4, so a script can tell it from a failure (1)."""
+
+    exit_code = 4
 
 
 class StrictModeError(NewsprismError):

@@ -5,16 +5,19 @@ This is the library core behind ``newsprism analyze``; the CLI only parses flags
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
 from .clean import to_article
 from .clean.language import language_name
 from .config import Settings
-from .errors import ConfigError, NothingUsableError, check_interrupted
+from .errors import ConfigError, NothingUsableError, StoreError, check_interrupted
 from .ingest import iter_documents
 from .link import link_story
 from .link.dates import refine_publication_dates
@@ -22,8 +25,11 @@ from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
 from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published
 from .run.local import Progress, analyze_articles
-from .stories import cluster, item_of
+from .stories import StoryIndex, arrival_order, cluster, item_of
 from .stories.grouping import Grouping, groupings
+
+if TYPE_CHECKING:
+    from .store import Store, StoryBatch, StorySummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +221,11 @@ INGEST_BATCH = 64
 
 @dataclass(frozen=True, slots=True)
 class IngestResult:
+    """Articles stored anew and already present; stories whose analysis was (re)computed."""
+
     added: int
     present: int
+    stories_analysed: int = 0
 
 
 def ingest_corpus(
@@ -230,7 +239,13 @@ def ingest_corpus(
     Articles already stored are not analysed again; a crash mid-way leaves every finished batch
     stored (each article with the date inferred from its own text) and nothing of the unfinished
     one. Once all are analysed, inferred dates are refined across the run's new articles as
-    ``analyze`` refines them, so the store keeps the dates ``analyze`` reports for the same inputs."""
+    ``analyze`` refines them, so the store keeps the dates ``analyze`` reports for the same inputs.
+
+    Each batch's new articles are clustered into stories as they are stored (in arrival order:
+    :func:`~newsprism.stories.arrival_order`) by the store's :class:`StoryIndex`, restored from
+    its saved state, never rebuilt by replaying the store; assignments and the index's state are
+    committed with the batch. Last, the stories whose articles changed are analysed again
+    (:func:`refresh_stories`)."""
     from .store import open_store
 
     if not corpus.articles and not corpus.other_language:
@@ -253,23 +268,144 @@ def ingest_corpus(
         if progress and len(corpus.articles) > len(todo):
             progress(len(corpus.articles) - len(todo))
         analyzed: list[ArticleAnalysis] = []
+        index: StoryIndex | None = None  # restored when there is something to cluster
+        joined: dict[str, str] = {}  # new article -> the story it joined
         for start in range(0, len(todo), batch_size):
             check_interrupted()  # between batches: every finished one is committed
             batch = todo[start : start + batch_size]
             analyses = analyze_articles(
                 batch, model=settings.model, workers=settings.workers, batch_size=settings.batch_size
             )
-            result = store.add(_dated(batch, analyses), model)
+            dated = _dated(batch, analyses)
+            index = index or _story_index(store)
+            stories = _assign(index, dated)
+            joined.update((a.article_id, a.story_id) for a in stories.assignments)
+            result = store.add(dated, model, stories=stories)
             analyzed.extend(analyses)
             added += result.added
             present += result.present
             if progress:
                 progress(len(batch))
-        if todo:  # the dates analyze would report: refined across the run's new articles
-            refined = refine_publication_dates(todo, analyzed)
-            store.add(_dated(todo, refined), model)  # replaces the analyses whose date moved
-            store.set_published([(a.id, a.published) for a, _ in _dated(todo, refined)])
-    return IngestResult(added, present)
+        if todo and index is not None:  # the dates analyze reports: refined within each story
+            refined = _refined_per_story(todo, analyzed, {a: index.resolve(s) for a, s in joined.items()})
+            store.add(refined, model)  # replaces the analyses whose date moved
+            store.set_published([(a.id, a.published) for a, _ in refined])
+        analysed = refresh_stories(store, settings.summary_words)
+    return IngestResult(added, present, analysed)
+
+
+def _refined_per_story(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], story_of: dict[str, str]
+) -> list[tuple[Article, ArticleAnalysis]]:
+    """Inferred dates refined across the run's new articles of each story, as ``analyze``
+    refines them within each story (``link_story``): refining across the whole run let one
+    story's years date another's undated articles."""
+    groups: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        groups.setdefault(story_of.get(article.id, article.id), []).append(i)
+    out: list[tuple[Article, ArticleAnalysis] | None] = [None] * len(articles)
+    for members in groups.values():
+        chosen = [articles[i] for i in members]
+        refined = refine_publication_dates(chosen, [analyses[i] for i in members])
+        for i, pair in zip(members, _dated(chosen, refined), strict=True):
+            out[i] = pair
+    return [pair for pair in out if pair is not None]
+
+
+def _assign(index: StoryIndex, pairs: Sequence[tuple[Article, ArticleAnalysis]]) -> StoryBatch:
+    """Cluster ``pairs`` (in arrival order) into ``index``: the batch's assignments and the
+    index's state after them, for the store to commit with the batch."""
+    from .store import StoryBatch
+
+    items = arrival_order(item_of(article, analysis) for article, analysis in pairs)
+    assignments = tuple(index.add(item) for item in items)
+    return StoryBatch(assignments, tuple(a.id for a, _ in pairs), index.snapshot())
+
+
+def _story_index(store: Store) -> StoryIndex:
+    """The store's clusterer, restored from its saved state. A store without one (new, or
+    written before stories were kept) has its analysed articles clustered once, in stored
+    (publication) order, and that state saved: later runs restore it, they never replay."""
+    state = store.story_index_state()
+    if state is not None:
+        try:
+            return StoryIndex.restore(state)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"the saved story index cannot be read: {exc}") from None
+    index = StoryIndex()
+    stored = [(a, store.analysis(a.id)) for a in store.articles()]
+    analysed = [(a, an) for a, an in stored if an is not None]
+    if analysed:
+        store.add([], stories=_assign(index, analysed))
+    return index
+
+
+def story_key(article_ids: Sequence[str], model: str | None, summary_words: int) -> str:
+    """The key a story's stored analysis is valid under: its articles in order, the model that
+    analysed them, the summary length and the newsprism version (any change means relinking)."""
+    from . import __version__
+
+    payload = json.dumps([list(article_ids), model, summary_words, __version__])
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _stored_members(store: Store, story_id: str, summary_words: int) -> tuple[str, Callable[[], Story]]:
+    """The key of story ``story_id`` as stored now, and how to link it: ``link_story`` over its
+    articles in input order with their stored analyses, exactly the call ``analyze`` makes."""
+    members = store.story_articles(story_id)
+    articles = [a for a, _, _ in members]
+    analyses = [an for _, an, _ in members]
+    model = ", ".join(sorted({m for _, _, m in members if m})) or None
+
+    def link() -> Story:
+        return replace(link_story(articles, analyses, summary_words=summary_words), model=model)
+
+    return story_key([a.id for a in articles], model, summary_words), link
+
+
+def refresh_stories(store: Store, summary_words: int) -> int:
+    """Analyse again every story whose articles changed (the store marks them stale), each in its
+    own transaction; return how many. A story whose articles did not change is not touched."""
+    count = 0
+    for story_id in store.stale_stories():
+        check_interrupted()
+        key, link = _stored_members(store, story_id, summary_words)
+        story = link()
+        store.set_story_analysis(story_summary(story_id, story), key, story)
+        count += 1
+    return count
+
+
+def stored_story(store: Store, ref: str, summary_words: int) -> Story:
+    """The story ``ref`` (an id, a unique prefix or a merged story's id) as ``analyze`` would
+    report its articles: the stored analysis when its key still holds, else linked afresh."""
+    story_id = store.find_story(ref)
+    key, link = _stored_members(store, story_id, summary_words)
+    stored_key, stored = store.story_analysis(story_id)
+    return stored if stored is not None and stored_key == key else link()
+
+
+def story_summary(story_id: str, story: Story) -> StorySummary:
+    """How ``newsprism stories`` lists ``story``: the title of its earliest article (the first
+    in input order when undated), its outlets in input order, its independent origins (as the
+    briefs count them) and its first and last publication dates."""
+    from .store import StorySummary
+
+    dated = [
+        (effective_published(a, an).value, i, a)
+        for i, (a, an) in enumerate(zip(story.articles, story.analyses, strict=True))
+    ]
+    first = min(dated, key=lambda d: (d[0] is None, d[0] or "", d[1]))[2] if dated else None
+    values = sorted(value for value, _, _ in dated if value)
+    return StorySummary(
+        id=story_id,
+        title=first.title if first else None,
+        articles=len(story.articles),
+        outlets=tuple(dict.fromkeys(a.outlet for a in story.articles if a.outlet)),
+        origins=len(story.origins) or len(story.articles),
+        first_published=values[0] if values else None,
+        last_published=values[-1] if values else None,
+    )
 
 
 def _dated(

@@ -18,12 +18,36 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from .base import AddResult, Store
+from .base import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    AddResult,
+    SearchHit,
+    Store,
+    StoryBatch,
+    StoryHits,
+    StoryMember,
+    StorySummary,
+)
 from .engine import make_engine, one_line, parse_url, safe_url, sqlite_file
 from .migrations import MIGRATIONS, Migration, migrate
 from .sql import SqlStore
 
-__all__ = ["MIGRATIONS", "AddResult", "Migration", "SqlStore", "Store", "open_store"]
+__all__ = [
+    "MARK_CLOSE",
+    "MARK_OPEN",
+    "MIGRATIONS",
+    "AddResult",
+    "Migration",
+    "SearchHit",
+    "SqlStore",
+    "Store",
+    "StoryBatch",
+    "StoryHits",
+    "StoryMember",
+    "StorySummary",
+    "open_store",
+]
 
 
 def open_store(url: str, *, create: bool = True, migrations: Sequence[Migration] = MIGRATIONS) -> Store:

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
-from ..records import Article, ArticleAnalysis, Published, Skip
+from ..records import Article, ArticleAnalysis, Published, Skip, Story
+from ..stories import Assignment
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,74 @@ class AddResult:
         return self.added + self.present
 
 
+@dataclass(frozen=True, slots=True)
+class StoryBatch:
+    """The clusterer's work on one batch, stored in the batch's transaction: the ``assignments``
+    in the order they were made, the article ids in input (ingest) order (the order a story's
+    analysis reads them in), and the clusterer's state after them
+    (:meth:`~newsprism.stories.StoryIndex.snapshot`)."""
+
+    assignments: tuple[Assignment, ...]
+    input_order: tuple[str, ...]
+    state: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """One article of a story as listed: where it came from and why it joined (its assignment)."""
+
+    article_id: str
+    title: str
+    url: str | None
+    source: str
+    outlet: str | None
+    published: str | None
+    similarity: float
+    new_story: bool
+    shared_terms: tuple[str, ...]
+    shared_entities: tuple[str, ...]
+    merged: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """A story as ``newsprism stories`` lists it. ``origins`` (independent origins) is known once
+    the story is analysed; ``members`` in input order."""
+
+    id: str
+    title: str | None
+    articles: int
+    outlets: tuple[str, ...]
+    origins: int | None
+    first_published: str | None
+    last_published: str | None
+    members: tuple[StoryMember, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One matching article: its title, a snippet with the matched words between
+    :data:`MARK_OPEN` and :data:`MARK_CLOSE`, and its bm25 rank (lower is better)."""
+
+    article_id: str
+    title: str
+    snippet: str
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoryHits:
+    """The hits of one story (``story_id`` ``None``: articles in no story, e.g. unanalysed)."""
+
+    story_id: str | None
+    title: str | None
+    hits: tuple[SearchHit, ...]
+
+
+#: How a search snippet marks the matched words.
+MARK_OPEN, MARK_CLOSE = "**", "**"
+
+
 class Store(ABC):
     """Where ingested articles, their analyses and skipped inputs are kept.
 
@@ -42,9 +111,18 @@ class Store(ABC):
 
     @abstractmethod
     def add(
-        self, batch: Sequence[tuple[Article, ArticleAnalysis | None]], model: str | None = None
+        self,
+        batch: Sequence[tuple[Article, ArticleAnalysis | None]],
+        model: str | None = None,
+        *,
+        stories: StoryBatch | None = None,
     ) -> AddResult:
         """Store a batch of articles, each with its analysis or ``None``, in one transaction.
+
+        With ``stories``, the batch's story assignments (merges applied: the merged story's
+        articles move to the one kept, an alias records it) and the clusterer's state are
+        stored in the same transaction, and every story that gained articles is marked stale
+        (:meth:`stale_stories`). ``batch`` may then be empty (articles stored earlier).
 
         Idempotent: an article whose id is already stored is left as it is. An analysis is
         stored when given and none is stored for its article yet, and replaces a stored one
@@ -104,6 +182,44 @@ class Store(ABC):
         relevance where the database has full-text search (SQLite FTS5); elsewhere they are
         case-insensitive substrings, ordered like :meth:`articles`. An empty query finds nothing.
         """
+
+    @abstractmethod
+    def story_index_state(self) -> dict[str, Any] | None:
+        """The clusterer's state saved by the last :meth:`add` with stories, or ``None``."""
+
+    @abstractmethod
+    def stale_stories(self) -> list[str]:
+        """Ids of the stories whose articles changed since their analysis was stored."""
+
+    @abstractmethod
+    def story_articles(self, story_id: str) -> list[tuple[Article, ArticleAnalysis, str | None]]:
+        """The articles of story ``story_id`` in input order, each with its analysis and the
+        model that made it. Raises :class:`StoreError` when one has no readable analysis."""
+
+    @abstractmethod
+    def story_analysis(self, story_id: str) -> tuple[str | None, Story | None]:
+        """The stored analysis of ``story_id`` and its key (``None, None`` when stale or unknown)."""
+
+    @abstractmethod
+    def set_story_analysis(self, summary: StorySummary, key: str, analysis: Story) -> None:
+        """Store a story's analysis under ``key`` with its listing fields, in one transaction."""
+
+    @abstractmethod
+    def stories(self, since: str | None = None, limit: int | None = None) -> list[StorySummary]:
+        """Stories newest first (by last publication date; undated last, then by id), with their
+        members; ``since``: only those with an article published on or after that ISO date."""
+
+    @abstractmethod
+    def find_story(self, ref: str) -> str:
+        """The current id of the story ``ref`` names: its id, a unique prefix of it, or the id of
+        a story merged into it. Raises :class:`~newsprism.errors.NotFoundError` when none matches
+        and :class:`~newsprism.errors.ConfigError` when the prefix is ambiguous."""
+
+    @abstractmethod
+    def search_stories(self, query: str, limit: int = 20) -> list[StoryHits]:
+        """Articles whose title or text hold every word of ``query`` (each word quoted: FTS5
+        operators and stray quotes are plain words), grouped by story, best bm25 rank first;
+        up to ``limit`` stories. Needs SQLite's FTS5: elsewhere a :class:`StoreError` says so."""
 
     @abstractmethod
     def close(self) -> None:

@@ -18,12 +18,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Connection,
     DateTime,
     Engine,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -136,11 +138,70 @@ def _v3_article_notes(conn: Connection) -> None:
     conn.exec_driver_sql(f"ALTER TABLE articles ADD COLUMN notes {json} NOT NULL DEFAULT '[]'")
 
 
+def _v4_stories(conn: Connection) -> None:
+    """story_articles (each clustered article's story and the assignment's explanation),
+    stories (the linked analysis of each, under a key), story_aliases (merges) and story_index
+    (the clusterer's saved state). Existing articles are clustered by the next ingest (it finds
+    no saved state), so nothing here depends on the clusterer."""
+    md = MetaData()
+    json = JSON().with_variant(postgresql.JSONB(), "postgresql")
+    stamp = DateTime(timezone=True)
+    articles = Table("articles", md, Column("id", Text, primary_key=True))  # exists: referenced only
+    story_articles = Table(
+        "story_articles",
+        md,
+        Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        Column("story_id", Text, nullable=False),
+        Column("assigned_to", Text, nullable=False),
+        Column("position", Integer, nullable=False),
+        Column("arrival", Integer, nullable=False),
+        Column("similarity", Float, nullable=False),
+        Column("new_story", Boolean, nullable=False),
+        Column("shared_terms", json, nullable=False),
+        Column("shared_entities", json, nullable=False),
+        Column("merged", json, nullable=False),
+        Column("added_at", stamp, nullable=False),
+    )
+    Index("ix_story_articles_story", story_articles.c.story_id, story_articles.c.position)
+    stories = Table(
+        "stories",
+        md,
+        Column("id", Text, primary_key=True),
+        Column("title", Text),
+        Column("articles", Integer, nullable=False),
+        Column("outlets", json, nullable=False),
+        Column("origins", Integer),
+        Column("first_published", Text),
+        Column("last_published", Text),
+        Column("analysis_key", Text),
+        Column("analysis", json),
+        Column("analyzed_at", stamp),
+    )
+    Index("ix_stories_analysis_key", stories.c.analysis_key)
+    Index("ix_stories_last_published", stories.c.last_published)
+    Table(
+        "story_aliases",
+        md,
+        Column("story_id", Text, primary_key=True),
+        Column("merged_into", Text, nullable=False),
+        Column("by_article", Text, nullable=False),
+    )
+    Table(
+        "story_index",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("state", json, nullable=False),
+        Column("updated_at", stamp, nullable=False),
+    )
+    md.create_all(conn, tables=[t for t in md.sorted_tables if t is not articles], checkfirst=False)
+
+
 #: Every migration, in version order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial: articles, analyses, skips, fts", _v1_initial),
     Migration(2, "skips: unique (source, reason)", _v2_unique_skips),
     Migration(3, "articles: cut_from and notes", _v3_article_notes),
+    Migration(4, "stories: assignments, analyses, aliases, clusterer state", _v4_stories),
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -78,3 +79,64 @@ Index(SKIPS_UNIQUE, skips.c.source, skips.c.reason, unique=True)
 
 #: SQLite only: the FTS5 index over articles' title and text (absent when FTS5 is unavailable).
 ARTICLES_FTS = "articles_fts"
+
+# --- stories (migration 4) -----------------------------------------------------------------------
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", Text, nullable=False),
+    Column("assigned_to", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("arrival", Integer, nullable=False),
+    Column("similarity", Float, nullable=False),
+    Column("new_story", Boolean, nullable=False),
+    Column("shared_terms", Json, nullable=False),
+    Column("shared_entities", Json, nullable=False),
+    Column("merged", Json, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+"""Each clustered article's story: ``story_id`` now (after merges), ``assigned_to`` when it
+arrived, with the assignment's explanation; ``position`` is the ingest (input) order, the order
+a story's analysis reads its articles in; ``arrival`` the order the clusterer saw them in."""
+Index("ix_story_articles_story", story_articles.c.story_id, story_articles.c.position)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("title", Text),
+    Column("articles", Integer, nullable=False),
+    Column("outlets", Json, nullable=False),
+    Column("origins", Integer),
+    Column("first_published", Text),
+    Column("last_published", Text),
+    Column("analysis_key", Text),
+    Column("analysis", Json),
+    Column("analyzed_at", DateTime(timezone=True)),
+)
+"""One row per current story. ``analysis`` is its linked analysis (the Story record) under
+``analysis_key`` (a hash of its articles in order and the analysis settings); a story whose
+membership changed has ``analysis_key`` NULL until it is analysed again."""
+Index("ix_stories_analysis_key", stories.c.analysis_key)
+Index("ix_stories_last_published", stories.c.last_published)
+
+story_aliases = Table(
+    "story_aliases",
+    metadata,
+    Column("story_id", Text, primary_key=True),
+    Column("merged_into", Text, nullable=False),
+    Column("by_article", Text, nullable=False),
+)
+"""A story merged into another (``merged_into`` is always a current story), and the article
+that bridged them."""
+
+story_index = Table(
+    "story_index",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("state", Json, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+"""One row (id 1): the clusterer's saved state (:meth:`newsprism.stories.StoryIndex.snapshot`)."""

@@ -25,12 +25,31 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import StoreError
-from ..records import Article, ArticleAnalysis, Published, Skip
-from .base import AddResult, Store
+from ..errors import ConfigError, NotFoundError, StoreError
+from ..records import Article, ArticleAnalysis, Published, Skip, Story
+from .base import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    AddResult,
+    SearchHit,
+    Store,
+    StoryBatch,
+    StoryHits,
+    StoryMember,
+    StorySummary,
+)
 from .codec import from_dict, to_dict
 from .engine import one_line, read_transaction, write_transaction
-from .schema import ARTICLES_FTS, analyses, articles, skips
+from .schema import (
+    ARTICLES_FTS,
+    analyses,
+    articles,
+    skips,
+    stories,
+    story_aliases,
+    story_articles,
+    story_index,
+)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -39,6 +58,17 @@ R = TypeVar("R")
 CHUNK = 500
 
 _WORDS = re.compile(r"\S+")
+
+#: Matching articles a story search reads (best first) before grouping them by story.
+SEARCH_HITS = 500
+
+
+def fts_match(query: str) -> str | None:
+    """``query`` as an FTS5 query matching every word: each whitespace-separated word becomes a
+    quoted phrase, so FTS5 syntax (``AND``, ``NEAR``, ``"``, ``*``, parentheses) is read as plain
+    words and no query is malformed. ``None`` when it has no words."""
+    words = _WORDS.findall(query)
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words) if words else None
 
 
 def _translated(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -131,55 +161,71 @@ class SqlStore(Store):
 
     @_translated("write articles to the database")
     def add(
-        self, batch: Sequence[tuple[Article, ArticleAnalysis | None]], model: str | None = None
+        self,
+        batch: Sequence[tuple[Article, ArticleAnalysis | None]],
+        model: str | None = None,
+        *,
+        stories: StoryBatch | None = None,
     ) -> AddResult:
         self._check_open()
         for article, analysis in batch:
             if analysis is not None and analysis.article != article.id:
                 raise ValueError(f"analysis of {analysis.article!r} paired with article {article.id!r}")
-        if not batch:
+        if not batch and stories is None:
             return AddResult()
         now = datetime.now(UTC)
         with write_transaction(self._engine) as conn:
-            ids = list(dict.fromkeys(article.id for article, _ in batch))
-            seen = _known(conn, ids)
-            new_rows: list[dict[str, Any]] = []
-            wanted: dict[str, dict[str, Any]] = {}  # article id -> analysis row, last one wins
-            for article, analysis in batch:
-                if article.id not in seen:
-                    seen.add(article.id)
-                    new_rows.append(article_row(article, now))
-                if analysis is not None:
-                    wanted[article.id] = {"model": model, "data": to_dict(analysis)}
-            if new_rows:
-                conn.execute(insert(articles), new_rows)
+            result = self._add(conn, batch, model, now)
+            if stories is not None:
+                _add_stories(conn, stories, now)
+        return result
 
-            stored: dict[str, tuple[str | None, Any]] = {}
-            wanted_ids = list(wanted)
-            for chunk in _chunks(wanted_ids):
-                query = select(analyses.c.article_id, analyses.c.model, analyses.c.data).where(
-                    analyses.c.article_id.in_(chunk)
-                )
-                stored.update((aid, (m, d)) for aid, m, d in conn.execute(query))
-            inserts = [
-                {"article_id": aid, **row, "added_at": now}
-                for aid, row in wanted.items()
-                if aid not in stored
-            ]
-            replaces = [
-                {"aid": aid, **row, "added_at": now}
-                for aid, row in wanted.items()
-                if aid in stored and stored[aid] != (row["model"], row["data"])
-            ]
-            if inserts:
-                conn.execute(insert(analyses), inserts)
-            if replaces:
-                statement = (
-                    update(analyses)
-                    .where(analyses.c.article_id == bindparam("aid"))
-                    .values(model=bindparam("model"), data=bindparam("data"), added_at=bindparam("added_at"))
-                )
-                conn.execute(statement, replaces)
+    @staticmethod
+    def _add(
+        conn: Connection,
+        batch: Sequence[tuple[Article, ArticleAnalysis | None]],
+        model: str | None,
+        now: datetime,
+    ) -> AddResult:
+        if not batch:
+            return AddResult()
+        ids = list(dict.fromkeys(article.id for article, _ in batch))
+        seen = _known(conn, ids)
+        new_rows: list[dict[str, Any]] = []
+        wanted: dict[str, dict[str, Any]] = {}  # article id -> analysis row, last one wins
+        for article, analysis in batch:
+            if article.id not in seen:
+                seen.add(article.id)
+                new_rows.append(article_row(article, now))
+            if analysis is not None:
+                wanted[article.id] = {"model": model, "data": to_dict(analysis)}
+        if new_rows:
+            conn.execute(insert(articles), new_rows)
+
+        stored: dict[str, tuple[str | None, Any]] = {}
+        wanted_ids = list(wanted)
+        for chunk in _chunks(wanted_ids):
+            query = select(analyses.c.article_id, analyses.c.model, analyses.c.data).where(
+                analyses.c.article_id.in_(chunk)
+            )
+            stored.update((aid, (m, d)) for aid, m, d in conn.execute(query))
+        inserts = [
+            {"article_id": aid, **row, "added_at": now} for aid, row in wanted.items() if aid not in stored
+        ]
+        replaces = [
+            {"aid": aid, **row, "added_at": now}
+            for aid, row in wanted.items()
+            if aid in stored and stored[aid] != (row["model"], row["data"])
+        ]
+        if inserts:
+            conn.execute(insert(analyses), inserts)
+        if replaces:
+            statement = (
+                update(analyses)
+                .where(analyses.c.article_id == bindparam("aid"))
+                .values(model=bindparam("model"), data=bindparam("data"), added_at=bindparam("added_at"))
+            )
+            conn.execute(statement, replaces)
         return AddResult(
             added=len(new_rows),
             present=len(batch) - len(new_rows),
@@ -285,7 +331,7 @@ class SqlStore(Store):
             return []
         with read_transaction(self._engine) as conn:
             if self._fts:
-                match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+                match = fts_match(query)
                 ids = [
                     aid
                     for (aid,) in conn.execute(
@@ -309,6 +355,163 @@ class SqlStore(Store):
             query_ = select(articles).where(condition).order_by(*_ORDER).limit(limit)
             return self._fetch(conn.execute(query_))
 
+    @_translated("read the story index")
+    def story_index_state(self) -> dict[str, Any] | None:
+        self._check_open()
+        with read_transaction(self._engine) as conn:
+            state: dict[str, Any] | None = conn.scalar(
+                select(story_index.c.state).where(story_index.c.id == 1)
+            )
+        return state
+
+    @_translated("read stories")
+    def stale_stories(self) -> list[str]:
+        self._check_open()
+        query = select(stories.c.id).where(stories.c.analysis_key.is_(None)).order_by(stories.c.id)
+        with read_transaction(self._engine) as conn:
+            return list(conn.scalars(query))
+
+    @_translated("read a story's articles")
+    def story_articles(self, story_id: str) -> list[tuple[Article, ArticleAnalysis, str | None]]:
+        self._check_open()
+        query = (
+            select(articles, analyses.c.model, analyses.c.data.label("analysis_data"))
+            .join(story_articles, story_articles.c.article_id == articles.c.id)
+            .outerjoin(analyses, analyses.c.article_id == articles.c.id)
+            .where(story_articles.c.story_id == story_id)
+            .order_by(story_articles.c.position)
+        )
+        with read_transaction(self._engine) as conn:
+            rows = list(conn.execute(query))
+        members = []
+        for row, article in zip(rows, self._fetch(rows), strict=True):
+            data = row._mapping["analysis_data"]
+            try:
+                analysis = from_dict(ArticleAnalysis, data) if data is not None else None
+            except ValueError as exc:
+                raise StoreError(f"stored analysis of {article.id!r} cannot be read: {exc}") from None
+            if analysis is None:
+                raise StoreError(f"article {article.id!r} of story {story_id} has no stored analysis")
+            members.append((article, analysis, row._mapping["model"]))
+        return members
+
+    @_translated("read a story's analysis")
+    def story_analysis(self, story_id: str) -> tuple[str | None, Story | None]:
+        self._check_open()
+        query = select(stories.c.analysis_key, stories.c.analysis).where(stories.c.id == story_id)
+        with read_transaction(self._engine) as conn:
+            row = conn.execute(query).first()
+        if row is None or row[0] is None or row[1] is None:
+            return None, None
+        try:
+            return row[0], from_dict(Story, row[1])
+        except ValueError as exc:
+            raise StoreError(f"stored analysis of story {story_id} cannot be read: {exc}") from None
+
+    @_translated("write a story's analysis")
+    def set_story_analysis(self, summary: StorySummary, key: str, analysis: Story) -> None:
+        self._check_open()
+        values = {
+            "title": summary.title,
+            "articles": summary.articles,
+            "outlets": list(summary.outlets),
+            "origins": summary.origins,
+            "first_published": summary.first_published,
+            "last_published": summary.last_published,
+            "analysis_key": key,
+            "analysis": to_dict(analysis),
+            "analyzed_at": datetime.now(UTC),
+        }
+        with write_transaction(self._engine) as conn:
+            conn.execute(update(stories).where(stories.c.id == summary.id).values(values))
+
+    @_translated("read stories")
+    def stories(self, since: str | None = None, limit: int | None = None) -> list[StorySummary]:
+        self._check_open()
+        query = select(stories).order_by(
+            stories.c.last_published.is_(None), stories.c.last_published.desc(), stories.c.id
+        )
+        if since is not None:
+            query = query.where(stories.c.last_published >= since)
+        if limit is not None:
+            query = query.limit(limit)
+        with read_transaction(self._engine) as conn:
+            rows = list(conn.execute(query))
+            members: dict[str, list[StoryMember]] = {}
+            for chunk in _chunks([row.id for row in rows]):
+                member_query = (
+                    select(story_articles, articles.c.title, articles.c.url, articles.c.source)
+                    .add_columns(articles.c.outlet, articles.c.published_value)
+                    .join(articles, articles.c.id == story_articles.c.article_id)
+                    .where(story_articles.c.story_id.in_(chunk))
+                    .order_by(story_articles.c.position)
+                )
+                for m in conn.execute(member_query):
+                    members.setdefault(m.story_id, []).append(_member(m))
+        return [_summary(row, tuple(members.get(row.id, ()))) for row in rows]
+
+    @_translated("find a story")
+    def find_story(self, ref: str) -> str:
+        self._check_open()
+        ref = ref.strip()
+        if not ref:
+            raise NotFoundError("no story id given")
+        with read_transaction(self._engine) as conn:
+            if conn.scalar(select(stories.c.id).where(stories.c.id == ref)) is not None:
+                return ref
+            merged = conn.scalar(select(story_aliases.c.merged_into).where(story_aliases.c.story_id == ref))
+            if merged is not None:
+                return str(merged)
+            prefixes = [ref] if ref.startswith("s-") else [ref, "s-" + ref]
+            found: list[str] = []
+            for prefix in prefixes:
+                query = select(stories.c.id).where(stories.c.id.startswith(prefix, autoescape=True))
+                found.extend(conn.scalars(query.order_by(stories.c.id).limit(4)))
+                if found:
+                    break
+        if not found:
+            raise NotFoundError(f"no story {ref!r} (newsprism stories lists them)")
+        if len(found) > 1:
+            more = ", …" if len(found) > 3 else ""
+            raise ConfigError(
+                f"story prefix {ref!r} is ambiguous: {', '.join(found[:3])}{more} (give more characters)"
+            )
+        return found[0]
+
+    @_translated("search stories")
+    def search_stories(self, query: str, limit: int = 20) -> list[StoryHits]:
+        self._check_open()
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, got {limit}")
+        if self._engine.dialect.name != "sqlite":
+            raise StoreError(
+                f"search needs SQLite for now ({self._engine.dialect.name} full-text search is issue 14)"
+            )
+        if not self._fts:
+            raise StoreError("search needs SQLite's FTS5 extension, which this SQLite lacks")
+        match = fts_match(query)
+        if match is None:
+            raise ConfigError("the search query has no words")
+        sql = text(
+            f"SELECT a.id, a.title, sa.story_id, st.title AS story_title, "
+            f"snippet({ARTICLES_FTS}, -1, :open, :close, '…', 16) AS snippet, "
+            f"bm25({ARTICLES_FTS}) AS rank "
+            f"FROM {ARTICLES_FTS} JOIN articles a ON a.id = {ARTICLES_FTS}.id "
+            "LEFT JOIN story_articles sa ON sa.article_id = a.id "
+            "LEFT JOIN stories st ON st.id = sa.story_id "
+            f"WHERE {ARTICLES_FTS} MATCH :match ORDER BY rank, a.id LIMIT :hits"
+        )
+        params = {"open": MARK_OPEN, "close": MARK_CLOSE, "match": match, "hits": SEARCH_HITS}
+        grouped: dict[str | None, tuple[str | None, list[SearchHit]]] = {}
+        with read_transaction(self._engine) as conn:
+            for aid, title, sid, story_title, snippet, rank in conn.execute(sql, params):
+                if sid not in grouped:
+                    if len(grouped) == limit:
+                        continue
+                    grouped[sid] = (story_title, [])
+                grouped[sid][1].append(SearchHit(aid, title, snippet, float(rank)))
+        return [StoryHits(sid, title, tuple(hits)) for sid, (title, hits) in grouped.items()]
+
     def close(self) -> None:
         if not self._closed:
             self._closed = True
@@ -320,6 +523,90 @@ class SqlStore(Store):
             return [row_article(row) for row in rows]
         except ValueError as exc:
             raise StoreError(f"a stored article cannot be read: {exc}") from None
+
+
+def _add_stories(conn: Connection, batch: StoryBatch, now: datetime) -> None:
+    """Store a batch's story assignments in arrival order, apply its merges, mark the stories
+    that changed stale and save the clusterer's state (all in the caller's transaction)."""
+    base_position = conn.scalar(select(func.max(story_articles.c.position))) or 0
+    base_arrival = conn.scalar(select(func.max(story_articles.c.arrival))) or 0
+    assigned = {a.article_id for a in batch.assignments}
+    position = {aid: base_position + i for i, aid in enumerate(batch.input_order, 1) if aid in assigned}
+    if len(position) != len(assigned):
+        raise ValueError("every assigned article must be in the batch's input order")
+    touched: set[str] = set()
+    for arrival, a in enumerate(batch.assignments, base_arrival + 1):
+        for gone in a.merged:
+            conn.execute(
+                update(story_articles).where(story_articles.c.story_id == gone).values(story_id=a.story_id)
+            )
+            conn.execute(
+                update(story_aliases)
+                .where(story_aliases.c.merged_into == gone)
+                .values(merged_into=a.story_id)
+            )
+            conn.execute(
+                insert(story_aliases).values(story_id=gone, merged_into=a.story_id, by_article=a.article_id)
+            )
+            conn.execute(stories.delete().where(stories.c.id == gone))
+            touched.discard(gone)
+        if a.new_story:
+            conn.execute(insert(stories).values(id=a.story_id, articles=0, outlets=[]))
+        row = {
+            "article_id": a.article_id,
+            "story_id": a.story_id,
+            "assigned_to": a.story_id,
+            "position": position[a.article_id],
+            "arrival": arrival,
+            "similarity": a.similarity,
+            "new_story": a.new_story,
+            "shared_terms": list(a.shared_terms),
+            "shared_entities": list(a.shared_entities),
+            "merged": list(a.merged),
+            "added_at": now,
+        }
+        conn.execute(insert(story_articles).values(row))
+        touched.add(a.story_id)
+    count = (
+        select(func.count())
+        .select_from(story_articles)
+        .where(story_articles.c.story_id == stories.c.id)
+        .scalar_subquery()
+    )
+    for chunk in _chunks(sorted(touched)):
+        conn.execute(update(stories).where(stories.c.id.in_(chunk)).values(articles=count, analysis_key=None))
+    saved = {"state": batch.state, "updated_at": now}
+    if conn.execute(update(story_index).where(story_index.c.id == 1).values(saved)).rowcount == 0:
+        conn.execute(insert(story_index).values(id=1, **saved))
+
+
+def _member(m: Row[Any]) -> StoryMember:
+    return StoryMember(
+        article_id=m.article_id,
+        title=m.title,
+        url=m.url,
+        source=m.source,
+        outlet=m.outlet,
+        published=m.published_value,
+        similarity=m.similarity,
+        new_story=bool(m.new_story),
+        shared_terms=tuple(m.shared_terms),
+        shared_entities=tuple(m.shared_entities),
+        merged=tuple(m.merged),
+    )
+
+
+def _summary(row: Row[Any], members: tuple[StoryMember, ...]) -> StorySummary:
+    return StorySummary(
+        id=row.id,
+        title=row.title,
+        articles=row.articles,
+        outlets=tuple(row.outlets),
+        origins=row.origins,
+        first_published=row.first_published,
+        last_published=row.last_published,
+        members=members,
+    )
 
 
 def _known(conn: Connection, ids: Sequence[str], column: Any = articles.c.id) -> set[str]:

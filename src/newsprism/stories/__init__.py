@@ -20,6 +20,7 @@ __all__ = [
     "Clustering",
     "StoryIndex",
     "StoryItem",
+    "arrival_order",
     "cluster",
     "fallback_entities",
     "item_of",
@@ -92,6 +93,16 @@ class Clustering:
         return {article: sid for sid, articles in self.stories for article in articles}
 
 
+def arrival_order(items: Iterable[StoryItem]) -> list[StoryItem]:
+    """``items`` in the order they are clustered: by publication time when every item has one
+    (stable, so ties keep input order), else in input order (an undated stream's order is its
+    arrival order). The one rule :func:`cluster` and the store's ingest both follow."""
+    ordered = list(items)
+    if ordered and all(item.published is not None for item in ordered):
+        ordered.sort(key=lambda item: days_of(item.published) or 0.0)
+    return ordered
+
+
 def cluster(items: Iterable[StoryItem], config: ClusterConfig | None = None) -> Clustering:
     """Cluster ``items`` into stories in arrival order: by publication time when every item has
     one (stable, so ties keep input order), else in input order (an undated stream's order is its
@@ -103,10 +114,8 @@ def cluster(items: Iterable[StoryItem], config: ClusterConfig | None = None) -> 
         if item.article_id in seen:
             raise ValueError(f"article id {item.article_id!r} given twice: each article is clustered once")
         seen.add(item.article_id)
-    if ordered and all(item.published is not None for item in ordered):
-        ordered.sort(key=lambda item: days_of(item.published) or 0.0)
     index = StoryIndex(config)
-    assignments = tuple(index.add(item) for item in ordered)
+    assignments = tuple(index.add(item) for item in arrival_order(ordered))
     grouped: dict[str, list[str]] = {}
     for assignment in assignments:
         grouped.setdefault(index.resolve(assignment.story_id), []).append(assignment.article_id)

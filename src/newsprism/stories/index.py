@@ -26,6 +26,7 @@ import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 from ..words import content_stems
 
@@ -339,7 +340,7 @@ class StoryIndex:
         self._unindex(gone)
         del self._open[gone.story_id]
         self._alias[gone.story_id] = keep.story_id
-        for key in list(gone.keys):
+        for key in sorted(gone.keys):  # a set's order varies between processes (string hashing)
             posting = self._postings.setdefault(key, OrderedDict())
             posting[keep.story_id] = None
             keep.keys.add(key)
@@ -378,3 +379,73 @@ class StoryIndex:
             return tuple(k for _, k in sorted(shared, key=lambda p: (-p[0], p[1]))[:n])
 
         return top(story.all, v.all), top(story.entities, v.entities)
+
+    # --- state: saved and restored between runs (the store keeps it) -------------------------
+
+    #: Version of :meth:`snapshot`'s layout; :meth:`restore` refuses any other.
+    SNAPSHOT_VERSION = 1
+
+    def snapshot(self) -> dict[str, Any]:
+        """The index's state as JSON-ready data, so a later run carries on where this one stopped.
+
+        The trap this avoids: rebuilding the index by replaying every stored article costs the
+        whole store per run. The snapshot holds only what the next article can meet: document
+        frequencies, the open stories (centroids, keys, articles) in recency order and the postings
+        in order. Floats survive JSON exactly and every dict keeps its order, so a restored index
+        assigns exactly as the one that kept running. Merge aliases are left out (they grow with
+        the stream; the store keeps them): :meth:`resolve` on a restored index knows only the
+        merges made since."""
+        return {
+            "version": self.SNAPSHOT_VERSION,
+            "df": dict(self._df),
+            "documents": self._documents,
+            "arrivals": self._arrivals,
+            "now": self._now,
+            "open": [_story_state(s) for s in self._open.values()],
+            "postings": {key: list(posting) for key, posting in self._postings.items()},
+        }
+
+    @classmethod
+    def restore(cls, state: dict[str, Any], config: ClusterConfig | None = None) -> StoryIndex:
+        """The index :meth:`snapshot` saved; ``ValueError`` for another layout version."""
+        if state.get("version") != cls.SNAPSHOT_VERSION:
+            raise ValueError(
+                f"story index state version {state.get('version')!r}; this newsprism reads {cls.SNAPSHOT_VERSION}"
+            )
+        index = cls(config)
+        index._df = Counter(state["df"])
+        index._documents = state["documents"]
+        index._arrivals = state["arrivals"]
+        index._now = state["now"]
+        index._open = OrderedDict((s["id"], _story_of_state(s)) for s in state["open"])
+        index._postings = {key: OrderedDict.fromkeys(ids) for key, ids in state["postings"].items()}
+        return index
+
+
+_CENTROIDS = ("title", "body", "all", "entities")
+
+
+def _story_state(story: _Story) -> dict[str, Any]:
+    centroids = {name: getattr(story, name) for name in _CENTROIDS}
+    return {
+        "id": story.story_id,
+        "first": story.first_arrival,
+        "last": story.last_arrival,
+        "time": story.last_time,
+        "centroids": {name: [c.weights, c.norm2] for name, c in centroids.items()},
+        "keys": sorted(story.keys),
+        "articles": story.articles,
+    }
+
+
+def _story_of_state(state: dict[str, Any]) -> _Story:
+    centroids = {name: _Centroid(dict(w), n) for name, (w, n) in state["centroids"].items()}
+    return _Story(
+        state["id"],
+        state["first"],
+        state["last"],
+        state["time"],
+        keys=set(state["keys"]),
+        articles=list(state["articles"]),
+        **centroids,
+    )

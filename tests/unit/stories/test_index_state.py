@@ -1,0 +1,51 @@
+"""The clusterer's state survives a save and restore: a store restores it between ingest runs
+instead of replaying every stored article, so a restored index must assign exactly as one that
+kept running."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from newsprism.stories import StoryIndex, StoryItem
+
+DAY = date(2025, 3, 13)
+
+
+def stream() -> list[StoryItem]:
+    dam = "The Teresk dam burst and flooded the Velna valley towns; rescuers searched the valley."
+    port = "Dockworkers at the port of Alvena walked out over the contract; ships wait offshore."
+    topics = [
+        ("Teresk dam bursts in Velna valley", dam, ("teresk dam",)),
+        ("Alvena port strike", port, ("alvena port",)),
+        ("Teresk dam burst floods Velna valley", dam, ("teresk dam",)),
+        ("Alvena port strike goes on", port, ("alvena port",)),
+        ("Velna valley dam burst: rescuers search", dam, ("teresk dam",)),
+        ("Ships wait as Alvena port strike continues", port, ("alvena port",)),
+    ]
+    return [StoryItem(f"a{i}", DAY, title, text, ents) for i, (title, text, ents) in enumerate(topics)]
+
+
+def test_a_restored_index_assigns_exactly_as_the_index_that_kept_running() -> None:
+    items = stream()
+    running = StoryIndex()
+    expected = [running.add(item) for item in items]
+    assert any(not a.new_story for a in expected[3:])  # later articles join earlier stories
+
+    first = StoryIndex()
+    got = [first.add(item) for item in items[:3]]
+    saved = json.loads(json.dumps(first.snapshot()))  # as the store keeps it
+    restored = StoryIndex.restore(saved)
+    got += [restored.add(item) for item in items[3:]]
+
+    assert got == expected
+    assert restored.stories() == running.stories()
+    assert restored.snapshot() == running.snapshot()
+
+
+def test_a_snapshot_of_another_layout_version_is_refused() -> None:
+    state = StoryIndex().snapshot() | {"version": 99}
+    with pytest.raises(ValueError, match="version 99"):
+        StoryIndex.restore(state)
