@@ -294,6 +294,8 @@ class TestCommonExpressionsWithAValue:
             ("the nineties", "199", None),
             ("1998-2001", "1998/2001", None),
             ("2014-15", "2014/2015", None),
+            ("between 1994 and 1997", "1994/1997", None),
+            ("from March to May", "2022-03/2022-05", None),
             ("a few years ago", "PAST_REF", None),
             ("several weeks ago", "PAST_REF", None),
             ("the future", "FUTURE_REF", None),

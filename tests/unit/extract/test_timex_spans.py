@@ -161,11 +161,8 @@ class TestRanges:
             ("Sept. 30", "DATE", "2024-09-30"),
         ]
 
-    def test_the_two_ends_of_a_range_are_two_expressions(self) -> None:
-        assert found(BETWEEN_2014_AND_2019, FRIDAY_2025) == [
-            ("2014", "DATE", "2014"),
-            ("2019", "DATE", "2019"),
-        ]
+    def test_a_range_is_one_expression_valued_as_an_interval(self) -> None:
+        assert found(BETWEEN_2014_AND_2019, FRIDAY_2025) == [("between 2014 and 2019", "DATE", "2014/2019")]
 
     def test_a_range_of_amounts_stays_one(self) -> None:
         assert [t for t, _, _ in found(TWO_TO_THREE_WEEKS, FRIDAY_2025)] == ["two to three weeks"]
@@ -181,3 +178,12 @@ class TestRanges:
             (".", ".", "PUNCT", 1, "punct", "O"),
         ]
         assert found(rows, FRIDAY_2025) == [("March 20 - 21", "DATE", "2025-03-20/2025-03-21")]
+
+    def test_a_number_pair_the_ner_took_for_a_date_is_not_split_into_years(self) -> None:
+        rows: list[Row] = [
+            ("ISSN", "NNP", "PROPN", 0, "ROOT", "O"),
+            ("2283", "CD", "NUM", 0, "appos", "B-DATE"),
+            ("-", "SYM", "PUNCT", 1, "punct", "I-DATE"),
+            ("5474", "CD", "NUM", 1, "appos", "I-DATE"),
+        ]
+        assert found(rows, FRIDAY_2025) == []

@@ -774,8 +774,26 @@ def _rule_decade_or_century(t: str, c: _Ctx) -> Normalised | None:
 
 
 _AGO_UNITS = ("day", "week", "month", "year")
+_RANGE = re.compile(r"(?:between |from )?(.+?) (?:and|to|through|thru|until|till|-|–) (.+)")
+
+
+def _rule_range(t: str, c: _Ctx) -> Normalised | None:
+    """ "between 1994 and 1997", "from March to May", "1998 - 2001": the interval from the first
+    date to the second when each side is a calendar date of its own and the second does not end
+    before the first starts ("two to three weeks" is an amount, not a range of dates)."""
+    m = _RANGE.fullmatch(t)
+    if m is None:
+        return None
+    first, last = _first_reading(m.group(1), c), _first_reading(m.group(2), c)
+    if first is None or last is None or first.type != "DATE" or last.type != "DATE":
+        return None
+    value = f"{first.value}/{last.value}"
+    return c.out("DATE", value) if first.value and last.value and date_range(value) else None
+
+
 RULES: tuple[Rule, ...] = (
     _rule_set_or_vague,
+    _rule_range,
     _rule_anaphora,
     _rule_days_and_times,
     _rule_named_month_or_season,

@@ -144,12 +144,11 @@ def _adjust(span: Span) -> Span:
     return doc[start:end]
 
 
-#: Words joining two time expressions the NER tags as one ("the quarter ended Sept. 30",
-#: "between 1994 and 1997", "from March to May"): each side is a time of its own (TimeML marks
-#: two TIMEX3s), and read as one the whole has no value.
-_JOINERS = frozenset({"ended", "ending", "to", "through", "thru", "until", "till", "and", "-", "–"})
-#: Words opening a range, outside its first expression.
-_RANGE_OPENERS = frozenset({"between", "from"})
+#: Words joining a period and the date that ends it, which the NER tags as one ("the quarter
+#: ended Sept. 30", "the year ending June 30"): two times (TimeML marks two TIMEX3s), and read
+#: as one the whole has no value. A range ("between 1994 and 1997") stays one expression, an
+#: interval (:mod:`.normalise`): split, one sentence would be two timeline events, at its ends.
+_JOINERS = frozenset({"ended", "ending"})
 _UNIT_WORDS = frozenset({"year", "month", "week", "day", "quarter", "half", "decade", "century", "period"})
 
 
@@ -175,10 +174,7 @@ def _split_range(span: Span) -> list[Span]:
     for k in range(span.start + 1, span.end - 1):
         if doc[k].lower_ not in _JOINERS or not _datelike(doc[k + 1]):
             continue
-        if span.end - k - 1 == 1 and re.fullmatch(r"\d{1,2}", doc[k + 1].text):
-            continue  # "Sept. 15-16", "April 24 and 25": days of one month, one expression
-        start = span.start + (doc[span.start].lower_ in _RANGE_OPENERS)
-        left = doc[start:k]
+        left = doc[span.start : k]
         if not any(_names_a_time(t) for t in left):
             continue
         return [left, *_split_range(doc[k + 1 : span.end])]
@@ -276,7 +272,8 @@ def _find_candidates(doc: Doc) -> list[Candidate]:
         span = doc[s:e]
         if _vague_ok(span):
             spans.append(span)
-    adjusted = [part for s in spans for part in _split_range(_adjust(s))]
+    # A span dropped whole stays dropped: "ISSN 2283-5474" is no range of two years.
+    adjusted = [part for s in map(_adjust, spans) if _keep(s) for part in _split_range(s)]
     out = []
     for span in filter_spans([s for s in adjusted if _keep(s)]):
         out.append(Candidate(span.start, span.end, clause_tense(span.root)))
