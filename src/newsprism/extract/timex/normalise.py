@@ -677,9 +677,31 @@ def _rule_duration(t: str, c: _Ctx) -> Normalised | None:
     return None
 
 
+def spoken_year(text: str) -> int | None:
+    """A year said in words, as transcripts write it: "nineteen ninety-six" (1996), "twenty
+    twenty-two", "two thousand" / "two thousand and eight"; ``None`` otherwise."""
+    m = re.fullmatch(r"(nineteen|eighteen|twenty) ([a-z]+(?:[- ][a-z]+)?)", text)
+    if m:
+        rest = NUMBER_WORDS.get(m.group(2))
+        if rest is not None and 10 <= rest <= 99:
+            return NUMBER_WORDS[m.group(1)] * 100 + rest
+        return None
+    m = re.fullmatch(r"two thousand(?: (?:and )?([a-z]+(?:[- ][a-z]+)?))?", text)
+    if m:
+        rest = NUMBER_WORDS.get(m.group(1) or "zero")
+        return 2000 + rest if rest is not None and rest < 100 else None
+    return None
+
+
 def _rule_calendar(t: str, c: _Ctx) -> Normalised | None:
-    """Decades, years, month names, day ranges ("Sept. 15-16") and explicit dates."""
+    """Decades, years (in words too), month names, day ranges ("Sept. 15-16") and explicit dates."""
     a = c.anchor
+    words = t.removeprefix("the ").removeprefix("year ")
+    head, _, tail = words.partition(" ")
+    month = MONTHS.get(head.rstrip("."))
+    year = spoken_year(tail.removeprefix("of ")) if month else spoken_year(words)
+    if year is not None:
+        return c.out("DATE", f"{year:04d}-{month:02d}" if month else f"{year:04d}")
     m = re.fullmatch(r"(?:the )?(\d{3})0s", t)
     if m:
         return c.out("DATE", m.group(1))
