@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from quality.gates.story import Doc
-from quality.gates.tbaq import _score, canonical, parse_tml
+from quality.gates.tbaq import _score, _typed, canonical, parse_tml
 from quality.gates.timex import gold_spans, within_2_days
 
 TML = """<?xml version="1.0" ?>
@@ -56,3 +56,18 @@ def test_a_reported_date_counts_within_two_days_of_the_gold_day() -> None:
     assert within_2_days("2022-09-13T10:00", "2022-09-15")
     assert not within_2_days("2022-09-12", "2022-09-15")
     assert not within_2_days(None, "2022-09-15")
+
+
+def test_type_figures_count_relaxed_matches_by_gold_type() -> None:
+    gold = [(0, 8, "2001-03-08"), (20, 30, "P3D"), (40, 45, "P1W")]
+    system = [(0, 8, "2001-03-08"), (22, 30, "P3D"), (40, 44, "2001-W10")]
+    counts = _typed(gold, ("DATE", "DURATION", "SET"), system, ["DATE", "DURATION", "DATE"])
+    assert counts == {
+        "type_right": 2,
+        "DATE_matched": 1,
+        "DATE_right": 1,
+        "DURATION_matched": 1,
+        "DURATION_right": 1,
+        "SET_matched": 1,
+        "SET_right": 0,
+    }

@@ -210,3 +210,157 @@ class TestWithoutAnchor:
     def test_absolute_ones_still_resolve(self) -> None:
         assert normalise("June 2020", None).value == "2020-06"
         assert normalise("almost three years", None).value == "P3Y"
+
+
+class TestDurationsAndSetsNotDates:
+    """Issue 12: durations and sets were typed DATE with no value."""
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("every weekend", "XXXX-WXX-WE"),
+            ("each quarter", "P1Q"),
+            ("every two weeks", "P2W"),
+            ("every other day", "P2D"),
+            ("each Tuesday", "XXXX-WXX-2"),
+            ("every December", "XXXX-12"),
+            ("every summer", "XXXX-SU"),
+            ("quarterly", "P1Q"),
+        ],
+    )
+    def test_every_and_each_make_a_set(self, text: str, value: str) -> None:
+        assert normalise(text, THURSDAY, "present") == Normalised("SET", value)
+
+    @pytest.mark.parametrize(
+        ("text", "value", "mod"),
+        [
+            ("a full 48 hours", "PT48H", None),
+            ("the coming weeks", "PXW", None),
+            ("the next few days", "PXD", None),
+            ("the weeks ahead", "PXW", None),
+            ("the next couple of years", "P2Y", None),
+            ("the past few months", "PXM", None),
+            ("some two years later", "P2Y", "APPROX"),
+            ("three days later", "P3D", None),
+            ("up to 90 days", "P90D", "EQUAL_OR_LESS"),
+            ("no more than thirty days", "P30D", "EQUAL_OR_LESS"),
+            ("barely a month", "P1M", None),
+            ("an additional year", "P1Y", None),
+            ("at least 15 more years", "P15Y", "EQUAL_OR_MORE"),
+            ("over an hour", "PT1H", "MORE_THAN"),
+            ("twenty-four hours", "PT24H", None),
+            ("a hundred years", "P100Y", None),
+            ("the past two quarters", "P2Q", None),
+        ],
+    )
+    def test_amounts_of_time_are_durations(self, text: str, value: str, mod: str | None) -> None:
+        assert normalise(text, THURSDAY, "past") == Normalised("DURATION", value, mod)
+
+
+class TestCommonExpressionsWithAValue:
+    """Issue 12: common expressions that had no value."""
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("last May", "2022-05"),
+            ("next May", "2023-05"),
+            ("this May", "2022-05"),
+            ("last March", "2022-03"),
+            ("next March", "2023-03"),
+            ("last August", "2022-08"),
+            ("next August", "2023-08"),
+            ("last Sept.", "2021-09"),
+        ],
+    )
+    def test_month_after_last_next_this(self, text: str, value: str) -> None:
+        assert normalise(text, THURSDAY, "past").value == value
+
+    @pytest.mark.parametrize(
+        ("text", "value", "mod"),
+        [
+            ("June last year", "2021-06", None),
+            ("in February this year", "2022-02", None),
+            ("April next year", "2023-04", None),
+            ("in early October this year", "2022-10", "START"),
+            ("the end of the decade", "202", "END"),
+            ("the end of August", "2022-08", "END"),
+            ("this financial year", "2022", None),
+            ("the current fiscal year", "2022", None),
+            ("the 19th century", "18", None),
+            ("the twentieth century", "19", None),
+            ("the late 1970s", "197", "END"),
+            ("the early '90s", "199", "START"),
+            ("the nineties", "199", None),
+            ("1998-2001", "1998/2001", None),
+            ("2014-15", "2014/2015", None),
+            ("between 1994 and 1997", "1994/1997", None),
+            ("nineteen ninety-six", "1996", None),
+            ("the year two thousand", "2000", None),
+            ("January nineteen ninety-seven", "1997-01", None),
+            ("from March to May", "2022-03/2022-05", None),
+            ("a few years ago", "PAST_REF", None),
+            ("several weeks ago", "PAST_REF", None),
+            ("the future", "FUTURE_REF", None),
+            ("the near term", "FUTURE_REF", None),
+        ],
+    )
+    def test_dates(self, text: str, value: str, mod: str | None) -> None:
+        assert normalise(text, THURSDAY, "past") == Normalised("DATE", value, mod)
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("09:30 GMT on Monday", "2022-09-12T09:30"),
+            ("10 p.m. Wednesday", "2022-09-14T22:00"),
+            ("0600 hours", "2022-09-15T06:00"),
+            ("noon", "2022-09-15T12:00"),
+            ("midnight Tuesday", "2022-09-13T24:00"),
+            ("4 in the morning", "2022-09-15T04:00"),
+            ("18:45", "2022-09-15T18:45"),
+        ],
+    )
+    def test_times_of_day(self, text: str, value: str) -> None:
+        assert normalise(text, THURSDAY, "past") == Normalised("TIME", value)
+
+    def test_a_four_digit_number_with_hours_is_a_time_not_600_hours(self) -> None:
+        assert normalise("1800 hours", THURSDAY, "future").type == "TIME"
+        assert normalise("600 hours", THURSDAY, "past") == Normalised("DURATION", "PT600H")
+
+
+class TestNarrativeAnchoring:
+    """HeidelTime's rule: expressions that name their reference ("that day", "the following
+    year", "later that month") anchor to the last dated expression, not to the publication."""
+
+    @pytest.mark.parametrize(
+        ("text", "previous", "value"),
+        [
+            ("later that year", "2019-03-04", "2019"),
+            ("earlier that day", "2019-03-04", "2019-03-04"),
+            ("that same day", "2019-03-04", "2019-03-04"),
+            ("the next morning", "2019-03-04", "2019-03-05TMO"),
+            ("the following year", "2019-03", "2020"),
+            ("the previous month", "2019-03", "2019-02"),
+            ("the day before", "2019-03-04", "2019-03-03"),
+            ("the following day", "2019-03-04", "2019-03-05"),
+            ("that week", "2019-03-04", "2019-W10"),
+        ],
+    )
+    def test_anaphoric_expressions_take_the_previous_date(self, text: str, previous: str, value: str) -> None:
+        assert normalise(text, THURSDAY, "past", previous).value == value
+
+    def test_without_an_earlier_date_they_stay_unresolved(self) -> None:
+        assert normalise("the following year", THURSDAY, "past", None).value is None
+        assert normalise("later that year", THURSDAY, "past", None).value is None
+
+    def test_a_previous_date_too_coarse_for_the_unit_resolves_nothing(self) -> None:
+        assert normalise("the next day", THURSDAY, "past", "2019").value is None
+
+
+class TestSamePeriodAYearBefore:
+    @pytest.mark.parametrize("text", ["a year earlier", "the year-ago quarter", "year-earlier", "a year ago"])
+    def test_after_a_quarter_it_is_that_quarter_a_year_before(self, text: str) -> None:
+        assert normalise(text, THURSDAY, "past", "2022-Q2").value == "2021-Q2"
+
+    def test_without_a_period_before_it_a_year_ago_is_the_year_before_the_anchor(self) -> None:
+        assert normalise("a year ago", THURSDAY, "past").value == "2021"

@@ -117,3 +117,73 @@ class TestRecordedTense:
         assert stored_tense(before) == "past"
         unknown = TimeExpression("id", Span("a1", 0, 6), "Monday", "DATE", None, None, None, "sometime")
         assert stored_tense(unknown) is None
+
+
+# The NER tags a period and the date that ends it as one entity.
+LOSS_IN_THE_QUARTER_ENDED_SEPT_30: list[Row] = [
+    ("It", "PRP", "PRON", 1, "nsubj", "O"),
+    ("lost", "VBD", "VERB", 1, "ROOT", "O"),
+    ("money", "NN", "NOUN", 1, "dobj", "O"),
+    ("in", "IN", "ADP", 1, "prep", "O"),
+    ("the", "DT", "DET", 5, "det", "B-DATE"),
+    ("quarter", "NN", "NOUN", 3, "pobj", "I-DATE"),
+    ("ended", "VBN", "VERB", 5, "acl", "I-DATE"),
+    ("Sept.", "NNP", "PROPN", 6, "npadvmod", "I-DATE"),
+    ("30", "CD", "NUM", 7, "nummod", "I-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+# ... and both ends of a range.
+BETWEEN_2014_AND_2019: list[Row] = [
+    ("Sales", "NNS", "NOUN", 1, "nsubj", "O"),
+    ("doubled", "VBD", "VERB", 1, "ROOT", "O"),
+    ("between", "IN", "ADP", 1, "prep", "B-DATE"),
+    ("2014", "CD", "NUM", 2, "pobj", "I-DATE"),
+    ("and", "CC", "CCONJ", 3, "cc", "I-DATE"),
+    ("2019", "CD", "NUM", 3, "conj", "I-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+# "two to three weeks" is one amount, not two expressions.
+TWO_TO_THREE_WEEKS: list[Row] = [
+    ("It", "PRP", "PRON", 1, "nsubj", "O"),
+    ("lasts", "VBZ", "VERB", 1, "ROOT", "O"),
+    ("two", "CD", "NUM", 5, "quantmod", "B-DATE"),
+    ("to", "TO", "PART", 4, "quantmod", "I-DATE"),
+    ("three", "CD", "NUM", 5, "nummod", "I-DATE"),
+    ("weeks", "NNS", "NOUN", 1, "npadvmod", "I-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+
+
+class TestRanges:
+    def test_a_period_and_the_date_it_ended_are_two_expressions(self) -> None:
+        assert found(LOSS_IN_THE_QUARTER_ENDED_SEPT_30, FRIDAY_2025) == [
+            ("the quarter", "DATE", "2024-Q4"),
+            ("Sept. 30", "DATE", "2024-09-30"),
+        ]
+
+    def test_a_range_is_one_expression_valued_as_an_interval(self) -> None:
+        assert found(BETWEEN_2014_AND_2019, FRIDAY_2025) == [("between 2014 and 2019", "DATE", "2014/2019")]
+
+    def test_a_range_of_amounts_stays_one(self) -> None:
+        assert [t for t, _, _ in found(TWO_TO_THREE_WEEKS, FRIDAY_2025)] == ["two to three weeks"]
+
+    def test_a_range_of_days_in_one_month_stays_one(self) -> None:
+        rows: list[Row] = [
+            ("Talks", "NNS", "NOUN", 1, "nsubj", "O"),
+            ("run", "VBP", "VERB", 1, "ROOT", "O"),
+            ("March", "NNP", "PROPN", 1, "npadvmod", "B-DATE"),
+            ("20", "CD", "NUM", 2, "nummod", "I-DATE"),
+            ("-", "SYM", "PUNCT", 5, "punct", "I-DATE"),
+            ("21", "CD", "NUM", 2, "prep", "I-DATE"),
+            (".", ".", "PUNCT", 1, "punct", "O"),
+        ]
+        assert found(rows, FRIDAY_2025) == [("March 20 - 21", "DATE", "2025-03-20/2025-03-21")]
+
+    def test_a_number_pair_the_ner_took_for_a_date_is_not_split_into_years(self) -> None:
+        rows: list[Row] = [
+            ("ISSN", "NNP", "PROPN", 0, "ROOT", "O"),
+            ("2283", "CD", "NUM", 0, "appos", "B-DATE"),
+            ("-", "SYM", "PUNCT", 1, "punct", "I-DATE"),
+            ("5474", "CD", "NUM", 1, "appos", "I-DATE"),
+        ]
+        assert found(rows, FRIDAY_2025) == []

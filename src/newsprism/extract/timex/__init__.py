@@ -58,9 +58,10 @@ def anchor_date_of(published: Published) -> date | None:
 
 
 def is_antecedent(value: str | None, anchor: date | None) -> bool:
-    """Whether ``value`` can be the antecedent of "then"/"at the time" (a dated month or day)."""
+    """Whether ``value`` can be the antecedent of "then"/"at the time", "that day", "a year
+    earlier" (a dated day, month or quarter, half or season: a period the text moved to)."""
     span = date_range(value) if value else None
-    if span is None or span.precision not in ("day", "month"):
+    if span is None or span.precision not in ("day", "month", "quarter", "half", "season"):
         return False
     return anchor is None or value != anchor.isoformat()
 

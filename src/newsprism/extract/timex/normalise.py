@@ -55,7 +55,25 @@ _SMALL_NUMBERS = (
     "sixteen seventeen eighteen nineteen twenty"
 )
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "a": 1, "an": 1, "a couple of": 2})
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+NUMBER_WORDS.update(_TENS)
+for _tens, _t in _TENS.items():  # "twenty-four", "twenty four"
+    for _unit_word, _u in list(NUMBER_WORDS.items())[1:10]:
+        NUMBER_WORDS[f"{_tens}-{_unit_word}"] = NUMBER_WORDS[f"{_tens} {_unit_word}"] = _t + _u
+for _big, _b in {"hundred": 100, "thousand": 1000}.items():  # "a hundred", "two thousand"
+    for _unit_word, _u in list(NUMBER_WORDS.items())[1:10]:
+        NUMBER_WORDS[f"{_unit_word} {_big}"] = _u * _b
+    NUMBER_WORDS[f"a {_big}"] = _b
+NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a pair of": 2})
 ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
 
 # unit word -> (TIMEX3 letter, multiplier, is_time_unit)
@@ -74,6 +92,9 @@ _TIME_UNITS = {"hour", "minute"}
 
 MODS: tuple[tuple[str, str], ...] = (
     ("more than", "MORE_THAN"),
+    ("no more than", "EQUAL_OR_LESS"),
+    ("up to", "EQUAL_OR_LESS"),
+    ("no less than", "EQUAL_OR_MORE"),
     ("over", "MORE_THAN"),
     ("at least", "EQUAL_OR_MORE"),
     ("at most", "EQUAL_OR_LESS"),
@@ -108,7 +129,18 @@ PAST_REF = {
     "once",
 }
 PRESENT_REF = {"now", "currently", "so far", "at present", "present", "nowadays", "these days", "today's"}
-FUTURE_REF = {"soon", "someday", "the near future", "the future", "going forward", "later", "shortly"}
+FUTURE_REF = {
+    "soon",
+    "someday",
+    "the near future",
+    "the future",
+    "going forward",
+    "later",
+    "shortly",
+    "the near term",
+    "the short term",
+    "the long term",
+}
 SETS: dict[str, str] = {
     "daily": "P1D",
     "every day": "P1D",
@@ -124,7 +156,7 @@ SETS: dict[str, str] = {
     "every year": "P1Y",
     "each year": "P1Y",
     "hourly": "PT1H",
-    "quarterly": "P3M",
+    "quarterly": "P1Q",
 }
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
@@ -187,8 +219,6 @@ def duration_value(amount: Fraction | None, unit: str) -> str:
             amount, letter, prefix = amount * 24, "H", "PT"
     if amount.denominator != 1:
         return f"{prefix}{float(amount):g}{letter}"
-    if letter == "Q":
-        return f"P{amount * 3}M"
     return f"{prefix}{amount.numerator}{letter}"
 
 
@@ -304,16 +334,43 @@ _SIMPLE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def _rule_set_or_vague(t: str, c: _Ctx) -> Normalised | None:
-    """Sets ("daily") and vague references ("now", "recently", "soon")."""
+    """Sets ("daily", "every two weeks", "each Tuesday") and vague references ("now",
+    "recently", "soon", "a few years ago")."""
     if t in SETS:
         return c.out("SET", SETS[t])
+    every = _every(t)
+    if every is not None:
+        return c.out("SET", every)
     if t in PRESENT_REF:
         return c.out("DATE", "PRESENT_REF")
     if t in PAST_REF or t in {"recent " + u for u in ("day", "week", "month", "year")}:
         return c.out("DATE", "PAST_REF")
-    if t in FUTURE_REF or re.fullmatch(r"the coming (days|weeks|months|years)", t):
+    if re.fullmatch(rf"(?:a few|several|some|many) {_UNIT} ago", t):
+        return c.out("DATE", "PAST_REF")  # HeidelTime's reading: no amount, no date
+    if t in FUTURE_REF:
         return c.out("DATE", "FUTURE_REF")
     return None
+
+
+def _every(t: str) -> str | None:
+    """The SET value of "every/each [other] [N] unit | weekday | weekend | month | season"."""
+    m = re.fullmatch(rf"(?:every|each) (other )?(?:({_NUM}) )?([a-z]+)", t)
+    if m is None:
+        return None
+    word = m.group(3)
+    if m.group(1) is None and m.group(2) is None:
+        if word in WEEKDAYS:
+            return f"XXXX-WXX-{WEEKDAYS[word] + 1}"
+        if word == "weekend":
+            return "XXXX-WXX-WE"
+        if word in MONTHS:
+            return f"XXXX-{MONTHS[word]:02d}"
+        if word in SEASONS:
+            return f"XXXX-{SEASONS[word]}"
+    if not re.fullmatch(_UNIT, word):
+        return None
+    amount = parse_number(m.group(2)) if m.group(2) else Fraction(2 if m.group(1) else 1)
+    return duration_value(amount, _unit(word))
 
 
 def _rule_anaphora(t: str, c: _Ctx) -> Normalised | None:
@@ -325,7 +382,62 @@ def _rule_anaphora(t: str, c: _Ctx) -> Normalised | None:
         return c.out("DURATION", f"{dated}/{c.anchor.isoformat()}" if dated and c.anchor else None)
     if re.fullmatch(rf"(?:a few|several|{_NUM}) (?:days?|weeks?) (?:later|afterwards?)", t):
         month_ok = dated is not None and (span := date_range(dated)) is not None and span.precision == "month"
-        return c.out("DATE", dated if month_ok else None)
+        if month_ok:
+            return c.out("DATE", dated)
+        return None  # an amount of time after something: a duration (:func:`_rule_duration`)
+    span = date_range(dated) if dated and _YEAR_BEFORE.fullmatch(t) else None
+    if dated and span is not None and span.precision in ("quarter", "half", "month", "season"):
+        return c.out("DATE", f"{span.first.year - 1:04d}{dated[4:]}")
+    return _narrative(t, c, dated)
+
+
+#: "A year earlier", "the year-ago quarter", "the same period last year": in a report about a
+#: quarter (or month, half, season) the same period one year before it, not the year before the
+#: publication ("net rose to $5m in the third quarter from $4m a year earlier").
+_YEAR_BEFORE = re.compile(
+    r"(?:(?:a|one) year (?:earlier|ago|before)|(?:the )?(?:year-earlier|year-ago|year earlier|year ago)"
+    r"(?: (?:quarter|period|month|half|season))?|the (?:same|corresponding|comparable) "
+    r"(?:quarter|period|month) (?:of |in )?(?:last year|a year (?:earlier|ago)))"
+)
+
+
+#: Which precisions of an antecedent can anchor each unit ("the next day" needs a day).
+_REF_PRECISION: dict[str, frozenset[str]] = {
+    "day": frozenset({"day", "time"}),
+    "week": frozenset({"day", "time", "week", "weekend"}),
+    "month": frozenset({"day", "time", "week", "weekend", "month"}),
+    "year": frozenset({"day", "time", "week", "weekend", "month", "quarter", "half", "season", "year"}),
+}
+_NARRATIVE_UNIT = r"(day|week|month|year|morning|afternoon|evening|night)"
+_NARRATIVE = (
+    (re.compile(rf"(?:(?:later|earlier) (?:in |on )?)?that (?:same |very )?{_NARRATIVE_UNIT}"), 0),
+    (re.compile(rf"(?:(?:later|earlier) (?:in |on )?)?the (?:same|very) {_NARRATIVE_UNIT}"), 0),
+    (re.compile(rf"the (?:following|subsequent) {_NARRATIVE_UNIT}"), 1),
+    (re.compile(r"the next (day|morning|afternoon|evening|night)"), 1),
+    (re.compile(rf"the {_NARRATIVE_UNIT} (?:after|afterwards?|later)"), 1),
+    (re.compile(rf"the (?:previous|preceding|prior) {_NARRATIVE_UNIT}"), -1),
+    (re.compile(rf"the {_NARRATIVE_UNIT} (?:before|earlier)"), -1),
+)
+
+
+def _narrative(t: str, c: _Ctx, dated: str | None) -> Normalised | None:
+    """Expressions that name their own reference ("that day", "the following year", "later that
+    month", "the day before") anchor to the last dated expression before them (``previous``),
+    not to the publication date: HeidelTime's ``UNDEF-REF`` reading, which TempEval-3 follows.
+    Without an antecedent fine enough for the unit (a year cannot anchor "the next day") the
+    value stays unresolved rather than guessed from the publication date."""
+    for pattern, shift in _NARRATIVE:
+        m = pattern.fullmatch(t)
+        if m is None:
+            continue
+        word = m.group(1)
+        part = PARTS_OF_DAY.get(word)
+        unit = "day" if part else word
+        span = date_range(dated) if dated else None
+        if span is None or span.precision not in _REF_PRECISION[unit]:
+            return c.out("TIME" if part else "DATE", None)
+        value = _shift(span.first, unit, shift)
+        return c.out("TIME", f"{value}T{part}") if part else c.out("DATE", value)
     return None
 
 
@@ -344,18 +456,57 @@ def _rule_days_and_times(t: str, c: _Ctx) -> Normalised | None:
         else:
             day = a + timedelta(days=shift.get(m.group(1), 0)) if a else None
         return c.out("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m.group(2)]}" if day else None)
-    m = re.fullmatch(r"(\d{1,2})(?::(\d{2}))? ?([ap])\.?m\.?(?: \w+)?", t)
-    if m:
-        hour = int(m.group(1)) % 12 + (12 if m.group(3) == "p" else 0)
-        return c.out("TIME", f"{a.isoformat()}T{hour:02d}:{m.group(2) or '00'}" if a else None)
-    return None
+    return _time_of_day(t, c)
+
+
+_ZONE = r"(?:gmt|utc|bst|cet|cest|[ecmp][sd]?t|local time)"
+_CLOCK = re.compile(
+    r"(?:(?P<h12>\d{1,2})(?::(?P<m12>\d{2}))? ?(?P<ap>[ap])\.?m\.?"  # 10 p.m., 9:30am
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)"  # 18:45, 09:30
+    r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d) hours"  # 0600 hours (a time, not 600 hours)
+    r"|(?P<noon>noon|midday|midnight)"
+    r"|(?P<hpart>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r" (?:o'clock )?in the (?P<part>morning|afternoon|evening|night))"
+    rf"(?: {_ZONE})?(?:,? (?:on |at )?(?P<day>.+))?"
+)
+
+
+def _time_of_day(t: str, c: _Ctx) -> Normalised | None:
+    """A clock time, optionally with a zone and the day it falls on: "10:35 a.m.", "09:30 GMT on
+    Monday", "0600 hours", "noon Thursday", "4 in the morning". The day ("Monday", "yesterday",
+    "Nov. 9") is read by the other rules; without one the time falls on the anchor day."""
+    m = _CLOCK.fullmatch(t)
+    if m is None:
+        return None
+    if m["noon"]:
+        hour, minute = (24 if m["noon"] == "midnight" else 12), 0
+    elif m["ap"]:
+        hour, minute = int(m["h12"]) % 12 + (12 if m["ap"] == "p" else 0), int(m["m12"] or 0)
+    elif m["h24"]:
+        hour, minute = int(m["h24"]), int(m["m24"])
+    elif m["hmil"]:
+        hour, minute = int(m["hmil"]), int(m["mmil"])
+    else:
+        number = parse_number(m["hpart"])
+        if number is None or not 1 <= number <= 12:
+            return None
+        hour, minute = int(number) % 12 + (12 if m["part"] in ("afternoon", "evening", "night") else 0), 0
+    if hour > 24 or minute > 59:
+        return None
+    day: str | None = c.anchor.isoformat() if c.anchor else None
+    if m["day"]:
+        found = _first_reading(m["day"], c)
+        day = found.value if found is not None else None
+        if day is None or (span := date_range(day)) is None or span.precision != "day":
+            return c.out("TIME", None)
+    return c.out("TIME", f"{day}T{hour:02d}:{minute:02d}" if day else None)
 
 
 def _rule_named_month_or_season(t: str, c: _Ctx) -> Normalised | None:
     """ "last April", "next March", "this summer", "last fall", "the weekend"."""
     a = c.anchor
     m = re.fullmatch(r"(last|next|this|past|coming) ([a-z]+)\.?", t)
-    if m and m.group(2) in MONTHS and m.group(2) != "may":
+    if m and m.group(2) in MONTHS:  # "may" too: after last/next/this it is no modal
         if a is None:
             return c.out("DATE", None)
         month, rel = MONTHS[m.group(2)], m.group(1)
@@ -366,6 +517,12 @@ def _rule_named_month_or_season(t: str, c: _Ctx) -> Normalised | None:
         else:
             year = a.year
         return c.out("DATE", f"{year:04d}-{month:02d}")
+    m = re.fullmatch(r"([a-z]+)\.?,? (?:of )?(this|last|next) year", t)
+    if m and m.group(1) in MONTHS:  # "June last year", "February this year"
+        if a is None:
+            return c.out("DATE", None)
+        year = a.year + {"this": 0, "last": -1, "next": 1}[m.group(2)]
+        return c.out("DATE", f"{year:04d}-{MONTHS[m.group(1)]:02d}")
     m = re.fullmatch(r"(?:(last|next|this|past|coming|the) )?(spring|summer|fall|autumn|winter)", t)
     if m:
         if a is None:
@@ -501,21 +658,50 @@ def _rule_ago(t: str, c: _Ctx) -> Normalised | None:
 
 def _rule_duration(t: str, c: _Ctx) -> Normalised | None:
     """ "three years", "the past two decades", "six-month", "2½ years"; vague "years", "a few weeks"."""
-    t2 = re.sub(r"^(?:for|over|since|within|after|in) ", "", t)
+    t2 = re.sub(r"^(?:for|over|since|within|after|in|each of) ", "", t)
     t2 = re.sub(r"^(?:the )?(?:past|last|next|previous|coming|first|latest) ", "", t2)
     t2 = t2.removeprefix("the ")
+    # "a full 48 hours", "barely a month", "an additional year", "two more weeks", "the weeks
+    # ahead", "three days later" (an amount of time after something: how long, not when).
+    t2 = re.sub(r"^(?:a full|full|barely|just|only|an additional|another|a further|further) ", "", t2)
+    t2 = re.sub(r"[ -](?:more|additional|further)(?= )", "", t2)
+    if t2 != t.removeprefix("the ") and t2 in UNITS:  # "an additional year": one year
+        t2 = "1 " + t2
+    t2 = re.sub(r" (?:ahead|later|afterwards?|or so|straight|running|in a row)$", "", t2)
     m = re.fullmatch(rf"({_NUM})[ -]{_UNIT}(?:[ -](?:long|old))?", t2)
     if m:
         return c.out("DURATION", duration_value(parse_number(m.group(1)), _unit(m.group(2))))
-    m = re.fullmatch(rf"(?:a few|several|many|some|a couple of|couple of)? ?{_UNIT}", t2)
+    m = re.fullmatch(rf"(?:a few|few|several|many|some)? ?{_UNIT}", t2)
     if m and (m.group(1).endswith("s") or t2 != m.group(1)):
         return c.out("DURATION", duration_value(None, _unit(m.group(1))))
     return None
 
 
+def spoken_year(text: str) -> int | None:
+    """A year said in words, as transcripts write it: "nineteen ninety-six" (1996), "twenty
+    twenty-two", "two thousand" / "two thousand and eight"; ``None`` otherwise."""
+    m = re.fullmatch(r"(nineteen|eighteen|twenty) ([a-z]+(?:[- ][a-z]+)?)", text)
+    if m:
+        rest = NUMBER_WORDS.get(m.group(2))
+        if rest is not None and 10 <= rest <= 99:
+            return NUMBER_WORDS[m.group(1)] * 100 + rest
+        return None
+    m = re.fullmatch(r"two thousand(?: (?:and )?([a-z]+(?:[- ][a-z]+)?))?", text)
+    if m:
+        rest = NUMBER_WORDS.get(m.group(1) or "zero")
+        return 2000 + rest if rest is not None and rest < 100 else None
+    return None
+
+
 def _rule_calendar(t: str, c: _Ctx) -> Normalised | None:
-    """Decades, years, month names, day ranges ("Sept. 15-16") and explicit dates."""
+    """Decades, years (in words too), month names, day ranges ("Sept. 15-16") and explicit dates."""
     a = c.anchor
+    words = t.removeprefix("the ").removeprefix("year ")
+    head, _, tail = words.partition(" ")
+    month = MONTHS.get(head.rstrip("."))
+    year = spoken_year(tail.removeprefix("of ")) if month else spoken_year(words)
+    if year is not None:
+        return c.out("DATE", f"{year:04d}-{month:02d}" if month else f"{year:04d}")
     m = re.fullmatch(r"(?:the )?(\d{3})0s", t)
     if m:
         return c.out("DATE", m.group(1))
@@ -539,15 +725,97 @@ def _rule_calendar(t: str, c: _Ctx) -> Normalised | None:
     explicit = _explicit(t, a, c.tense)
     if explicit is not None:
         return c.out(explicit.type, explicit.value)
-    m = re.fullmatch(r"(?:this|that|the) (week|month|year|day)", t)
+    m = re.fullmatch(r"(?:this|the) (week|month|year|day|decade|century)", t)
     if m:
         return c.out("DATE", _shift(a, m.group(1), 0) if a else None)
+    return _rule_decade_or_century(t, c)
+
+
+_ORDINAL_WORDS = tuple(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ]
+)
+_DECADE_WORDS = {
+    word: k + 2
+    for k, word in enumerate(
+        ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+    )
+}
+
+
+def _rule_decade_or_century(t: str, c: _Ctx) -> Normalised | None:
+    """ "the 19th century" (``18``), "the twenty-first century", "the '90s" / "the nineties"
+    (the latest such decade not after the anchor's: ``199``), and year ranges written as one
+    word, "1998-2001" / "2014-15" (an interval of years)."""
+    m = re.fullmatch(
+        r"(?:the )?(?:(\d{1,2})(?:st|nd|rd|th)|(twenty-first|" + "|".join(_ORDINAL_WORDS) + r")) century", t
+    )
+    if m:
+        n = (
+            int(m.group(1))
+            if m.group(1)
+            else 21
+            if m.group(2) == "twenty-first"
+            else _ORDINAL_WORDS.index(m.group(2)) + 1
+        )
+        return c.out("DATE", f"{n - 1:02d}") if n >= 1 else None
+    m = re.fullmatch(r"(?:the )?(?:'(\d)0s|(" + "|".join(_DECADE_WORDS) + r"))", t)
+    if m:
+        digit = int(m.group(1)) if m.group(1) else _DECADE_WORDS[m.group(2)]
+        if c.anchor is None:
+            return c.out("DATE", None)
+        century = c.anchor.year // 100 - (1 if digit > c.anchor.year // 10 % 10 else 0)
+        return c.out("DATE", f"{century:02d}{digit}")
+    m = re.fullmatch(r"(\d{4})\s?[-–/]\s?(\d{2}|\d{4})", t)
+    if m:
+        first = int(m.group(1))
+        last = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
+        if 1000 <= first < last <= 2999:
+            return c.out("DATE", f"{first:04d}/{last:04d}")
     return None
 
 
 _AGO_UNITS = ("day", "week", "month", "year")
+_RANGE = re.compile(r"(?:between |from )?(.+?) (?:and|to|through|thru|until|till|-|–) (.+)")
+
+
+def _rule_range(t: str, c: _Ctx) -> Normalised | None:
+    """ "between 1994 and 1997", "from March to May", "1998 - 2001": the interval from the first
+    date to the second when each side is a calendar date of its own and the second does not end
+    before the first starts ("two to three weeks" is an amount, not a range of dates)."""
+    m = _RANGE.fullmatch(t)
+    if m is None:
+        return None
+    first, last = _first_reading(m.group(1), c), _first_reading(m.group(2), c)
+    if first is None or last is None or first.type != "DATE" or last.type != "DATE":
+        return None
+    value = f"{first.value}/{last.value}"
+    return c.out("DATE", value) if first.value and last.value and date_range(value) else None
+
+
 RULES: tuple[Rule, ...] = (
     _rule_set_or_vague,
+    _rule_range,
     _rule_anaphora,
     _rule_days_and_times,
     _rule_named_month_or_season,
@@ -573,15 +841,23 @@ def normalise(
     t = re.sub(r"\s+", " ", text.strip()).lower().replace("’", "'")
     t = t.removesuffix("'s").strip(" ,.")
     t = _LEAD.sub("", t)
+    t = re.sub(r"^(?:the )+(?=(?:the |early|late|mid)\b)", "", t)  # "the late 1970s", "the the end of"
     t, mod = _strip_mod(t)
     t = _LEAD.sub("", t)
+    # A fiscal or financial year or quarter is dated like a calendar one (TimeML's convention).
+    t = re.sub(r"\b(?:fiscal|financial|full|calendar)[ -](?=(?:year|quarter)\b)", "", t)
     t = re.sub(r"^(?:earlier|later) (?=\w+day\b|today|tonight)", "", t)
-    ctx = _Ctx(anchor, tense, previous, mod)
+    found = _first_reading(t, _Ctx(anchor, tense, previous, mod))
+    return found if found is not None else Normalised("DATE", None, mod)
+
+
+def _first_reading(t: str, c: _Ctx) -> Normalised | None:
+    """The reading of the first of :data:`RULES` that recognises ``t`` (prepared text)."""
     for rule in RULES:
-        found = rule(t, ctx)
+        found = rule(t, c)
         if found is not None:
             return found
-    return Normalised("DATE", None, mod)
+    return None
 
 
 def _year_ref(phrase: str, ref: str, anchor: date | None) -> int | None:

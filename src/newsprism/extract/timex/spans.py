@@ -32,6 +32,10 @@ _VAGUE: tuple[tuple[str, ...], ...] = (
     ("the", "near", "future"),
     ("in", "the", "future"),
     ("in", "the", "past"),
+    ("the", "future"),
+    ("the", "near", "term"),
+    ("the", "short", "term"),
+    ("previously",),
     ("since", "then"),
     ("at", "the", "time"),
     ("daily",),
@@ -140,6 +144,43 @@ def _adjust(span: Span) -> Span:
     return doc[start:end]
 
 
+#: Words joining a period and the date that ends it, which the NER tags as one ("the quarter
+#: ended Sept. 30", "the year ending June 30"): two times (TimeML marks two TIMEX3s), and read
+#: as one the whole has no value. A range ("between 1994 and 1997") stays one expression, an
+#: interval (:mod:`.normalise`): split, one sentence would be two timeline events, at its ends.
+_JOINERS = frozenset({"ended", "ending"})
+_UNIT_WORDS = frozenset({"year", "month", "week", "day", "quarter", "half", "decade", "century", "period"})
+
+
+def _datelike(token: Token) -> bool:
+    """Whether ``token`` can start a time expression of its own (a number, a month or weekday,
+    today/yesterday/tomorrow)."""
+    word = token.lower_.rstrip(".")
+    return token.like_num or word in MONTHS or word in _DAY_WORDS
+
+
+def _names_a_time(token: Token) -> bool:
+    """Whether ``token`` alone names a time: digits, a month or weekday, a calendar unit (not a
+    number word: "two" of "two to three weeks" is half an amount)."""
+    word = token.lower_.rstrip(".")
+    return word in MONTHS or word in _DAY_WORDS or word in _UNIT_WORDS or any(ch.isdigit() for ch in word)
+
+
+def _split_range(span: Span) -> list[Span]:
+    """``span`` cut at a joiner (:data:`_JOINERS`) whose right side starts with a date of its
+    own and whose left side holds one too (a number, a month or weekday, a calendar unit):
+    "two to three weeks" (one amount) and "Sept. 27, 1989" (one date) stay whole."""
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].lower_ not in _JOINERS or not _datelike(doc[k + 1]):
+            continue
+        left = doc[span.start : k]
+        if not any(_names_a_time(t) for t in left):
+            continue
+        return [left, *_split_range(doc[k + 1 : span.end])]
+    return [span]
+
+
 _AGE = re.compile(r"\b(?:years?|months?)[- ]old\b", re.I)
 _NOT_TIMEX = {"annual", "night", "morning", "evening", "afternoon", "the night of", "year"}
 
@@ -231,7 +272,8 @@ def _find_candidates(doc: Doc) -> list[Candidate]:
         span = doc[s:e]
         if _vague_ok(span):
             spans.append(span)
-    adjusted = [_adjust(s) for s in spans]
+    # A span dropped whole stays dropped: "ISSN 2283-5474" is no range of two years.
+    adjusted = [part for s in map(_adjust, spans) if _keep(s) for part in _split_range(s)]
     out = []
     for span in filter_spans([s for s in adjusted if _keep(s)]):
         out.append(Candidate(span.start, span.end, clause_tense(span.root)))
