@@ -30,6 +30,7 @@ from .errors import (
     Interrupted,
     NewsprismError,
     NotFoundError,
+    NothingUsableError,
     StrictModeError,
     check_interrupted,
     clear_interrupted,
@@ -39,7 +40,8 @@ from .records import Article, Story
 from .report import FORMATS, Format
 
 if TYPE_CHECKING:
-    from .pipeline import ClusteredStory, Corpus
+    from .fetch import Failed, FetchOptions, Poll
+    from .pipeline import ClusteredStory, Corpus, IngestResult
 
 #: Exit status of a bug (BSD's EX_SOFTWARE).
 INTERNAL_ERROR = 70
@@ -377,6 +379,209 @@ def ingest(
         )
     if settings.strict and corpus.skipped:
         raise StrictModeError(f"{len(corpus.skipped)} input(s) skipped (--strict)")
+
+
+UrlsArg = Annotated[list[str], typer.Argument(help="http(s) URLs of article pages.")]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Allow loopback, private and link-local addresses (intranet use, tests)."
+    ),
+]
+UserAgentOpt = Annotated[
+    str | None, typer.Option("--user-agent", help="User-Agent to send and to match in robots.txt.")
+]
+TimeoutOpt = Annotated[
+    float | None, typer.Option("--timeout", help="Seconds one request may take in all (default 30).")
+]
+DelayOpt = Annotated[
+    float | None, typer.Option("--delay", help="Least seconds between two requests to one host (default 1).")
+]
+
+
+def _fetch_options(
+    settings: Settings,
+    allow_private: bool,
+    user_agent: str | None,
+    timeout: float | None,
+    delay: float | None,
+) -> FetchOptions:
+    """The fetch options of the flags given; the page size cap is ``max_bytes``, as for files."""
+    from .fetch import FetchOptions
+
+    given: dict[str, Any] = {"user_agent": user_agent, "total_timeout": timeout, "host_interval": delay}
+    if delay is not None and delay < 0:
+        raise ConfigError("--delay must not be negative")
+    if timeout is not None and timeout <= 0:
+        raise ConfigError("--timeout must be more than 0 seconds")
+    if user_agent is not None and not user_agent.strip():
+        raise ConfigError("--user-agent must not be empty")
+    chosen = {k: v for k, v in given.items() if v is not None}
+    return FetchOptions(allow_private=allow_private, max_bytes=settings.max_bytes, **chosen)
+
+
+def _line(quiet: bool) -> Callable[[str], None] | None:
+    """Progress lines on standard error, one per URL (none under --quiet)."""
+    return None if quiet else (lambda text: typer.echo(f"  {text}", err=True))
+
+
+@app.command()
+def fetch(
+    urls: UrlsArg,
+    db: DbOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    user_agent: UserAgentOpt = None,
+    timeout: TimeoutOpt = None,
+    delay: DelayOpt = None,
+    model: ModelOpt = None,
+    workers: WorkersOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    max_chars: MaxCharsOpt = None,
+    language: LanguageOpt = None,
+    strict: StrictOpt = False,
+    quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Download article pages and store them as ingest does (publication date, canonical URL, outlet).
+
+    Each URL that fails is one line with its reason and the others carry on. Exit status 2 when
+    no URL could be fetched (or no page held an article), 3 under --strict when any failed."""
+    from .fetch import Fetcher, fetch_documents
+    from .pipeline import corpus_of, ingest_corpus
+
+    settings = _settings(
+        config,
+        db=db,
+        model=model,
+        workers=workers,
+        max_bytes=max_bytes,
+        max_chars=max_chars,
+        language=language,
+        strict=strict or None,
+        quiet=quiet or None,
+    )
+    options = _fetch_options(settings, allow_private, user_agent, timeout, delay)
+    if not settings.quiet:
+        _err(f"fetching {len(urls)} URL(s)")
+    with Fetcher(options) as fetcher:
+        pages = fetch_documents(urls, fetcher, _line(settings.quiet))
+    if not pages.fetched:
+        raise NothingUsableError(f"nothing fetched: all {len(urls)} URL(s) failed")
+    corpus = corpus_of(pages.documents, settings)
+    _report_skips(corpus, settings.quiet)
+    _report_notes(corpus.articles, settings.quiet)
+    result = ingest_corpus(corpus, settings)
+    if not settings.quiet:
+        _err(
+            f"fetched {pages.fetched}, {result.added} new, {result.present} unchanged (already stored), "
+            f"{len(pages.failed)} failed{_reasons(pages.failed)}, {len(corpus.skipped)} skipped → {settings.db}"
+        )
+    if settings.strict and (pages.failed or corpus.skipped):
+        raise StrictModeError(f"{len(pages.failed)} URL(s) failed, {len(corpus.skipped)} skipped (--strict)")
+
+
+def _reasons(failed: Sequence[Failed]) -> str:
+    """`` (2 timed out, 1 disallowed by robots.txt)``: the failures counted by reason."""
+    from collections import Counter
+
+    counts = Counter(f.reason.split(" (")[0] for f in failed)
+    return " (" + ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items())) + ")" if counts else ""
+
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(s|m|h)?")
+
+
+def parse_every(text: str) -> float:
+    """``--every``: seconds in ``30s``, ``15m``, ``1h`` or a bare number of seconds."""
+    match = _DURATION.fullmatch(text.strip().lower())
+    seconds = float(match.group(1)) * {"s": 1, "m": 60, "h": 3600}[match.group(2) or "s"] if match else 0.0
+    if seconds <= 0:
+        raise ConfigError(f"--every {text!r}: use a duration like 30s, 15m or 1h")
+    return seconds
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="http(s) URLs of RSS/Atom feeds or sitemaps.")],
+    db: DbOpt = None,
+    every: Annotated[str, typer.Option("--every", help="Time between polls: 30s, 15m, 1h.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+    allow_private: AllowPrivateOpt = False,
+    user_agent: UserAgentOpt = None,
+    timeout: TimeoutOpt = None,
+    delay: DelayOpt = None,
+    model: ModelOpt = None,
+    workers: WorkersOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    max_chars: MaxCharsOpt = None,
+    language: LanguageOpt = None,
+    quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Poll feeds and sitemaps, fetch their new entries' pages and store them; repeat --every.
+
+    What was seen is remembered in the database (no refetch); feeds are asked with their last
+    ETag / Last-Modified. One summary line per poll. With --once, exit status 2 when every feed failed."""
+    import time
+
+    from .fetch import Fetcher, Refused, WatchState, check_url, poll_feeds, remember
+    from .pipeline import IngestResult, corpus_of, ingest_corpus
+
+    interval = parse_every(every)
+    for feed in feeds:
+        try:
+            check_url(feed)
+        except Refused as exc:
+            raise ConfigError(f"feed {feed}: {exc}") from None
+    settings = _settings(
+        config,
+        db=db,
+        model=model,
+        workers=workers,
+        max_bytes=max_bytes,
+        max_chars=max_chars,
+        language=language,
+        quiet=quiet or None,
+    )
+    options = _fetch_options(settings, allow_private, user_agent, timeout, delay)
+    state = WatchState(settings.db)
+    try:
+        while True:
+            with Fetcher(options) as fetcher:  # a new one per poll: robots.txt is read again
+                poll = poll_feeds(feeds, fetcher, state, _line(settings.quiet))
+            corpus = corpus_of(poll.pages.documents, settings)
+            _report_skips(corpus, settings.quiet)
+            stored = (
+                ingest_corpus(corpus, settings)
+                if corpus.articles or corpus.other_language
+                else IngestResult(0, 0)
+            )
+            remember(poll, state)
+            if not settings.quiet:
+                _err(_poll_summary(poll, stored, len(corpus.skipped)))
+            if once:
+                if all(f.status == "failed" for f in poll.feeds):
+                    raise NothingUsableError(f"every feed failed ({len(poll.feeds)})")
+                return
+            deadline = time.monotonic() + interval
+            while (left := deadline - time.monotonic()) > 0:
+                check_interrupted()
+                time.sleep(min(left, 1.0))
+    finally:
+        state.close()
+
+
+def _poll_summary(poll: Poll, stored: IngestResult, skipped: int) -> str:
+    """One poll's line: feeds (unchanged, failed), new entries, pages fetched and failed, stored."""
+    feeds = poll.feeds
+    unchanged = sum(f.status == "unchanged" for f in feeds)
+    failed = [f for f in feeds if f.status == "failed"]
+    return (
+        f"polled {len(feeds)} feed(s): {unchanged} unchanged, {len(failed)} failed; "
+        f"{sum(f.new for f in feeds)} new entries; fetched {poll.pages.fetched}, "
+        f"{stored.added} new, {stored.present} unchanged (already stored), "
+        f"{len(poll.pages.failed)} failed{_reasons(poll.pages.failed)}, {skipped} skipped"
+    )
 
 
 @app.command()

@@ -59,11 +59,17 @@ def input_paths(paths: PathsLike) -> tuple[str, ...]:
 
 def read_corpus(paths: PathsLike, settings: Settings) -> Corpus:
     """Ingest and clean every input; duplicates (same content id) are reported, not kept twice."""
+    return corpus_of(iter_documents(input_paths(paths), settings), settings)
+
+
+def corpus_of(documents: Iterable[RawDocument | Skip], settings: Settings) -> Corpus:
+    """:func:`read_corpus` for documents read elsewhere (fetched pages): cleaned, unique by
+    content id, other languages set aside."""
     articles: list[Article] = []
     skipped: list[Skip] = []
     other: list[Article] = []
     seen: dict[str, Article] = {}
-    for item in iter_documents(input_paths(paths), settings):
+    for item in documents:
         if isinstance(item, Skip):
             skipped.append(item)
             continue
