@@ -169,7 +169,9 @@ class Quote:
     ``span`` covers the quoted content (inside the quotation marks for direct quotes).
     ``speaker_text`` at ``speaker_span`` is the speaker as written in the article (a name,
     pronoun or description); ``speaker`` is the canonical entity id once linked, or ``None`` with
-    ``unresolved`` giving the reason.
+    ``unresolved`` giving the reason. ``continues``: the id of the part this one continues when one
+    utterance is cut by its attribution (“First half,” he said, “second half.”, or a quote going on
+    after “...,” said X.), so each part keeps its exact span and the utterance stays one.
     """
 
     id: str
@@ -184,6 +186,7 @@ class Quote:
     cue: str | None = None
     cue_span: Span | None = None
     unresolved: str | None = None
+    continues: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

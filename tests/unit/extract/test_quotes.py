@@ -313,3 +313,47 @@ def test_a_description_resolves_to_the_person_given_that_title(nlp: Language) ->
         "The interior minister told volunteers that the state would pay for housing for “as long as it takes”.",
     )
     assert next(q for q in quotes if q.text == "as long as it takes").speaker_name == "Ilona Marek"
+
+
+def test_double_apostrophes_pair_as_quotation_marks() -> None:
+    text = "''We will rebuild the pier,'' the mayor said. ''It is ours.''"
+    found = [(text[m.start : m.end], m.depth) for m in find_quoted(text)]
+    assert found == [("We will rebuild the pier,", 0), ("It is ours.", 0)]
+
+
+def test_a_single_quote_nested_in_double_apostrophes_stays_nested() -> None:
+    text = "''I told them, 'Hold the line,' and they did,'' she said."
+    found = [(text[m.start : m.end], m.depth) for m in find_quoted(text)]
+    assert found == [("I told them, 'Hold the line,' and they did,", 0), ("Hold the line,", 1)]
+
+
+def test_inch_marks_after_a_number_are_not_quotation_marks() -> None:
+    assert find_quoted("The new goalkeeper is 6'4\" tall and weighs 90 kilos.\nNext line.") == []
+
+
+@pytest.mark.model
+def test_double_apostrophe_quotes_get_their_speaker_with_the_trained_model(nlp: Language) -> None:
+    quotes = parsed_quotes(nlp, "Maria Lopez runs the harbour office.\n\n''We will rebuild,'' Lopez said.")
+    (q,) = [q for q in quotes if q.kind == "direct"]
+    assert (q.text, q.speaker_name) == ("We will rebuild,", "Maria Lopez")
+
+
+@pytest.mark.model
+def test_a_quote_interrupted_by_its_cue_is_one_utterance_in_two_linked_parts(nlp: Language) -> None:
+    text = "Omar Test, the harbour master, spoke on Monday.\n\n“The first boats leave at dawn,” he said, “and the last ones return at dusk.”"
+    quotes = parsed_quotes(nlp, text)
+    first, second = [q for q in quotes if q.kind == "direct"]
+    assert second.continues == first.id and first.continues is None
+    assert first.speaker_name == second.speaker_name == "Omar Test"
+    for q in (first, second):
+        assert text[q.span.start : q.span.end] == q.text
+
+
+@pytest.mark.model
+def test_a_quote_continued_after_its_attribution_links_to_the_first_part(nlp: Language) -> None:
+    text = "“The first boats leave at dawn,” said Omar Test. “The last ones return at dusk.”\n\n“Nothing else changes for the town.”"
+    quotes = parsed_quotes(nlp, text)
+    first, second, third = [q for q in quotes if q.kind == "direct"]
+    assert second.continues == first.id
+    assert third.continues is None  # another paragraph, a new quote: same speaker, not one utterance
+    assert third.speaker_name == "Omar Test"

@@ -266,6 +266,7 @@ class _Candidate:
     kind: str
     cue: Cue | None
     inherit: bool = False
+    continued: bool = False  # opens a paragraph inside a quote running over paragraphs
 
 
 def _direct_candidates(doc: Doc, marked: Sequence[Marked], quoted: SpanSet) -> list[_Candidate]:
@@ -299,7 +300,7 @@ def _direct_candidates(doc: Doc, marked: Sequence[Marked], quoted: SpanSet) -> l
         if cue is not None:
             found.append(_Candidate(m.start, m.end, "direct", cue))
         elif words >= MIN_FREE_WORDS or m.open_lost or m.close_lost or m.continued:
-            found.append(_Candidate(m.start, m.end, "direct", None, inherit=True))
+            found.append(_Candidate(m.start, m.end, "direct", None, inherit=True, continued=m.continued))
     return found
 
 
@@ -374,6 +375,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
                 id=content_id(article_id, str(cand.start), str(cand.end)),
                 span=TextSpan(article_id, cand.start, cand.end),
                 text=doc_text(doc)[cand.start : cand.end],
+                continues=prev.id if cand.continued or _one_utterance(doc_text(doc), prev, cand) else None,
             )
             quotes.append(q)
             last_direct = q
@@ -391,10 +393,41 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
                     roles[speaker.name] = _role_for(speaker.name, doc, index.persons)
                 speaker = replace(speaker, role=roles[speaker.name])
         q = _make(article_id, doc, cand.start, cand.end, cand.kind, speaker, cue_tok, reason)
+        if (
+            cand.kind == "direct"
+            and last_direct is not None
+            and last_direct.kind == "direct"
+            and q.speaker_name is not None
+            and q.speaker_name == last_direct.speaker_name
+            and _one_utterance(doc_text(doc), last_direct, cand)
+        ):
+            q = replace(q, continues=last_direct.id)
         quotes.append(q)
         if cand.kind == "direct" or q.speaker_name:
             last_direct = q
     return quotes
+
+
+#: Most words between two parts of one utterance: the attribution ("said the Rev. Ana Ruiz, of ...").
+MAX_ATTRIBUTION_WORDS = 14
+
+
+def _one_utterance(text: str, prev: Quote, cand: _Candidate) -> bool:
+    """Whether ``cand`` goes on with the direct quote ``prev`` as one utterance: same paragraph,
+    and only an attribution between them (“First half,” he said, “second half.”; “...,” said X.
+    “...”), which holds the cue of one of the two parts (or of none when ``cand`` has no cue).
+
+    A quote in the next paragraph, or after narration, is a new utterance even by the same
+    speaker (it keeps the speaker, not the link)."""
+    gap = text[prev.span.end : cand.start]
+    if "\n" in gap or _words(gap) > MAX_ATTRIBUTION_WORDS:
+        return False
+    if cand.cue is None:
+        return prev.cue_span is not None and prev.span.end <= prev.cue_span.start < cand.start
+    cues = [cand.cue.token.idx]
+    if prev.cue_span is not None:
+        cues.append(prev.cue_span.start)
+    return any(prev.span.end <= c < cand.start for c in cues)
 
 
 def _near(text: str, prev_end: int, start: int) -> bool:
