@@ -17,7 +17,9 @@ line are misses for both.
   whitespace and trailing ``.,;:``, begins with an opening and ends with a closing quotation mark
   (the whole content is enclosed in quotation marks); all others (paraphrase, or a paraphrase
   containing a partial quote) are **indirect**.
-* Predictions: ours are the quotes of the product's ``ArticleAnalysis`` split by ``kind``; every
+* Predictions: ours are the quotes of the product's ``ArticleAnalysis`` split by ``kind``
+  (a ``partial`` quote, a phrase woven into a paraphrase, is not scored: the ``indirect`` quote
+  around it is, as PolNeAR annotates the paraphrase holding it); every
   textacy triple is a direct prediction (textacy has no reported-speech extractor, so its indirect
   predictions are empty and its indirect figures are 0).
 * Content matching: spans are compared as sets of character offsets, ignoring whitespace and
@@ -187,6 +189,8 @@ def ours(analysis: ArticleAnalysis, lines: LineMap) -> dict[str, list[Prediction
     out: dict[str, list[Prediction]] = {"direct": [], "indirect": []}
     for chain in parts.values():
         q = chain[0]
+        if q.kind not in out:
+            continue  # a partial quote: the indirect attribution around it is the prediction
         speaker = ((q.speaker_span.start, q.speaker_span.end),) if q.speaker_span is not None else ()
         content = _placed(lines, [(p.span.start, p.span.end) for p in chain])
         out[q.kind].append(Prediction(content, _placed(lines, speaker), q.speaker_name))

@@ -19,7 +19,7 @@ from typing import Literal
 # Closed sets: each alias allows exactly the values of the story.json schema's enum for its field
 # (tests/unit/test_closed_sets.py holds them together), in the schema's order.
 PublishedHow = Literal["metadata", "inferred", "unknown"]
-QuoteKind = Literal["direct", "indirect"]
+QuoteKind = Literal["direct", "partial", "indirect"]
 EntityType = Literal["person", "organization", "place", "nationality", "event", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteMatch = Literal["exact", "variant", "fragment"]  # "variant": other wording or translation
@@ -160,6 +160,13 @@ class Entity:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     mentions: tuple[Mention, ...] = ()
+
+
+#: Quote kinds whose span is the words inside quotation marks: a whole utterance ("direct") or a
+#: phrase woven into the narrator's sentence ("partial": called the audit “a witch hunt”). A
+#: partial quote is never a direct quote; the reported speech around it is an ``indirect`` quote
+#: of its own.
+QUOTED_KINDS: frozenset[QuoteKind] = frozenset({"direct", "partial"})
 
 
 @dataclass(frozen=True, slots=True)
