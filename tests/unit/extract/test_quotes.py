@@ -414,3 +414,19 @@ def test_a_speaker_after_a_quote_the_parser_took_for_the_subject_is_still_found(
     )
     (q,) = [q for q in quotes if q.kind == "direct"]
     assert q.speaker_name == "Ana Ruiz"
+
+
+def test_attribute_quotes_of_markup_left_in_the_text_are_not_quotation_marks() -> None:
+    text = 'Fans cheered online.\n<post post-id="5512"><post/>.\nThe end.'
+    assert find_quoted(text) == []
+
+
+@pytest.mark.model
+def test_a_long_attribution_between_two_parts_still_links_them(nlp: Language) -> None:
+    text = (
+        "“The harbour will reopen in spring,” said Ana Ruiz, a professor of maritime law at the "
+        "northern university who has advised the port authority on three earlier reopenings. "
+        "“Nobody expects any further delays this year.”"
+    )
+    first, second = [q for q in parsed_quotes(nlp, text) if q.kind == "direct"]
+    assert second.continues == first.id

@@ -9,6 +9,13 @@ titles and are not speech; a quoted title of a work (:func:`.quote_marks.titles`
 to LN, expect hits including ..."). Reported speech is the clause governed by a cue verb ("X said that ...",
 "X believes ...") or the clause around "according to X". Speakers are resolved by
 :mod:`.quote_speakers`; an unresolved speaker keeps its reason.
+
+A quoted phrase woven into the narrator's sentence (:func:`woven`: "called the audit “a witch
+hunt” and promised", "at a “measured” rate") is not a direct quote even beside a cue: it becomes a
+``partial`` quote (its exact words, for grouping the same words across articles) and the reported
+speech around it an ``indirect`` quote; with no cue it is neither. A direct quote cut by its
+attribution ("“First half,” he said, “second half.”") stays two quotes with exact spans, the second
+``continues`` the first: one utterance.
 """
 
 from __future__ import annotations
@@ -537,7 +544,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
 
 
 #: Most words between two parts of one utterance: the attribution ("said the Rev. Ana Ruiz, of ...").
-MAX_ATTRIBUTION_WORDS = 14
+MAX_ATTRIBUTION_WORDS = 40
 
 
 def _one_utterance(text: str, prev: Quote, cand: _Candidate) -> bool:

@@ -78,8 +78,12 @@ def _double_apostrophe(text: str, i: int) -> bool:
     )
 
 
-def _inch_mark(text: str, i: int) -> bool:
-    """A straight double quote right after a number is an inch mark (6'4", a 12" record)."""
+def _not_a_mark(text: str, i: int) -> bool:
+    """A straight double quote that quotes nothing: an inch mark right after a number (6'4", a 12"
+    record), or the value quotes of markup that survived extraction (<tweet tweet-id="...">, where
+    the lone mark after "=" once made the paragraph's start a quote with a lost opening mark)."""
+    if (i > 0 and text[i - 1] == "=") or text[i + 1 : i + 2] == ">":
+        return True
     return _INCH.search(text, max(0, i - 12), i) is not None
 
 
@@ -137,7 +141,7 @@ def _paragraph_quotes(text: str, p_start: int, p_end: int, carried: bool) -> tup
             is_open = False
         elif ch == '"' or (ch == "'" and _double_apostrophe(text, i)):
             width = 2 if ch == "'" else 1
-            if ch == '"' and _inch_mark(text, i):
+            if ch == '"' and _not_a_mark(text, i):
                 continue
             is_open = opened is None and _straight_double_opens(text, i, width)
             if opened is None and not is_open and not text[p_start:i].strip():
