@@ -430,3 +430,16 @@ def test_a_long_attribution_between_two_parts_still_links_them(nlp: Language) ->
     )
     first, second = [q for q in parsed_quotes(nlp, text) if q.kind == "direct"]
     assert second.continues == first.id
+
+
+@pytest.mark.model
+def test_the_reported_speech_around_a_long_woven_quote_holds_it_whole(nlp: Language) -> None:
+    text = (
+        "Mayor Ana Ruiz said that “the harbour will reopen in spring, I hope, before the first "
+        "ferries of the season arrive from the islands.”"
+    )
+    quotes = parsed_quotes(nlp, text)
+    (partial,) = [q for q in quotes if q.kind == "partial"]
+    (around,) = [q for q in quotes if q.kind == "indirect"]
+    assert around.span.start <= partial.span.start and partial.span.end < around.span.end
+    assert around.text.endswith("islands.”")

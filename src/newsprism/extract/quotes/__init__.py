@@ -21,6 +21,7 @@ attribution ("“First half,” he said, “second half.”") stays two quotes w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -463,6 +464,20 @@ def _same_report(cand: _Candidate, woven_in: dict[int, _Candidate]) -> bool:
     return other is not None and other.start < cand.end and cand.start < other.end
 
 
+def _holding(cand: _Candidate, partials: list[tuple[int, int]], text: str) -> _Candidate:
+    """The reported clause ``cand`` widened to hold the partial quotes (sorted spans) it cuts (the
+    parser ends the clause inside a long quotation: “that “we will see each other soon, I hope, in
+    Samarkand.”"), so the attribution holds the quoted words whole, marks included."""
+    start, end = cand.start, cand.end
+    i = max(bisect_left(partials, (cand.start, -1)) - 1, 0)
+    while i < len(partials) and partials[i][0] < cand.end:
+        if cand.start < partials[i][1]:
+            lo, hi = _with_marks(text, Marked(*partials[i]))
+            start, end = min(start, lo), max(end, hi)
+        i += 1
+    return replace(cand, start=start, end=end)
+
+
 def _covered(cand: _Candidate, quoted: SpanSet) -> bool:
     """Whether a reported clause is mostly a direct quote already."""
     length = max(cand.end - cand.start, 1)
@@ -477,8 +492,9 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     candidates = _direct_candidates(doc, marked, outer_quoted)
     direct = SpanSet((c.start, c.end) for c in candidates if c.kind == "direct")
     woven_in = {c.cue.token.i: c for c in candidates if c.kind == "indirect" and c.cue is not None}
+    partials = sorted((c.start, c.end) for c in candidates if c.kind == "partial")
     candidates += [
-        c
+        _holding(c, partials, doc_text(doc))
         for c in _indirect_candidates(doc, outer_quoted)
         if not _covered(c, direct) and not _same_report(c, woven_in)
     ]
@@ -490,12 +506,15 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     roles: dict[str, str | None] = {}
     quotes: list[Quote] = []
     last_direct: Quote | None = None
+    by_cue: dict[int, Speaker] = {}  # one cue, one speaker, resolved once
     for cand in candidates:
         speaker: Speaker | None = None
         reason: str | None = None
         cue_tok: Token | None = cand.cue.token if cand.cue else None
-        if cand.cue is not None and cand.cue.speaker is not None:
-            speaker = resolve(cand.cue.speaker, index, pool, spoken)
+        if cand.cue is not None and cand.cue.speaker is not None and cand.cue.token.i in by_cue:
+            speaker = by_cue[cand.cue.token.i]  # a partial quote and the reported speech around it
+        elif cand.cue is not None and cand.cue.speaker is not None:
+            speaker = by_cue[cand.cue.token.i] = resolve(cand.cue.speaker, index, pool, spoken)
         elif cand.cue is not None:
             reason = "cue without a speaker"
         elif (
