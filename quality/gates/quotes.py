@@ -10,7 +10,9 @@ Figures:
 
 * ``f1`` -- quote detection. Gold quotes are the quotation-mark pairs of each article (all gold
   items are ``kind: direct``; gold quotes in the headline are left out because the headline is not
-  part of the body the extractor sees). Predictions are our ``kind == "direct"`` quotes: the gold
+  part of the body the extractor sees). Predictions are our quotes of quoted words, ``direct`` and ``partial`` (a phrase woven into
+  the narrator's sentence, the gold's ``fragment``), as the gold has one item per quotation-mark
+  pair: the gold
   annotates no reported speech, so our indirect attributions are neither credited nor charged
   here (the polnear gate scores them). A prediction matches a gold quote when it covers at least
   80% of the gold quote's characters (overlap / len(gold)); matching is one-to-one, largest overlap
@@ -31,7 +33,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from newsprism.records import Quote
+from newsprism.records import QUOTED_KINDS, Quote
 
 from .gate import require
 from .product import by_file, story_of
@@ -103,7 +105,7 @@ def score_article(gold: dict[str, Any], text: str, quotes: list[Quote]) -> dict[
             print(f"  gold quote not in body: {g['text'][:60]!r}")
             continue
         golds.append((span, g))
-    preds = [q for q in quotes if q.kind == "direct"]
+    preds = [q for q in quotes if q.kind in QUOTED_KINDS]
     pairs = sorted(
         (
             (_cover(gs, (p.span.start, p.span.end)), gi, pi)

@@ -19,7 +19,7 @@ from typing import Literal
 # Closed sets: each alias allows exactly the values of the story.json schema's enum for its field
 # (tests/unit/test_closed_sets.py holds them together), in the schema's order.
 PublishedHow = Literal["metadata", "inferred", "unknown"]
-QuoteKind = Literal["direct", "indirect"]
+QuoteKind = Literal["direct", "partial", "indirect"]
 EntityType = Literal["person", "organization", "place", "nationality", "event", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteMatch = Literal["exact", "variant", "fragment"]  # "variant": other wording or translation
@@ -162,6 +162,13 @@ class Entity:
     mentions: tuple[Mention, ...] = ()
 
 
+#: Quote kinds whose span is the words inside quotation marks: a whole utterance ("direct") or a
+#: phrase woven into the narrator's sentence ("partial": called the audit “a witch hunt”). A
+#: partial quote is never a direct quote; the reported speech around it is an ``indirect`` quote
+#: of its own.
+QUOTED_KINDS: frozenset[QuoteKind] = frozenset({"direct", "partial"})
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quote or a reported-speech attribution in one article.
@@ -169,7 +176,9 @@ class Quote:
     ``span`` covers the quoted content (inside the quotation marks for direct quotes).
     ``speaker_text`` at ``speaker_span`` is the speaker as written in the article (a name,
     pronoun or description); ``speaker`` is the canonical entity id once linked, or ``None`` with
-    ``unresolved`` giving the reason.
+    ``unresolved`` giving the reason. ``continues``: the id of the part this one continues when one
+    utterance is cut by its attribution (“First half,” he said, “second half.”, or a quote going on
+    after “...,” said X.), so each part keeps its exact span and the utterance stays one.
     """
 
     id: str
@@ -184,6 +193,7 @@ class Quote:
     cue: str | None = None
     cue_span: Span | None = None
     unresolved: str | None = None
+    continues: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

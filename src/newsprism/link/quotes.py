@@ -37,6 +37,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..records import (
+    QUOTED_KINDS,
     Article,
     ArticleAnalysis,
     Entity,
@@ -122,7 +123,11 @@ def match_quotes(a: QuoteItem, b: QuoteItem) -> QuoteMatch | None:
 def _loose_fragment(short: QuoteItem, long_: QuoteItem) -> bool:
     """A short direct quote whose content words (numbers included) mostly occur in a longer
     direct quote of the same speaker."""
-    if short.quote.kind != "direct" or long_.quote.kind != "direct" or not 2 <= len(short.content) <= 5:
+    if (
+        short.quote.kind not in QUOTED_KINDS
+        or long_.quote.kind not in QUOTED_KINDS
+        or not 2 <= len(short.content) <= 5
+    ):
         return False
     own = set(short.content)
     if any(w[0].isdigit() for w in own - set(long_.content)):
@@ -134,7 +139,11 @@ def _loose_fragment(short: QuoteItem, long_: QuoteItem) -> bool:
 def _continues(first: Quote, second: Quote, text: str) -> bool:
     """Whether ``second`` continues ``first``: one article, one known speaker, both direct, and
     only a short attribution between them."""
-    if first.span.article != second.span.article or first.kind != "direct" or second.kind != "direct":
+    if (
+        first.span.article != second.span.article
+        or first.kind not in QUOTED_KINDS
+        or second.kind not in QUOTED_KINDS
+    ):
         return False
     if first.speaker is None or first.speaker != second.speaker:
         return False
@@ -149,13 +158,14 @@ _LIST_JOINERS = frozenset({"and", "or", "nor", "&"})
 
 
 def _items(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[QuoteItem]:
-    """Direct quotes and the indirect ones that do not wrap a direct quote, in article order."""
+    """Quoted words (direct and partial quotes) and the indirect quotes that do not wrap them, in
+    article order."""
     items: list[QuoteItem] = []
     for pair in paired(articles, analyses):
         analysis = pair.analysis
-        direct = [q for q in analysis.quotes if q.kind == "direct"]
+        direct = [q for q in analysis.quotes if q.kind in QUOTED_KINDS]
         for q in sorted(analysis.quotes, key=lambda q: (q.span.start, q.span.end)):
-            if q.kind != "direct" and any(
+            if q.kind not in QUOTED_KINDS and any(
                 q.span.start <= d.span.start and d.span.end <= q.span.end for d in direct
             ):
                 continue
@@ -189,7 +199,7 @@ def _group(
     names: Mapping[str, str],
     origin_of: Mapping[str, str],
 ) -> QuoteGroup:
-    reference = max(members, key=lambda m: (m.quote.kind == "direct", len(m.stems), -members.index(m)))
+    reference = max(members, key=lambda m: (m.quote.kind in QUOTED_KINDS, len(m.stems), -members.index(m)))
     named = Counter(m.quote.speaker for m in members if m.quote.speaker is not None and explicit(m.quote))
     speakers = named or Counter(m.quote.speaker for m in members if m.quote.speaker is not None)
     speaker = max(speakers, key=lambda s: speakers[s]) if speakers else None

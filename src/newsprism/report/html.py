@@ -25,7 +25,7 @@ from html import escape
 from importlib import resources
 from itertools import combinations
 
-from ..records import Citation, Published
+from ..records import QUOTED_KINDS, Citation, Published
 from .views import (
     JSON,
     ActorView,
@@ -282,7 +282,7 @@ def _quote_group(g: QuoteGroupView, cites: _Citations) -> str:
 
 
 def _quote(q: QuoteView, cites: _Citations) -> str:
-    direct = q.kind == "direct"
+    direct = q.kind in QUOTED_KINDS
     words = f"“{_p(q.text)}”" if direct else _p(q.text)
     unresolved = f'<span class="note">speaker unresolved: {_p(q.unresolved)}</span>' if q.unresolved else ""
     return (

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote as url_quote
 
-from ..records import Citation, Claim, ConflictValue
+from ..records import QUOTED_KINDS, Citation, Claim, ConflictValue
 from .views import JSON, FigureView, QuoteView, StoryView, inferred_label, story_view
 
 # How many items each section shows; the rest are counted and left to story.json.
@@ -249,12 +249,12 @@ def _within(figures: list[FigureView], cite: Citation) -> list[FigureView]:
 
 def _example(quotes: Sequence[QuoteView], key: dict[str, str]) -> str:
     """The speaker's shortest direct quote (else reported speech), whole, or "" when all are long."""
-    ranked = sorted(quotes, key=lambda q: (q.kind != "direct", len(q.text.split()), q.text))
+    ranked = sorted(quotes, key=lambda q: (q.kind not in QUOTED_KINDS, len(q.text.split()), q.text))
     for q in ranked:
         words = len(q.text.split())
         if 3 <= words <= EXAMPLE_MAX_WORDS:
             text = md_text(q.text)
-            shown = f"“{text}”" if q.kind == "direct" else f"(reported) {text}"
+            shown = f"“{text}”" if q.kind in QUOTED_KINDS else f"(reported) {text}"
             return f": {shown} {key.get(q.citation.span.article, '')}"
     return ""
 

@@ -115,6 +115,7 @@ def _quote(q: Quote) -> JSON:
         "cue": q.cue,
         "cue_span": _part(q.cue_span),
         "unresolved": q.unresolved,
+        "continues": q.continues,
     }
 
 

@@ -15,7 +15,8 @@ only. What both briefs show and must judge alike is decided here, once:
   order: figures first, contradictions first.
 * **Most quoted** (:attr:`StoryView.speakers`): a quote belongs to the speaker story.json gives
   *that quote* (its entity's name, else the name the article gives), and speakers rank by how many
-  quotes they have. The HTML report once counted a grouped quote under its *group's* speaker, so a
+  quotes they have. A phrase woven into reported speech is one quote: the ``indirect`` quote
+  around a ``partial`` one (its quoted words) is not counted or listed again. The HTML report once counted a grouped quote under its *group's* speaker, so a
   group the linker left unattributed took the quotes of "Xi Jinping and Xi" out of that speaker's
   count in brief.html but not in brief.md.
 * **Most corroborated** (:attr:`StoryView.corroborated`): sentence claims several independent
@@ -435,6 +436,24 @@ def _group(g: JSON) -> QuoteGroupView:
     return QuoteGroupView(g["id"], variants, g["independent_origins"])
 
 
+def _once(quotes: Sequence[JSON]) -> list[JSON]:
+    """``quotes`` without the indirect ones wrapping a partial quote of their article (the phrase
+    “a witch hunt” and the reported speech around it are one attribution, counted once)."""
+    starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for q in quotes:
+        if q["kind"] == "partial":
+            starts[q["article"]].append((q["start"], q["end"]))
+    for spans in starts.values():
+        spans.sort()
+
+    def wraps(q: JSON) -> bool:
+        spans = starts.get(q["article"], [])
+        i = bisect_left(spans, (q["start"], -1))
+        return i < len(spans) and spans[i][1] <= q["end"]  # the first partial starting inside
+
+    return [q for q in quotes if not (q["kind"] == "indirect" and wraps(q))]
+
+
 def _speakers(story: JSON) -> tuple[SpeakerView, ...]:
     """Every speaker of a quote or a quote group, most quoted first (the module doc's rule)."""
     names = {e["id"]: e["name"] for e in story["entities"]}
@@ -446,7 +465,7 @@ def _speakers(story: JSON) -> tuple[SpeakerView, ...]:
     quotes: dict[str | None, list[QuoteView]] = defaultdict(list)
     ungrouped: dict[str | None, list[QuoteView]] = defaultdict(list)
     roles: dict[str | None, dict[str, None]] = defaultdict(dict)
-    for q in story["quotes"]:
+    for q in _once(story["quotes"]):
         who, quote = name(q["speaker"], q["speaker_name"]), _quote(q)
         quotes[who].append(quote)
         if quote.role:

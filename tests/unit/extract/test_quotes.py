@@ -303,6 +303,8 @@ def test_a_pronoun_prefers_the_person_of_its_own_paragraph_to_an_earlier_speaker
     )
     best = next(q for q in quotes if q.text == "in the best shape of its history")
     assert best.speaker_name == "Karl Weber"
+    best = next(q for q in quotes if "“in the best shape of its history”" in q.text)
+    assert (best.kind, best.speaker_name) == ("indirect", "Karl Weber")
 
 
 @pytest.mark.model
@@ -312,4 +314,132 @@ def test_a_description_resolves_to_the_person_given_that_title(nlp: Language) ->
         "Tomas Marek, who is no relation to Interior Minister Ilona Marek, said he had lost 70 cows.\n\n"
         "The interior minister told volunteers that the state would pay for housing for “as long as it takes”.",
     )
-    assert next(q for q in quotes if q.text == "as long as it takes").speaker_name == "Ilona Marek"
+    assert next(q for q in quotes if "“as long as it takes”" in q.text).speaker_name == "Ilona Marek"
+
+
+def test_double_apostrophes_pair_as_quotation_marks() -> None:
+    text = "''We will rebuild the pier,'' the mayor said. ''It is ours.''"
+    found = [(text[m.start : m.end], m.depth) for m in find_quoted(text)]
+    assert found == [("We will rebuild the pier,", 0), ("It is ours.", 0)]
+
+
+def test_a_single_quote_nested_in_double_apostrophes_stays_nested() -> None:
+    text = "''I told them, 'Hold the line,' and they did,'' she said."
+    found = [(text[m.start : m.end], m.depth) for m in find_quoted(text)]
+    assert found == [("I told them, 'Hold the line,' and they did,", 0), ("Hold the line,", 1)]
+
+
+def test_inch_marks_after_a_number_are_not_quotation_marks() -> None:
+    assert find_quoted("The new goalkeeper is 6'4\" tall and weighs 90 kilos.\nNext line.") == []
+
+
+@pytest.mark.model
+def test_double_apostrophe_quotes_get_their_speaker_with_the_trained_model(nlp: Language) -> None:
+    quotes = parsed_quotes(nlp, "Maria Lopez runs the harbour office.\n\n''We will rebuild,'' Lopez said.")
+    (q,) = [q for q in quotes if q.kind == "direct"]
+    assert (q.text, q.speaker_name) == ("We will rebuild,", "Maria Lopez")
+
+
+@pytest.mark.model
+def test_a_quote_interrupted_by_its_cue_is_one_utterance_in_two_linked_parts(nlp: Language) -> None:
+    text = "Omar Test, the harbour master, spoke on Monday.\n\n“The first boats leave at dawn,” he said, “and the last ones return at dusk.”"
+    quotes = parsed_quotes(nlp, text)
+    first, second = [q for q in quotes if q.kind == "direct"]
+    assert second.continues == first.id and first.continues is None
+    assert first.speaker_name == second.speaker_name == "Omar Test"
+    for q in (first, second):
+        assert text[q.span.start : q.span.end] == q.text
+
+
+@pytest.mark.model
+def test_a_quote_continued_after_its_attribution_links_to_the_first_part(nlp: Language) -> None:
+    text = "“The first boats leave at dawn,” said Omar Test. “The last ones return at dusk.”\n\n“Nothing else changes for the town.”"
+    quotes = parsed_quotes(nlp, text)
+    first, second, third = [q for q in quotes if q.kind == "direct"]
+    assert second.continues == first.id
+    assert third.continues is None  # another paragraph, a new quote: same speaker, not one utterance
+    assert third.speaker_name == "Omar Test"
+
+
+@pytest.mark.model
+def test_a_quoted_phrase_woven_into_a_paraphrase_belongs_to_the_reported_speech(nlp: Language) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "Minister Petra Novak called the audit “a witch hunt” and promised to appeal.\n\n"
+        "Governor Lena Holm said prices would rise at a “measured” rate this year.",
+    )
+    assert not [q for q in quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker_name) for q in quotes if q.kind == "partial"] == [
+        ("a witch hunt", "Petra Novak"),
+        ("measured", "Lena Holm"),
+    ]
+    hunt = next(q for q in quotes if "“a witch hunt”" in q.text)
+    assert (hunt.kind, hunt.speaker_name) == ("indirect", "Petra Novak")
+    assert "promised" not in hunt.text
+    rate = next(q for q in quotes if "“measured”" in q.text)
+    assert (rate.kind, rate.text, rate.speaker_name) == (
+        "indirect",
+        "prices would rise at a “measured” rate this year",
+        "Lena Holm",
+    )
+
+
+@pytest.mark.model
+def test_a_quoted_phrase_in_narration_without_a_cue_is_no_attribution(nlp: Language) -> None:
+    quotes = parsed_quotes(nlp, "Ending “the long winter of the coalfields” is the plan's first goal.")
+    assert quotes == []
+
+
+@pytest.mark.model
+def test_quotes_standing_as_the_whole_reported_content_stay_direct(nlp: Language) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "Mira Kovac said: “The new plant will open in May.”\n\n"
+        "Kovac told reporters “the workers will be hired locally.”\n\n"
+        "“The town will be rebuilt,” Kovac said on Tuesday.",
+    )
+    assert [q.text for q in quotes if q.kind == "direct"] == [
+        "The new plant will open in May.",
+        "the workers will be hired locally.",
+        "The town will be rebuilt,",
+    ]
+
+
+@pytest.mark.model
+def test_a_speaker_after_a_quote_the_parser_took_for_the_subject_is_still_found(nlp: Language) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "Tomas Berg spoke first.\n\n“The plant is in crisis mode. Full crisis mode,” said Ana Ruiz, "
+        "a union organiser at the Delta Works in the north of the country.",
+    )
+    (q,) = [q for q in quotes if q.kind == "direct"]
+    assert q.speaker_name == "Ana Ruiz"
+
+
+def test_attribute_quotes_of_markup_left_in_the_text_are_not_quotation_marks() -> None:
+    text = 'Fans cheered online.\n<post post-id="5512"><post/>.\nThe end.'
+    assert find_quoted(text) == []
+
+
+@pytest.mark.model
+def test_a_long_attribution_between_two_parts_still_links_them(nlp: Language) -> None:
+    text = (
+        "“The harbour will reopen in spring,” said Ana Ruiz, a professor of maritime law at the "
+        "northern university who has advised the port authority on three earlier reopenings. "
+        "“Nobody expects any further delays this year.”"
+    )
+    first, second = [q for q in parsed_quotes(nlp, text) if q.kind == "direct"]
+    assert second.continues == first.id
+
+
+@pytest.mark.model
+def test_the_reported_speech_around_a_long_woven_quote_holds_it_whole(nlp: Language) -> None:
+    text = (
+        "Mayor Ana Ruiz said that “the harbour will reopen in spring, I hope, before the first "
+        "ferries of the season arrive from the islands.”"
+    )
+    quotes = parsed_quotes(nlp, text)
+    (partial,) = [q for q in quotes if q.kind == "partial"]
+    (around,) = [q for q in quotes if q.kind == "indirect"]
+    assert around.span.start <= partial.span.start and partial.span.end < around.span.end
+    assert around.text.endswith("islands.”")

@@ -305,3 +305,13 @@ def test_only_the_entry_points_of_the_renderers_take_the_story_dict() -> None:
             if a.annotation is not None and re.search(r"\b(JSON|Any)\b", ast.unparse(a.annotation))
         }
         assert takes_dict == {f"render_{module.removesuffix('.py')}"}, module
+
+
+def test_a_woven_phrase_and_the_reported_speech_around_it_count_as_one_quote() -> None:
+    from newsprism.report.views import _once
+
+    article = "a" * 16
+    partial = {"id": "p", "article": article, "start": 30, "end": 42, "kind": "partial"}
+    around = {"id": "i", "article": article, "start": 20, "end": 50, "kind": "indirect"}
+    other = {"id": "o", "article": article, "start": 60, "end": 90, "kind": "indirect"}
+    assert [q["id"] for q in _once([partial, around, other])] == ["p", "o"]

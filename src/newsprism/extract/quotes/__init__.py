@@ -9,11 +9,19 @@ titles and are not speech; a quoted title of a work (:func:`.quote_marks.titles`
 to LN, expect hits including ..."). Reported speech is the clause governed by a cue verb ("X said that ...",
 "X believes ...") or the clause around "according to X". Speakers are resolved by
 :mod:`.quote_speakers`; an unresolved speaker keeps its reason.
+
+A quoted phrase woven into the narrator's sentence (:func:`woven`: "called the audit “a witch
+hunt” and promised", "at a “measured” rate") is not a direct quote even beside a cue: it becomes a
+``partial`` quote (its exact words, for grouping the same words across articles) and the reported
+speech around it an ``indirect`` quote; with no cue it is neither. A direct quote cut by its
+attribution ("“First half,” he said, “second half.”") stays two quotes with exact spans, the second
+``continues`` the first: one utterance.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -74,6 +82,19 @@ def _speaker_of(token: Token) -> Token | None:
     return subject_of(token)
 
 
+def _outside_speaker(cue: Token, quoted: SpanSet) -> Token | None:
+    """The speaker head of ``cue`` outside quotation marks. The parser often takes the last words
+    of a quotation for the subject of the cue after it (“... Full crisis mode,” said Ana Ruiz:
+    "mode" nsubj of "said"); the name after the cue, also parsed as a subject, is the speaker."""
+    speaker = _speaker_of(cue)
+    if speaker is None or not _inside(speaker.idx, quoted):
+        return speaker
+    return next(
+        (c for c in cue.rights if c.dep_ in {"nsubj", "nsubjpass"} and not _inside(c.idx, quoted)),
+        speaker,
+    )
+
+
 def _according(token: Token, quoted: SpanSet) -> Cue | None:
     for child in token.children:
         obj = according_to(child)
@@ -95,7 +116,7 @@ def governing_cue(span: Span, quoted: SpanSet, limit: Span | None = None) -> Cue
                 break
             if not _inside(current.idx, quoted) or limit is not None:
                 if is_cue(current) or is_cue_noun(current):
-                    speaker = _speaker_of(current)
+                    speaker = _outside_speaker(current, quoted)
                     if speaker is not None and not (span.start <= speaker.i < span.end):
                         return Cue(current, speaker)
                 acc = _according(current, quoted)
@@ -140,7 +161,7 @@ def sentence_cue(span: Span, quoted: SpanSet) -> Cue | None:
         if obj is not None:
             cue = Cue(tok, obj)
         elif is_cue(tok) or is_cue_noun(tok):
-            speaker = _speaker_of(tok)
+            speaker = _outside_speaker(tok, quoted)
             if speaker is not None and not _inside(speaker.idx, quoted):
                 cue = Cue(tok, speaker)
         if cue is None:
@@ -169,6 +190,102 @@ def signed(doc: Doc, marked: Marked) -> Cue | None:
     while head.dep_ in {"compound", "flat"} and head.head.pos_ == "PROPN" and head.head.i > head.i:
         head = head.head
     return Cue(span[0].doc[max(span[0].i - 1, 0)], head)
+
+
+#: Where a quotation may open without being woven into the narrator's sentence: after these.
+_FREE_BEFORE = frozenset(":,;—–-(…")
+#: Where it may close: its own last character, or the first one after the closing mark.
+_FREE_AFTER = frozenset(",.?!;:…—–-)")
+_MARK_CHARS = "\"“”„«»‘’‹›' "
+#: Verbs whose object is the addressee ("told reporters “...”"), not the words said.
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge"})
+#: Prepositions of a cue's setting ("said in a statement “...”", "wrote on Twitter “...”").
+_SETTING_PREPS = frozenset({"in", "on", "at", "during", "to", "from", "via", "after", "before", "with"})
+_SETTING_DEPS = frozenset({"npadvmod", "tmod", "advmod", "pobj", "prep", "dobj", "dative", "iobj"})
+
+
+def _after_cue(token: Token) -> bool:
+    """Whether ``token``, right before a quotation, ends a cue phrase: the cue itself ("said
+    “...”"), its addressee ("told reporters"), or its setting ("said on Tuesday", "wrote on X")."""
+    current = token
+    for _ in range(4):
+        if is_cue(current):
+            return True
+        if current.dep_ not in _SETTING_DEPS or current.head is current or current.head.i > token.i:
+            return False
+        if current.dep_ == "prep" and current.lower_ not in _SETTING_PREPS:
+            return False
+        if current.dep_ in {"dobj", "dative", "iobj"} and current.head.lemma_.lower() not in _ADDRESSEE_VERBS:
+            return False
+        current = current.head
+    return False
+
+
+def woven(doc: Doc, marked: Marked, span: Span) -> bool:
+    """Whether the quoted stretch is woven into the narrator's sentence (“called the audit “a
+    witch hunt” and promised”, “at a “measured” rate”) rather than standing as the whole of what
+    was said. Such a phrase is part of the reported speech around it, not a direct quote.
+
+    It stands alone when it opens its sentence or follows a colon, comma or dash or a cue phrase,
+    and closes its sentence, ends in punctuation inside the marks (“...,” she said) or is followed
+    by punctuation or the attribution. A quote whose mark was lost at either end stands alone on
+    that side."""
+    text = doc_text(doc)
+    if not (marked.open_lost or marked.continued):
+        para = text.rfind("\n", 0, marked.start) + 1
+        before = text[max(para, span[0].sent.start_char) : marked.start].rstrip(_MARK_CHARS)
+        prev = next((t for t in reversed(doc[: span.start]) if t.text.strip(_MARK_CHARS)), None)
+        if before and before[-1] not in _FREE_BEFORE and not (prev is not None and _after_cue(prev)):
+            return True
+    if marked.close_lost or text[marked.start : marked.end].rstrip()[-1:] in _FREE_AFTER:
+        return False
+    end = text.find("\n", marked.end)
+    after = text[marked.end : min(span[-1].sent.end_char, end if end >= 0 else len(text))].lstrip(_MARK_CHARS)
+    if not after or after[0] in _FREE_AFTER:
+        return False
+    following = next((t for t in doc[span.end :] if t.text.strip(_MARK_CHARS)), None)
+    if following is None:
+        return False
+    return not (is_cue(following) or (following.dep_ in {"nsubj", "nsubjpass"} and is_cue(following.head)))
+
+
+def _with_marks(text: str, marked: Marked) -> tuple[int, int]:
+    """``marked`` with the quotation marks around it (one or two characters each side)."""
+    lo, hi = marked.start, marked.end
+    while lo > 0 and marked.start - lo < 2 and text[lo - 1] in _MARK_CHARS.strip():
+        lo -= 1
+    while hi < len(text) and hi - marked.end < 2 and text[hi] in _MARK_CHARS.strip():
+        hi += 1
+    return lo, hi
+
+
+_COMPLEMENT_SKIP = frozenset({"nsubj", "nsubjpass", "punct", "cc", "conj", "aux", "auxpass", "neg", "mark"})
+
+
+def reported_around(cue: Token, span: Span, outer: tuple[int, int]) -> tuple[int, int]:
+    """The reported content of ``cue`` holding the woven quotation ``span`` (``outer``: the
+    quotation with its marks): the cue's complement holding it ("told a forum [that the firm was
+    “in the best shape”]"), else its complements on the quotation's side ("called [the audit “a
+    witch hunt”] and promised ..."), or the quotation itself when they do not hold it (a cue noun,
+    a cue elsewhere in the sentence)."""
+    doc = span.doc
+    lo, hi = outer
+    if cue.pos_ in {"VERB", "AUX"}:
+        after = span.start > cue.i
+        parts = [c for c in cue.children if c.dep_ not in _COMPLEMENT_SKIP and (c.i > cue.i) == after]
+        holding = [c for c in parts if c.left_edge.i <= span.start and span.end - 1 <= c.right_edge.i]
+        parts = holding or parts
+        if parts:
+            first = min(c.left_edge.i for c in parts)
+            last = max(c.right_edge.i for c in parts)
+            while first < last and doc[first].is_punct and doc[first].text.strip(_MARK_CHARS):
+                first += 1
+            while last > first and doc[last].is_punct and doc[last].text.strip(_MARK_CHARS):
+                last -= 1
+            start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+            if start <= span.start_char and span.end_char <= end:
+                return min(start, lo), max(end, hi)
+    return span.start_char, span.end_char
 
 
 def _antecedents(doc: Doc, mentions: MentionIndex, quoted: SpanSet) -> AntecedentPool:
@@ -243,7 +360,7 @@ def _make(
         id=content_id(article_id, str(start), str(end)),
         span=TextSpan(article_id, start, end),
         text=text,
-        kind="direct" if kind == "direct" else "indirect",
+        kind="direct" if kind == "direct" else "partial" if kind == "partial" else "indirect",
         speaker_text=speaker.text if speaker else None,
         speaker_span=TextSpan(article_id, speaker.start, speaker.end) if speaker else None,
         speaker_name=speaker.name if speaker else None,
@@ -266,6 +383,7 @@ class _Candidate:
     kind: str
     cue: Cue | None
     inherit: bool = False
+    continued: bool = False  # opens a paragraph inside a quote running over paragraphs
 
 
 def _direct_candidates(doc: Doc, marked: Sequence[Marked], quoted: SpanSet) -> list[_Candidate]:
@@ -296,10 +414,17 @@ def _direct_candidates(doc: Doc, marked: Sequence[Marked], quoted: SpanSet) -> l
             cue = sentence_cue(span, quoted)
             if cue is not None and words < MIN_FREE_WORDS and not _attributes(cue, span):
                 cue = None
+        if woven(doc, m, span):
+            if cue is not None and cue.token.i not in range(span.start, span.end):
+                found.append(_Candidate(m.start, m.end, "partial", cue))
+                start, end = reported_around(cue.token, span, _with_marks(doc_text(doc), m))
+                if (start, end) != (m.start, m.end):
+                    found.append(_Candidate(start, end, "indirect", cue))
+            continue
         if cue is not None:
             found.append(_Candidate(m.start, m.end, "direct", cue))
         elif words >= MIN_FREE_WORDS or m.open_lost or m.close_lost or m.continued:
-            found.append(_Candidate(m.start, m.end, "direct", None, inherit=True))
+            found.append(_Candidate(m.start, m.end, "direct", None, inherit=True, continued=m.continued))
     return found
 
 
@@ -332,6 +457,27 @@ def _indirect_candidates(doc: Doc, quoted: SpanSet) -> list[_Candidate]:
     return found
 
 
+def _same_report(cand: _Candidate, woven_in: dict[int, _Candidate]) -> bool:
+    """Whether a reported clause is already the attribution of a quotation woven into it (same cue,
+    overlapping spans)."""
+    other = woven_in.get(cand.cue.token.i) if cand.cue is not None else None
+    return other is not None and other.start < cand.end and cand.start < other.end
+
+
+def _holding(cand: _Candidate, partials: list[tuple[int, int]], text: str) -> _Candidate:
+    """The reported clause ``cand`` widened to hold the partial quotes (sorted spans) it cuts (the
+    parser ends the clause inside a long quotation: “that “we will see each other soon, I hope, in
+    Samarkand.”"), so the attribution holds the quoted words whole, marks included."""
+    start, end = cand.start, cand.end
+    i = max(bisect_left(partials, (cand.start, -1)) - 1, 0)
+    while i < len(partials) and partials[i][0] < cand.end:
+        if cand.start < partials[i][1]:
+            lo, hi = _with_marks(text, Marked(*partials[i]))
+            start, end = min(start, lo), max(end, hi)
+        i += 1
+    return replace(cand, start=start, end=end)
+
+
 def _covered(cand: _Candidate, quoted: SpanSet) -> bool:
     """Whether a reported clause is mostly a direct quote already."""
     length = max(cand.end - cand.start, 1)
@@ -342,10 +488,16 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     """Every direct quote and reported-speech attribution in ``doc`` with its speaker resolved
     within the article (``speaker_name``) or left unresolved with a reason."""
     marked = find_quoted(doc_text(doc))
-    quoted = SpanSet((m.start, m.end) for m in marked)
     outer_quoted = SpanSet((m.start, m.end) for m in marked if m.depth == 0)
     candidates = _direct_candidates(doc, marked, outer_quoted)
-    candidates += [c for c in _indirect_candidates(doc, outer_quoted) if not _covered(c, quoted)]
+    direct = SpanSet((c.start, c.end) for c in candidates if c.kind == "direct")
+    woven_in = {c.cue.token.i: c for c in candidates if c.kind == "indirect" and c.cue is not None}
+    partials = sorted((c.start, c.end) for c in candidates if c.kind == "partial")
+    candidates += [
+        _holding(c, partials, doc_text(doc))
+        for c in _indirect_candidates(doc, outer_quoted)
+        if not _covered(c, direct) and not _same_report(c, woven_in)
+    ]
     candidates.sort(key=lambda c: (c.start, c.kind))
 
     index = MentionIndex(mentions)
@@ -354,12 +506,15 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     roles: dict[str, str | None] = {}
     quotes: list[Quote] = []
     last_direct: Quote | None = None
+    by_cue: dict[int, Speaker] = {}  # one cue, one speaker, resolved once
     for cand in candidates:
         speaker: Speaker | None = None
         reason: str | None = None
         cue_tok: Token | None = cand.cue.token if cand.cue else None
-        if cand.cue is not None and cand.cue.speaker is not None:
-            speaker = resolve(cand.cue.speaker, index, pool, spoken)
+        if cand.cue is not None and cand.cue.speaker is not None and cand.cue.token.i in by_cue:
+            speaker = by_cue[cand.cue.token.i]  # a partial quote and the reported speech around it
+        elif cand.cue is not None and cand.cue.speaker is not None:
+            speaker = by_cue[cand.cue.token.i] = resolve(cand.cue.speaker, index, pool, spoken)
         elif cand.cue is not None:
             reason = "cue without a speaker"
         elif (
@@ -374,6 +529,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
                 id=content_id(article_id, str(cand.start), str(cand.end)),
                 span=TextSpan(article_id, cand.start, cand.end),
                 text=doc_text(doc)[cand.start : cand.end],
+                continues=prev.id if cand.continued or _one_utterance(doc_text(doc), prev, cand) else None,
             )
             quotes.append(q)
             last_direct = q
@@ -391,10 +547,41 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
                     roles[speaker.name] = _role_for(speaker.name, doc, index.persons)
                 speaker = replace(speaker, role=roles[speaker.name])
         q = _make(article_id, doc, cand.start, cand.end, cand.kind, speaker, cue_tok, reason)
+        if (
+            cand.kind == "direct"
+            and last_direct is not None
+            and last_direct.kind == "direct"
+            and q.speaker_name is not None
+            and q.speaker_name == last_direct.speaker_name
+            and _one_utterance(doc_text(doc), last_direct, cand)
+        ):
+            q = replace(q, continues=last_direct.id)
         quotes.append(q)
         if cand.kind == "direct" or q.speaker_name:
             last_direct = q
     return quotes
+
+
+#: Most words between two parts of one utterance: the attribution ("said the Rev. Ana Ruiz, of ...").
+MAX_ATTRIBUTION_WORDS = 40
+
+
+def _one_utterance(text: str, prev: Quote, cand: _Candidate) -> bool:
+    """Whether ``cand`` goes on with the direct quote ``prev`` as one utterance: same paragraph,
+    and only an attribution between them (“First half,” he said, “second half.”; “...,” said X.
+    “...”), which holds the cue of one of the two parts (or of none when ``cand`` has no cue).
+
+    A quote in the next paragraph, or after narration, is a new utterance even by the same
+    speaker (it keeps the speaker, not the link)."""
+    gap = text[prev.span.end : cand.start]
+    if "\n" in gap or _words(gap) > MAX_ATTRIBUTION_WORDS:
+        return False
+    if cand.cue is None:
+        return prev.cue_span is not None and prev.span.end <= prev.cue_span.start < cand.start
+    cues = [cand.cue.token.idx]
+    if prev.cue_span is not None:
+        cues.append(prev.cue_span.start)
+    return any(prev.span.end <= c < cand.start for c in cues)
 
 
 def _near(text: str, prev_end: int, start: int) -> bool:

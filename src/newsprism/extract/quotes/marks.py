@@ -55,13 +55,36 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _straight_double_opens(text: str, i: int) -> bool:
-    """A straight double quote at ``i`` opens when preceded by a space, bracket or line start."""
+def _straight_double_opens(text: str, i: int, width: int = 1) -> bool:
+    """A straight double quote at ``i`` (``width`` 2 for two apostrophes) opens when preceded by a
+    space, bracket or line start."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isspace() or before in "([{—–-/":
         return not after.isspace()
     return False
+
+
+_INCH = re.compile(r"\d(?:'\d+(?:\.\d+)?)?$")
+
+
+def _double_apostrophe(text: str, i: int) -> bool:
+    """Whether ``i`` starts two apostrophes used as a double quotation mark (''We will,'' she
+    said): the wire and newspaper-archive convention. Not three or more in a row."""
+    return (
+        text.startswith("''", i)
+        and (i == 0 or text[i - 1] != "'")
+        and (i + 2 >= len(text) or text[i + 2] != "'")
+    )
+
+
+def _not_a_mark(text: str, i: int) -> bool:
+    """A straight double quote that quotes nothing: an inch mark right after a number (6'4", a 12"
+    record), or the value quotes of markup that survived extraction (<tweet tweet-id="...">, where
+    the lone mark after "=" once made the paragraph's start a quote with a lost opening mark)."""
+    if (i > 0 and text[i - 1] == "=") or text[i + 1 : i + 2] == ">":
+        return True
+    return _INCH.search(text, max(0, i - 12), i) is not None
 
 
 def _single_opens(text: str, i: int) -> bool:
@@ -90,6 +113,8 @@ def _singles(text: str, start: int, end: int) -> list[Marked]:
     opened: int | None = None
     for i in range(start, end):
         ch = text[i]
+        if ch == "'" and (text[i - 1 : i] == "'" or text[i + 1 : i + 2] == "'"):
+            continue  # one of two apostrophes: a double quotation mark
         if opened is None and (ch in SINGLE_OPEN or ch == "'") and _single_opens(text, i):
             opened = i
         elif opened is not None and (ch in SINGLE_CLOSE or ch == "'") and _single_closes(text, i):
@@ -105,14 +130,20 @@ def _paragraph_quotes(text: str, p_start: int, p_end: int, carried: bool) -> tup
     found: list[Marked] = []
     opened: int | None = None
     first_mark = True
-    for i in range(p_start, p_end):
+    i = p_start - 1
+    while i + 1 < p_end:
+        i += 1
         ch = text[i]
+        width = 1
         if ch in DOUBLE_OPEN:
             is_open = True
         elif ch in DOUBLE_CLOSE:
             is_open = False
-        elif ch == '"':
-            is_open = opened is None and _straight_double_opens(text, i)
+        elif ch == '"' or (ch == "'" and _double_apostrophe(text, i)):
+            width = 2 if ch == "'" else 1
+            if ch == '"' and _not_a_mark(text, i):
+                continue
+            is_open = opened is None and _straight_double_opens(text, i, width)
             if opened is None and not is_open and not text[p_start:i].strip():
                 is_open = True
         else:
@@ -121,14 +152,14 @@ def _paragraph_quotes(text: str, p_start: int, p_end: int, carried: bool) -> tup
             opened = i
             continued = carried and first_mark and not text[p_start:i].strip()
             first_mark = False
-            found.append(Marked(i + 1, -1, continued=continued))
+            found.append(Marked(i + width, -1, continued=continued))
         elif is_open:
             # a second opening mark while open: the previous quote lost its closing mark
             prev = found.pop()
             s, e = trim_span(text, prev.start, i)
             found.append(Marked(s, e, close_lost=True, continued=prev.continued))
             opened = i
-            found.append(Marked(i + 1, -1))
+            found.append(Marked(i + width, -1))
         elif opened is not None:
             prev = found.pop()
             s, e = trim_span(text, prev.start, i)
@@ -141,6 +172,7 @@ def _paragraph_quotes(text: str, p_start: int, p_end: int, carried: bool) -> tup
             if e > s and not found:
                 found.append(Marked(s, e, open_lost=True))
             first_mark = False
+        i += width - 1
     open_at_end = opened is not None
     if open_at_end:
         prev = found.pop()

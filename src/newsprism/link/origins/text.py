@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...records import Article, ArticleAnalysis, trim_span
+from ...records import QUOTED_KINDS, Article, ArticleAnalysis, trim_span
 from ...words import fold, folded_content_stems, folded_words
 
 #: Fewest content stems for a sentence to count in alignment shares.
@@ -77,7 +77,7 @@ def _quote_mask(text: str, analysis: ArticleAnalysis) -> bytearray:
     """1 for every character of ``text`` inside a direct quote (extracted or paired marks)."""
     mask = bytearray(len(text))
     for quote in analysis.quotes:
-        if quote.kind == "direct":
+        if quote.kind in QUOTED_KINDS:
             lo, hi = max(0, quote.span.start), min(len(text), quote.span.end)
             mask[lo:hi] = b"\x01" * max(0, hi - lo)
     for match in _QUOTED.finditer(text):
