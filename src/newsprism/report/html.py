@@ -540,10 +540,22 @@ def _header(view: StoryView) -> tuple[str, str]:
     return title, header
 
 
-def render_html(story: JSON) -> str:
-    """The brief as one self-contained HTML document (no external resources), from a
-    ``story.json`` dict (read once, by :func:`.views.story_view`, and embedded as it is)."""
-    js, _ = load_assets()
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """The brief of a story, before it becomes a document: its ``title`` (HTML, escaped), its
+    ``body`` (masthead, sections, colophon) and ``data``, the two JSON blocks the script reads
+    (``#np-story``, ``#np-view``). :func:`render_html` inlines the script and styles around them
+    for a self-contained file; the web app (:mod:`newsprism.web.pages`) links the same bundle as
+    files instead, since its Content-Security-Policy forbids inline scripts and styles."""
+
+    title: str
+    body: str
+    data: str
+
+
+def render_brief(story: JSON) -> Brief:
+    """The brief of a ``story.json`` dict (read once, by :func:`.views.story_view`, and embedded
+    as it is), for :func:`render_html` and the web app's story page alike."""
     view = story_view(story)
     cites = _Citations(view.sources)
     graph = actor_network(view)
@@ -567,14 +579,19 @@ def render_html(story: JSON) -> str:
         f"from <code>{escape(view.schema)}</code>. The story data is embedded in this file "
         "(<code>#np-story</code>).</footer>"
     )
-    scripts = (
+    data = (
         f'<script type="application/json" id="np-story">{embed_json(story)}</script>'
         f'<script type="application/json" id="np-view">{embed_json(script_view)}</script>'
-        f"<script>{_inline(js, 'script')}</script>"
     )
-    return page(
-        f"{_p(title)} — newsprism brief", f"{header}<main>{''.join(sections)}</main>{footer}", scripts
-    )
+    return Brief(f"{_p(title)} — newsprism brief", f"{header}<main>{''.join(sections)}</main>{footer}", data)
+
+
+def render_html(story: JSON) -> str:
+    """The brief as one self-contained HTML document (no external resources), from a
+    ``story.json`` dict."""
+    js, _ = load_assets()
+    brief = render_brief(story)
+    return page(brief.title, brief.body, f"{brief.data}<script>{_inline(js, 'script')}</script>")
 
 
 def page(title: str, body: str, scripts: str = "") -> str:

@@ -113,6 +113,12 @@ def inferred_label(published: Published) -> str | None:
     return "inferred" if published.confidence is None else f"inferred, {published.confidence:.0%}"
 
 
+def safe_link(url: str | None) -> str | None:
+    """``url`` when it is http(s) (any letter case), else ``None``: the only outside links the
+    briefs and the web pages make (``javascript:``, ``data:`` and the like stay plain text)."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
 # --- the views -----------------------------------------------------------------------------------
 
 
@@ -140,8 +146,7 @@ class SourceView:
     @property
     def link(self) -> str | None:
         """The URL when it is http(s) (any letter case): the only URLs either brief links to."""
-        url = self.url or ""
-        return url if url.lower().startswith(("http://", "https://")) else None
+        return safe_link(self.url)
 
 
 @dataclass(frozen=True, slots=True)

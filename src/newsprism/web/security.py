@@ -1,6 +1,7 @@
 """Security headers on every response. Article text, titles, outlet names and URLs are
 untrusted: pages escape them, and the Content-Security-Policy forbids inline scripts, so markup
-that slipped through could still not run."""
+that slipped through could still not run. ``font-src`` admits ``data:``: the bundled stylesheet
+(``report-ui/``) carries its fonts inlined as data URLs, so the report works as one offline file."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from starlette.responses import Response
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    "connect-src 'self'; font-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 
 HEADERS = {

@@ -1,0 +1,70 @@
+"""A small store for the web pages' tests: two stories written here (a harbour strike told by
+three outlets, a late frost told by one) and one hostile article whose title and text carry
+markup, ``javascript:`` links and a ``</script>`` inside a quote. Built once per session by the
+real ingest (clean, analyse, cluster, link), so the pages read what ``newsprism ingest`` stores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+#: The hostile payloads: each would set ``window.__pwned`` if it ever ran.
+SCRIPT = "<script>window.__pwned = 1</script>"
+IMG = '<img src=x onerror="window.__pwned = 2">'
+JS_LINK = '<a href="javascript:window.__pwned=3">read more</a>'
+
+STRIKE = [
+    {
+        "title": "Dockworkers strike shuts the port of Alvena",
+        "outlet": "The Port Ledger",
+        "url": "https://ledger.example/strike",
+        "published": "2025-06-02T09:00:00+00:00",
+        "text": "Dockworkers at the port of Alvena walked out on Monday, leaving 14 ships waiting offshore.\n\n"
+        '"We will stay out until the contract is signed," said Mira Kovac, the leader of the dockworkers\' union.\n\n'
+        "The Alvena Harbour Authority said 2,300 containers were stuck on the quay as the port strike began.",
+    },
+    {
+        "title": "Alvena port strike strands ships as dockworkers walk out",
+        "outlet": "Coastal Wire",
+        "url": "https://coastal.example/alvena",
+        "published": "2025-06-02T15:00:00+00:00",
+        "text": "A strike by dockworkers shut the port of Alvena on Monday and left 14 ships waiting offshore.\n\n"
+        '"We will stay out until the contract is signed," union leader Mira Kovac told reporters.\n\n'
+        "The Alvena Harbour Authority put the number of containers stuck on the quay at 2,500.",
+    },
+    {
+        "title": f"Alvena strike enters second day {SCRIPT}",
+        "outlet": f"Harbour Gazette {IMG}",
+        "url": "javascript:window.__pwned=4",
+        "published": "2025-06-03T08:00:00+00:00",
+        "text": f"The dockworkers' strike at the port of Alvena entered its second day on Tuesday {IMG} "
+        "with 14 ships still waiting offshore.\n\n"
+        f'"We will not let them break this strike </script><script>window.__pwned = 5</script>," '
+        "said Mira Kovac, the leader of the dockworkers' union.\n\n"
+        f"The Alvena Harbour Authority said talks would resume on Thursday. {JS_LINK}",
+    },
+]
+
+FROST = {
+    "title": "Late frost ruins the cherry harvest in Brenna",
+    "outlet": "Farm Journal",
+    "url": "https://farm.example/frost",
+    "published": "2025-06-09T08:00:00+00:00",
+    "text": "A late frost destroyed most of the cherry blossom in the orchards of Brenna overnight.\n\n"
+    '"This is the worst spring I have seen in thirty years," said Tomas Reyne, who chairs the Brenna '
+    "Growers Association.\n\nGrowers said the harvest would be the smallest in twenty years.",
+}
+
+
+def build_store(folder: Path) -> str:
+    """Ingest the fixtures into a new SQLite store in ``folder``; return its URL."""
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    corpus = folder / "articles.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in [*STRIKE, FROST]), encoding="utf-8")
+    db = f"sqlite:///{folder / 'news.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", db, "--quiet"])
+    assert result.exit_code == 0, result.output
+    return db
