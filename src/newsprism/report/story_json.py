@@ -230,6 +230,7 @@ def _summary(s: SummarySentence) -> JSON:
         "text": s.text,
         "citation": _cite(s.citation),
         "corroborations": [_cite(c) for c in s.corroborations],
+        "speaker": s.speaker,
     }
 
 

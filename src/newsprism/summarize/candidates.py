@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Article, ArticleAnalysis, paired
+from .context import Context, QuoteIndex, standing
 from .text import terms, word_count
 
 MIN_WORDS = 6
@@ -50,10 +51,13 @@ class Candidate:
     words: int
     terms: tuple[str, ...]
     skip: str | None = None  # why the sentence is never extracted (None: eligible)
+    speaker: str | None = None  # the resolved speaker to show beside it (:mod:`.context`)
+    context: Context | None = None  # why it cannot stand alone: only after its previous sentence
 
     @property
     def eligible(self) -> bool:
-        """Whether the sentence may be extracted into the summary."""
+        """Whether the sentence may be extracted into the summary (one that cannot stand alone
+        only right after its article's previous sentence, :attr:`context`)."""
         return self.skip is None
 
 
@@ -115,11 +119,13 @@ def candidates(
         order, article, analysis = pair.order, pair.article, pair.analysis
         spans = analysis.sentences if per_article is None else analysis.sentences[:per_article]
         origin = origin_of.get(article.id, article.id)
+        quotes = QuoteIndex(analysis.quotes)
         for position, (raw_start, raw_end) in enumerate(spans):
             start, end = trim_span(article.text, raw_start, raw_end)
             if start >= end:
                 continue
             text = article.text[start:end]
+            stands = standing(text, start, quotes.within(start, end))
             out.append(
                 Candidate(
                     article=article.id,
@@ -133,6 +139,8 @@ def candidates(
                     words=word_count(text),
                     terms=tuple(terms(text)),
                     skip=skip_reason(text),
+                    context=stands.context,
+                    speaker=stands.speaker,
                 )
             )
     return out

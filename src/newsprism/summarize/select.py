@@ -150,8 +150,12 @@ def select(
     max_words: int,
     params: Params,
 ) -> list[int]:
-    """Indices of the chosen candidates, in the order chosen (greedy MMR under the budget)."""
-    pool = [i for i, c in enumerate(cands) if c.eligible and c.words <= max_words]
+    """Indices of the chosen candidates, in the order chosen (greedy MMR under the budget).
+
+    A sentence that cannot stand alone (:attr:`Candidate.context`) enters the pool only once the
+    sentence before it in its article is chosen: in reading order it then follows the sentence
+    its pronoun or unnamed speaker points back to."""
+    pool = [i for i, c in enumerate(cands) if c.eligible and c.context is None and c.words <= max_words]
     redundancy = dict.fromkeys(pool, 0.0)
     chosen: list[int] = []
     left = max_words
@@ -169,5 +173,24 @@ def select(
                 continue
             redundancy[i] = max(redundancy[i], sim)
             keep.append(i)
+        follower = _follower(cands, best)
+        if follower is not None and cands[follower].words <= left:
+            sims = [
+                cosine(vecs.vectors[follower], vecs.vectors[j], vecs.norms[follower], vecs.norms[j])
+                for j in chosen
+            ]
+            if max(sims) < params.duplicate:
+                redundancy[follower] = max(sims)
+                keep.append(follower)
         pool = keep
     return chosen
+
+
+def _follower(cands: Sequence[Candidate], i: int) -> int | None:
+    """The next sentence of candidate ``i``'s article when it may be extracted only after ``i``."""
+    j = i + 1
+    if j < len(cands):
+        c, d = cands[i], cands[j]
+        if d.article == c.article and d.position == c.position + 1 and d.eligible and d.context is not None:
+            return j
+    return None
