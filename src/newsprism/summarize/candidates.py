@@ -14,12 +14,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Article, ArticleAnalysis, paired
-from .context import Context, QuoteIndex, standing
+from .context import Context, QuoteIndex, Standing, standing
 from .text import terms, word_count
 
 MIN_WORDS = 6
 MAX_WORDS = 80
 MAX_CANDIDATES = 3000  # per story; beyond it only each article's leading sentences are kept
+QUOTATION: frozenset[str] = frozenset({"torn quote", "unattributed quote"})
+"""Skip reasons of a quotation that does not name its speaker: lifted when the analysis resolved
+the speaker, who is then shown beside the sentence (:func:`placed`)."""
 
 _QUOTES = '"“”'
 _END = ".!\"'”’)"
@@ -83,11 +86,6 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def skip_reason(text: str) -> str | None:
     """Why ``text`` should not be extracted, or ``None`` when it is a fair summary sentence."""
-    n = word_count(text)
-    if n < MIN_WORDS:
-        return "too short"
-    if n > MAX_WORDS:
-        return "too long"
     if text.rstrip(_END).endswith("?") or text.endswith("?"):
         return "question"
     if text[-1] not in _END:
@@ -96,9 +94,30 @@ def skip_reason(text: str) -> str | None:
         return "boilerplate"
     if sum(text.count(q) for q in _QUOTES) % 2 == 1 and not _CUE.search(text):
         return "torn quote"
-    if text[0] in _QUOTES and text[-1] in _QUOTES:
+    if text[0] in _QUOTES and text[-1] in _QUOTES and not _CUE.search(text):
         return "unattributed quote"
+    n = word_count(text)
+    if n < MIN_WORDS:
+        return "too short"  # last: a short sentence is otherwise whole (it may lead the next one)
+    if n > MAX_WORDS:
+        return "too long"
     return None
+
+
+def placed(skip: str | None, stands: Standing) -> tuple[str | None, Standing]:
+    """The skip reason and standing of a sentence once its quotation is placed: a quotation that
+    does not name its speaker ("``"We never doubted it."``" after "..., Lopez said.") is a fair
+    summary sentence when the analysis resolved who speaks (shown beside it); a whole-sentence
+    quotation whose speaker is unknown may still follow the sentence before it, where the
+    attribution usually stands. A torn quotation with no known speaker stays out: its speaker
+    may be named after it, not before."""
+    if skip not in QUOTATION:
+        return skip, stands
+    if stands.speaker is not None:
+        return None, stands
+    if skip == "unattributed quote":
+        return None, Standing(context="unnamed speaker")
+    return skip, stands
 
 
 def candidates(
@@ -125,7 +144,7 @@ def candidates(
             if start >= end:
                 continue
             text = article.text[start:end]
-            stands = standing(text, start, quotes.within(start, end))
+            skip, stands = placed(skip_reason(text), standing(text, start, quotes.within(start, end)))
             out.append(
                 Candidate(
                     article=article.id,
@@ -138,7 +157,7 @@ def candidates(
                     sentences=len(analysis.sentences),
                     words=word_count(text),
                     terms=tuple(terms(text)),
-                    skip=skip_reason(text),
+                    skip=skip,
                     context=stands.context,
                     speaker=stands.speaker,
                 )

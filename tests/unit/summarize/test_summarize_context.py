@@ -6,6 +6,7 @@ import pytest
 
 from newsprism.records import Article, ArticleAnalysis, Quote, Span
 from newsprism.summarize import summarize
+from newsprism.summarize.candidates import candidates
 from newsprism.summarize.context import leading_reference, standing
 
 
@@ -78,3 +79,36 @@ def test_a_pronoun_sentence_is_chosen_only_right_after_the_sentence_it_points_ba
     # with room for one sentence only, the pronoun sentence never leads
     small = summarize([article], [analysis], {"a": "a"}, max_words=len(pronoun.split()))
     assert pronoun not in [s.text for s in small]
+
+
+def test_a_quotation_whose_speaker_is_known_is_extracted_with_the_speaker_beside_it() -> None:
+    named = '"The levee held through the night," flood warden Maria Lopez said on Sunday.'
+    more = '"We never doubted it would, but the river came within a foot of the top."'
+    article, analysis = make([named, more])
+    at = article.text.index(more) + 1
+    said = quote(more[1:-1], at, "Maria Lopez", named.index("Maria"), "Maria Lopez")
+    resolved = ArticleAnalysis("a", analysis.sentences, quotes=(said,))
+    got = candidates([article], [resolved], {"a": "a"})[1]
+    assert (got.eligible, got.speaker, got.context) == (True, "Maria Lopez", None)
+    # speaker unknown: only right after the sentence before it, which names her
+    unknown = candidates([article], [analysis], {"a": "a"})[1]
+    assert (unknown.eligible, unknown.context) == (True, "unnamed speaker")
+
+
+def test_a_pronoun_sentence_after_a_short_sentence_comes_with_it() -> None:
+    short = "Meet Maria Lopez."
+    pronoun = "She has guarded the river road through every flood for twenty years."
+    other = "Schools across the county stayed closed while the water receded slowly."
+    article, analysis = make([short, pronoun, other])
+    texts = [s.text for s in summarize([article], [analysis], {"a": "a"}, max_words=200)]
+    assert texts.index(pronoun) == texts.index(short) + 1
+    # the pair does not fit in the pronoun sentence's own length: neither is chosen
+    small = summarize([article], [analysis], {"a": "a"}, max_words=len(pronoun.split()))
+    assert not {short, pronoun} & {s.text for s in small}
+
+
+def test_a_short_sentence_that_cannot_stand_alone_leads_nothing() -> None:
+    short = "They left early."
+    pronoun = "She has guarded the river road through every flood for twenty years."
+    article, analysis = make([short, pronoun])
+    assert summarize([article], [analysis], {"a": "a"}, max_words=200) == []
