@@ -20,9 +20,6 @@ from .text import terms, word_count
 MIN_WORDS = 6
 MAX_WORDS = 80
 MAX_CANDIDATES = 3000  # per story; beyond it only each article's leading sentences are kept
-QUOTATION: frozenset[str] = frozenset({"torn quote", "unattributed quote"})
-"""Skip reasons of a quotation that does not name its speaker: lifted when the analysis resolved
-the speaker, who is then shown beside the sentence (:func:`placed`)."""
 
 _QUOTES = '"“”'
 _END = ".!\"'”’)"
@@ -84,17 +81,19 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def skip_reason(text: str) -> str | None:
-    """Why ``text`` should not be extracted, or ``None`` when it is a fair summary sentence."""
+def skip_reason(text: str, speaker_known: bool = False) -> str | None:
+    """Why ``text`` should not be extracted, or ``None`` when it is a fair summary sentence.
+    ``speaker_known``: the analysis resolved who speaks in a quotation the sentence does not
+    attribute itself, so the quotation rules do not apply (the speaker is shown beside it)."""
     if text.rstrip(_END).endswith("?") or text.endswith("?"):
         return "question"
     if text[-1] not in _END:
         return "fragment"
     if _BOILERPLATE.search(text):
         return "boilerplate"
-    if sum(text.count(q) for q in _QUOTES) % 2 == 1 and not _CUE.search(text):
+    if not speaker_known and sum(text.count(q) for q in _QUOTES) % 2 == 1 and not _CUE.search(text):
         return "torn quote"
-    if text[0] in _QUOTES and text[-1] in _QUOTES and not _CUE.search(text):
+    if not speaker_known and text[0] in _QUOTES and text[-1] in _QUOTES and not _CUE.search(text):
         return "unattributed quote"
     n = word_count(text)
     if n < MIN_WORDS:
@@ -104,20 +103,18 @@ def skip_reason(text: str) -> str | None:
     return None
 
 
-def placed(skip: str | None, stands: Standing) -> tuple[str | None, Standing]:
+def placed(text: str, stands: Standing) -> tuple[str | None, Standing]:
     """The skip reason and standing of a sentence once its quotation is placed: a quotation that
     does not name its speaker ("``"We never doubted it."``" after "..., Lopez said.") is a fair
     summary sentence when the analysis resolved who speaks (shown beside it); a whole-sentence
     quotation whose speaker is unknown may still follow the sentence before it, where the
     attribution usually stands. A torn quotation with no known speaker stays out: its speaker
     may be named after it, not before."""
-    if skip not in QUOTATION:
+    skip = skip_reason(text, speaker_known=stands.speaker is not None)
+    if skip != "unattributed quote":
         return skip, stands
-    if stands.speaker is not None:
-        return None, stands
-    if skip == "unattributed quote":
-        return None, Standing(context="unnamed speaker")
-    return skip, stands
+    rest = skip_reason(text, speaker_known=True)
+    return rest, (Standing(context="unnamed speaker") if rest is None else stands)
 
 
 def candidates(
@@ -144,7 +141,7 @@ def candidates(
             if start >= end:
                 continue
             text = article.text[start:end]
-            skip, stands = placed(skip_reason(text), standing(text, start, quotes.within(start, end)))
+            skip, stands = placed(text, standing(text, start, quotes.within(start, end)))
             out.append(
                 Candidate(
                     article=article.id,

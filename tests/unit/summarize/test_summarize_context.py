@@ -112,3 +112,13 @@ def test_a_short_sentence_that_cannot_stand_alone_leads_nothing() -> None:
     pronoun = "She has guarded the river road through every flood for twenty years."
     article, analysis = make([short, pronoun])
     assert summarize([article], [analysis], {"a": "a"}, max_words=200) == []
+
+
+def test_a_known_speaker_does_not_make_a_short_quotation_worth_extracting() -> None:
+    named = '"The levee held through the night," flood warden Maria Lopez said on Sunday.'
+    short = '"Barely."'
+    article, analysis = make([named, short])
+    at = article.text.index(short) + 1
+    said = quote("Barely.", at, "Maria Lopez", named.index("Maria"), "Maria Lopez")
+    resolved = ArticleAnalysis("a", analysis.sentences, quotes=(said,))
+    assert candidates([article], [resolved], {"a": "a"})[1].skip == "too short"
