@@ -27,7 +27,10 @@ clusters, reported as fractions.
 Figures: ``{ours,lead,lexrank,centroid}_rouge{1,2,L}``; ``rouge{1,2}_lead_over_best_baseline`` =
 ours minus the best baseline on that measure; ``citation_coverage`` = share of our summary
 sentences whose cited span (``Article.text[start:end]`` of the cited article) contains the
-sentence text. ``run`` scores every :data:`STRIDE`-th cluster; ``--stride K`` every K-th.
+sentence text; ``unresolved_share`` = share of our summary sentences that open (outside a
+quotation) with a pronoun or demonstrative no reader can resolve: no speaker shown beside it and
+not right after its article's previous sentence in the summary (the gate's own strict word list,
+:data:`LEADING`: a time phrase such as "This year" counts too). ``run`` scores every :data:`STRIDE`-th cluster; ``--stride K`` every K-th.
 
 ``python -m quality.gates.multinews FILE --out summaries.jsonl`` writes one line per cluster
 ``{idx, summary, sentences: [{text, citations}]}`` (the first citation is the span the sentence was
@@ -37,7 +40,9 @@ taken from, the rest corroborate it) and prints the table.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
+import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -55,6 +60,13 @@ from .product import story_of_objects
 
 INPUTS = ("../shared/eval/multinews/dev.jsonl",)
 """The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
+
+LEADING = re.compile(
+    r"(?:he|she|they|it|him|her|his|their|them|its|i|my|we|our|us|you|your|"
+    r"this|that|these|those|such)\b",
+    re.IGNORECASE,
+)
+"""The opening words that point back to an earlier sentence (checked outside quotations)."""
 
 BUDGET = 300
 STRIDE = 1
@@ -81,6 +93,7 @@ class Result:
     outputs: dict[str, str]  # system -> text (already truncated)
     summary: tuple[SummarySentence, ...]
     covered: int  # our sentences whose cited span contains their text
+    unresolved: int  # our sentences opening with a pronoun or demonstrative nothing resolves
 
 
 def read_clusters(path: Path, stride: int = 1) -> list[dict[str, Any]]:
@@ -114,6 +127,24 @@ def covers(cluster: Cluster, sentence: SummarySentence) -> bool:
     return text is not None and sentence.text in cite.span.text_of(text)
 
 
+def unresolved(cluster: Cluster) -> int:
+    """Our summary sentences opening (outside a quotation) with a :data:`LEADING` word, with no
+    speaker shown and not right after the previous sentence of their article."""
+    if cluster.story is None:
+        return 0
+    starts = {an.article: [s for s, _ in an.sentences] for an in cluster.story.analyses}
+    count = 0
+    previous: tuple[str, int] | None = None
+    for s in cluster.story.summary:
+        article = s.citation.span.article
+        at = (article, bisect.bisect_right(starts.get(article, []), s.citation.span.start) - 1)
+        follows = previous == (article, at[1] - 1)
+        previous = at
+        opens = s.text[:1] not in "\"'“‘«" and LEADING.match(s.text)
+        count += bool(opens and not s.speaker and not follows)
+    return count
+
+
 def summarise_cluster(cluster: Cluster) -> Result:
     """Our summary and the three baselines for one cluster."""
     story = cluster.story
@@ -131,6 +162,7 @@ def summarise_cluster(cluster: Cluster) -> Result:
         outputs={k: truncate(v) for k, v in outputs.items()},
         summary=summary,
         covered=sum(covers(cluster, s) for s in summary),
+        unresolved=unresolved(cluster),
     )
 
 
@@ -196,6 +228,7 @@ def score(results: Sequence[Result], references: Sequence[str]) -> dict[str, flo
         figures[f"{m}_lead_over_best_baseline"] = figures[f"ours_{m}"] - best
     sentences = sum(len(r.summary) for r in results)
     figures["citation_coverage"] = sum(r.covered for r in results) / sentences if sentences else 0.0
+    figures["unresolved_share"] = sum(r.unresolved for r in results) / sentences if sentences else 0.0
     return figures
 
 
@@ -257,7 +290,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for system in SYSTEMS:
         row = " ".join(f"{100 * figures[f'{system}_{m}']:8.2f}" for m in MEASURES)
         print(f"{system:<10} {row}")
-    for name in ("rouge1_lead_over_best_baseline", "rouge2_lead_over_best_baseline", "citation_coverage"):
+    for name in (
+        "rouge1_lead_over_best_baseline",
+        "rouge2_lead_over_best_baseline",
+        "citation_coverage",
+        "unresolved_share",
+    ):
         print(f"{name}: {figures[name]:.4f}")
     return 0
 

@@ -390,11 +390,16 @@ class TimelineEvent:
 
 @dataclass(frozen=True, slots=True)
 class SummarySentence:
-    """One sentence of the summary: taken verbatim from ``citation``, corroborated by others."""
+    """One sentence of the summary: taken verbatim from ``citation``, corroborated by others.
+
+    ``speaker`` is who speaks in it when the sentence does not name them itself ("..., he
+    said." with the speaker resolved): shown beside the sentence, never written into it, so the
+    text stays the exact cited span."""
 
     text: str
     citation: Citation
     corroborations: tuple[Citation, ...] = ()
+    speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -247,13 +247,20 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+def _speaker(name: str | None) -> str:
+    """The speaker shown beside a summary sentence that does not name them (the sentence itself
+    stays the verbatim cited span)."""
+    return f' <span class="speaker">— {escape(name)}</span>' if name else ""
+
+
 def _summary(view: StoryView, cites: _Citations) -> str:
     if not view.summary:
         return _section(
             "summary", "Summary", "", _empty("No summary: no sentence was supported by the articles.")
         )
     items = "".join(
-        f"<li>{_p(s.text)} {cites.marker(s.citation, s.corroborations)}</li>" for s in view.summary
+        f"<li>{_p(s.text)}{_speaker(s.speaker)} {cites.marker(s.citation, s.corroborations)}</li>"
+        for s in view.summary
     )
     intro = (
         "Each sentence is quoted from one article. Click a number to see the passage in its "

@@ -117,13 +117,16 @@ def _summary(view: StoryView, key: dict[str, str]) -> list[str]:
     if not view.summary:
         return []
     out = ["## Summary", ""]
+    shown = any(s.speaker for s in view.summary)
     for s in view.summary:
         also = _cites(s.corroborations, key)
         cite = key.get(s.citation.span.article, "")
-        out.append(f"- {md_text(s.text)} {cite}{f' (also {also})' if also else ''}")
+        said = f" — {md_text(s.speaker)}" if s.speaker else ""
+        out.append(f"- {md_text(s.text)}{said} {cite}{f' (also {also})' if also else ''}")
     out += [
         "",
-        "Each sentence is quoted verbatim from the first source cited; the others state the same.",
+        "Each sentence is quoted verbatim from the first source cited; the others state the same."
+        + (" A name after a dash is the speaker the sentence does not name itself." if shown else ""),
         "",
     ]
     return out

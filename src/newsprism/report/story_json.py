@@ -232,6 +232,7 @@ def _summary(s: SummarySentence) -> JSON:
         "text": s.text,
         "citation": _cite(s.citation),
         "corroborations": [_cite(c) for c in s.corroborations],
+        "speaker": s.speaker,
     }
 
 

@@ -524,7 +524,12 @@ def story_view(story: JSON) -> StoryView:
     claims = tuple(_claim(c) for c in story["claims"])
     copies = tuple(_relation(r) for o in story["origins"] for r in o["relations"])
     summary = tuple(
-        SummarySentence(s["text"], citation(s["citation"]), tuple(citation(c) for c in s["corroborations"]))
+        SummarySentence(
+            s["text"],
+            citation(s["citation"]),
+            tuple(citation(c) for c in s["corroborations"]),
+            s.get("speaker"),
+        )
         for s in story["summary"]
     )
     generator = story.get("generator") or {}

@@ -52,6 +52,7 @@ def summarize_with(
             text=cands[i].text,
             citation=_cite(cands[i]),
             corroborations=_corroborations(cands, i, neighbours[i]),
+            speaker=cands[i].speaker,
         )
         for i in chosen
     ]

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Article, ArticleAnalysis, paired
+from .context import Context, QuoteIndex, Standing, standing
 from .text import terms, word_count
 
 MIN_WORDS = 6
@@ -50,10 +51,13 @@ class Candidate:
     words: int
     terms: tuple[str, ...]
     skip: str | None = None  # why the sentence is never extracted (None: eligible)
+    speaker: str | None = None  # the resolved speaker to show beside it (:mod:`.context`)
+    context: Context | None = None  # why it cannot stand alone: only after its previous sentence
 
     @property
     def eligible(self) -> bool:
-        """Whether the sentence may be extracted into the summary."""
+        """Whether the sentence may be extracted into the summary (one that cannot stand alone
+        only right after its article's previous sentence, :attr:`context`)."""
         return self.skip is None
 
 
@@ -77,24 +81,40 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def skip_reason(text: str) -> str | None:
-    """Why ``text`` should not be extracted, or ``None`` when it is a fair summary sentence."""
-    n = word_count(text)
-    if n < MIN_WORDS:
-        return "too short"
-    if n > MAX_WORDS:
-        return "too long"
+def skip_reason(text: str, speaker_known: bool = False) -> str | None:
+    """Why ``text`` should not be extracted, or ``None`` when it is a fair summary sentence.
+    ``speaker_known``: the analysis resolved who speaks in a quotation the sentence does not
+    attribute itself, so the quotation rules do not apply (the speaker is shown beside it)."""
     if text.rstrip(_END).endswith("?") or text.endswith("?"):
         return "question"
     if text[-1] not in _END:
         return "fragment"
     if _BOILERPLATE.search(text):
         return "boilerplate"
-    if sum(text.count(q) for q in _QUOTES) % 2 == 1 and not _CUE.search(text):
+    if not speaker_known and sum(text.count(q) for q in _QUOTES) % 2 == 1 and not _CUE.search(text):
         return "torn quote"
-    if text[0] in _QUOTES and text[-1] in _QUOTES:
+    if not speaker_known and text[0] in _QUOTES and text[-1] in _QUOTES and not _CUE.search(text):
         return "unattributed quote"
+    n = word_count(text)
+    if n < MIN_WORDS:
+        return "too short"  # last: a short sentence is otherwise whole (it may lead the next one)
+    if n > MAX_WORDS:
+        return "too long"
     return None
+
+
+def placed(text: str, stands: Standing) -> tuple[str | None, Standing]:
+    """The skip reason and standing of a sentence once its quotation is placed: a quotation that
+    does not name its speaker ("``"We never doubted it."``" after "..., Lopez said.") is a fair
+    summary sentence when the analysis resolved who speaks (shown beside it); a whole-sentence
+    quotation whose speaker is unknown may still follow the sentence before it, where the
+    attribution usually stands. A torn quotation with no known speaker stays out: its speaker
+    may be named after it, not before."""
+    skip = skip_reason(text, speaker_known=stands.speaker is not None)
+    if skip != "unattributed quote":
+        return skip, stands
+    rest = skip_reason(text, speaker_known=True)
+    return rest, (Standing(context="unnamed speaker") if rest is None else stands)
 
 
 def candidates(
@@ -115,11 +135,13 @@ def candidates(
         order, article, analysis = pair.order, pair.article, pair.analysis
         spans = analysis.sentences if per_article is None else analysis.sentences[:per_article]
         origin = origin_of.get(article.id, article.id)
+        quotes = QuoteIndex(analysis.quotes)
         for position, (raw_start, raw_end) in enumerate(spans):
             start, end = trim_span(article.text, raw_start, raw_end)
             if start >= end:
                 continue
             text = article.text[start:end]
+            skip, stands = placed(text, standing(text, start, quotes.within(start, end)))
             out.append(
                 Candidate(
                     article=article.id,
@@ -132,7 +154,9 @@ def candidates(
                     sentences=len(analysis.sentences),
                     words=word_count(text),
                     terms=tuple(terms(text)),
-                    skip=skip_reason(text),
+                    skip=skip,
+                    context=stands.context,
+                    speaker=stands.speaker,
                 )
             )
     return out

@@ -150,24 +150,71 @@ def select(
     max_words: int,
     params: Params,
 ) -> list[int]:
-    """Indices of the chosen candidates, in the order chosen (greedy MMR under the budget)."""
-    pool = [i for i, c in enumerate(cands) if c.eligible and c.words <= max_words]
+    """Indices of the chosen candidates, in the order chosen (greedy MMR under the budget).
+
+    A sentence that cannot stand alone (:attr:`Candidate.context`) enters the pool only once the
+    sentence before it in its article is chosen: in reading order it then follows the sentence
+    its pronoun or unnamed speaker points back to. When that sentence is never extracted on its
+    own only for its form (:data:`LEADS`: too short, a quotation torn at the split), the two
+    enter the pool as one unit, scored by the second and chosen together, both verbatim."""
+    units = {i: _unit(cands, i) for i, c in enumerate(cands) if c.eligible}
+    pool = [i for i, unit in units.items() if unit and sum(cands[k].words for k in unit) <= max_words]
     redundancy = dict.fromkeys(pool, 0.0)
     chosen: list[int] = []
     left = max_words
     while pool:
         best = max(pool, key=lambda i: (salience[i] - params.redundancy_weight * redundancy[i], -i))
         pool.remove(best)
-        chosen.append(best)
-        left -= cands[best].words
+        chosen.extend(units[best])
+        left -= sum(cands[k].words for k in units[best])
         keep: list[int] = []
         for i in pool:
-            if cands[i].words > left:
+            if sum(cands[k].words for k in units[i]) > left:
                 continue
             sim = cosine(vecs.vectors[i], vecs.vectors[best], vecs.norms[i], vecs.norms[best])
             if sim >= params.duplicate:
                 continue
             redundancy[i] = max(redundancy[i], sim)
             keep.append(i)
+        follower = _follower(cands, best)
+        if follower is not None and cands[follower].words <= left and follower not in redundancy:
+            sims = [
+                cosine(vecs.vectors[follower], vecs.vectors[j], vecs.norms[follower], vecs.norms[j])
+                for j in chosen
+            ]
+            if max(sims) < params.duplicate:
+                redundancy[follower] = max(sims)
+                units[follower] = (follower,)
+                keep.append(follower)
         pool = keep
     return chosen
+
+
+LEADS: frozenset[str] = frozenset({"too short", "torn quote"})
+"""Skip reasons of a sentence that may still lead the sentence after it into the summary."""
+
+
+def _unit(cands: Sequence[Candidate], i: int) -> tuple[int, ...]:
+    """What choosing candidate ``i`` takes: itself when it stands alone; itself after the
+    sentence before it when that sentence is kept out only for its form (:data:`LEADS`), stands
+    alone itself and starts as a sentence does (not in lower case, the mark of a split inside a
+    sentence); nothing yet otherwise (it waits for that sentence, :func:`_follower`)."""
+    c = cands[i]
+    if c.context is None:
+        return (i,)
+    if i > 0:
+        p = cands[i - 1]
+        adjacent = p.article == c.article and p.position == c.position - 1
+        if adjacent and p.skip in LEADS and p.context is None and not p.text[:1].islower():
+            return (i - 1, i)
+    return ()
+
+
+def _follower(cands: Sequence[Candidate], i: int) -> int | None:
+    """The next sentence of candidate ``i``'s article when it may be extracted only after ``i``."""
+    j = i + 1
+    if j < len(cands):
+        c, d = cands[i], cands[j]
+        if d.article == c.article and d.position == c.position + 1 and d.eligible and d.context is not None:
+            return j
+    return None

@@ -239,3 +239,19 @@ def test_render_gives_each_format_from_the_one_entry() -> None:
     assert render(story, "markdown") == render_markdown(story_to_dict(story))
     assert render(story, "html") == render_html(story_to_dict(story))
     assert {FORMATS[ext] for ext in (".json", ".md", ".html")} == {"json", "markdown", "html"}
+
+
+def test_a_summary_sentence_shows_its_speaker_beside_the_verbatim_text() -> None:
+    from dataclasses import replace
+
+    from newsprism.report.html import render_html
+
+    story = _linked_story()
+    said = replace(story.summary[0], speaker="Ana Ortiz")
+    data = story_to_dict(replace(story, summary=(said,)))
+    validate_story(data)
+    assert data["summary"][0]["speaker"] == "Ana Ortiz"
+    assert data["summary"][0]["text"] == said.citation.text
+    assert f"- {said.text} — Ana Ortiz [1]" in render_markdown(data)
+    assert '<span class="speaker">— Ana Ortiz</span>' in render_html(data)
+    assert story_to_dict(story)["summary"][0]["speaker"] is None

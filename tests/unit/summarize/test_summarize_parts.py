@@ -21,6 +21,7 @@ from newsprism.words import light_stem as stem
         ("The council voted to approve the plan and then the", "fragment"),
         ('This is what we have been waiting for all year. "', "torn quote"),
         ('"The water came up to our knees in ten minutes."', "unattributed quote"),
+        ('"The levee held," Lopez said. "We never doubted it would."', None),
     ],
 )
 def test_skip_reasons(text: str, reason: str | None) -> None:
