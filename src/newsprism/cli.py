@@ -40,6 +40,7 @@ from .records import Article, Story
 from .report import FORMATS, Format
 
 if TYPE_CHECKING:
+    from .export import ExportFormat, ExportStory, What
     from .fetch import Failed, FetchOptions, Poll
     from .pipeline import ClusteredStory, Corpus, IngestResult
 
@@ -96,6 +97,14 @@ LanguageOpt = Annotated[
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit with status 3 when any input is skipped.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or skip report.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")]
+WhatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--what",
+        help="What a .jsonl/.csv/.parquet export holds: articles, quotes (default), entities, claims, "
+        "stories; .graphml always holds the actor network.",
+    ),
+]
 DbOpt = Annotated[str | None, typer.Option("--db", help="Database URL (default sqlite:///newsprism.db).")]
 
 
@@ -173,21 +182,44 @@ def _is_folder(out: str) -> bool:
     return out.endswith(("/", os.sep)) or Path(out).is_dir()
 
 
-def _check_outputs(outputs: Sequence[str]) -> None:
-    """Every ``-o`` can be written, checked before the (long) analysis rather than found after it.
+def _check_outputs(outputs: Sequence[str], what: str | None = None, *, tables: bool = False) -> None:
+    """Every ``-o`` can be written, checked before the (long) analysis rather than found after it;
+    with ``tables``, an export extension (.jsonl, .csv, .parquet, .graphml) is one too, and
+    ``what`` must suit its format.
 
     Nothing is created here: a folder ``-o`` needs is made only when there is a story to write.
     """
+    from .export import EXTENSIONS
+
     for raw in outputs:
         out = Path(raw)
         if _is_folder(raw):
             _check_creatable(raw, out)
             continue
-        if out.suffix.lower() not in FORMATS:
-            raise ConfigError(f"cannot tell the format of {out}: use .json, .md or .html, or a folder (out/)")
-        if out.exists() and not os.access(out, os.W_OK):
-            raise ConfigError(f"cannot write {out}: permission denied")
-        _check_creatable(raw, out.parent)
+        suffix = out.suffix.lower()
+        if tables and suffix in EXTENSIONS:
+            _table_what(out, what)
+        elif suffix not in FORMATS:
+            use = ".json, .md, .html, .jsonl, .csv, .parquet, .graphml" if tables else ".json, .md or .html"
+            raise ConfigError(f"cannot tell the format of {out}: use {use}, or a folder (out/)")
+        _check_file(raw)
+
+
+def _table_what(out: Path, what: str | None) -> What:
+    """What the export file ``out`` of ``analyze`` holds: a .graphml file the actor network,
+    the others ``--what`` (default quotes)."""
+    from .export import EXTENSIONS, what_for
+
+    fmt = EXTENSIONS[out.suffix.lower()]
+    return what_for(fmt, None if fmt == "graphml" else what)
+
+
+def _check_file(raw: str) -> None:
+    """The file ``-o`` names can be written (replaced, or created in its folder)."""
+    out = Path(raw)
+    if out.exists() and not os.access(out, os.W_OK):
+        raise ConfigError(f"cannot write {out}: permission denied")
+    _check_creatable(raw, out.parent)
 
 
 def _check_creatable(out: str, target: Path) -> None:
@@ -218,10 +250,11 @@ def analyze(
         typer.Option(
             "--output",
             "-o",
-            help="Write here; format from the extension (.json, .md, .html), or a folder (out/) for "
-            "an index.html and each story's files. Repeatable.",
+            help="Write here; format from the extension (.json, .md, .html; the exports .jsonl, .csv, "
+            ".parquet, .graphml), or a folder (out/) for an index.html and each story's files. Repeatable.",
         ),
     ] = None,
+    what: WhatOpt = None,
     model: ModelOpt = None,
     workers: WorkersOpt = None,
     max_bytes: MaxBytesOpt = None,
@@ -237,12 +270,14 @@ def analyze(
     """Analyse articles into stories: story.json (machine-readable), brief.md or brief.html (for a reader).
 
     The articles are grouped into stories first. One story: each -o FILE gets it. Several: -o
-    FOLDER/ writes index.html plus story-N.json, brief-N.md and brief-N.html per story. Without
-    -o every story's brief goes to standard output, each under a header line."""
+    FOLDER/ writes index.html plus story-N.json, brief-N.md and brief-N.html per story. An export
+    file (.jsonl, .csv, .parquet: the --what table; .graphml: the actor network) holds every story.
+    Without -o every story's brief goes to standard output, each under a header line."""
+    from .export import EXTENSIONS
     from .pipeline import analyze_corpus_stories
 
     outputs = output or []
-    _check_outputs(outputs)
+    _check_outputs(outputs, what, tables=True)
     settings, corpus = _read_corpus(
         paths,
         config,
@@ -258,20 +293,60 @@ def analyze(
     with _progress(len(corpus.articles), "analysing", settings.quiet) as progress:
         stories = analyze_corpus_stories(corpus, settings, progress)
     folders = [Path(out) for out in outputs if _is_folder(out)]
-    files = [Path(out) for out in outputs if not _is_folder(out)]
+    tables = [Path(out) for out in outputs if not _is_folder(out) and Path(out).suffix.lower() in EXTENSIONS]
+    files = [Path(out) for out in outputs if not _is_folder(out) and Path(out) not in tables]
     if len(stories) > 1 and files:  # checked before anything is written
         raise ConfigError(
             f"the inputs form {len(stories)} stories and {files[0]} holds one: "
             f"pass a folder instead, e.g. -o {files[0].with_suffix('')}/"
         )
-    if len(stories) == 1 and (files or not folders):
+    if len(stories) == 1 and (files or not outputs):
         _write_story(stories[0].story, files, settings.quiet)
     elif not outputs:
         _print_stories(stories)
     for folder in folders:
         _write_folder(folder, stories, corpus, settings.quiet)
+    if tables:
+        from .export import ExportStory
+        from .pipeline import story_summary
+
+        exported = [ExportStory(story_summary(c.grouping.story_id, c.story), c.story) for c in stories]
+        for out in tables:
+            _export_file(exported, _table_what(out, what), out, settings.quiet)
     if settings.strict and corpus.skipped:
         raise StrictModeError(f"{len(corpus.skipped)} input(s) skipped (--strict)")
+
+
+def _export_file(
+    stories: Sequence[ExportStory],
+    what: What,
+    out: Path,
+    quiet: bool,
+    fmt: ExportFormat | None = None,
+    loose: Sequence[Article] = (),
+) -> None:
+    """Export ``what`` of ``stories`` to ``out`` in ``fmt`` (default: from its extension) and say so."""
+    from .export import EXTENSIONS
+    from .export import export as write_export
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        written = write_export(stories, what, fmt or EXTENSIONS[out.suffix.lower()], out, loose)
+    except OSError as exc:  # checked up front, but the disk may fill or a folder vanish meanwhile
+        raise ConfigError(f"cannot write {out}: {exc.strerror or exc}") from None
+    if not quiet:
+        _err(f"wrote {out} ({written} {EXPORT_UNITS[what]} from {len(stories)} stories)")
+
+
+#: What one row (for the network: one node) of each export is, for the line that reports it.
+EXPORT_UNITS: dict[str, str] = {
+    "articles": "articles",
+    "quotes": "quotes",
+    "entities": "entity mentions",
+    "claims": "claim citations",
+    "stories": "stories",
+    "network": "actors",
+}
 
 
 def _write_story(story: Story, outputs: Sequence[Path], quiet: bool) -> None:
@@ -724,6 +799,63 @@ def show(
             raise _no_stories(store, settings.db)
         found = stored_story(store, story, settings.summary_words)
     _write_story(found, [Path(out) for out in outputs], settings.quiet)
+
+
+@app.command()
+def export(
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write; its extension (.jsonl, .csv, .parquet, .graphml) "
+            "is the format unless --format says otherwise.",
+        ),
+    ],
+    db: DbOpt = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="jsonl, csv, parquet or graphml.")] = None,
+    what: Annotated[
+        str | None,
+        typer.Option(
+            "--what",
+            help="articles, quotes, entities, claims, stories (tables) or network (graphml); "
+            "default quotes, or network for graphml.",
+        ),
+    ] = None,
+    summary_words: Annotated[
+        int | None, typer.Option("--summary-words", help="Length of the cited summary, in words.")
+    ] = None,
+    quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Export the stored stories for other tools: a table (JSON Lines, CSV, Parquet) or the actor network (GraphML).
+
+    Rows come from each story's stored analysis; every row from the text carries its article id,
+    start and end. docs/export.md describes each table and how to read it in pandas or networkx."""
+    from .export import EXPORT_FORMATS, EXTENSIONS, ExportStory, export_format, what_for
+    from .pipeline import stored_story
+    from .store import open_store
+
+    out = Path(output)
+    chosen_fmt = export_format(fmt.strip().lower()) if fmt else EXTENSIONS.get(out.suffix.lower())
+    if chosen_fmt is None:
+        raise ConfigError(
+            f"cannot tell the export format of {out}: pass --format ({', '.join(EXPORT_FORMATS)}) "
+            "or use .jsonl, .csv, .parquet or .graphml"
+        )
+    chosen = what_for(chosen_fmt, what)
+    if _is_folder(output):
+        raise ConfigError(f"export writes one file: {output} is a folder")
+    _check_file(output)
+    settings = _settings(config, db=db, summary_words=summary_words, quiet=quiet or None)
+    with open_store(settings.db, create=False) as store:
+        listed = store.stories()
+        if store.count() == 0 or (not listed and chosen != "articles"):
+            raise _no_stories(store, settings.db)
+        stories = [ExportStory(s, stored_story(store, s.id, settings.summary_words)) for s in listed]
+        placed = {a.id for s in stories for a in s.story.articles}
+        loose = [a for a in store.articles() if a.id not in placed] if chosen == "articles" else []
+    _export_file(stories, chosen, out, settings.quiet, chosen_fmt, loose)
 
 
 @app.command()

@@ -130,7 +130,7 @@ def test_unknown_output_format_is_a_one_line_error(tmp_path: Path, messy_folder:
     assert result.exit_code == 1
     assert (
         result.stderr.strip()
-        == f"newsprism: cannot tell the format of {tmp_path / 's.pdf'}: use .json, .md or .html, or a folder (out/)"
+        == f"newsprism: cannot tell the format of {tmp_path / 's.pdf'}: use .json, .md, .html, .jsonl, .csv, .parquet, .graphml, or a folder (out/)"
     )
 
 

@@ -1,0 +1,72 @@
+"""The actor network: people and organisations as nodes, same-sentence co-occurrence and
+quote-about edges counted, written as GraphML that networkx reads back unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import networkx as nx
+
+from newsprism.export import export
+from newsprism.export.network import actor_network
+from tests.export_story import TEXT_A, build, exported, span
+
+
+def edges(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], int]:
+    return {(d["type"], u, v): d["weight"] for u, v, d in graph.edges(data=True)}
+
+
+def test_actors_are_people_and_organisations_with_their_names() -> None:
+    graph = actor_network([build()])
+    assert sorted(graph.nodes) == ["e-berg", "e-kovac", "e-port"], "a place is not an actor"
+    kovac = graph.nodes["e-kovac"]
+    assert (kovac["name"], kovac["label"], kovac["type"], kovac["aliases"]) == (
+        "Mira Kovac",
+        "Mira Kovac",
+        "person",
+        "Kovac",
+    )
+    assert (kovac["mentions"], kovac["stories"]) == (3, 1)
+    assert graph.nodes["e-port"]["type"] == "organization"
+
+
+def test_co_occurrence_counts_sentences_and_quotes_point_at_who_they_name() -> None:
+    assert edges(actor_network([build()])) == {
+        # article a: sentence 1 (Kovac, Port Authority), sentence 2 (Kovac, Berg); Berg alone
+        # in sentence 3. Article b: all three in one sentence.
+        ("co_occurrence", "e-berg", "e-kovac"): 2,
+        ("co_occurrence", "e-berg", "e-port"): 1,
+        ("co_occurrence", "e-kovac", "e-port"): 2,
+        # Kovac's quote names Berg (and Alvena, a place)
+        ("quote_about", "e-kovac", "e-berg"): 1,
+    }
+
+
+def test_a_quote_naming_its_own_speaker_adds_no_edge_to_itself() -> None:
+    story = build()
+    a, b = story.analyses
+    (said,) = a.quotes
+    whole = replace(said, span=span("art-a", TEXT_A, 'Kovac said "Jon Berg must sign in Alvena today."'))
+    graph = actor_network([replace(story, analyses=(replace(a, quotes=(whole,)), b))])
+    about = {k: w for k, w in edges(graph).items() if k[0] == "quote_about"}
+    assert about == {("quote_about", "e-kovac", "e-berg"): 1}
+
+
+def test_one_actor_in_two_stories_is_one_node() -> None:
+    graph = actor_network([build(), build()])
+    assert graph.number_of_nodes() == 3
+    assert graph.nodes["e-kovac"]["stories"] == 2
+    assert edges(graph)[("co_occurrence", "e-berg", "e-kovac")] == 4
+
+
+def test_graphml_reads_back_in_networkx(tmp_path: Path) -> None:
+    path = tmp_path / "network.graphml"
+    assert export(exported(), "network", "graphml", path) == 3
+    back = nx.read_graphml(path, force_multigraph=True)
+    graph = actor_network([build()])
+    assert sorted(back.nodes(data=True)) == sorted(graph.nodes(data=True))
+    assert edges(back) == edges(graph)
+    assert {d["directed"] for _, _, d in back.edges(data=True)} == {True, False}
+    keys = [k for _, _, k in back.edges(keys=True)]
+    assert len(keys) == len(set(keys)), "GraphML edge ids are unique"
