@@ -84,8 +84,17 @@ class ClusterConfig:
     (e.g. successive Fed speeches) apart, while a small feed's follow-up days later (a dam
     collapse, then the company's bonds, then parliament's summons) still joins. A decay in days
     (``exp(-days)``, the previous design) did the first and broke the second; it also read 0.839
-    against 0.807 on the UCI set. An undated stream gets no decay: its order is file order, not
+    against 0.807 on the UCI set (both at the earlier threshold 0.23). An undated stream gets no decay: its order is file order, not
     time.
+
+    ``disjoint_entities_factor``: when the article and the story each name at least
+    ``entity_evidence`` entities and share none, similarity is multiplied by it. Words tell the
+    kind of event, names tell which one: two stabbings on one day (Berlin, San Francisco) read
+    alike and merged on real pages at 0.21. A small entity weight cannot say this (a cosine of 0
+    only lowers a weighted mean a little), and a large one cannot be had: an article naming one
+    common place ("us", "washington") gets an entity cosine of 1 with any other naming it (the
+    Multi-News set, lowercased, read 0.686 with weight 1.0 against 0.797 at 0.2). Too few names
+    on either side say nothing, so the rule waits for ``entity_evidence`` of them.
 
     ``repeat_limit``: a body text (its content stems) already seen this many times is a notice,
     not an article, and stays alone (two copies may be one story's syndicated text and join).
@@ -99,6 +108,8 @@ class ClusterConfig:
     body_weight: float = 1.0
     all_weight: float = 1.0
     entity_weight: float = 0.2
+    disjoint_entities_factor: float = 0.6
+    entity_evidence: int = 3
     title_boost: float = 2.0
     decay_articles: float = 500.0
     repeat_limit: int = 2
@@ -311,11 +322,17 @@ class StoryIndex:
         for centroid, vector, w in (
             (story.title, v.title, cfg.title_weight),
             (story.body, v.body, cfg.body_weight),
-            (story.entities, v.entities, cfg.entity_weight),
         ):
             if vector and centroid.norm2 > 0:
                 total += w * centroid.cosine(vector)
                 weight += w
+        if v.entities and story.entities.norm2 > 0:
+            entity_dot = story.entities.dot(v.entities)
+            total += cfg.entity_weight * story.entities.cosine(v.entities, entity_dot)
+            weight += cfg.entity_weight
+            evidence = min(len(v.entities), len(story.entities.weights)) >= cfg.entity_evidence
+            if evidence and entity_dot <= 0.0:
+                total *= cfg.disjoint_entities_factor
         similarity = total / weight
         if when is not None and story.last_time is not None:
             similarity *= math.exp(-(self._arrivals - story.last_arrival) / cfg.decay_articles)

@@ -182,3 +182,30 @@ def test_a_text_seen_twice_already_is_a_notice_and_stays_alone() -> None:
     fourth = index.add(StoryItem("n4", None, "", NOTICE))
     assert fourth.new_story and fourth.story_id not in {first.story_id, third.story_id}
     assert index.stories()[third.story_id] == ["n3"]
+
+
+def test_the_same_kind_of_event_with_other_actors_and_places_is_another_story() -> None:
+    """Two stabbings on the same day read alike ("stabbed", "death", "suspect"); when both
+    articles name several actors and places and share none, they are two events, and the words
+    alone must be much closer to join. Sharing one named place, the same article joins."""
+    first = StoryItem(
+        "k1",
+        START,
+        "Man stabbed to death on commuter train, suspect arrested",
+        "A man was stabbed to death on a commuter train late on Monday. Police arrested a suspect "
+        "at the next station and said the motive was unclear.",
+        ("oakridge", "p:dalton", "oakridge transit police"),
+    )
+    text = (
+        "A former minister's son died after a knife attack during a lecture on Monday evening. "
+        "Police arrested a suspect at the scene."
+    )
+    title = "Son of former minister stabbed to death at lecture"
+    for entities, joins in (
+        (("velmar", "p:hartig", "velmar university clinic"), False),
+        (("oakridge", "p:hartig", "velmar university clinic"), True),
+    ):
+        index = StoryIndex()
+        opened = index.add(first)
+        joined = index.add(StoryItem("k2", START + timedelta(hours=2), title, text, entities))
+        assert (joined.story_id == opened.story_id) is joins
