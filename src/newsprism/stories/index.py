@@ -98,6 +98,8 @@ class ClusterConfig:
 
     ``repeat_limit``: a body text (its content stems) already seen this many times is a notice,
     not an article, and stays alone (two copies may be one story's syndicated text and join).
+    ``repeat_memory``: the counts are kept for that many most recently seen texts (a notice
+    recurs often, so it stays; the memory stays bounded however long the stream).
     ``window_days``: a story idle longer closes (the cost bound, not a similarity judgement).
     ``max_idle_articles``: the same window counted in arrivals, for undated streams.
     """
@@ -113,6 +115,7 @@ class ClusterConfig:
     title_boost: float = 2.0
     decay_articles: float = 500.0
     repeat_limit: int = 2
+    repeat_memory: int = 50_000
     window_days: float = 7.0
     max_idle_articles: int = 50_000
     salient_keys: int = 12
@@ -220,7 +223,7 @@ class StoryIndex:
         self._open: OrderedDict[str, _Story] = OrderedDict()  # least recently active first
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._alias: dict[str, str] = {}
-        self._texts: Counter[str] = Counter()  # body fingerprint -> copies seen
+        self._texts: OrderedDict[str, int] = OrderedDict()  # body fingerprint -> copies, least recent first
 
     @property
     def open_stories(self) -> int:
@@ -283,8 +286,11 @@ class StoryIndex:
         if not body or self.config.repeat_limit <= 0:
             return False
         fingerprint = hashlib.sha256(" ".join(body).encode()).hexdigest()[:24]
-        self._texts[fingerprint] += 1
-        return self._texts[fingerprint] > self.config.repeat_limit
+        copies = self._texts.pop(fingerprint, 0) + 1
+        self._texts[fingerprint] = copies
+        if len(self._texts) > self.config.repeat_memory:
+            self._texts.popitem(last=False)
+        return copies > self.config.repeat_limit
 
     def stories(self) -> dict[str, list[str]]:
         """Open stories: id -> article ids in arrival order."""

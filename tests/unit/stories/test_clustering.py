@@ -209,3 +209,14 @@ def test_the_same_kind_of_event_with_other_actors_and_places_is_another_story() 
         opened = index.add(first)
         joined = index.add(StoryItem("k2", START + timedelta(hours=2), title, text, entities))
         assert (joined.story_id == opened.story_id) is joins
+
+
+def test_the_notice_counts_remember_a_bounded_number_of_texts() -> None:
+    """The fingerprints of past bodies are kept for the ``repeat_memory`` most recently seen texts
+    only (a store's index lives for millions of articles): a text not seen since is new again."""
+    index = StoryIndex(ClusterConfig(repeat_limit=1, repeat_memory=2))
+    index.add(StoryItem("n1", None, "", NOTICE))
+    assert index.add(StoryItem("n2", None, "", NOTICE)).story_id == story_id_of("n2")  # a repeat
+    for n in range(2):
+        index.add(StoryItem(f"x{n}", None, "", f"zork{n} quib{n} flarn{n} report"))
+    assert index.add(StoryItem("n3", None, "", NOTICE)).story_id == story_id_of("n1")  # forgotten
