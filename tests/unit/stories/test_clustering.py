@@ -110,13 +110,13 @@ def test_a_story_idle_longer_than_the_window_closes_and_a_late_article_opens_a_n
 
 def test_candidates_come_from_the_index_not_from_every_open_story() -> None:
     """2,000 open stories on distinct made-up topics: each new article scores only the few that
-    share a salient key, never all of them."""
-    index = StoryIndex(ClusterConfig(window_days=365.0))
+    share a salient key, never all of them. (Undated, so no story has gone quiet.)"""
+    index = StoryIndex()
     for n in range(2000):
-        index.add(StoryItem(f"t{n}", START, f"zork{n} quib{n} flarn{n} report"))
+        index.add(StoryItem(f"t{n}", None, f"zork{n} quib{n} flarn{n} report"))
     assert index.open_stories == 2000
     before = index.comparisons
-    assignment = index.add(StoryItem("probe", START, "zork7 quib7 flarn7 update"))
+    assignment = index.add(StoryItem("probe", None, "zork7 quib7 flarn7 update"))
     assert assignment.story_id == story_id_of("t7")
     assert index.comparisons - before <= index.config.max_candidates
     # over the whole stream: at most max_candidates per article ("report" is in every posting
@@ -130,11 +130,93 @@ def test_an_article_id_given_twice_is_refused_with_a_clear_error() -> None:
         cluster([item, item])
 
 
-def test_a_story_quiet_for_days_needs_a_closer_article_than_one_active_now() -> None:
-    """The time decay: the same follow-up joins a story active an hour ago but not one whose last
-    article is three days old (still inside the window)."""
+def test_a_story_quiet_for_many_articles_needs_a_closer_article_than_one_active_now() -> None:
+    """The decay counts the news that arrived since the story's latest article, not the clock: the
+    same follow-up joins a story when few articles came in between, but not once a dense stream
+    has brought a thousand articles on other topics since."""
     follow_up = "Chile earthquake death toll rises in Antofagasta"
-    for gap, joins in ((timedelta(hours=1), True), (timedelta(days=3), False)):
-        index = StoryIndex(ClusterConfig(window_days=5.0))
+    for between, joins in ((3, True), (1000, False)):
+        index = StoryIndex()
         first = index.add(StoryItem("q1", START, QUAKE[1]))
-        assert (index.add(StoryItem("q2", START + gap, follow_up)).story_id == first.story_id) is joins
+        for n in range(between):
+            index.add(
+                StoryItem(f"o{n}", START + timedelta(minutes=n + 1), f"zork{n} quib{n} flarn{n} report")
+            )
+        later = START + timedelta(minutes=between + 1)
+        assert (index.add(StoryItem("q2", later, follow_up)).story_id == first.story_id) is joins
+
+
+def test_a_follow_up_days_later_in_a_sparse_stream_joins_its_story() -> None:
+    """A small feed (a handful of articles over a week) publishes follow-ups days apart: the days
+    alone must not split them while nothing else has arrived."""
+    index = StoryIndex()
+    first = index.add(StoryItem("d1", START, QUAKE[0]))
+    assert index.add(StoryItem("d2", START + timedelta(days=4), QUAKE[2])).story_id == first.story_id
+
+
+def test_an_undated_stream_has_no_decay_its_order_is_not_time() -> None:
+    """Undated input (an archive, a crawl) arrives in file order, which says nothing about when a
+    story went quiet: a matching article joins however many came in between."""
+    index = StoryIndex()
+    first = index.add(StoryItem("u1", None, QUAKE[1]))
+    for n in range(1000):
+        index.add(StoryItem(f"o{n}", None, f"zork{n} quib{n} flarn{n} report"))
+    assert index.add(StoryItem("u2", None, QUAKE[2])).story_id == first.story_id
+
+
+NOTICE = (
+    "Tweet with a location. You can add location information to your tweets, such as your city or "
+    "precise location, from the web and via third-party applications."
+)
+
+
+def test_a_text_seen_twice_already_is_a_notice_and_stays_alone() -> None:
+    """A verbatim body that keeps recurring under unrelated pages (an archive or paywall notice)
+    carries nothing of a story: two copies may be one story's syndicated text and join, a third
+    opens a story of its own that nothing joins (a false merge is worse than a split)."""
+    index = StoryIndex()
+    first = index.add(StoryItem("n1", None, "", NOTICE))
+    assert index.add(StoryItem("n2", None, "", NOTICE)).story_id == first.story_id
+    third = index.add(StoryItem("n3", None, "", NOTICE))
+    assert third.new_story and third.story_id == story_id_of("n3")
+    fourth = index.add(StoryItem("n4", None, "", NOTICE))
+    assert fourth.new_story and fourth.story_id not in {first.story_id, third.story_id}
+    assert index.stories()[third.story_id] == ["n3"]
+
+
+def test_the_same_kind_of_event_with_other_actors_and_places_is_another_story() -> None:
+    """Two stabbings on the same day read alike ("stabbed", "death", "suspect"); when both
+    articles name several actors and places and share none, they are two events, and the words
+    alone must be much closer to join. Sharing one named place, the same article joins."""
+    first = StoryItem(
+        "k1",
+        START,
+        "Man stabbed to death on commuter train, suspect arrested",
+        "A man was stabbed to death on a commuter train late on Monday. Police arrested a suspect "
+        "at the next station and said the motive was unclear.",
+        ("oakridge", "p:dalton", "oakridge transit police"),
+    )
+    text = (
+        "A former minister's son died after a knife attack during a lecture on Monday evening. "
+        "Police arrested a suspect at the scene."
+    )
+    title = "Son of former minister stabbed to death at lecture"
+    for entities, joins in (
+        (("velmar", "p:hartig", "velmar university clinic"), False),
+        (("oakridge", "p:hartig", "velmar university clinic"), True),
+    ):
+        index = StoryIndex()
+        opened = index.add(first)
+        joined = index.add(StoryItem("k2", START + timedelta(hours=2), title, text, entities))
+        assert (joined.story_id == opened.story_id) is joins
+
+
+def test_the_notice_counts_remember_a_bounded_number_of_texts() -> None:
+    """The fingerprints of past bodies are kept for the ``repeat_memory`` most recently seen texts
+    only (a store's index lives for millions of articles): a text not seen since is new again."""
+    index = StoryIndex(ClusterConfig(repeat_limit=1, repeat_memory=2))
+    index.add(StoryItem("n1", None, "", NOTICE))
+    assert index.add(StoryItem("n2", None, "", NOTICE)).story_id == story_id_of("n2")  # a repeat
+    for n in range(2):
+        index.add(StoryItem(f"x{n}", None, "", f"zork{n} quib{n} flarn{n} report"))
+    assert index.add(StoryItem("n3", None, "", NOTICE)).story_id == story_id_of("n1")  # forgotten

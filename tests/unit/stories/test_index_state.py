@@ -25,7 +25,11 @@ def stream() -> list[StoryItem]:
         ("Velna valley dam burst: rescuers search", dam, ("teresk dam",)),
         ("Ships wait as Alvena port strike continues", port, ("alvena port",)),
     ]
-    return [StoryItem(f"a{i}", DAY, title, text, ents) for i, (title, text, ents) in enumerate(topics)]
+    items = [StoryItem(f"a{i}", DAY, title, text, ents) for i, (title, text, ents) in enumerate(topics)]
+    notice = "Subscribe to keep reading: this article is for subscribers only."
+    # a notice recurring verbatim around the save: its third copy, after the restore, stays alone
+    notices = [StoryItem(f"n{i}", DAY, "", notice) for i in range(3)]
+    return items[:2] + notices[:2] + items[2:] + notices[2:]
 
 
 def test_a_restored_index_assigns_exactly_as_the_index_that_kept_running() -> None:
@@ -35,10 +39,10 @@ def test_a_restored_index_assigns_exactly_as_the_index_that_kept_running() -> No
     assert any(not a.new_story for a in expected[3:])  # later articles join earlier stories
 
     first = StoryIndex()
-    got = [first.add(item) for item in items[:3]]
+    got = [first.add(item) for item in items[:5]]
     saved = json.loads(json.dumps(first.snapshot()))  # as the store keeps it
     restored = StoryIndex.restore(saved)
-    got += [restored.add(item) for item in items[3:]]
+    got += [restored.add(item) for item in items[5:]]
 
     assert got == expected
     assert restored.stories() == running.stories()

@@ -39,12 +39,15 @@ def test_places_and_organisations_are_folded_and_dates_and_figures_are_not_entit
     assert item_of(article("text"), analysis).entities == ("interior ministry", "velna")
 
 
-def test_the_publication_time_is_the_metadata_date_never_a_date_guessed_from_the_text() -> None:
+def test_the_publication_time_is_the_metadata_date_only() -> None:
+    """An inferred date is a guess from the years and weekdays the text mentions (real articles
+    read years off: a follow-up dated 2020 beside its story's 2022); as an arrival time it would
+    close the story on it, so the clusterer takes the article as undated instead."""
     assert item_of(article("t", "2025-03-14"), ArticleAnalysis("a1")).published == date(2025, 3, 14)
     dated = item_of(article("t", "2025-03-14T07:30:00+01:00"), None).published
     assert isinstance(dated, datetime) and dated.hour == 7
     inferred = ArticleAnalysis("a1", published=Published("2025-03-15", "inferred", 0.8))
-    assert item_of(article("t"), inferred).published is None  # refined per story, after clustering
+    assert item_of(article("t"), inferred).published is None
     assert item_of(article("t", "not a date"), None).published is None
 
 
