@@ -59,11 +59,17 @@ def input_paths(paths: PathsLike) -> tuple[str, ...]:
 
 def read_corpus(paths: PathsLike, settings: Settings) -> Corpus:
     """Ingest and clean every input; duplicates (same content id) are reported, not kept twice."""
+    return corpus_of(iter_documents(input_paths(paths), settings), settings)
+
+
+def corpus_of(documents: Iterable[RawDocument | Skip], settings: Settings) -> Corpus:
+    """Clean documents already read (by :func:`read_corpus`, or one posted to the web API) into a
+    corpus: the one cleaning, de-duplication and language split every ingest path takes."""
     articles: list[Article] = []
     skipped: list[Skip] = []
     other: list[Article] = []
     seen: dict[str, Article] = {}
-    for item in iter_documents(input_paths(paths), settings):
+    for item in documents:
         if isinstance(item, Skip):
             skipped.append(item)
             continue
