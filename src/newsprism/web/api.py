@@ -156,7 +156,11 @@ def list_stories(
 def get_story(store: StoreDep, request: Request, story_id: IdPath) -> dict[str, Any]:
     """One story in the ``story.json`` contract; ``story_id`` may be a unique prefix or the id
     of a story merged into it, as ``newsprism show`` takes it."""
-    return story_to_dict(stored_story(store, story_id, settings_of(request).summary_words))
+    found = store.find_story(story_id)
+    cache: SnapshotCache = request.app.state.snapshots
+    key = snapshot_of(request, store).key
+    words = settings_of(request).summary_words
+    return cache.story(key, found, lambda: story_to_dict(stored_story(store, found, words)))
 
 
 def snapshot_of(request: Request, store: Store) -> Snapshot:

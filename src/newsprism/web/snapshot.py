@@ -11,9 +11,15 @@ the snapshot outright (:meth:`SnapshotCache.clear`).
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from ..store import Store, StorySummary
+
+#: Rendered stories the app keeps (the most recently asked for).
+STORIES_KEPT = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,7 @@ class SnapshotCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._last: Snapshot | None = None
+        self._stories: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
 
     def get(self, store: Store) -> Snapshot:
         key = store_key(store)
@@ -75,3 +82,20 @@ class SnapshotCache:
     def clear(self) -> None:
         with self._lock:
             self._last = None
+            self._stories.clear()
+
+    def story(self, key: str, story_id: str, render: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """Story ``story_id`` as rendered under store key ``key``: rendered once per key (the
+        last :data:`STORIES_KEPT` kept), so a story page is a lookup, not a decode of its
+        articles' analyses."""
+        with self._lock:
+            found = self._stories.get((key, story_id))
+            if found is not None:
+                self._stories.move_to_end((key, story_id))
+                return found
+        rendered = render()
+        with self._lock:
+            self._stories[(key, story_id)] = rendered
+            while len(self._stories) > STORIES_KEPT:
+                self._stories.popitem(last=False)
+        return rendered
