@@ -1,6 +1,6 @@
-"""A small store for the web pages' tests: two stories written here (a harbour strike told by
-three outlets, a late frost told by one) and one hostile article whose title and text carry
-markup, ``javascript:`` links and a ``</script>`` inside a quote. Built once per session by the
+"""A small store for the web pages' tests: three stories written here (a harbour strike told by
+two outlets, a late frost told by one, and a book fair told by one hostile article whose title
+and text carry markup, ``javascript:`` links and a ``</script>`` inside a quote). Built once per session by the
 real ingest (clean, analyse, cluster, link), so the pages read what ``newsprism ingest`` stores."""
 
 from __future__ import annotations
@@ -33,15 +33,15 @@ STRIKE = [
         "The Alvena Harbour Authority put the number of containers stuck on the quay at 2,500.",
     },
     {
-        "title": f"Alvena strike enters second day {SCRIPT}",
+        "title": f"Korvo book fair opens for a second day {SCRIPT}",
         "outlet": f"Harbour Gazette {IMG}",
         "url": "javascript:window.__pwned=4",
         "published": "2025-06-03T08:00:00+00:00",
-        "text": f"The dockworkers' strike at the port of Alvena entered its second day on Tuesday {IMG} "
-        "with 14 ships still waiting offshore.\n\n"
-        f'"We will not let them break this strike </script><script>window.__pwned = 5</script>," '
-        "said Mira Kovac, the leader of the dockworkers' union.\n\n"
-        f"The Alvena Harbour Authority said talks would resume on Thursday. {JS_LINK}",
+        "text": f"The Korvo book fair opened for a second day on Tuesday {IMG} "
+        "with 140 publishers from nine countries.\n\n"
+        f'"Readers have never been this hungry for paper </script><script>window.__pwned = 5</script>," '
+        "said Lena Varga, who runs the fair.\n\n"
+        f"The organisers said the fair would close on Sunday. {JS_LINK}",
     },
 ]
 

@@ -896,6 +896,43 @@ def search(
             typer.echo(f"    {h.snippet}")
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            help="Bearer token that enables POST /api/v1/articles (or NEWSPRISM_TOKEN); without one writes are off.",
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the store: web pages and the JSON API under /api/v1 (OpenAPI at /openapi.json)."""
+    import uvicorn
+
+    from .store import open_store
+    from .web import WebSettings, create_app
+    from .web.access import check_served_url
+
+    settings = _settings(config, db=db, token=token)
+    check_served_url(settings.db)
+    with open_store(settings.db, create=False):  # a missing or unreadable database: one line, now
+        pass
+    web = WebSettings(
+        db=settings.db,
+        token=settings.token,
+        max_post_bytes=settings.max_post_bytes,
+        summary_words=settings.summary_words,
+        ingest=settings,
+    )
+    writes = "writes enabled (bearer token)" if settings.token else "read-only"
+    _err(f"serving {settings.db} on http://{host}:{port} ({writes})")
+    uvicorn.run(create_app(web), host=host, port=port, log_level="warning")
+
+
 def _version() -> str:
     try:
         return version("newsprism")

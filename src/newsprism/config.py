@@ -43,6 +43,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("strict", False, "treat any skipped input as an error (exit status 3)"),
     Setting("quiet", False, "no progress bar"),
     Setting("summary_words", 200, "length of the cited summary, in words"),
+    Setting("token", None, "bearer token that enables writes in newsprism serve (unset: writes are off)"),
+    Setting("max_post_bytes", 5_000_000, "largest body newsprism serve accepts for a posted article"),
 )
 
 
@@ -60,6 +62,8 @@ class Settings:
     strict: bool = False
     quiet: bool = False
     summary_words: int = 200
+    token: str | None = None
+    max_post_bytes: int = 5_000_000
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -70,6 +74,10 @@ class Settings:
             raise ConfigError(f"summary_words must be at least 1, got {self.summary_words}")
         if self.max_bytes < 1:
             raise ConfigError(f"max_bytes must be at least 1, got {self.max_bytes}")
+        if self.token is not None and not self.token.strip():
+            raise ConfigError("token must not be empty (unset it to turn writes off)")
+        if self.max_post_bytes < 1:
+            raise ConfigError(f"max_post_bytes must be at least 1, got {self.max_post_bytes}")
         if self.max_chars < 1_000:
             raise ConfigError(f"max_chars must be at least 1000, got {self.max_chars}")
 

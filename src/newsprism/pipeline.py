@@ -63,8 +63,8 @@ def read_corpus(paths: PathsLike, settings: Settings) -> Corpus:
 
 
 def corpus_of(documents: Iterable[RawDocument | Skip], settings: Settings) -> Corpus:
-    """:func:`read_corpus` for documents read elsewhere (fetched pages): cleaned, unique by
-    content id, other languages set aside."""
+    """Clean documents already read (by :func:`read_corpus`, or one posted to the web API) into a
+    corpus: the one cleaning, de-duplication and language split every ingest path takes."""
     articles: list[Article] = []
     skipped: list[Skip] = []
     other: list[Article] = []

@@ -147,7 +147,7 @@ def test_hostile_markup_in_a_stored_article_runs_nothing_and_shows_as_text(
     visit: Visit, tmp_path: Path
 ) -> None:
     page = visit.open("/")
-    row = page.locator("a.story-title", has_text="Alvena strike enters second day")
+    row = page.locator("a.story-title", has_text="Korvo book fair opens for a second day")
     assert "<script>window.__pwned = 1</script>" in row.inner_text()  # the title's markup, as text
     row.click()
     page.wait_for_selector("body[data-ready=true]", timeout=15_000)

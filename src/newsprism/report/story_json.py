@@ -272,6 +272,20 @@ def story_to_dict(story: Story, grouping: Grouping | None = None) -> JSON:
     }
 
 
+def article_to_dict(article: Article, analysis: ArticleAnalysis | None) -> JSON:
+    """One article as story.json writes it, with its own records (quotes, quantities, time
+    expressions) and its entity mentions, in story.json's shapes: what the web API answers for
+    an article. The records are the analysis given (a story's analysis carries linked speakers)."""
+    records = analysis or ArticleAnalysis(article=article.id)
+    return {
+        "article": _article(article, analysis),
+        "quotes": [_quote(q) for q in records.quotes],
+        "quantities": [_quantity(q) for q in records.quantities],
+        "time_expressions": [_timex(t) for t in records.time_expressions],
+        "mentions": [_cite(m) | {"label": m.label} for m in records.mentions],
+    }
+
+
 def story_to_json(story: Story, grouping: Grouping | None = None) -> str:
     """``story.json`` text: UTF-8, indented, keys in contract order, newline-terminated."""
     return json.dumps(story_to_dict(story, grouping), ensure_ascii=False, indent=2) + "\n"

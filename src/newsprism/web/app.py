@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..config import Settings
 from ..errors import ConfigError, NewsprismError, NotFoundError, StoreError
 from .security import SecurityHeaders
 
@@ -16,12 +19,18 @@ from .security import SecurityHeaders
 @dataclass(frozen=True, slots=True)
 class WebSettings:
     """What the app needs: the store URL, the bearer token that enables writes (None: writes
-    are off), the largest accepted POST body, and the summary length stories are linked with."""
+    are off), the largest accepted POST body, the summary length stories are linked with, and
+    what a posted article is ingested with (``ingest``: the CLI's settings)."""
 
     db: str = "sqlite:///newsprism.db"
     token: str | None = None
     max_post_bytes: int = 5_000_000
     summary_words: int = 200
+    ingest: Settings | None = None
+
+    def pipeline(self) -> Settings:
+        """The settings a posted article is ingested with: ``ingest``'s, on this app's store."""
+        return replace(self.ingest or Settings(), db=self.db, summary_words=self.summary_words, quiet=True)
 
 
 #: NewsprismError subclasses -> HTTP status; anything else on purpose is a 400.
@@ -49,12 +58,32 @@ def _answer(request: Request, status: int, code: str, message: str) -> Response:
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     """The app for ``settings`` (routers from :mod:`.api` and :mod:`.pages`)."""
     from . import api, pages
+    from .access import StoreHolder
+    from .entities import EntityCache
+    from .etag import ETags
+    from .snapshot import SnapshotCache
 
     settings = settings or WebSettings()
+    holder = StoreHolder(settings.db)  # opened on first use
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        holder.close()
+
     app = FastAPI(
-        title="newsprism", version=_version(), openapi_url="/openapi.json", docs_url=None, redoc_url=None
+        title="newsprism",
+        version=_version(),
+        openapi_url="/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.store = holder
+    app.state.snapshots = SnapshotCache()
+    app.state.entity_cache = EntityCache()
+    app.add_middleware(ETags)
     app.add_middleware(SecurityHeaders)
     app.include_router(api.router, prefix="/api/v1")
     app.include_router(pages.router)
@@ -66,7 +95,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _answer(request, exc.status_code, "http_error", str(exc.detail))
+        answer = _answer(request, exc.status_code, "http_error", str(exc.detail))
+        answer.headers.update(exc.headers or {})  # WWW-Authenticate on a 401
+        return answer
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
