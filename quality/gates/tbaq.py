@@ -160,7 +160,10 @@ def _score(
 
 
 def _typed(
-    golds: list[tuple[int, int, str]], types: tuple[str, ...], system: list[tuple[int, int, str]], ours: list[str]
+    golds: list[tuple[int, int, str]],
+    types: tuple[str, ...],
+    system: list[tuple[int, int, str]],
+    ours: list[str],
 ) -> dict[str, int]:
     """Counts over the relaxed matches: ``type_right``, and per gold type (``DURATION``, ``SET``)
     ``<type>_matched`` and ``<type>_right`` (value right)."""
@@ -221,7 +224,9 @@ def run(shared: Path) -> dict[str, float]:
     figures["ours_type_accuracy"] = typed.get("type_right", 0) / relaxed_ours if relaxed_ours else 0.0
     for kind in ("DURATION", "SET"):
         matched = typed.get(f"{kind}_matched", 0)
-        figures[f"ours_{kind.lower()}_value_accuracy"] = typed.get(f"{kind}_right", 0) / matched if matched else 0.0
+        figures[f"ours_{kind.lower()}_value_accuracy"] = (
+            typed.get(f"{kind}_right", 0) / matched if matched else 0.0
+        )
     for fig in ("span_f1", "relaxed_span_f1", "value_accuracy", "value_accuracy_matched"):
         lead = figures[f"ours_{fig}"] - figures[f"baseline_{fig}"]
         figures[f"{fig}_lead"] = lead
