@@ -20,7 +20,7 @@ nothing is re-parsed.
 from __future__ import annotations
 
 import statistics
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -36,6 +36,7 @@ from ..extract.timex.pubdate import (
     choose_day,
     clues_from,
     coherent_day,
+    day_scores,
     estimate_year,
     explicit_days,
     is_dateline,
@@ -51,12 +52,14 @@ _EVENT_WINDOW = 14  # days between an article's date and an event day it gives
 def _sources_without_doc(analysis: ArticleAnalysis, text: str) -> list[ClueSource]:
     """Clue inputs from stored time expressions (their recorded tense) and the article ``text``."""
     sents = analysis.sentences
+    starts = [s for s, _ in sents]
 
     def sentence_of(start: int) -> int:
-        for i, (s, e) in enumerate(sents):
-            if s <= start < e:
-                return i
-        return -1
+        """The sentence holding offset ``start``, -1 between sentences. A binary search over
+        the ordered, disjoint sentence spans: a scan per expression was quadratic in the
+        length of a text (thousands of sentences times thousands of expressions)."""
+        i = bisect_right(starts, start) - 1
+        return i if i >= 0 and start < sents[i][1] else -1
 
     def dateline(t: TimeExpression) -> bool:
         return t.span.text_of(text) == t.text and is_dateline(text, t.span.start, t.span.end)
@@ -115,7 +118,8 @@ def refine_publication_dates(
     dated: dict[int, date] = {i: d for i, d in enumerate(metadata) if d is not None}
     todo = [i for i in range(len(articles)) if metadata[i] is None]
     # First pass: each article on its own clues, in the run's year.
-    provisional = {i: choose_day(clues[i], run_year, year_note, None, year_certain) for i in todo}
+    scores = {i: day_scores(clues[i], run_year) for i in todo}  # the same in every pass
+    provisional = {i: choose_day(clues[i], run_year, year_note, None, year_certain, scores[i]) for i in todo}
     own = {**{i: p.day for i, p in provisional.items() if p is not None}, **dated}
     # An explicit day dates a shared event only when it is close to its own article's date
     # ("Sept. 15-16" next week), not history ("February 24").
@@ -171,7 +175,7 @@ def refine_publication_dates(
                     why.append(f"near the run's dated articles ({centre.isoformat()})")
             return score, why
 
-        choice = choose_day(clues[i], run_year, year_note, extra, year_certain)
+        choice = choose_day(clues[i], run_year, year_note, extra, year_certain, scores[i])
         if choice is None:
             continue
         refined[i] = Published(
