@@ -23,7 +23,7 @@ import statistics
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -47,6 +47,8 @@ from ..records import Article, ArticleAnalysis, Published, TimeExpression
 __all__ = ["refine_publication_dates"]
 
 _EVENT_WINDOW = 14  # days between an article's date and an event day it gives
+_NEAR_DAYS = 14  # days from the run's median date within which a day scores for proximity
+_WEEK_REACH = 6  # the most days between a weekday and the day it names (normalise.resolve_weekday)
 
 
 def _sources_without_doc(analysis: ArticleAnalysis, text: str) -> list[ClueSource]:
@@ -138,12 +140,19 @@ def refine_publication_dates(
     for j, ev in enumerate(events):
         for d, text in ev:
             events_on.setdefault(d, []).append((j, text, articles[j].id))
+    # The days a weekday can link to an event day: a weekday names a day at most 6 days away.
+    linkable = {d + timedelta(days=k) for d in events_on for k in range(-_WEEK_REACH, _WEEK_REACH + 1)}
     # Dated articles' days, sorted, for the median of the others (kept up to date below).
     pool = sorted(d.toordinal() for d in dated.values())
     # Two rounds: the second sees every other article's first-round date.
     for i in todo + todo:
         centre = _median_without(pool, dated[i].toordinal() if i in dated else None)
         weekdays = [c for c in clues[i] if c.kind == "weekday"]
+        # Every day on which `extra` can score: near the centre, or where a weekday can link.
+        near_days = (
+            {centre + timedelta(days=k) for k in range(1 - _NEAR_DAYS, _NEAR_DAYS)} if centre else set()
+        )
+        extra_days = near_days | linkable if weekdays else near_days
         own_days_of: dict[int, list[ExplicitDay]] = {}
 
         def extra(
@@ -169,13 +178,13 @@ def refine_publication_dates(
                     score += 1.5
                     why.append(f"'{clue.text}' = '{link[0]}' in article {link[1]}")
             if centre is not None:
-                near = max(0.0, 1.0 - abs((day - centre).days) / 14)
+                near = max(0.0, 1.0 - abs((day - centre).days) / _NEAR_DAYS)
                 if near > 0:
                     score += 0.5 * near
                     why.append(f"near the run's dated articles ({centre.isoformat()})")
             return score, why
 
-        choice = choose_day(clues[i], run_year, year_note, extra, year_certain, scores[i])
+        choice = choose_day(clues[i], run_year, year_note, extra, year_certain, scores[i], extra_days)
         if choice is None:
             continue
         refined[i] = Published(

@@ -137,12 +137,29 @@ class TestScoring:
 
     def test_day_scores_are_the_days_score_day_supports(self) -> None:
         clues = clues_from(
-            [ClueSource("Friday", "past", 0), ClueSource("Sept. 15", "future", 1), ClueSource("May", "past", 2)]
+            [
+                ClueSource("Friday", "past", 0),
+                ClueSource("Sept. 15", "future", 1),
+                ClueSource("May", "past", 2),
+            ]
         )
         year = [date(2020, 1, 1) + timedelta(days=k) for k in range(366)]
         expected = {d: score_day(d, clues) for d in year if score_day(d, clues)[0] > 0}
         assert day_scores(clues, 2020) == expected
         assert choose_day(clues, 2020, "y", scores=expected) == choose_day(clues, 2020, "y")
+
+    def test_only_the_days_the_run_term_may_score_need_trying(self) -> None:
+        clues = clues_from([ClueSource("Friday", "past", 0)])
+        centre = date(2020, 6, 10)
+
+        def near(day: date) -> tuple[float, list[str]]:
+            gap = abs((day - centre).days)
+            return (1.0 - gap / 3, ["near"]) if gap < 3 else (0.0, [])
+
+        window = [centre + timedelta(days=k) for k in range(-2, 3)]
+        chosen = choose_day(clues, 2020, "y", near, extra_days=window)
+        assert chosen == choose_day(clues, 2020, "y", near)
+        assert chosen is not None and chosen.day == date(2020, 6, 12)  # the Friday nearest the centre
 
     def test_years_alone_support_no_day(self) -> None:
         clues = clues_from([ClueSource("2019", "past", 0), ClueSource("in 2020", "past", 1)])

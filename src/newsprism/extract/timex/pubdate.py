@@ -15,7 +15,7 @@ coherent with itself. Every day of the candidate year is scored against the clue
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -298,16 +298,24 @@ def choose_day(
     extra: Callable[[date], tuple[float, list[str]]] | None = None,
     year_certain: bool = False,
     scores: DayScores | None = None,
+    extra_days: Collection[date] | None = None,
 ) -> DayChoice | None:
     """The best-scoring day of ``year`` (plus the ``extra`` run-level term); ``None`` without support.
 
-    ``scores`` are ``day_scores(clues, year)`` when the caller has them."""
+    ``scores`` are ``day_scores(clues, year)`` when the caller has them; ``extra_days``, when
+    given, hold every day on which ``extra`` may score above zero. Only a day that scores can
+    win, so only the scored days and those are tried, in order, instead of all 365."""
     scores = day_scores(clues, year) if scores is None else scores
     best: list[tuple[date, list[str]]] = []
     best_score = 0.0
     none: tuple[float, list[str]] = (0.0, [])
-    # Without a run-level term only the scored days can win.
-    for day in _days_of(year) if extra is not None else sorted(scores):
+    if extra is None:
+        tried: Iterable[date] = sorted(scores)
+    elif extra_days is None:
+        tried = _days_of(year)
+    else:
+        tried = sorted({*scores, *(d for d in extra_days if d.year == year)})
+    for day in tried:
         score, why = scores.get(day, none)
         if extra is not None:
             es, ew = extra(day)
