@@ -20,10 +20,10 @@ nothing is re-parsed.
 from __future__ import annotations
 
 import statistics
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -36,6 +36,7 @@ from ..extract.timex.pubdate import (
     choose_day,
     clues_from,
     coherent_day,
+    day_scores,
     estimate_year,
     explicit_days,
     is_dateline,
@@ -46,17 +47,21 @@ from ..records import Article, ArticleAnalysis, Published, TimeExpression
 __all__ = ["refine_publication_dates"]
 
 _EVENT_WINDOW = 14  # days between an article's date and an event day it gives
+_NEAR_DAYS = 14  # days from the run's median date within which a day scores for proximity
+_WEEK_REACH = 6  # the most days between a weekday and the day it names (normalise.resolve_weekday)
 
 
 def _sources_without_doc(analysis: ArticleAnalysis, text: str) -> list[ClueSource]:
     """Clue inputs from stored time expressions (their recorded tense) and the article ``text``."""
     sents = analysis.sentences
+    starts = [s for s, _ in sents]
 
     def sentence_of(start: int) -> int:
-        for i, (s, e) in enumerate(sents):
-            if s <= start < e:
-                return i
-        return -1
+        """The sentence holding offset ``start``, -1 between sentences. A binary search over
+        the ordered, disjoint sentence spans: a scan per expression was quadratic in the
+        length of a text (thousands of sentences times thousands of expressions)."""
+        i = bisect_right(starts, start) - 1
+        return i if i >= 0 and start < sents[i][1] else -1
 
     def dateline(t: TimeExpression) -> bool:
         return t.span.text_of(text) == t.text and is_dateline(text, t.span.start, t.span.end)
@@ -115,7 +120,8 @@ def refine_publication_dates(
     dated: dict[int, date] = {i: d for i, d in enumerate(metadata) if d is not None}
     todo = [i for i in range(len(articles)) if metadata[i] is None]
     # First pass: each article on its own clues, in the run's year.
-    provisional = {i: choose_day(clues[i], run_year, year_note, None, year_certain) for i in todo}
+    scores = {i: day_scores(clues[i], run_year) for i in todo}  # the same in every pass
+    provisional = {i: choose_day(clues[i], run_year, year_note, None, year_certain, scores[i]) for i in todo}
     own = {**{i: p.day for i, p in provisional.items() if p is not None}, **dated}
     # An explicit day dates a shared event only when it is close to its own article's date
     # ("Sept. 15-16" next week), not history ("February 24").
@@ -134,12 +140,19 @@ def refine_publication_dates(
     for j, ev in enumerate(events):
         for d, text in ev:
             events_on.setdefault(d, []).append((j, text, articles[j].id))
+    # The days a weekday can link to an event day: a weekday names a day at most 6 days away.
+    linkable = {d + timedelta(days=k) for d in events_on for k in range(-_WEEK_REACH, _WEEK_REACH + 1)}
     # Dated articles' days, sorted, for the median of the others (kept up to date below).
     pool = sorted(d.toordinal() for d in dated.values())
     # Two rounds: the second sees every other article's first-round date.
     for i in todo + todo:
         centre = _median_without(pool, dated[i].toordinal() if i in dated else None)
         weekdays = [c for c in clues[i] if c.kind == "weekday"]
+        # Every day on which `extra` can score: near the centre, or where a weekday can link.
+        near_days = (
+            {centre + timedelta(days=k) for k in range(1 - _NEAR_DAYS, _NEAR_DAYS)} if centre else set()
+        )
+        extra_days = near_days | linkable if weekdays else near_days
         own_days_of: dict[int, list[ExplicitDay]] = {}
 
         def extra(
@@ -165,13 +178,13 @@ def refine_publication_dates(
                     score += 1.5
                     why.append(f"'{clue.text}' = '{link[0]}' in article {link[1]}")
             if centre is not None:
-                near = max(0.0, 1.0 - abs((day - centre).days) / 14)
+                near = max(0.0, 1.0 - abs((day - centre).days) / _NEAR_DAYS)
                 if near > 0:
                     score += 0.5 * near
                     why.append(f"near the run's dated articles ({centre.isoformat()})")
             return score, why
 
-        choice = choose_day(clues[i], run_year, year_note, extra, year_certain)
+        choice = choose_day(clues[i], run_year, year_note, extra, year_certain, scores[i], extra_days)
         if choice is None:
             continue
         refined[i] = Published(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.clean.language import detect_language, guess_language, is_foreign
+from newsprism.clean.language import detect_language, guess_language, is_foreign, language_scores
+from newsprism.words import LANGUAGES, letter_words, stop_words
 
 ENGLISH = "The council said on Monday that it would rebuild the library before the end of the year."
 
@@ -20,6 +21,22 @@ ENGLISH = "The council said on Monday that it would rebuild the library before t
 )
 def test_guesses_the_language_of_a_sentence(text: str, code: str) -> None:
     assert guess_language(text) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [ENGLISH, "Le maire et la ville: the mayor and die Stadt, de la fin.", "Elston", ""],
+)
+def test_a_score_is_the_share_of_words_in_the_list_without_english_words(text: str) -> None:
+    words = letter_words(text)
+    english = stop_words("en")
+    expected = {
+        code: sum(w in (english if code == "en" else stop_words(code) - english) for w in words) / len(words)
+        if words
+        else 0.0
+        for code in LANGUAGES
+    }
+    assert language_scores(text) == expected
 
 
 def test_too_short_to_tell() -> None:

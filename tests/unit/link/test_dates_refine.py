@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from newsprism.extract.timex.pubdate import ClueSource, choose_day, clues_from, score_day
+from newsprism.extract.timex.pubdate import ClueSource, choose_day, clues_from, day_scores, score_day
 from newsprism.link.dates import refine_publication_dates
 from newsprism.records import Article, ArticleAnalysis, Published, Span, TimeExpression
 
@@ -134,3 +134,50 @@ class TestScoring:
 
     def test_no_clue_no_choice(self) -> None:
         assert choose_day([], 2020, "year 2020") is None
+
+    def test_day_scores_are_the_days_score_day_supports(self) -> None:
+        clues = clues_from(
+            [
+                ClueSource("Friday", "past", 0),
+                ClueSource("Sept. 15", "future", 1),
+                ClueSource("May", "past", 2),
+            ]
+        )
+        year = [date(2020, 1, 1) + timedelta(days=k) for k in range(366)]
+        expected = {d: score_day(d, clues) for d in year if score_day(d, clues)[0] > 0}
+        assert day_scores(clues, 2020) == expected
+        assert choose_day(clues, 2020, "y", scores=expected) == choose_day(clues, 2020, "y")
+
+    def test_only_the_days_the_run_term_may_score_need_trying(self) -> None:
+        clues = clues_from([ClueSource("Friday", "past", 0)])
+        centre = date(2020, 6, 10)
+
+        def near(day: date) -> tuple[float, list[str]]:
+            gap = abs((day - centre).days)
+            return (1.0 - gap / 3, ["near"]) if gap < 3 else (0.0, [])
+
+        window = [centre + timedelta(days=k) for k in range(-2, 3)]
+        chosen = choose_day(clues, 2020, "y", near, extra_days=window)
+        assert chosen == choose_day(clues, 2020, "y", near)
+        assert chosen is not None and chosen.day == date(2020, 6, 12)  # the Friday nearest the centre
+
+    def test_years_alone_support_no_day(self) -> None:
+        clues = clues_from([ClueSource("2019", "past", 0), ClueSource("in 2020", "past", 1)])
+        assert clues and day_scores(clues, 2020) == {}
+        assert choose_day(clues, 2020, "year 2020") is None
+
+
+def test_a_stored_expression_is_placed_in_its_sentence_or_none() -> None:
+    from newsprism.link.dates import _sources_without_doc
+
+    analysis = ArticleAnalysis(
+        article="s",
+        sentences=((0, 10), (12, 20), (20, 30)),
+        time_expressions=(
+            timex("s", "May", 0, None, None),
+            timex("s", "x", 10, None, None),  # between sentences
+            timex("s", "June", 20, None, None),
+            timex("s", "July", 29, None, None),
+        ),
+    )
+    assert [s.sentence for s in _sources_without_doc(analysis, "-" * 30)] == [0, -1, 2, 2]
