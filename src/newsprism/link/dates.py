@@ -243,6 +243,6 @@ def _reanchor_all(
         tense = tenses[k] if use_tenses and tenses is not None else None
         new = reanchor(expr, anchor, tense, previous)
         out.append(new)
-        if new.type == "DATE" and is_antecedent(new.value, anchor):
+        if new.type == "DATE" and is_antecedent(new.value, anchor, new.text):
             previous = new.value
     return tuple(out)

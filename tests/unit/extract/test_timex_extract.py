@@ -13,6 +13,7 @@ from newsprism.extract.timex import (
     anchor_date_of,
     extract_time_expressions,
     infer_publication_date,
+    is_antecedent,
     reanchor,
     tense_from_value,
 )
@@ -218,3 +219,14 @@ def test_a_year_the_text_looks_ahead_to_is_no_evidence_of_when_it_was_written() 
     sources = [ClueSource("in 2014", "past", 0), ClueSource("by 2030", "future", 1)]
     assert estimate_year(clues_from([ClueSource("on Sept. 15, 2021", "future", 0)])) == 2021
     assert estimate_year(clues_from(sources)) == 2014
+
+
+class TestAntecedents:
+    def test_a_dated_period_becomes_the_antecedent(self) -> None:
+        assert is_antecedent("2011-Q3", date(2011, 11, 3), "the third quarter")
+
+    @pytest.mark.parametrize("text", ["a year earlier", "the year-ago quarter", "year-earlier", "a year ago"])
+    def test_the_same_period_a_year_before_does_not_move_the_narrative(self, text: str) -> None:
+        # "profit rose in the third quarter from a year earlier; sales were flat from a year
+        # earlier": each comparison is with the quarter reported, not with the one before it.
+        assert not is_antecedent("2010-Q3", date(2011, 11, 3), text)

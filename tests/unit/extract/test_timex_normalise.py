@@ -364,3 +364,95 @@ class TestSamePeriodAYearBefore:
 
     def test_without_a_period_before_it_a_year_ago_is_the_year_before_the_anchor(self) -> None:
         assert normalise("a year ago", THURSDAY, "past").value == "2021"
+
+
+class TestQuartersNamedWithTheirYear:
+    EARNINGS_DAY = date(2011, 11, 3)  # in the fourth quarter
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("the 2010 second quarter", "2010-Q2"),
+            ("this year's third quarter", "2011-Q3"),
+            ("last year's fourth quarter", "2010-Q4"),
+            ("next year's first quarter", "2012-Q1"),
+            ("the year-ago third quarter", "2010-Q3"),
+            ("the year-earlier second quarter", "2010-Q2"),
+            ("its fourth quarter", "2011-Q4"),
+            ("a third-quarter", "2011-Q3"),
+            ("fiscal second-quarter", "2011-Q2"),
+        ],
+    )
+    def test_an_ordinal_quarter_takes_the_year_its_words_name(self, text: str, value: str) -> None:
+        assert normalise(text, self.EARNINGS_DAY, "past") == Normalised("DATE", value, None)
+
+    def test_a_year_and_a_period_after_a_quarter_are_that_quarter_of_the_year(self) -> None:
+        assert normalise("the 2010 quarter", self.EARNINGS_DAY, "past", "2011-Q3").value == "2010-Q3"
+        assert normalise("the 2011 period", self.EARNINGS_DAY, "past", "2011-Q3").value == "2011-Q3"
+
+    def test_without_a_quarter_before_it_a_year_and_a_quarter_is_not_a_duration(self) -> None:
+        assert normalise("the 2010 quarter", self.EARNINGS_DAY, "past") == Normalised("DATE", None, None)
+
+
+class TestHolidays:
+    AFTER_NEW_YEAR = date(2012, 1, 9)
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("Thanksgiving Day", "2011-11-24"),  # the fourth Thursday of November
+            ("last Thanksgiving", "2011-11-24"),
+            ("Christmas", "2011-12-25"),
+            ("Christmas Eve", "2011-12-24"),
+            ("New Year's Day", "2012-01-01"),
+            ("Election Day", "2011-11-08"),  # the Tuesday after the first Monday in November
+            ("Labor Day", "2011-09-05"),
+            ("Easter", "2011-04-24"),
+            ("Christmas 2009", "2009-12-25"),
+            ("Thanksgiving of 2010", "2010-11-25"),
+        ],
+    )
+    def test_a_holiday_in_a_past_clause_is_its_latest_day(self, text: str, value: str) -> None:
+        assert normalise(text, self.AFTER_NEW_YEAR, "past") == Normalised("DATE", value, None)
+
+    def test_a_holiday_in_a_future_clause_is_its_next_day(self) -> None:
+        assert normalise("Thanksgiving", date(2011, 9, 1), "future").value == "2011-11-24"
+        assert normalise("Easter week", date(2012, 3, 1), "future").value == "2012-W14"
+
+    def test_without_an_anchor_or_a_year_it_has_no_value(self) -> None:
+        assert normalise("Christmas", None, "past") == Normalised("DATE", None, None)
+
+
+class TestRates:
+    @pytest.mark.parametrize(("text", "value"), [("a year", "P1Y"), ("per day", "P1D"), ("a week", "P1W")])
+    def test_a_unit_read_as_a_rate_is_a_set(self, text: str, value: str) -> None:
+        assert normalise(text, THURSDAY, "present", rate=True) == Normalised("SET", value, None)
+
+    def test_the_same_words_not_read_as_a_rate_are_an_amount(self) -> None:
+        assert normalise("a year", THURSDAY, "past") == Normalised("DURATION", "P1Y", None)
+
+
+class TestDurationsWrittenOut:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("2 1/2 years", "P30M"),
+            ("5 1/2 hours", "PT5H30M"),
+            ("a minute and a half", "PT1M30S"),
+            ("a two-day", "P2D"),
+            ("eight trading days", "P8D"),
+            ("as long as a month", "P1M"),
+            ("several-year", "PXY"),
+        ],
+    )
+    def test_amounts_with_halves_adjectives_and_hedges(self, text: str, value: str) -> None:
+        assert normalise(text, THURSDAY, "past") == Normalised("DURATION", value, None)
+
+
+class TestRecurringWeekdays:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [("Sundays", "XXXX-WXX-7"), ("Tuesday nights", "XXXX-WXX-2TNI"), ("on Fridays", "XXXX-WXX-5")],
+    )
+    def test_a_weekday_in_the_plural_is_a_set(self, text: str, value: str) -> None:
+        assert normalise(text, THURSDAY, "present") == Normalised("SET", value, None)

@@ -61,6 +61,39 @@ SHOPS_ARE_SHUT_ON_SUNDAYS: list[Row] = [
     ("Sundays", "NNPS", "PROPN", 3, "pobj", "B-DATE"),
     (".", ".", "PUNCT", 2, "punct", "O"),
 ]
+# The NER tags the clock time (TIME) and the day it falls on (DATE) as two entities.
+GIVEN_UNTIL_NINE_TUESDAY: list[Row] = [
+    ("They", "PRP", "PRON", 1, "nsubj", "O"),
+    ("have", "VBP", "VERB", 1, "ROOT", "O"),
+    ("until", "IN", "ADP", 1, "prep", "O"),
+    ("9", "CD", "NUM", 4, "nummod", "B-TIME"),
+    ("a.m.", "NN", "NOUN", 2, "pobj", "I-TIME"),
+    ("Tuesday", "NNP", "PROPN", 4, "npadvmod", "B-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+# No entity on the rate "a year", nor on "each Thursday" (the NER tags the weekday alone).
+SELLS_TEN_THOUSAND_A_YEAR_EACH_THURSDAY: list[Row] = [
+    ("It", "PRP", "PRON", 1, "nsubj", "O"),
+    ("sells", "VBZ", "VERB", 1, "ROOT", "O"),
+    ("10,000", "CD", "NUM", 3, "nummod", "B-CARDINAL"),
+    ("copies", "NNS", "NOUN", 1, "dobj", "O"),
+    ("a", "DT", "DET", 5, "det", "O"),
+    ("year", "NN", "NOUN", 1, "npadvmod", "O"),
+    ("and", "CC", "CCONJ", 1, "cc", "O"),
+    ("ships", "VBZ", "VERB", 1, "conj", "O"),
+    ("them", "PRP", "PRON", 7, "dobj", "O"),
+    ("each", "DT", "DET", 10, "det", "O"),
+    ("Thursday", "NNP", "PROPN", 7, "npadvmod", "B-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+# "a year" after a verb is how long, not how often.
+WAITED_A_YEAR: list[Row] = [
+    ("She", "PRP", "PRON", 1, "nsubj", "O"),
+    ("waited", "VBD", "VERB", 1, "ROOT", "O"),
+    ("a", "DT", "DET", 3, "det", "O"),
+    ("year", "NN", "NOUN", 1, "npadvmod", "O"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
 THURSDAY_2025 = date(2025, 3, 13)
 FRIDAY_2025 = date(2025, 3, 14)
 
@@ -82,6 +115,20 @@ class TestExtents:
     def test_a_season_naming_a_kind_of_thing_is_not_a_time(self) -> None:
         texts = [t for t, _, _ in found(WINTER_WHEAT_LAST_AUTUMN, FRIDAY_2025)]
         assert "Winter" not in texts
+
+    def test_a_clock_time_takes_the_day_after_it(self) -> None:
+        assert found(GIVEN_UNTIL_NINE_TUESDAY, date(2025, 3, 10)) == [
+            ("9 a.m. Tuesday", "TIME", "2025-03-11T09:00")
+        ]
+
+    def test_a_unit_after_an_amount_is_a_rate_and_each_weekday_a_set(self) -> None:
+        assert found(SELLS_TEN_THOUSAND_A_YEAR_EACH_THURSDAY, FRIDAY_2025) == [
+            ("a year", "SET", "P1Y"),
+            ("each Thursday", "SET", "XXXX-WXX-4"),
+        ]
+
+    def test_a_unit_after_a_verb_is_no_rate(self) -> None:
+        assert found(WAITED_A_YEAR, FRIDAY_2025) == []
 
 
 class TestPassiveTense:

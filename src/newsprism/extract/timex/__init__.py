@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ...nlp.text import doc_text
 from ...records import Published, Span, TimeExpression, content_id
-from .normalise import Tense, normalise
+from .normalise import Tense, names_a_year_before, normalise
 from .pubdate import ClueSource, choose_day, clues_from, estimate_year, is_dateline
 from .schedule import schedule_runs
 from .spans import Candidate, clause_tense, find_candidates, governing_verb
@@ -57,9 +57,12 @@ def anchor_date_of(published: Published) -> date | None:
         return None
 
 
-def is_antecedent(value: str | None, anchor: date | None) -> bool:
-    """Whether ``value`` can be the antecedent of "then"/"at the time", "that day", "a year
-    earlier" (a dated day, month or quarter, half or season: a period the text moved to)."""
+def is_antecedent(value: str | None, anchor: date | None, text: str = "") -> bool:
+    """Whether ``value`` (of the expression ``text``) can be the antecedent of "then"/"at the
+    time", "that day", "a year earlier" (a dated day, month or quarter, half or season: a period
+    the text moved to; not a comparison with the year before, :func:`names_a_year_before`)."""
+    if names_a_year_before(text):
+        return False
     span = date_range(value) if value else None
     if span is None or span.precision not in ("day", "month", "quarter", "half", "season"):
         return False
@@ -73,7 +76,7 @@ def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> 
     anchor_iso = anchor.isoformat() if anchor else None
     for cand in schedule_tenses(doc, find_candidates(doc)):
         span = doc[cand.start : cand.end]
-        norm = normalise(span.text, anchor, cand.tense, previous)
+        norm = normalise(span.text, anchor, cand.tense, previous, rate=cand.rate)
         start, end = span.start_char, span.end_char
         out.append(
             TimeExpression(
@@ -87,7 +90,7 @@ def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> 
                 tense=cand.tense,
             )
         )
-        if norm.type == "DATE" and is_antecedent(norm.value, anchor):
+        if norm.type == "DATE" and is_antecedent(norm.value, anchor, span.text):
             previous = norm.value
     return out
 
@@ -170,6 +173,8 @@ def reanchor(
     ``tense`` is the clause tense when the caller still has the parse; otherwise the recorded
     one (:func:`stored_tense`). Ids, offsets and the recorded tense do not change.
     """
+    if expr.type == "SET":  # how often: no anchor enters it, and a rate needs its context
+        return replace(expr, anchor=anchor.isoformat() if anchor else None)
     if tense is None:
         tense = stored_tense(expr)
     norm = normalise(expr.text, anchor, tense, previous)

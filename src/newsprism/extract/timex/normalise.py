@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Literal
 
 from dateparser.date import DateDataParser
+from dateutil.easter import easter
 
 from ...records import TimexType
 from .values import SEASON_START, date_range, iso_week
@@ -118,10 +119,6 @@ MODS: tuple[tuple[str, str], ...] = (
 
 PAST_REF = {
     "recently",
-    "recent days",
-    "recent weeks",
-    "recent months",
-    "recent years",
     "the past",
     "lately",
     "previously",
@@ -210,6 +207,14 @@ def duration_value(amount: Fraction | None, unit: str) -> str:
     if amount is None:
         return {"decade": "PXDE", "century": "PXCE"}.get(unit, f"{prefix}X{letter}")
     amount = amount * mult
+    if amount.denominator != 1 and prefix == "PT" and (amount * 60).denominator == 1:
+        # "5½ hours" PT5H30M, "a minute and a half" PT1M30S: whole units and the rest in the
+        # next smaller one ("2½ years" stays P30M, as the seed gold writes it).
+        whole, rest = divmod(amount, 1)
+        smaller, per = ("M", 60) if letter == "H" else ("S", 60)
+        if (rest * per).denominator == 1:
+            head = f"{whole}{letter}" if whole else ""
+            return f"{prefix}{head}{rest * per}{smaller}"
     if amount.denominator != 1:
         if letter == "Y":
             amount, letter = amount * 12, "M"
@@ -341,9 +346,15 @@ def _rule_set_or_vague(t: str, c: _Ctx) -> Normalised | None:
     every = _every(t)
     if every is not None:
         return c.out("SET", every)
+    m = re.fullmatch(r"(\w+day)(?:s|( morning| afternoon| evening| night)s)", t)
+    if m and m.group(1) in WEEKDAYS:  # "on Sundays", "Tuesday nights": every such day (night)
+        part = f"T{PARTS_OF_DAY[m.group(2).strip()]}" if m.group(2) else ""
+        return c.out("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}{part}")
     if t in PRESENT_REF:
         return c.out("DATE", "PRESENT_REF")
-    if t in PAST_REF or t in {"recent " + u for u in ("day", "week", "month", "year")}:
+    if t in PAST_REF:
+        return c.out("DATE", "PAST_REF")
+    if re.fullmatch(rf"recent {_UNIT}", t):  # "in recent days": HeidelTime's PAST_REF, as our gold
         return c.out("DATE", "PAST_REF")
     if re.fullmatch(rf"(?:a few|several|some|many) {_UNIT} ago", t):
         return c.out("DATE", "PAST_REF")  # HeidelTime's reading: no amount, no date
@@ -394,6 +405,14 @@ def _rule_anaphora(t: str, c: _Ctx) -> Normalised | None:
 #: "A year earlier", "the year-ago quarter", "the same period last year": in a report about a
 #: quarter (or month, half, season) the same period one year before it, not the year before the
 #: publication ("net rose to $5m in the third quarter from $4m a year earlier").
+def names_a_year_before(text: str) -> bool:
+    """Whether ``text`` is a comparison with the same period a year before ("a year earlier",
+    "the year-ago quarter"): it dates a comparison, the narrative does not move to it, so it is
+    nobody's antecedent (else "a year earlier" twice in a report gives two years back)."""
+    t = re.sub(r"\s+", " ", text.strip()).lower().removesuffix("'s").strip(" ,.")
+    return _YEAR_BEFORE.fullmatch(t) is not None
+
+
 _YEAR_BEFORE = re.compile(
     r"(?:(?:a|one) year (?:earlier|ago|before)|(?:the )?(?:year-earlier|year-ago|year earlier|year ago)"
     r"(?: (?:quarter|period|month|half|season))?|the (?:same|corresponding|comparable) "
@@ -469,6 +488,12 @@ _CLOCK = re.compile(
     r" (?:o'clock )?in the (?P<part>morning|afternoon|evening|night))"
     rf"(?: {_ZONE})?(?:,? (?:on |at )?(?P<day>.+))?"
 )
+
+
+def is_clock_time(text: str) -> bool:
+    """Whether ``text`` is a clock time with no day ("9 a.m.", "noon", "5 p.m. EST")."""
+    m = _CLOCK.fullmatch(re.sub(r"\s+", " ", text.strip()).lower().strip(" ,"))
+    return m is not None and m["day"] is None
 
 
 def _time_of_day(t: str, c: _Ctx) -> Normalised | None:
@@ -547,27 +572,121 @@ def _rule_named_month_or_season(t: str, c: _Ctx) -> Normalised | None:
     return None
 
 
+_QUARTER = re.compile(
+    r"(?:(?:the|its|their|a|an) )?(?:(?P<year>\d{4}|this year's|last year's|next year's|year-ago|year-earlier"
+    r"|latest|last|most recent|current|year's) )?(?:fiscal[ -])?(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th) )?"
+    r"(?:fiscal )?(?P<unit>quarter|period)"
+)
+
+
 def _rule_quarter(t: str, c: _Ctx) -> Normalised | None:
-    """ "the third quarter" (the latest such), "the quarter"/"the latest quarter" (last completed)."""
-    m = re.fullmatch(
-        r"(?:the )?(?:(latest|last|most recent|current|fiscal|year's|fiscal year's) )?"
-        r"(?:(first|second|third|fourth|1st|2nd|3rd|4th) )?(?:fiscal )?quarter",
-        t.replace("-quarter", " quarter"),
-    )
-    if not m or not (m.group(1) or m.group(2) or t.startswith("the ")):
+    """ "the third quarter" (the latest such), "the quarter"/"the latest quarter" (last completed);
+    the year named beside it: "the 1988 second quarter", "this year's third quarter", "the
+    year-ago third quarter"; "the 1988 quarter" / "the 1989 period" after a quarter: that quarter
+    of the year named (a report comparing one quarter across years)."""
+    m = _QUARTER.fullmatch(t.replace("-quarter", " quarter"))
+    if not m or not (m["year"] or m["ordinal"] or t.startswith(("the ", "its ", "their "))):
         return None
     a = c.anchor
+    year_word = m["year"] or ""
+    if m["unit"] == "period" and not (year_word[:1].isdigit() and m["ordinal"] is None):
+        return None  # "the period", "the latest period": no quarter named
     if a is None:
         return c.out("DATE", None)
     current_q = (a.month - 1) // 3 + 1
-    if m.group(2):
-        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m.group(2)) or int(m.group(2)[0])
-        year = a.year if q <= current_q or c.tense == "future" else a.year - 1
-    elif m.group(1) == "current":
+    shift = {"last year's": -1, "next year's": 1, "year-ago": -1, "year-earlier": -1}.get(year_word, 0)
+    if year_word[:1].isdigit() and m["ordinal"] is None:
+        before = date_range(c.previous) if c.previous else None
+        if before is None or before.precision != "quarter" or c.previous is None:
+            return c.out("DATE", None)
+        return c.out("DATE", f"{year_word}{c.previous[4:]}")
+    if m["ordinal"]:
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["ordinal"]) or int(m["ordinal"][0])
+        if year_word[:1].isdigit():
+            year = int(year_word)
+        elif shift or year_word == "this year's":
+            year = a.year + shift
+        else:
+            year = a.year if q <= current_q or c.tense == "future" else a.year - 1
+    elif year_word == "current":
         q, year = current_q, a.year
     else:
         q, year = (current_q - 1, a.year) if current_q > 1 else (4, a.year - 1)
+        year += shift
     return c.out("DATE", f"{year:04d}-Q{q}")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ``weekday`` (0 = Monday) of ``month`` (``n`` = -1: the last one)."""
+    if n < 0:
+        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+#: Holidays by name -> the day they fall on in a given year (the US ones as US news dates them).
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "boxing day": lambda y: date(y, 12, 26),
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "halloween": lambda y: date(y, 10, 31),
+    "independence day": lambda y: date(y, 7, 4),
+    "the fourth of july": lambda y: date(y, 7, 4),
+    "veterans day": lambda y: date(y, 11, 11),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "easter": easter,
+    "easter sunday": easter,
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+    "easter week": easter,
+}
+_HOLIDAY = re.compile(
+    r"(?:(last|next|this|this coming|this past) )?("
+    + "|".join(sorted(map(re.escape, HOLIDAYS), key=len, reverse=True))
+    + r")(?:,? (?:of )?(\d{4}))?"
+)
+
+
+def _rule_holiday(t: str, c: _Ctx) -> Normalised | None:
+    """ "Thanksgiving Day", "last Christmas", "Easter 2009", "Election Day": the holiday's day in
+    the year named, else the one the tense points to (past: the latest on or before the anchor,
+    future: the first on or after it, otherwise the nearest). "Easter week" is the ISO week."""
+    m = _HOLIDAY.fullmatch(t)
+    if m is None:
+        return None
+    day_of = HOLIDAYS[m.group(2)]
+    if m.group(3):
+        day = day_of(int(m.group(3)))
+    elif c.anchor is None:
+        return c.out("DATE", None)
+    else:
+        a, rel = c.anchor, m.group(1) or ""
+        tense = (
+            "past"
+            if rel in ("last", "this past")
+            else "future"
+            if "next" in rel or "coming" in rel
+            else c.tense
+        )
+        days = [day_of(y) for y in (a.year - 1, a.year, a.year + 1)]
+        past = [d for d in days if d <= a]
+        ahead = [d for d in days if d >= a]
+        if tense == "past":
+            day = past[-1]
+        elif tense == "future":
+            day = ahead[0]
+        else:
+            day = min(days, key=lambda d: abs((d - a).days))
+    return c.out("DATE", iso_week(day) if m.group(2).endswith("week") else day.isoformat())
 
 
 def _rule_weekday(t: str, c: _Ctx) -> Normalised | None:
@@ -668,10 +787,19 @@ def _rule_duration(t: str, c: _Ctx) -> Normalised | None:
     if t2 != t.removeprefix("the ") and t2 in UNITS:  # "an additional year": one year
         t2 = "1 " + t2
     t2 = re.sub(r" (?:ahead|later|afterwards?|or so|straight|running|in a row)$", "", t2)
+    t2 = re.sub(r"(\d) 1/2\b", r"\1½", t2)  # "2 1/2 years"
+    m = re.fullmatch(rf"({_NUM}) {_UNIT} and a half", t2)
+    if m and (amount := parse_number(m.group(1))) is not None:
+        return c.out("DURATION", duration_value(amount + Fraction(1, 2), _unit(m.group(2))))
+    t2 = t2.removeprefix("as long as ")  # "as long as a month"
+    t2 = re.sub(r"^an? (?=(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b)", "", t2)  # "a two-day"
+    t2 = re.sub(r" (?:trading|business|working|school) (?=days?$)", " ", t2)  # "eight trading days"
+    if t2 != t.removeprefix("the ") and t2 in UNITS:  # "as long as a month"
+        t2 = "1 " + t2
     m = re.fullmatch(rf"({_NUM})[ -]{_UNIT}(?:[ -](?:long|old))?", t2)
     if m:
         return c.out("DURATION", duration_value(parse_number(m.group(1)), _unit(m.group(2))))
-    m = re.fullmatch(rf"(?:a few|few|several|many|some)? ?{_UNIT}", t2)
+    m = re.fullmatch(rf"(?:a few|few|several|many|some)?[ -]?{_UNIT}", t2)
     if m and (m.group(1).endswith("s") or t2 != m.group(1)):
         return c.out("DURATION", duration_value(None, _unit(m.group(1))))
     return None
@@ -820,6 +948,7 @@ RULES: tuple[Rule, ...] = (
     _rule_days_and_times,
     _rule_named_month_or_season,
     _rule_quarter,
+    _rule_holiday,
     _rule_weekday,
     _rule_relative_unit,
     _rule_period,
@@ -830,7 +959,12 @@ RULES: tuple[Rule, ...] = (
 
 
 def normalise(
-    text: str, anchor: date | None, tense: Tense | None = None, previous: str | None = None
+    text: str,
+    anchor: date | None,
+    tense: Tense | None = None,
+    previous: str | None = None,
+    *,
+    rate: bool = False,
 ) -> Normalised:
     """TIMEX3 type/value/mod of ``text`` resolved against ``anchor``.
 
@@ -847,6 +981,9 @@ def normalise(
     # A fiscal or financial year or quarter is dated like a calendar one (TimeML's convention).
     t = re.sub(r"\b(?:fiscal|financial|full|calendar)[ -](?=(?:year|quarter)\b)", "", t)
     t = re.sub(r"^(?:earlier|later) (?=\w+day\b|today|tonight)", "", t)
+    m = re.fullmatch(rf"(?:a|an|per|one) {_UNIT}", t) if rate else None
+    if m:
+        return Normalised("SET", duration_value(Fraction(1), _unit(m.group(1))), mod)
     found = _first_reading(t, _Ctx(anchor, tense, previous, mod))
     return found if found is not None else Normalised("DATE", None, mod)
 

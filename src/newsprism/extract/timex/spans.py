@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from .normalise import MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS, Tense
+from .normalise import HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, Tense, is_clock_time
 
 _VAGUE: tuple[tuple[str, ...], ...] = (
     ("now",),
@@ -79,6 +79,7 @@ class Candidate:
     start: int  # token index
     end: int  # token index (exclusive)
     tense: Tense | None
+    rate: bool = False  # "a year" of "10,000 copies a year": how often, not how long
 
 
 @lru_cache(maxsize=8)
@@ -96,7 +97,66 @@ def _matcher(vocab: Vocab) -> Matcher:
             [{"LOWER": {"IN": ["last", "next"]}}, {"LOWER": "fall"}],
         ],
     )
+    # "every day", "each Thursday", "every other week", "every two months": the NER tags the
+    # weekday alone or nothing.
+    every = sorted({*UNITS, *(u + "s" for u in UNITS), "centuries", *WEEKDAYS, *MONTHS, *SEASONS, "weekend"})
+    matcher.add(
+        "TIMEX_EVERY",
+        [
+            [
+                {"LOWER": {"IN": ["every", "each"]}},
+                {"LOWER": "other", "OP": "?"},
+                {"LIKE_NUM": True, "OP": "?"},
+                {"LOWER": {"IN": every}},
+            ]
+        ],
+    )
+    # "Thanksgiving Day", "Election Day", "last Christmas": the NER often calls a holiday an event.
+    matcher.add(
+        "TIMEX_HOLIDAY",
+        [
+            [
+                {"LOWER": {"IN": ["last", "next"]}, "OP": "?"},
+                *({"LOWER": w} for w in name.replace("'s", " 's").split()),
+            ]
+            for name in HOLIDAYS
+            if not name.startswith("the ")
+        ],
+    )
+    # "a year" / "per day" after an amount: a rate (:func:`_is_rate` decides).
+    matcher.add("TIMEX_RATE", [[{"LOWER": {"IN": ["a", "an", "per"]}}, {"LOWER": {"IN": sorted(UNITS)}}]])
     return matcher
+
+
+#: Words after "a year" that make it an amount or a date, not a rate ("a year ago", "a year
+#: and a half", "a year-long").
+_NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "old", "-", "long", "on"})
+
+
+def _is_rate(span: Span) -> bool:
+    """Whether ``span`` ("a year", "per day") follows an amount it is the rate of ("10,000 copies
+    a year", "$1 billion a year", "twice a week"), not a verb or preposition ("waited a year",
+    "for a year")."""
+    words = [t.lower_ for t in span]
+    if len(words) != 2 or words[0] not in {"a", "an", "per"} or words[1] not in UNITS:
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _NOT_RATE_AFTER:
+        return False
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    # "a year and a half", "a day or two"
+    if (
+        nxt is not None
+        and nxt.lower_ in {"and", "or"}
+        and after is not None
+        and (after.lower_ in {"a", "an", "half"} or after.like_num)
+    ):
+        return False
+    if prev is None:
+        return False
+    return prev.lower_ in {"once", "twice", "thrice"} or prev.pos_ in {"NOUN", "PROPN", "NUM"}
 
 
 def _vague_ok(span: Span) -> bool:
@@ -105,6 +165,8 @@ def _vague_ok(span: Span) -> bool:
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if text == "so far" and nxt is not None and nxt.lower_ in {"as", "from", "away", "behind", "ahead"}:
         return False
+    if span[0].lower_ in {"a", "an", "per"}:
+        return _is_rate(span)
     return not (text == "now" and nxt is not None and nxt.lower_ == "that")
 
 
@@ -137,7 +199,8 @@ def _adjust(span: Span) -> Span:
             end = k
             break
     # "Thursday evening": the NER tags the weekday and the part of day apart.
-    if end < len(doc) and doc[end - 1].lower_ in _DAY_WORDS and doc[end].lower_ in _PARTS:
+    # "Tuesday nights": every Tuesday night (a set).
+    if end < len(doc) and doc[end - 1].lower_ in _DAY_WORDS and doc[end].lower_.removesuffix("s") in _PARTS:
         end += 1
     while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in {"½"}:
         end -= 1
@@ -275,6 +338,32 @@ def _find_candidates(doc: Doc) -> list[Candidate]:
     # A span dropped whole stays dropped: "ISSN 2283-5474" is no range of two years.
     adjusted = [part for s in map(_adjust, spans) if _keep(s) for part in _split_range(s)]
     out = []
-    for span in filter_spans([s for s in adjusted if _keep(s)]):
-        out.append(Candidate(span.start, span.end, clause_tense(span.root)))
-    return sorted(out, key=lambda c: c.start)
+    for span in _with_their_days(
+        sorted(filter_spans([s for s in adjusted if _keep(s)]), key=lambda s: s.start)
+    ):
+        out.append(Candidate(span.start, span.end, clause_tense(span.root), _is_rate(span)))
+    return out
+
+
+def _with_their_days(spans: list[Span]) -> list[Span]:
+    """``spans`` (in order) with a clock time and the day right after it joined: "9 a.m.
+    Tuesday", "noon Thursday", "5 p.m. EST, Nov. 9". The NER tags them apart (TIME, DATE), and
+    apart the time falls on the publication day and the day has no time: one TIMEX3 in TimeML."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if last is not None and is_clock_time(last.text) and _day_follows(last, span):
+            out[-1] = span.doc[last.start : span.end]
+            continue
+        out.append(span)
+    return out
+
+
+def _day_follows(time: Span, day: Span) -> bool:
+    """Whether ``day`` names a day and starts right after ``time`` (or after a comma or "on")."""
+    doc = time.doc
+    gap = [t.lower_ for t in doc[time.end : day.start]]
+    if gap not in ([], [","], ["on"], [",", "on"]):
+        return False
+    first = day[0].lower_.rstrip(".")
+    return first in _DAY_WORDS or first in MONTHS
