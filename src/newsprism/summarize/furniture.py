@@ -10,9 +10,10 @@ the sentence itself:
   Ana Ruiz/Courier)", "Image caption ...") or counts a gallery ("7/42 12 May 2019 ..."; a slash
   pair that cannot be a month/day date);
 * **site address**: the site speaks to its reader about itself, outside any quotation and
-  without an attribution: second-person address, the site's "we/our", or an imperative opening,
-  together with at least two words of the web medium (account, app, cookies, email, location,
-  the latest updates...). Reported speech ("the mayor told residents ...") is never one;
+  without an attribution: the site's "we/our" or an imperative opening with at least two words
+  of the web medium (account, app, cookies, email, location, the latest updates...), or
+  second-person address with three (an explainer talks to "you" about one account or app).
+  Reported speech ("the mayor told residents ...") is never one;
 * **machinery**: text about the web machinery itself (crawls, archives, hosts, pages, data),
   whose machinery words no other origin of the story uses (at least two of them). A story *about* a web archive
   shares them across its articles and keeps them; an archive's crawl notice pasted into one
@@ -33,11 +34,13 @@ from .text import CUE
 
 _PICTURE = r"(?:photos?|photograph|photographs|images?|pictures?|illustration|handout|frame grab|screen ?(?:grab|shot))"
 _CAPTION = re.compile(
-    rf"\(\s*[^()]{{0,40}}?\b(?:{_PICTURE}|courtesy|credit)\b[^()]{{0,80}}\)"  # a credit in brackets
+    # a credit in brackets: "(Photo: Ana Ruiz)", "( ap photo/jo marsh )", "(Courtesy of the county)"
+    rf"\(\s*(?:\S+\s+){{0,2}}?{_PICTURE}\s*(?::|/|\bby\b|\bcourtesy\b|\bcredit\b|\))"
+    r"|\(\s*(?:photo\s+)?(?:courtesy|credit)\b"
     rf"|\bin this\b[^;]{{0,60}}?\b(?:file )?{_PICTURE}\b"  # "In this March 3, 2019, file photo, ..."
     rf"|\bfile photo\b|\b(?:image|photo) caption\b|\b(?:toggle|hide) caption\b|\bphoto illustration\b"
     rf"|^{_PICTURE}\s*:"
-    r"|\(\s*[a-z][^()/]{2,40}/[^()/]*\w\s+\w[^()]*\)"  # "(Jo Marsh/The Courier via AP)": a credit
+    r"|\(\s*[a-z][^()/\d$£€]{2,40}/[^()/]*\w\s+\w[^()]*\)"  # "(Jo Marsh/The Courier via AP)"
     r"|\w(?:\.\.\.|…)\s*\(",  # a caption cut short before its credit: "... near the river... (Reuters)"
     re.IGNORECASE,
 )
@@ -58,7 +61,7 @@ def caption(text: str) -> bool:
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
-_SITE_SELF = re.compile(r"\b(?:we|our|ours|us)\b")  # as written: "US", the country, is not "us"
+_SITE_SELF = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")  # as written: "US", the country, is not "us"
 _IMPERATIVE = re.compile(
     r"^(?:please\s+)?(?:add|get|sign up|subscribe|follow|download|click|tap|share|visit|stay|enable|"
     r"turn on|register|log ?in|sign in)\b",
@@ -72,6 +75,7 @@ _MEDIUM = re.compile(
     re.IGNORECASE,
 )
 MIN_MEDIUM_WORDS = 2
+MIN_MEDIUM_WORDS_YOU = 3  # "you" alone also opens explainers ("If you have a Hulu account, ...")
 
 
 def site_address(text: str) -> bool:
@@ -79,11 +83,11 @@ def site_address(text: str) -> bool:
     outside = _QUOTED.sub(" ", text)
     if text[:1] in "\"“'‘" or CUE.search(outside):
         return False
-    addressed = (
-        _SECOND_PERSON.search(outside) or _SITE_SELF.search(outside.lower() if outside.isupper() else outside)
-    ) or _IMPERATIVE.match(outside)
+    site = _SITE_SELF.search(outside.lower() if outside.isupper() else outside) or _IMPERATIVE.match(outside)
     medium = {m.group(0).lower() for m in _MEDIUM.finditer(outside)}
-    return bool(addressed) and len(medium) >= MIN_MEDIUM_WORDS
+    if site:
+        return len(medium) >= MIN_MEDIUM_WORDS
+    return bool(_SECOND_PERSON.search(outside)) and len(medium) >= MIN_MEDIUM_WORDS_YOU
 
 
 _MACHINERY_WORDS = (

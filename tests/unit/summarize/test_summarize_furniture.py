@@ -35,6 +35,8 @@ def test_captions_credits_and_gallery_counters_are_furniture(text: str) -> None:
         "Prices rose 3/4 of a point in the last quarter, the bank said.",
         "Police released a photo of the suspect and asked the public for help.",
         "The mayor posted a video of the flooded square on social media.",
+        "The phone lagged only once (when sending a picture message to a friend) in a week of use.",
+        "The plan costs $4.99 a month (or $3.99/mo for members) from June.",
     ],
 )
 def test_news_about_photos_or_with_slashes_is_not_a_caption(text: str) -> None:
@@ -62,6 +64,7 @@ def test_the_site_addressing_its_reader_about_itself_is_furniture(text: str) -> 
         "We counted 40 flooded homes on the east bank, the fire chief said.",
         "The company said hackers stole the email addresses of 3 million users.",
         "Download speeds fell across the county after the flood cut a fibre cable.",
+        "If you already have a streaming account, open your account page to upgrade the plan.",
     ],
 )
 def test_reported_speech_and_news_about_the_web_are_not_site_address(text: str) -> None:
