@@ -12,7 +12,10 @@ sample (every 3rd cluster read 0.0026 ROUGE-2, every 2nd 0.0042, all 0.0052). (U
 gate scored all clusters on sentences from spaCy's rule-based sentencizer, with origins of its
 own: a path the product never runs.)
 
-Systems, same sentences (the product's ``ArticleAnalysis.sentences``), same run (see :mod:`quality.gates.baselines`):
+Systems, same sentences (the product's ``ArticleAnalysis.sentences``, less those the product reads
+as page furniture, :func:`newsprism.summarize.furniture`: captions, credits, the site's notices to
+its reader; a baseline fed text the product does not read as news would lose to it for that
+alone), same run (see :mod:`quality.gates.baselines`):
 
 * **ours**: the story's cited summary, sentences joined in its reading order;
 * **lead**: round-robin first sentences of each document (all documents, input order);
@@ -56,7 +59,7 @@ from newsprism.records import Citation, Story, SummarySentence
 
 from .baselines import centroid, lead, lexrank
 from .gate import require
-from .product import story_of_objects
+from .product import furniture_of, story_of_objects
 
 INPUTS = ("../shared/eval/multinews/dev.jsonl",)
 """The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
@@ -150,7 +153,15 @@ def summarise_cluster(cluster: Cluster) -> Result:
     story = cluster.story
     summary = story.summary if story else ()
     pairs = zip(story.articles, story.analyses, strict=True) if story else iter(())
-    documents = [[a.text[s:e].strip() for s, e in an.sentences if a.text[s:e].strip()] for a, an in pairs]
+    skip = furniture_of(story) if story else frozenset()
+    documents = [
+        [
+            a.text[s:e].strip()
+            for k, (s, e) in enumerate(an.sentences)
+            if a.text[s:e].strip() and (a.id, k) not in skip
+        ]
+        for a, an in pairs
+    ]
     outputs = {
         "ours": " ".join(s.text for s in summary),
         "lead": " ".join(lead(documents)),

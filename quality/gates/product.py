@@ -37,10 +37,12 @@ from newsprism.clean import to_article
 from newsprism.config import Settings
 from newsprism.extract.document import analyze_doc
 from newsprism.ingest.jsonl import article_from_object
+from newsprism.link import origin_index
 from newsprism.nlp import load_pipeline
 from newsprism.nlp.parse import parse_texts
 from newsprism.pipeline import Corpus, analyze_corpus, read_corpus
 from newsprism.records import Article, ArticleAnalysis, Skip, Story
+from newsprism.summarize import furniture
 
 SETTINGS = Settings(quiet=True)
 """The settings ``newsprism analyze`` runs with when no flag, file or variable sets any."""
@@ -65,6 +67,12 @@ def story_of_objects(objects: Sequence[Mapping[str, Any]], settings: Settings = 
 
 
 @cache
+def furniture_of(story: Story) -> frozenset[tuple[str, int]]:
+    """``(article id, sentence index)`` of the story's sentences the product reads as page
+    furniture (:func:`newsprism.summarize.furniture`, with the story's own origins)."""
+    return furniture(story.articles, story.analyses, origin_index(story.origins))
+
+
 def story_of(folder: Path) -> Story:
     """The story ``newsprism analyze FOLDER`` builds (default settings, quiet); cached, so the
     gates scoring one corpus share one run."""

@@ -58,6 +58,17 @@ def summarize_with(
     ]
 
 
+def furniture(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], origin_of: Mapping[str, str]
+) -> frozenset[tuple[str, int]]:
+    """``(article id, sentence index)`` of every sentence the summary treats as page furniture
+    (:mod:`.furniture`): text a comparison summariser should not be given either, since the
+    product does not read it as the article's news."""
+    return frozenset(
+        (c.article, c.position) for c in candidates(articles, analyses, origin_of) if c.skip == "furniture"
+    )
+
+
 def _cite(c: Candidate) -> Citation:
     return Citation(Span(c.article, c.start, c.end), c.text)
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Article, ArticleAnalysis, paired
 from .context import Context, QuoteIndex, Standing, standing
-from .text import terms, word_count
+from .furniture import caption, machinery, site_address
+from .text import CUE, terms, word_count
 
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -30,9 +31,6 @@ _BOILERPLATE = re.compile(
     r"this (?:article|story) (?:was|has been) (?:updated|corrected)|support our journalism|"
     r"javascript|your browser|log ?in\b|email us)",
     re.IGNORECASE,
-)
-_CUE = re.compile(
-    r"\b(?:said|says|say|told|tells|according to|wrote|writes|added|adds|asked|explained|stated)\b", re.I
 )
 
 
@@ -91,9 +89,11 @@ def skip_reason(text: str, speaker_known: bool = False) -> str | None:
         return "fragment"
     if _BOILERPLATE.search(text):
         return "boilerplate"
-    if not speaker_known and sum(text.count(q) for q in _QUOTES) % 2 == 1 and not _CUE.search(text):
+    if caption(text) or site_address(text):
+        return "furniture"
+    if not speaker_known and sum(text.count(q) for q in _QUOTES) % 2 == 1 and not CUE.search(text):
         return "torn quote"
-    if not speaker_known and text[0] in _QUOTES and text[-1] in _QUOTES and not _CUE.search(text):
+    if not speaker_known and text[0] in _QUOTES and text[-1] in _QUOTES and not CUE.search(text):
         return "unattributed quote"
     n = word_count(text)
     if n < MIN_WORDS:
@@ -159,4 +159,19 @@ def candidates(
                     speaker=stands.speaker,
                 )
             )
-    return out
+    return _without_machinery(out)
+
+
+def _without_machinery(cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with each sentence about web machinery no other origin of the story mentions
+    marked furniture (:func:`~.furniture.machinery`; a story of one origin has no others to ask)."""
+    origins_of: dict[str, set[str]] = {}
+    for c in cands:
+        for t in c.terms:
+            origins_of.setdefault(t, set()).add(c.origin)
+    if len({c.origin for c in cands}) < 2:
+        return cands
+    return [
+        replace(c, skip="furniture") if c.skip is None and machinery(c.terms, c.origin, origins_of) else c
+        for c in cands
+    ]

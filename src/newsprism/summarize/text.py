@@ -16,6 +16,10 @@ from collections.abc import Iterable, Mapping
 from ..words import SUMMARY_STOP_WORDS, light_stem
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|according to|wrote|writes|added|adds|asked|explained|stated)\b", re.I
+)
+"""An attribution cue: a sentence carrying one reports what someone said."""
 
 
 def word_count(text: str) -> int:

@@ -1,0 +1,111 @@
+"""Page furniture: sentences of a page that are not the story's news, told by their form.
+
+The cleaner drops boilerplate *lines* (:mod:`newsprism.clean`), but many corpora hand over a page's
+text as one running paragraph, so captions, credits and the site's notices reach the sentence
+splitter glued to the news. A fixed phrase list copied from one data set would not carry to the
+next site; what every such sentence shares is its *role* on the page, and three roles show in
+the sentence itself:
+
+* **caption**: it describes or credits a picture ("In this March 3 file photo, ...", "(Photo:
+  Ana Ruiz/Courier)", "Image caption ...") or counts a gallery ("7/42 12 May 2019 ..."; a slash
+  pair that cannot be a month/day date);
+* **site address**: the site speaks to its reader about itself, outside any quotation and
+  without an attribution: the site's "we/our" or an imperative opening with at least two words
+  of the web medium (account, app, cookies, email, location, the latest updates...), or
+  second-person address with three (an explainer talks to "you" about one account or app).
+  Reported speech ("the mayor told residents ...") is never one;
+* **machinery**: text about the web machinery itself (crawls, archives, hosts, pages, data),
+  whose machinery words no other origin of the story uses (at least two of them). A story *about* a web archive
+  shares them across its articles and keeps them; an archive's crawl notice pasted into one
+  document of a flood story shares none.
+
+The trap is a real news sentence with a photo, a slash or "you" in it ("Police released a photo
+of the suspect", "the 9/11 commission", a quotation addressed to residents): each rule needs the
+role's full form, not a word, and the unit tests hold such sentences as the counter-examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+
+from ..words import light_stem
+from .text import CUE
+
+_PICTURE = r"(?:photos?|photograph|photographs|images?|pictures?|illustration|handout|frame grab|screen ?(?:grab|shot))"
+_CAPTION = re.compile(
+    # a credit in brackets: "(Photo: Ana Ruiz)", "( ap photo/jo marsh )", "(Courtesy of the county)"
+    rf"\(\s*(?:\S+\s+){{0,2}}?{_PICTURE}\s*(?::|/|\bby\b|\bcourtesy\b|\bcredit\b|\))"
+    r"|\(\s*(?:photo\s+)?(?:courtesy|credit)\b"
+    rf"|\bin this\b[^;]{{0,60}}?\b(?:file )?{_PICTURE}\b"  # "In this March 3, 2019, file photo, ..."
+    rf"|\bfile photo\b|\b(?:image|photo) caption\b|\b(?:toggle|hide) caption\b|\bphoto illustration\b"
+    rf"|^{_PICTURE}\s*:"
+    r"|\(\s*[a-z][^()/\d$£€]{2,40}/[^()/]*\w\s+\w[^()]*\)"  # "(Jo Marsh/The Courier via AP)"
+    r"|\w(?:\.\.\.|…)\s*\(",  # a caption cut short before its credit: "... near the river... (Reuters)"
+    re.IGNORECASE,
+)
+_COUNTER = re.compile(r"^(?:\S+\s+){0,2}?(\d{1,3})\s?/\s?(\d{1,3})\s")
+_MONTHS, _DAYS = 12, 31
+
+
+def caption(text: str) -> bool:
+    """Whether ``text`` is (or carries) a picture's caption or credit, or a gallery counter."""
+    if _CAPTION.search(text):
+        return True
+    m = _COUNTER.match(text)
+    if m is None:
+        return False
+    k, n = int(m.group(1)), int(m.group(2))
+    return 1 <= k <= n and (k > _MONTHS or n > _DAYS)  # "9/11", "3/4" may be dates: not counters
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+_SITE_SELF = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")  # as written: "US", the country, is not "us"
+_IMPERATIVE = re.compile(
+    r"^(?:please\s+)?(?:add|get|sign up|subscribe|follow|download|click|tap|share|visit|stay|enable|"
+    r"turn on|register|log ?in|sign in)\b",
+    re.IGNORECASE,
+)
+_MEDIUM = re.compile(
+    r"\b(?:accounts?|apps?|applications?|browsers?|cookies?|e-?mails?|e-?mail address(?:es)?|inbox|"
+    r"newsletters?|alerts?|notifications?|the latest|updates|ads|advertis\w*|tracking|tweets?|"
+    r"posts|locations?|privacy|settings|subscriptions?|sites?|website|web|pages?|feeds?|"
+    r"personali[sz]ed|third-party|videos?)\b",
+    re.IGNORECASE,
+)
+MIN_MEDIUM_WORDS = 2
+MIN_MEDIUM_WORDS_YOU = 3  # "you" alone also opens explainers ("If you have a Hulu account, ...")
+
+
+def site_address(text: str) -> bool:
+    """Whether ``text`` is the site addressing its reader about itself (see the module doc)."""
+    outside = _QUOTED.sub(" ", text)
+    if text[:1] in "\"“'‘" or CUE.search(outside):
+        return False
+    site = _SITE_SELF.search(outside.lower() if outside.isupper() else outside) or _IMPERATIVE.match(outside)
+    medium = {m.group(0).lower() for m in _MEDIUM.finditer(outside)}
+    if site:
+        return len(medium) >= MIN_MEDIUM_WORDS
+    return bool(_SECOND_PERSON.search(outside)) and len(medium) >= MIN_MEDIUM_WORDS_YOU
+
+
+_MACHINERY_WORDS = (
+    "crawl crawls crawler crawled webcrawl archive archives archived wayback web website websites "
+    "url urls host hosts domain domains subdomain page pages site sites data internet online server "
+    "servers embed embeds link links browser cookies"
+)
+MACHINERY: frozenset[str] = frozenset(light_stem(w) for w in _MACHINERY_WORDS.split())
+"""Stems of the web-machinery vocabulary (how pages are published, crawled and archived)."""
+MIN_MACHINERY = 2
+MACHINERY_SHARE = 0.25
+
+
+def machinery(terms: Sequence[str], origin: str, origins_of: Mapping[str, Collection[str]]) -> bool:
+    """Whether a sentence of ``origin`` with content ``terms`` is about the web machinery that no
+    other origin of its story mentions (``origins_of``: each term's origins in the story)."""
+    distinct = set(terms)
+    found = distinct & MACHINERY
+    if len(found) < MACHINERY_SHARE * len(distinct):
+        return False
+    return sum(set(origins_of.get(t, ())) <= {origin} for t in found) >= MIN_MACHINERY

@@ -1,0 +1,94 @@
+"""Page furniture in a summary's candidate pool: captions, credits and gallery counters, the site
+speaking to its reader about itself, and text about the page's machinery that the rest of the story
+never mentions. None of it is news, and none of it may cost a real news sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.records import Article, ArticleAnalysis
+from newsprism.summarize.candidates import candidates
+from newsprism.summarize.furniture import caption, site_address
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flood water rises near the old mill on Monday. (Photo: Ana Ruiz/Valley Courier)",
+        "( ap photo/jo marsh ) ( associated press ) Riverton ( ap ) — the levee broke overnight.",
+        "In this March 3, 2019, file photo, the mayor arrives for a council meeting in Riverton.",
+        "In this image released by the county, crews stack sandbags along the river bank.",
+        "7/42 12 May 2019 Crews stack sandbags along the river bank in Riverton.",
+        "Image caption The levee near Riverton broke on Tuesday night after days of rain.",
+        "Volunteers fill sandbags outside the town hall. (Courtesy of the county fire service)",
+    ],
+)
+def test_captions_credits_and_gallery_counters_are_furniture(text: str) -> None:
+    assert caption(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 9/11 commission held its first hearing in New York on Monday.",
+        "The photographer was detained by police for six hours on Sunday.",
+        "Prices rose 3/4 of a point in the last quarter, the bank said.",
+        "Police released a photo of the suspect and asked the public for help.",
+        "The mayor posted a video of the flooded square on social media.",
+        "The phone lagged only once (when sending a picture message to a friend) in a week of use.",
+        "The plan costs $4.99 a month (or $3.99/mo for members) from June.",
+    ],
+)
+def test_news_about_photos_or_with_slashes_is_not_a_caption(text: str) -> None:
+    assert not caption(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can always remove the location from your posts in your account settings.",
+        "We use cookies to improve your experience on our site and to show you relevant ads.",
+        "Add the river flood as an interest to get the latest updates in our app.",
+        "We never share your email address with advertisers.",
+    ],
+)
+def test_the_site_addressing_its_reader_about_itself_is_furniture(text: str) -> None:
+    assert site_address(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"You will get your homes back," the mayor told residents on Tuesday.',
+        "Residents were told by email to leave their homes before noon, the county said.",
+        "We counted 40 flooded homes on the east bank, the fire chief said.",
+        "The company said hackers stole the email addresses of 3 million users.",
+        "Download speeds fell across the county after the flood cut a fibre cable.",
+        "If you already have a streaming account, open your account page to upgrade the plan.",
+    ],
+)
+def test_reported_speech_and_news_about_the_web_are_not_site_address(text: str) -> None:
+    assert not site_address(text)
+
+
+def _story(texts: list[str]) -> tuple[list[Article], list[ArticleAnalysis]]:
+    articles = [
+        Article(id=f"a{k}", source="x", title="", text=t, outlet=f"o{k}") for k, t in enumerate(texts)
+    ]
+    analyses = [ArticleAnalysis(article=a.id, sentences=((0, len(a.text)),)) for a in articles]
+    return articles, analyses
+
+
+def test_machinery_text_the_rest_of_the_story_never_mentions_is_furniture() -> None:
+    archive = "Since 2004 the archive has added crawl data from partner web hosts to its collection of pages."
+    news = "The levee near Riverton broke on Tuesday night after three days of heavy rain."
+    other = "Riverton residents left their homes after the levee broke on Tuesday night."
+    got = candidates(*_story([archive, news, other]), {})
+    assert [c.skip for c in got] == ["furniture", None, None]
+
+
+def test_machinery_words_the_story_itself_is_about_are_news() -> None:
+    leak = "The archive said hackers copied crawl data and pages from its web hosts in March."
+    other = "Hackers broke into the web archive and copied crawl data from its hosts, it said."
+    got = candidates(*_story([leak, other]), {})
+    assert [c.skip for c in got] == [None, None]
