@@ -39,12 +39,12 @@ gates: $(DEVSTAMP)
 test: lint typecheck unit gates
 
 bench: $(DEVSTAMP)
-	$(BIN)/python benchmarks/bench.py
-	$(BIN)/python benchmarks/bench_link.py
-	$(BIN)/python benchmarks/bench_long.py
-	$(BIN)/python benchmarks/bench_stories.py
-	$(BIN)/python benchmarks/bench_ingest.py
-	$(BIN)/python benchmarks/bench_web.py
+	PYTHONPATH=. $(BIN)/python benchmarks/bench.py
+	PYTHONPATH=. $(BIN)/python benchmarks/bench_link.py
+	PYTHONPATH=. $(BIN)/python benchmarks/bench_long.py
+	PYTHONPATH=. $(BIN)/python benchmarks/bench_stories.py
+	PYTHONPATH=. $(BIN)/python benchmarks/bench_ingest.py
+	PYTHONPATH=. $(BIN)/python benchmarks/bench_web.py
 
 # Rebuild the HTML report's bundled JS/CSS from npm packages (committed; users and CI need no npm).
 assets:
