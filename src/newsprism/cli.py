@@ -36,7 +36,7 @@ from .errors import (
     clear_interrupted,
     interrupt,
 )
-from .records import Article, Story
+from .records import Article, Story, headline
 from .report import FORMATS, Format
 
 if TYPE_CHECKING:
@@ -367,7 +367,7 @@ def _write_story(story: Story, outputs: Sequence[Path], quiet: bool) -> None:
 def _story_header(number: int, count: int, clustered: ClusteredStory) -> str:
     """The line above each story's brief on standard output: which story, how many articles."""
     story = clustered.story
-    title = " ".join(story.articles[0].title.split()) if story.articles else ""
+    title = headline(story.articles[0].title, story.articles[0].text) if story.articles else ""
     return (
         f"==> story {number} of {count}: {clustered.grouping.story_id}, "
         f"{len(story.articles)} article{'' if len(story.articles) == 1 else 's'}: {title} <=="

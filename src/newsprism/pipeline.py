@@ -23,7 +23,7 @@ from .link import link_story
 from .link.dates import refine_publication_dates
 from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
-from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published
+from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published, headline
 from .run.local import Progress, analyze_articles
 from .stories import StoryIndex, arrival_order, cluster, item_of
 from .stories.grouping import Grouping, groupings
@@ -405,7 +405,7 @@ def story_summary(story_id: str, story: Story) -> StorySummary:
     values = sorted(value for value, _, _ in dated if value)
     return StorySummary(
         id=story_id,
-        title=first.title if first else None,
+        title=headline(first.title, first.text) if first else None,
         articles=len(story.articles),
         outlets=tuple(dict.fromkeys(a.outlet for a in story.articles if a.outlet)),
         origins=len(story.origins) or len(story.articles),

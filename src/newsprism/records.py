@@ -432,6 +432,21 @@ class Story:
     notes: tuple[SourceNote, ...] = ()
 
 
+#: Words of an untitled article's text that stand in for its title.
+HEADLINE_WORDS = 12
+
+
+def headline(title: str, text: str) -> str:
+    """What names an article: its title, else the first :data:`HEADLINE_WORDS` words of its text
+    (with "…" when cut). Headline-free inputs (a JSONL of bodies, a feed of descriptions) are
+    normal: a story listed by an empty title is one nobody can tell from the next."""
+    words = " ".join(title.split())
+    if words:
+        return words
+    body = text.split()
+    return " ".join(body[:HEADLINE_WORDS]) + (" …" if len(body) > HEADLINE_WORDS else "")
+
+
 def effective_published(article: Article, analysis: ArticleAnalysis | None) -> Published:
     """When ``article`` was published as newsprism reports it: its metadata date, else the one
     its ``analysis`` inferred from the text. The one rule behind story.json and the store, so

@@ -171,3 +171,31 @@ def test_markup_in_a_title_shows_as_text_on_the_index(mixed: Path, tmp_path: Pat
     index = (out / "index.html").read_text()
     assert "<img" not in index
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Teenager wins" in index
+
+
+def test_untitled_articles_are_named_by_their_first_words_and_people_by_name_on_the_index(
+    tmp_path: Path,
+) -> None:
+    """A JSONL of bodies without titles is normal input: each story is listed by its first
+    article's opening words, and a shared person reads as a name, not as a clustering key."""
+    bodies = [
+        "Sixteen-year-old Lena Ostrova won the Korvath chess championship on Friday, beating the "
+        "defending champion Ivo Marek in the final round of the tournament in Korvath.",
+        "Lena Ostrova became the youngest winner of the Korvath chess championship on Friday after "
+        "beating Ivo Marek in a tense final round.",
+        "A wildfire in the hills above Pinecrest forced 600 residents to leave their homes on Saturday, "
+        "fire chief Tomas Brenner said.",
+    ]
+    path = tmp_path / "in" / "bodies.jsonl"
+    path.parent.mkdir()
+    path.write_text("".join(json.dumps({"title": "", "text": b}) + "\n" for b in bodies), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(path), "-q", "-o", f"{out}/"])
+    assert result.exit_code == 0, result.stderr
+    index = " ".join((out / "index.html").read_text().split())
+    assert (
+        "1. Sixteen-year-old Lena Ostrova won the Korvath chess championship on Friday, beating the …"
+        in index
+    )
+    assert "2. A wildfire in the hills above Pinecrest forced 600 residents" in index
+    assert "p:ostrova" not in index and "ostrova" in index

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ..records import Skip
+from ..records import Skip, headline
 from .html import _p, _plural, _published, date_span, page
 from .views import JSON, SourceView, story_view
 
@@ -27,6 +27,18 @@ class IndexEntry:
     files: tuple[tuple[str, str], ...]
 
 
+def _title(story: JSON) -> str:
+    """A story's name on the index: its first article's :func:`~newsprism.records.headline`."""
+    articles = story["articles"]
+    return headline(str(articles[0]["title"]), str(articles[0]["text"])) if articles else ""
+
+
+def entity_label(key: str) -> str:
+    """A clustering entity key as a reader reads it: a person's key (``p:<surname key>``) without
+    its prefix, which only keeps people apart from places of the same spelling."""
+    return key.removeprefix("p:")
+
+
 def _why(assignment: JSON) -> str:
     """Why an article is in its story, from its ``clustering.assignments[]`` entry."""
     if assignment["new_story"]:
@@ -34,7 +46,7 @@ def _why(assignment: JSON) -> str:
     else:
         why = f"joined with similarity {assignment['similarity']:.2f}"
         shared = [
-            f"{label} {', '.join(escape(str(k)) for k in assignment[key])}"
+            f"{label} {', '.join(escape(entity_label(str(k)) if key == 'shared_entities' else str(k)) for k in assignment[key])}"
             for key, label in (("shared_terms", "terms"), ("shared_entities", "entities"))
             if assignment[key]
         ]
@@ -60,7 +72,7 @@ def _story(number: int, entry: IndexEntry) -> str:
     clustering = entry.story["clustering"]
     by_article = {a["article"]: a for a in clustering["assignments"]}
     sources = view.sources
-    title = sources[0].title if sources else "Story"
+    title = headline(sources[0].title, sources[0].text) if sources else "Story"
     outlets = list(dict.fromkeys(s.outlet for s in sources if s.outlet))
     span = date_span(sources)
     facts = f"{_plural(len(sources), 'article')} from {_plural(len(outlets), 'outlet')}"
@@ -83,10 +95,7 @@ def render_index(entries: Sequence[IndexEntry], skipped: Sequence[Skip] = ()) ->
     """The index page of a run's stories (in the order given), with the run's skipped inputs."""
     articles = sum(len(e.story["articles"]) for e in entries)
     heading = f"{_plural(len(entries), 'story', 'stories')} from {_plural(articles, 'article')}"
-    nav = "".join(
-        f'<a href="#story-{n}">{n}. {_p(str(e.story["articles"][0]["title"]) if e.story["articles"] else "")}</a>'
-        for n, e in enumerate(entries, 1)
-    )
+    nav = "".join(f'<a href="#story-{n}">{n}. {_p(_title(e.story))}</a>' for n, e in enumerate(entries, 1))
     intro = (
         "newsprism grouped the articles into stories: each article joined the most similar story "
         "(title and body terms, named entities, publication time) or opened a new one."
