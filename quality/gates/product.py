@@ -102,7 +102,7 @@ class LineMap:
 
     The cleaner keeps whole lines, in order, stripped of trailing whitespace (and drops
     boilerplate lines and runs of blank lines), so each clean line is found as the next source line
-    it equals. ``starts`` holds each clean line's start in the clean text, ``origins`` its start
+    it equals (a line it repaired is found nowhere and placed on nothing). ``starts`` holds each clean line's start in the clean text, ``origins`` its start
     in the source (``-1`` for a blank line)."""
 
     starts: tuple[int, ...]
@@ -115,6 +115,9 @@ class LineMap:
         source_starts = [0]
         for line in source_lines[:-1]:
             source_starts.append(source_starts[-1] + len(line) + 1)
+        positions: dict[str, list[int]] = {}  # each source line's indexes, for a bisection
+        for k, line in enumerate(source_lines):
+            positions.setdefault(line.rstrip(), []).append(k)
         starts: list[int] = []
         origins: list[int] = []
         lengths: list[int] = []
@@ -122,11 +125,14 @@ class LineMap:
         for line in clean.split("\n"):
             origin = -1
             if line.strip():
-                while at < len(source_lines) and source_lines[at].rstrip() != line:
-                    at += 1
-                if at < len(source_lines):
-                    origin = source_starts[at]
-                    at += 1
+                # A line the cleaner changed (repaired text) is found nowhere: it is placed on
+                # nothing, and the search for the next line goes on from the last line found.
+                where = positions.get(line, [])
+                k = bisect.bisect_left(where, at)
+                if k < len(where):
+                    found = where[k]
+                    origin = source_starts[found]
+                    at = found + 1
             starts.append(pos)
             origins.append(origin)
             lengths.append(len(line))
