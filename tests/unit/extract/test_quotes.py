@@ -519,3 +519,24 @@ def test_the_cue_right_after_a_quotation_attributes_it_not_a_verb_before_it() ->
     doc = make_doc(CUE_THEN_NAME, CUE_THEN_NAME_ENTS)
     (quote,) = [q for q in extract_quotes(doc, "art", extract_mentions(doc, "art")) if q.kind == "direct"]
     assert (quote.speaker_text, quote.cue) == ("Mr. Wexler", "said")
+
+
+@pytest.mark.model
+def test_a_participle_after_a_quoted_phrase_goes_on_with_the_sentence_not_its_attribution(
+    nlp: Language,
+) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "The ministry described the talks as “frank and useful,” saying it “expects a deal within weeks.”",
+    )
+    assert {q.speaker_text for q in quotes} == {"The ministry"}
+
+
+@pytest.mark.model
+def test_a_clause_joined_after_a_quoted_phrase_does_not_attribute_it(nlp: Language) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "The council rejected the charges as “plainly untrue,” and residents of the camp told "
+        "reporters the claims were false.",
+    )
+    assert not [q for q in quotes if q.kind == "partial" and q.speaker_text == "residents"]

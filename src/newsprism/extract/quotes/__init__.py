@@ -1,7 +1,8 @@
 """Direct quotes and reported speech with their speakers: pure functions over a Doc.
 
 Direct quotes come from quotation-mark pairs (:mod:`.quote_marks`); a quoted stretch counts as
-speech when a cue governs it (``"...," said X``; ``X told Y that Moscow "understands"``; ``by the
+speech when the attribution right after it names a speaker (:func:`attribution_after`: “...,” said
+X; the parse can miss it), when a cue governs it (``"...," said X``; ``X told Y that Moscow "understands"``; ``by the
 Kremlin's telling``), when a cue sits in the same sentence, or, for a full sentence without a cue,
 when it continues the quote just before it. Short quoted phrases without a cue are scare quotes or
 titles and are not speech; a quoted title of a work (:func:`.quote_marks.titles`: "the single
@@ -237,11 +238,17 @@ def attribution_after(doc: Doc, marked: Marked, quoted: SpanSet) -> Cue | None:
         if tok.text == "," and not words:
             continue
         if is_cue(tok):
+            if tok.tag_ in {"VBG", "VBN"}:
+                return None  # “...,” saying it “...”: the sentence goes on, no attribution
             rest = list(following[k + 1 : k + 1 + _MAX_NAME_WORDS])
             head = _speaker_head(words) if words else _speaker_head(rest)
-            return Cue(tok, head) if head is not None else None
+            if head is None or (not words and head.pos_ == "PRON"):
+                return None  # “...,” said it would: the subject of the next clause
+            return Cue(tok, head)
         if tok.text in {".", "?", "!", ";"} or tok.text in _MARK_CHARS:
             break
+        if not words and tok.pos_ == "CCONJ":
+            return None  # “...,” and residents told ...: another clause, another speaker's words
         words.append(tok)
         if "\n" in tok.whitespace_:
             break
