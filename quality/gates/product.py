@@ -113,9 +113,9 @@ class LineMap:
     boilerplate lines and runs of blank lines), so each clean line is found as the next source line
     it equals. ``starts`` holds each clean line's start in the clean text, ``origins`` its start
     in the source (``-1`` for a blank line). Source lines are compared in Unicode normal form C,
-    as the product reads every text: a line with a decomposed accent (or any character NFC
-    rewrites) otherwise matched nothing, and every later line of its article went unmapped. Within
-    such a line, offsets may drift by the characters NFC merged (a few, on that line only)."""
+    as the product reads every text (a decomposed accent otherwise matched nothing; within such a
+    line offsets may drift by the characters NFC merged). A line the cleaner repaired otherwise is
+    found nowhere and placed on nothing, and the lines after it are still found."""
 
     starts: tuple[int, ...]
     origins: tuple[int, ...]
@@ -127,6 +127,9 @@ class LineMap:
         source_starts = [0]
         for line in source_lines[:-1]:
             source_starts.append(source_starts[-1] + len(line) + 1)
+        positions: dict[str, list[int]] = {}  # each source line's indexes, for a bisection
+        for k, line in enumerate(source_lines):
+            positions.setdefault(unicodedata.normalize("NFC", line.rstrip()), []).append(k)
         starts: list[int] = []
         origins: list[int] = []
         lengths: list[int] = []
@@ -134,13 +137,14 @@ class LineMap:
         for line in clean.split("\n"):
             origin = -1
             if line.strip():
-                while (
-                    at < len(source_lines) and unicodedata.normalize("NFC", source_lines[at].rstrip()) != line
-                ):
-                    at += 1
-                if at < len(source_lines):
-                    origin = source_starts[at]
-                    at += 1
+                # A line the cleaner changed (repaired text) is found nowhere: it is placed on
+                # nothing, and the search for the next line goes on from the last line found.
+                where = positions.get(line, [])
+                k = bisect.bisect_left(where, at)
+                if k < len(where):
+                    found = where[k]
+                    origin = source_starts[found]
+                    at = found + 1
             starts.append(pos)
             origins.append(origin)
             lengths.append(len(line))

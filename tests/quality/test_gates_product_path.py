@@ -73,3 +73,13 @@ def test_line_map_maps_a_span_over_several_lines_by_its_ends() -> None:
 
 def test_line_map_places_nothing_on_a_line_not_in_the_source() -> None:
     assert LineMap.build(SOURCE, "Invented line").to_source(0, 8) is None
+
+
+def test_line_map_a_line_the_cleaner_changed_leaves_the_lines_after_it_placed() -> None:
+    """A clean line found nowhere in the source (the cleaner repaired it) is placed on nothing; the
+    search for the next line starts where the last found line ended, not at the end of the file."""
+    source = "Caf\u00c3\u00a9 line\nNext line\n"
+    lines = LineMap.build(source, "Caf\u00e9 line\nNext line")
+    assert lines.to_source(0, 4) is None
+    start = len("Caf\u00e9 line\n")
+    assert lines.to_source(start, start + 4) == (source.index("Next"), source.index("Next") + 4)

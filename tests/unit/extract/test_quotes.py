@@ -443,3 +443,100 @@ def test_the_reported_speech_around_a_long_woven_quote_holds_it_whole(nlp: Langu
     (around,) = [q for q in quotes if q.kind == "indirect"]
     assert around.span.start <= partial.span.start and partial.span.end < around.span.end
     assert around.text.endswith("islands.”")
+
+
+@pytest.mark.model
+def test_a_demanded_or_shouted_question_is_attributed_to_its_asker(nlp: Language) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "The senators questioned the bank chief for hours.\n\n"
+        "“Why is this not proof that the bank is too big to manage?” Ortega demanded.",
+    )
+    (q,) = [q for q in quotes if q.kind == "direct"]
+    assert (q.speaker_text, q.cue) == ("Ortega", "demanded")
+
+
+@pytest.mark.model
+def test_the_person_shown_saying_something_in_footage_is_its_speaker_not_the_ad(nlp: Language) -> None:
+    quotes = parsed_quotes(
+        nlp, "The new ad opens with footage of Lena Park asking, “Who will pay for this bridge?”"
+    )
+    (q,) = [q for q in quotes if q.kind == "direct"]
+    assert q.speaker_name == "Lena Park"
+
+
+# “We will rebuild,” Harbor police Chief Dana Mills said Monday.  The parse real news gets: the
+# town taken for a verb, the cue a conjunct of the quote's verb, no subject anywhere outside.
+NAME_THEN_CUE = [
+    ("“", "", 3, "punct", "``"),
+    ("We", " ", 3, "nsubj", "PRP"),
+    ("will", " ", 3, "aux", "MD"),
+    ("rebuild", "", 3, "ROOT", "VB"),
+    (",", "", 3, "punct", ","),
+    ("”", " ", 3, "punct", "''"),
+    ("Harbor", " ", 3, "dep", "VB"),
+    ("police", " ", 8, "compound", "NN"),
+    ("Chief", " ", 6, "dobj", "NNP"),
+    ("Dana", " ", 10, "compound", "NNP"),
+    ("Mills", " ", 8, "appos", "NNP"),
+    ("said", " ", 3, "conj", "VBD"),
+    ("Monday", "", 11, "npadvmod", "NNP"),
+    (".", "", 3, "punct", "."),
+]
+NAME_THEN_CUE_ENTS = ["O"] * 9 + ["B-PERSON", "I-PERSON", "O", "B-DATE", "O"]
+
+# Ivo Sand called for cuts. ''Nobody has read it,'' said Mr. Wexler.  Parsed as one sentence whose
+# quotation hangs on "called", the cue after the quotation a conjunct of it.
+CUE_THEN_NAME = [
+    ("Ivo", " ", 1, "compound", "NNP"),
+    ("Sand", " ", 2, "nsubj", "NNP"),
+    ("called", " ", 2, "ROOT", "VBD"),
+    ("for", " ", 2, "prep", "IN"),
+    ("cuts", "", 3, "pobj", "NNS"),
+    (".", " ", 2, "punct", "."),
+    ("''", "", 9, "punct", "''"),
+    ("Nobody", " ", 9, "nsubj", "NN"),
+    ("has", " ", 9, "aux", "VBZ"),
+    ("read", " ", 2, "ccomp", "VBN"),
+    ("it", "", 9, "dobj", "PRP"),
+    (",", "", 9, "punct", ","),
+    ("''", " ", 9, "punct", "''"),
+    ("said", " ", 2, "conj", "VBD"),
+    ("Mr.", " ", 15, "compound", "NNP"),
+    ("Wexler", "", 13, "nsubj", "NNP"),
+    (".", "", 2, "punct", "."),
+]
+CUE_THEN_NAME_ENTS = ["B-PERSON", "I-PERSON"] + ["O"] * 13 + ["B-PERSON", "O"]
+
+
+def test_the_name_between_a_quotation_and_its_cue_is_the_speaker_whatever_the_parse() -> None:
+    doc = make_doc(NAME_THEN_CUE, NAME_THEN_CUE_ENTS)
+    (quote,) = [q for q in extract_quotes(doc, "art", extract_mentions(doc, "art")) if q.kind == "direct"]
+    assert (quote.speaker_name, quote.cue) == ("Dana Mills", "said")
+
+
+def test_the_cue_right_after_a_quotation_attributes_it_not_a_verb_before_it() -> None:
+    doc = make_doc(CUE_THEN_NAME, CUE_THEN_NAME_ENTS)
+    (quote,) = [q for q in extract_quotes(doc, "art", extract_mentions(doc, "art")) if q.kind == "direct"]
+    assert (quote.speaker_text, quote.cue) == ("Mr. Wexler", "said")
+
+
+@pytest.mark.model
+def test_a_participle_after_a_quoted_phrase_goes_on_with_the_sentence_not_its_attribution(
+    nlp: Language,
+) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "The ministry described the talks as “frank and useful,” saying it “expects a deal within weeks.”",
+    )
+    assert {q.speaker_text for q in quotes} == {"The ministry"}
+
+
+@pytest.mark.model
+def test_a_clause_joined_after_a_quoted_phrase_does_not_attribute_it(nlp: Language) -> None:
+    quotes = parsed_quotes(
+        nlp,
+        "The council rejected the charges as “plainly untrue,” and residents of the camp told "
+        "reporters the claims were false.",
+    )
+    assert not [q for q in quotes if q.kind == "partial" and q.speaker_text == "residents"]

@@ -100,6 +100,12 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "recount",
         "summarize",
         "summarise",
+        "demand",
+        "shout",
+        "yell",
+        "exclaim",
+        "retort",
+        "quip",
     ]
 )
 #: Verbs of belief or intention: cues for reported (indirect) attributions only.
@@ -258,7 +264,9 @@ def according_to(token: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The speaker token of a cue: its subject or passive agent, climbing through open clauses
-    ("to declare", "pledging") and conjuncts to the clause that has one."""
+    ("to declare", "pledging") and conjuncts to the clause that has one. A name a participle
+    describes ("footage of Lena Park asking") is the speaker itself: climbing on would give the
+    subject of the sentence ("The ad opens with footage ..."), a document, not who spoke."""
     current: Token | None = verb
     for _ in range(6):
         if current is None:
@@ -272,6 +280,9 @@ def subject_of(verb: Token) -> Token | None:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return obj
+        shown = _shown(current)
+        if shown is not None:
+            return shown
         if current.dep_ in {"xcomp", "advcl", "acl", "conj", "pcomp", "relcl"} or current.dep_ in {
             "dobj",
             "pobj",
@@ -280,6 +291,23 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head if current.head is not current else None
         else:
             return None
+    return None
+
+
+def _shown(verb: Token) -> Token | None:
+    """The name a participle describes ("footage of Lena Park asking", "a clip of Ortega saying"):
+    the participle right after a name that is the object of "of" under a noun, or that it
+    modifies. The parser hangs the participle on the main verb as often as on the name."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"acl", "advcl", "xcomp"} or verb.i == 0:
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+        return verb.head
+    name = verb.doc[verb.i - 1]
+    while name.dep_ in {"compound", "flat"} and name.head.i > name.i:
+        name = name.head
+    of = name.head
+    if name.pos_ == "PROPN" and name.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN":
+        return name
     return None
 
 
