@@ -80,7 +80,8 @@ class StorySummary:
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     """One matching article: its title, a snippet with the matched words between
-    :data:`MARK_OPEN` and :data:`MARK_CLOSE`, and its bm25 rank (lower is better)."""
+    :data:`MARK_OPEN` and :data:`MARK_CLOSE`, and its rank, lower is better: bm25 on SQLite,
+    minus ``ts_rank`` on PostgreSQL (the figures of the two are not comparable)."""
 
     article_id: str
     title: str
@@ -179,8 +180,9 @@ class Store(ABC):
         """Up to ``limit`` articles whose title or text contain every word of ``query``.
 
         Words are matched as whole (case- and accent-insensitive) tokens and ranked by
-        relevance where the database has full-text search (SQLite FTS5); elsewhere they are
-        case-insensitive substrings, ordered like :meth:`articles`. An empty query finds nothing.
+        relevance where the database has full-text search (SQLite FTS5, PostgreSQL ``tsvector``);
+        elsewhere they are case-insensitive substrings, ordered like :meth:`articles`. An empty
+        query finds nothing.
         """
 
     @abstractmethod
@@ -218,8 +220,10 @@ class Store(ABC):
     @abstractmethod
     def search_stories(self, query: str, limit: int = 20) -> list[StoryHits]:
         """Articles whose title or text hold every word of ``query`` (each word quoted: FTS5
-        operators and stray quotes are plain words), grouped by story, best bm25 rank first;
-        up to ``limit`` stories. Needs SQLite's FTS5: elsewhere a :class:`StoreError` says so."""
+        operators and stray quotes are plain words), grouped by story, best rank first; up to
+        ``limit`` stories. Needs full-text search (SQLite's FTS5; on PostgreSQL the ``tsvector``
+        column of migration 5, searched with ``websearch_to_tsquery`` and ``ts_headline``):
+        without it a :class:`StoreError` says so."""
 
     @abstractmethod
     def close(self) -> None:

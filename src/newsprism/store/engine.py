@@ -21,6 +21,11 @@ SQLITE_BUSY_TIMEOUT = 5.0
 
 _WRITE = "newsprism_write"
 
+#: URL schemes that mean PostgreSQL through psycopg 3 (the driver the ``postgres`` extra installs):
+#: SQLAlchemy reads a bare ``postgresql://`` as psycopg2, which newsprism does not install, and no
+#: longer knows the ``postgres://`` that many hosting services hand out.
+_PSYCOPG_ALIASES = frozenset({"postgresql", "postgres"})
+
 
 def parse_url(url: str) -> URL:
     """``url`` parsed and checked against :data:`SUPPORTED_BACKENDS`, or :class:`StoreError`."""
@@ -28,6 +33,8 @@ def parse_url(url: str) -> URL:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
         raise StoreError(f"bad database URL {url!r}: {one_line(exc)}") from None
+    if parsed.drivername in _PSYCOPG_ALIASES:
+        parsed = parsed.set(drivername="postgresql+psycopg")
     backend = parsed.get_backend_name()
     if backend not in SUPPORTED_BACKENDS:
         raise StoreError(
@@ -49,7 +56,8 @@ def sqlite_file(url: URL) -> Path | None:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; for SQLite with WAL, foreign keys, a busy timeout and real BEGINs."""
+    """An engine for ``url`` (``postgresql://`` and ``postgres://`` use psycopg 3); for SQLite with
+    WAL, foreign keys, a busy timeout and real BEGINs."""
     parsed = parse_url(url)
     try:
         engine = create_engine(parsed)
