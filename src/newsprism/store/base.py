@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -43,6 +43,14 @@ class StoryBatch:
     assignments: tuple[Assignment, ...]
     input_order: tuple[str, ...]
     state: dict[str, Any]
+
+
+#: How :meth:`Store.add` lets the caller cluster a batch under the store's story lock: called inside
+#: the batch's write transaction, once no other writer can change the stories, with the
+#: clusterer's saved state (``None`` when none) and a function telling which of some article ids
+#: are already in a story (clustered by another writer); returns what to store, or ``None``.
+#: It may be called again when the transaction is retried, so it must start from its arguments.
+Clusterer = Callable[[dict[str, Any] | None, Callable[[Sequence[str]], set[str]]], StoryBatch | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +125,7 @@ class Store(ABC):
         model: str | None = None,
         *,
         stories: StoryBatch | None = None,
+        cluster: Clusterer | None = None,
     ) -> AddResult:
         """Store a batch of articles, each with its analysis or ``None``, in one transaction.
 
@@ -124,6 +133,16 @@ class Store(ABC):
         articles move to the one kept, an alias records it) and the clusterer's state are
         stored in the same transaction, and every story that gained articles is marked stale
         (:meth:`stale_stories`). ``batch`` may then be empty (articles stored earlier).
+
+        With ``cluster`` instead (what concurrent writers need), the stories are locked for the
+        transaction and ``cluster`` (a :data:`Clusterer`) computes the assignments from the
+        state as stored *now*: two writers that each restored the same state and saved their
+        own would lose one another's assignments. The lock: SQLite's write lock (every write
+        transaction begins IMMEDIATE); on PostgreSQL a transaction-level advisory lock.
+
+        Concurrent writers lose and duplicate nothing: on PostgreSQL a batch that meets another
+        writer's rows (a unique violation, a serialization failure or a deadlock) is retried
+        from the start, up to a few times; on SQLite writers queue for the write lock.
 
         Idempotent: an article whose id is already stored is left as it is. An analysis is
         stored when given and none is stored for its article yet, and replaces a stored one

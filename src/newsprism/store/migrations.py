@@ -40,7 +40,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import StoreError
-from .engine import one_line, read_transaction, write_transaction
+from .engine import lock, one_line, read_transaction, write_transaction
 from .schema import ARTICLES_FTS, ARTICLES_TSV, PG_SEARCH_CONFIG, SKIPS_UNIQUE, schema_migrations
 
 log = logging.getLogger(__name__)
@@ -197,8 +197,9 @@ def _v4_stories(conn: Connection) -> None:
     md.create_all(conn, tables=[t for t in md.sorted_tables if t is not articles], checkfirst=False)
 
 
-def _v5_postgresql_search(conn: Connection) -> None:
-    """PostgreSQL: full-text search with its own machinery (SQLite has had FTS5 since version 1).
+def _v5_postgresql(conn: Connection) -> None:
+    """PostgreSQL: full-text search with its own machinery (SQLite has had FTS5 since version 1),
+    and ``story_index.state`` as ``json``, which keeps the saved text (JSONB sorts object keys).
 
     A text search configuration (:data:`PG_SEARCH_CONFIG`: ``simple`` with accents folded by
     ``unaccent``), a generated, stored ``tsvector`` column (:data:`ARTICLES_TSV`; PostgreSQL
@@ -224,6 +225,9 @@ def _v5_postgresql_search(conn: Connection) -> None:
         ") STORED"
     )
     conn.exec_driver_sql(f"CREATE INDEX ix_articles_{ARTICLES_TSV} ON articles USING GIN ({ARTICLES_TSV})")
+    # JSONB reorders object keys; the clusterer's state must come back in the order it was saved
+    # (a restored index assigns exactly as the one that kept running only then): plain json.
+    conn.exec_driver_sql("ALTER TABLE story_index ALTER COLUMN state TYPE json USING state::json")
 
 
 def _pg_unaccent(conn: Connection) -> str | None:
@@ -250,7 +254,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "skips: unique (source, reason)", _v2_unique_skips),
     Migration(3, "articles: cut_from and notes", _v3_article_notes),
     Migration(4, "stories: assignments, analyses, aliases, clusterer state", _v4_stories),
-    Migration(5, "postgresql: full-text search (tsvector, GIN)", _v5_postgresql_search),
+    Migration(5, "postgresql: full-text search (tsvector, GIN), story state as json", _v5_postgresql),
 )
 
 
@@ -287,6 +291,7 @@ def migrate(engine: Engine, migrations: Sequence[Migration] = MIGRATIONS) -> lis
     applied: list[Migration] = []
     for migration in migrations[current:]:
         with write_transaction(engine) as conn:
+            lock(conn, "migrations")  # two processes opening a new database: one migrates
             schema_migrations.create(conn, checkfirst=True)
             if migration.version in applied_versions(conn):
                 continue  # another process applied it meanwhile

@@ -146,7 +146,7 @@ story_index = Table(
     "story_index",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("state", Json, nullable=False),
+    Column("state", JSON, nullable=False),  # json on PostgreSQL too: keys keep their order
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 """One row (id 1): the clusterer's saved state (:meth:`newsprism.stories.StoryIndex.snapshot`)."""

@@ -31,6 +31,7 @@ from .base import (
     MARK_CLOSE,
     MARK_OPEN,
     AddResult,
+    Clusterer,
     SearchHit,
     Store,
     StoryBatch,
@@ -39,7 +40,7 @@ from .base import (
     StorySummary,
 )
 from .codec import from_dict, to_dict
-from .engine import one_line, read_transaction, write_transaction
+from .engine import lock, one_line, read_transaction, retry_writes, write_transaction
 from .schema import (
     ARTICLES_FTS,
     ARTICLES_TSV,
@@ -227,19 +228,31 @@ class SqlStore(Store):
         model: str | None = None,
         *,
         stories: StoryBatch | None = None,
+        cluster: Clusterer | None = None,
     ) -> AddResult:
         self._check_open()
+        if stories is not None and cluster is not None:
+            raise ValueError("give stories or cluster, not both")
         for article, analysis in batch:
             if analysis is not None and analysis.article != article.id:
                 raise ValueError(f"analysis of {analysis.article!r} paired with article {article.id!r}")
-        if not batch and stories is None:
+        if not batch and stories is None and cluster is None:
             return AddResult()
-        now = datetime.now(UTC)
-        with write_transaction(self._engine) as conn:
+
+        def work(conn: Connection) -> AddResult:
+            now = datetime.now(UTC)
+            if cluster is not None:
+                lock(conn, "stories")  # before the state is read: see Store.add
             result = self._add(conn, batch, model, now)
-            if stories is not None:
-                _add_stories(conn, stories, now)
-        return result
+            chosen = stories
+            if cluster is not None:
+                state = conn.scalar(select(story_index.c.state).where(story_index.c.id == 1))
+                chosen = cluster(state, lambda ids: _known(conn, ids, story_articles.c.article_id))
+            if chosen is not None:
+                _add_stories(conn, chosen, now)
+            return result
+
+        return retry_writes(self._engine, work)
 
     @staticmethod
     def _add(
