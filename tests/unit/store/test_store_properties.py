@@ -15,7 +15,7 @@ from newsprism.store.schema import metadata
 
 #: No NUL: PostgreSQL stores no U+0000 in text or JSONB (the write fails with a StoreError), and
 #: ingest never hands one over (sniff skips inputs with NUL bytes as binary).
-texts = st.text(st.characters(exclude_characters="\x00"), max_size=30)
+texts = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=30)
 optional_texts = st.none() | texts
 
 published = st.builds(
