@@ -45,6 +45,7 @@ bench: $(DEVSTAMP)
 	PYTHONPATH=. $(BIN)/python benchmarks/bench_stories.py
 	PYTHONPATH=. $(BIN)/python benchmarks/bench_ingest.py
 	PYTHONPATH=. $(BIN)/python benchmarks/bench_web.py
+	PYTHONPATH=. $(BIN)/python benchmarks/bench_store.py
 
 # Rebuild the HTML report's bundled JS/CSS from npm packages (committed; users and CI need no npm).
 assets:

@@ -8,6 +8,9 @@ import pytest
 from spacy.language import Language
 
 from quality.gates.gate import shared_dir
+from tests.backends import backend, db_url
+
+__all__ = ["backend", "db_url", "nlp", "shared"]  # the store backends: tests/backends.py
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

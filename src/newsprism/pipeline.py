@@ -10,7 +10,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
@@ -29,7 +29,7 @@ from .stories import StoryIndex, arrival_order, cluster, item_of
 from .stories.grouping import Grouping, groupings
 
 if TYPE_CHECKING:
-    from .store import Store, StoryBatch, StorySummary
+    from .store import Clusterer, Store, StoryBatch, StorySummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +274,9 @@ def ingest_corpus(
         if progress and len(corpus.articles) > len(todo):
             progress(len(corpus.articles) - len(todo))
         analyzed: list[ArticleAnalysis] = []
-        index: StoryIndex | None = None  # restored when there is something to cluster
-        joined: dict[str, str] = {}  # new article -> the story it joined
+        clusterer = _Clusterer()
+        if todo:
+            _bootstrap_stories(store)
         for start in range(0, len(todo), batch_size):
             check_interrupted()  # between batches: every finished one is committed
             batch = todo[start : start + batch_size]
@@ -283,17 +284,19 @@ def ingest_corpus(
                 batch, model=settings.model, workers=settings.workers, batch_size=settings.batch_size
             )
             dated = _dated(batch, analyses)
-            index = index or _story_index(store)
-            stories = _assign(index, dated)
-            joined.update((a.article_id, a.story_id) for a in stories.assignments)
-            result = store.add(dated, model, stories=stories)
+            result = store.add(dated, model, cluster=clusterer.batch(dated))
             analyzed.extend(analyses)
             added += result.added
             present += result.present
             if progress:
                 progress(len(batch))
-        if todo and index is not None:  # the dates analyze reports: refined within each story
-            refined = _refined_per_story(todo, analyzed, {a: index.resolve(s) for a, s in joined.items()})
+        if clusterer.joined:  # the dates analyze reports: refined within each story
+            mine = [i for i, a in enumerate(todo) if a.id in clusterer.joined]
+            refined = _refined_per_story(
+                [todo[i] for i in mine],
+                [analyzed[i] for i in mine],
+                {a: clusterer.resolve(s) for a, s in clusterer.joined.items()},
+            )
             store.add(refined, model)  # replaces the analyses whose date moved
             store.set_published([(a.id, a.published) for a, _ in refined])
         analysed = refresh_stories(store, settings.summary_words)
@@ -328,22 +331,72 @@ def _assign(index: StoryIndex, pairs: Sequence[tuple[Article, ArticleAnalysis]])
     return StoryBatch(assignments, tuple(a.id for a, _ in pairs), index.snapshot())
 
 
-def _story_index(store: Store) -> StoryIndex:
-    """The store's clusterer, restored from its saved state. A store without one (new, or
-    written before stories were kept) has its analysed articles clustered once, in stored
-    (publication) order, and that state saved: later runs restore it, they never replay."""
-    state = store.story_index_state()
-    if state is not None:
-        try:
-            return StoryIndex.restore(state)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"the saved story index cannot be read: {exc}") from None
-    index = StoryIndex()
+def _restored(state: dict[str, Any]) -> StoryIndex:
+    try:
+        return StoryIndex.restore(state)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"the saved story index cannot be read: {exc}") from None
+
+
+class _Clusterer:
+    """One ingest run's clustering, done by the store under its story lock (:data:`Clusterer`).
+
+    The trap: restoring the index once per run and saving it per batch loses another writer's
+    assignments (each saves a state that never saw the other's). So each batch clusters from the
+    state stored when the lock is held, skipping articles another writer clustered meanwhile;
+    the index kept from the previous batch is reused while the stored state is the one it saved
+    (no other writer in between), so a lone writer restores the state once per run as before.
+    ``joined`` maps this run's clustered articles to their story, ``resolve`` follows the merges
+    this run made."""
+
+    def __init__(self) -> None:
+        self.joined: dict[str, str] = {}
+        self._merged_into: dict[str, str] = {}
+        self._index: StoryIndex | None = None
+        self._saved: dict[str, Any] | None = None  # the state self._index was last saved as
+
+    def batch(self, pairs: Sequence[tuple[Article, ArticleAnalysis]]) -> Clusterer:
+        def cluster(
+            state: dict[str, Any] | None, clustered: Callable[[Sequence[str]], set[str]]
+        ) -> StoryBatch:
+            if self._index is None or state is None or state != self._saved:
+                self._index = _restored(state) if state is not None else StoryIndex()
+            done = clustered([a.id for a, _ in pairs])
+            stories = _assign(self._index, [(a, an) for a, an in pairs if a.id not in done])
+            self._saved = stories.state
+            for a in stories.assignments:
+                self.joined[a.article_id] = a.story_id
+                self._merged_into.update((gone, a.story_id) for gone in a.merged)
+            return stories
+
+        return cluster
+
+    def resolve(self, story_id: str) -> str:
+        """The story ``story_id`` belongs to after this run's merges."""
+        while story_id in self._merged_into:
+            story_id = self._merged_into[story_id]
+        return story_id
+
+
+def _bootstrap_stories(store: Store) -> None:
+    """A store without a saved clusterer state (new, or written before stories were kept) has
+    its analysed articles clustered once, in stored (publication) order, and that state saved:
+    later runs restore it, they never replay. Under the story lock, so of two writers only the
+    first clusters them."""
+    if store.story_index_state() is not None:
+        return
     stored = [(a, store.analysis(a.id)) for a in store.articles()]
     analysed = [(a, an) for a, an in stored if an is not None]
-    if analysed:
-        store.add([], stories=_assign(index, analysed))
-    return index
+
+    def cluster(
+        state: dict[str, Any] | None, clustered: Callable[[Sequence[str]], set[str]]
+    ) -> StoryBatch | None:
+        if state is not None:
+            return None  # another writer did it meanwhile
+        done = clustered([a.id for a, _ in analysed])
+        return _assign(StoryIndex(), [(a, an) for a, an in analysed if a.id not in done])
+
+    store.add([], cluster=cluster)
 
 
 def story_key(article_ids: Sequence[str], model: str | None, summary_words: int) -> str:

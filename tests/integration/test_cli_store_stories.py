@@ -1,19 +1,23 @@
 """The store keeps stories: ``ingest`` clusters as it stores, ``stories`` lists them, ``show``
 renders one exactly as ``analyze`` renders its articles, ``search`` finds them; bad input gets
-one line and a status."""
+one line and a status. Tests taking ``db_url`` run on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import Result
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from newsprism.cli import app
 from newsprism.store import MARK_CLOSE, MARK_OPEN, open_store
+from newsprism.store.engine import make_engine
 
 pytestmark = pytest.mark.model
 
@@ -79,9 +83,13 @@ def listed(db: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def table(path: Path, query: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(path) as conn:
-        return list(conn.execute(query))
+def table(db: str, query: str) -> list[tuple[object, ...]]:
+    engine = make_engine(db)
+    try:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(query))]
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +103,9 @@ def strike_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return db
 
 
-def test_show_renders_a_stored_story_byte_identical_to_analyze(tmp_path: Path) -> None:
+def test_show_renders_a_stored_story_byte_identical_to_analyze(tmp_path: Path, db_url: str) -> None:
     inputs = jsonl(tmp_path / "in" / "strike.jsonl", *STRIKE)
-    db = f"sqlite:///{tmp_path / 'news.db'}"
+    db = db_url
     outs = ["story.json", "brief.md", "brief.html"]
     analyzed = run("analyze", str(inputs), "-q", *[f"-o{tmp_path / 'a' / o}" for o in outs])
     assert analyzed.exit_code == 0, analyzed.stderr
@@ -139,9 +147,8 @@ def test_search_groups_hits_by_story_with_marked_snippets(strike_db: str) -> Non
     assert operator.exit_code == 0 and ORCHARD["title"] in operator.stdout
 
 
-def test_ingesting_the_same_input_again_changes_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "news.db"
-    db = f"sqlite:///{path}"
+def test_ingesting_the_same_input_again_changes_nothing(db_url: str) -> None:
+    path = db = db_url
     assert run("ingest", str(EXAMPLES), "--db", db, "-q").exit_code == 0
     tables = ["stories", "story_articles", "story_aliases", "story_index"]
     before = {t: table(path, f"SELECT * FROM {t} ORDER BY 1") for t in tables}
@@ -151,9 +158,8 @@ def test_ingesting_the_same_input_again_changes_nothing(tmp_path: Path) -> None:
     assert sum(s["articles"] for s in listed(db)) == 8  # type: ignore[misc]
 
 
-def test_a_story_that_gained_no_articles_is_not_analysed_again(tmp_path: Path) -> None:
-    path = tmp_path / "news.db"
-    db = f"sqlite:///{path}"
+def test_a_story_that_gained_no_articles_is_not_analysed_again(tmp_path: Path, db_url: str) -> None:
+    path = db = db_url
     assert run("ingest", str(jsonl(tmp_path / "a" / "s.jsonl", *STRIKE)), "--db", db, "-q").exit_code == 0
     (strike,) = table(path, "SELECT id, analysis_key, analyzed_at FROM stories")
     more = run("ingest", str(jsonl(tmp_path / "b" / "f.jsonl", ORCHARD)), "--db", db)
@@ -161,10 +167,10 @@ def test_a_story_that_gained_no_articles_is_not_analysed_again(tmp_path: Path) -
     assert strike in table(path, "SELECT id, analysis_key, analyzed_at FROM stories")
 
 
-def test_examples_and_seeds_ingested_in_turn_keep_to_their_own_stories(tmp_path: Path) -> None:
+def test_examples_and_seeds_ingested_in_turn_keep_to_their_own_stories(db_url: str) -> None:
     if not SEEDS.is_dir():
         pytest.skip("no seeds")
-    db = f"sqlite:///{tmp_path / 'news.db'}"
+    db = db_url
     assert run("ingest", str(EXAMPLES), "--db", db, "-q").exit_code == 0
     assert run("ingest", str(SEEDS), "--db", db, "-q").exit_code == 0
     with open_store(db) as store:
@@ -213,7 +219,7 @@ UNDATED_FROST = {
 }
 
 
-def test_ingest_stores_the_dates_analyze_reports_for_each_story(tmp_path: Path) -> None:
+def test_ingest_stores_the_dates_analyze_reports_for_each_story(tmp_path: Path, db_url: str) -> None:
     """Dates inferred from the text are refined within each story, in ingest as in analyze:
     one story's metadata dates never date another story's undated article."""
     inputs = jsonl(tmp_path / "in" / "mixed.jsonl", *STRIKE, UNDATED_FROST)
@@ -224,9 +230,48 @@ def test_ingest_stores_the_dates_analyze_reports_for_each_story(tmp_path: Path) 
         for path in sorted(out.glob("story-*.json"))
         for a in json.loads(path.read_text(encoding="utf-8"))["articles"]
     }
-    db = f"sqlite:///{tmp_path / 'news.db'}"
+    db = db_url
     assert run("ingest", str(inputs), "--db", db, "-q").exit_code == 0
     stored = run("articles", "--db", db, "--json")
     assert stored.exit_code == 0, stored.stderr
     kept = {row["id"]: row["published"] for row in map(json.loads, stored.stdout.splitlines())}
     assert len(reported) == 3 and kept == reported
+
+
+def test_two_ingests_at_once_over_overlapping_inputs_lose_and_duplicate_nothing(
+    tmp_path: Path, db_url: str
+) -> None:
+    """Two ``ingest`` processes on one new store at once: one migrates it, each batch clusters
+    from the state the other saved, and every article is stored, analysed and in one story once."""
+    files = sorted(EXAMPLES.iterdir())
+    halves = {"a": files[:4], "b": files[2:]}  # overlapping: files 3 and 4 in both
+    for name, chosen in halves.items():
+        (tmp_path / name).mkdir()
+        for path in chosen:
+            (tmp_path / name / path.name).write_bytes(path.read_bytes())
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "newsprism", "ingest", str(tmp_path / name), "--db", db_url, "-q"],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in halves
+    ]
+    for writer in writers:
+        _, err = writer.communicate(timeout=600)
+        assert writer.returncode == 0, err
+    with open_store(db_url) as store:
+        ids = [a.id for a in store.articles()]
+        assert len(ids) == len(set(ids)) == 8  # the examples' articles, each once
+        assert store.analyzed(ids) == set(ids)
+        members = [m.article_id for s in store.stories() for m in s.members]
+        assert sorted(members) == sorted(ids)  # every article in exactly one story
+        assert store.stale_stories() == []
+    counts = table(
+        db_url,
+        "SELECT s.articles, count(sa.article_id) FROM stories s "
+        "JOIN story_articles sa ON sa.story_id = s.id GROUP BY s.id, s.articles",
+    )
+    assert all(listed_count == joined for listed_count, joined in counts)

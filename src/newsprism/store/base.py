@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -45,6 +45,14 @@ class StoryBatch:
     state: dict[str, Any]
 
 
+#: How :meth:`Store.add` lets the caller cluster a batch under the store's story lock: called inside
+#: the batch's write transaction, once no other writer can change the stories, with the
+#: clusterer's saved state (``None`` when none) and a function telling which of some article ids
+#: are already in a story (clustered by another writer); returns what to store, or ``None``.
+#: It may be called again when the transaction is retried, so it must start from its arguments.
+Clusterer = Callable[[dict[str, Any] | None, Callable[[Sequence[str]], set[str]]], StoryBatch | None]
+
+
 @dataclass(frozen=True, slots=True)
 class StoryMember:
     """One article of a story as listed: where it came from and why it joined (its assignment)."""
@@ -80,7 +88,8 @@ class StorySummary:
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     """One matching article: its title, a snippet with the matched words between
-    :data:`MARK_OPEN` and :data:`MARK_CLOSE`, and its bm25 rank (lower is better)."""
+    :data:`MARK_OPEN` and :data:`MARK_CLOSE`, and its rank, lower is better: bm25 on SQLite,
+    minus ``ts_rank`` on PostgreSQL (the figures of the two are not comparable)."""
 
     article_id: str
     title: str
@@ -116,6 +125,7 @@ class Store(ABC):
         model: str | None = None,
         *,
         stories: StoryBatch | None = None,
+        cluster: Clusterer | None = None,
     ) -> AddResult:
         """Store a batch of articles, each with its analysis or ``None``, in one transaction.
 
@@ -123,6 +133,16 @@ class Store(ABC):
         articles move to the one kept, an alias records it) and the clusterer's state are
         stored in the same transaction, and every story that gained articles is marked stale
         (:meth:`stale_stories`). ``batch`` may then be empty (articles stored earlier).
+
+        With ``cluster`` instead (what concurrent writers need), the stories are locked for the
+        transaction and ``cluster`` (a :data:`Clusterer`) computes the assignments from the
+        state as stored *now*: two writers that each restored the same state and saved their
+        own would lose one another's assignments. The lock: SQLite's write lock (every write
+        transaction begins IMMEDIATE); on PostgreSQL a transaction-level advisory lock.
+
+        Concurrent writers lose and duplicate nothing: on PostgreSQL a batch that meets another
+        writer's rows (a unique violation, a serialization failure or a deadlock) is retried
+        from the start, up to a few times; on SQLite writers queue for the write lock.
 
         Idempotent: an article whose id is already stored is left as it is. An analysis is
         stored when given and none is stored for its article yet, and replaces a stored one
@@ -179,8 +199,9 @@ class Store(ABC):
         """Up to ``limit`` articles whose title or text contain every word of ``query``.
 
         Words are matched as whole (case- and accent-insensitive) tokens and ranked by
-        relevance where the database has full-text search (SQLite FTS5); elsewhere they are
-        case-insensitive substrings, ordered like :meth:`articles`. An empty query finds nothing.
+        relevance where the database has full-text search (SQLite FTS5, PostgreSQL ``tsvector``);
+        elsewhere they are case-insensitive substrings, ordered like :meth:`articles`. An empty
+        query finds nothing.
         """
 
     @abstractmethod
@@ -218,8 +239,10 @@ class Store(ABC):
     @abstractmethod
     def search_stories(self, query: str, limit: int = 20) -> list[StoryHits]:
         """Articles whose title or text hold every word of ``query`` (each word quoted: FTS5
-        operators and stray quotes are plain words), grouped by story, best bm25 rank first;
-        up to ``limit`` stories. Needs SQLite's FTS5: elsewhere a :class:`StoreError` says so."""
+        operators and stray quotes are plain words), grouped by story, best rank first; up to
+        ``limit`` stories. Needs full-text search (SQLite's FTS5; on PostgreSQL the ``tsvector``
+        column of migration 5, searched with ``websearch_to_tsquery`` and ``ts_headline``):
+        without it a :class:`StoreError` says so."""
 
     @abstractmethod
     def close(self) -> None:

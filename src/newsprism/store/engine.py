@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -21,6 +23,13 @@ SQLITE_BUSY_TIMEOUT = 5.0
 
 _WRITE = "newsprism_write"
 
+T = TypeVar("T")
+
+#: URL schemes that mean PostgreSQL through psycopg 3 (the driver the ``postgres`` extra installs):
+#: SQLAlchemy reads a bare ``postgresql://`` as psycopg2, which newsprism does not install, and no
+#: longer knows the ``postgres://`` that many hosting services hand out.
+_PSYCOPG_ALIASES = frozenset({"postgresql", "postgres"})
+
 
 def parse_url(url: str) -> URL:
     """``url`` parsed and checked against :data:`SUPPORTED_BACKENDS`, or :class:`StoreError`."""
@@ -28,6 +37,8 @@ def parse_url(url: str) -> URL:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
         raise StoreError(f"bad database URL {url!r}: {one_line(exc)}") from None
+    if parsed.drivername in _PSYCOPG_ALIASES:
+        parsed = parsed.set(drivername="postgresql+psycopg")
     backend = parsed.get_backend_name()
     if backend not in SUPPORTED_BACKENDS:
         raise StoreError(
@@ -49,7 +60,8 @@ def sqlite_file(url: URL) -> Path | None:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; for SQLite with WAL, foreign keys, a busy timeout and real BEGINs."""
+    """An engine for ``url`` (``postgresql://`` and ``postgres://`` use psycopg 3); for SQLite with
+    WAL, foreign keys, a busy timeout and real BEGINs."""
     parsed = parse_url(url)
     try:
         engine = create_engine(parsed)
@@ -91,6 +103,46 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         conn = conn.execution_options(**{_WRITE: True})
         with conn.begin():
             yield conn
+
+
+#: PostgreSQL errors after which a write transaction is retried from the start: another writer
+#: stored the same row first (unique_violation), or the server rolled this one back to let
+#: another through (serialization_failure, deadlock_detected).
+RETRY_SQLSTATES = frozenset({"23505", "40001", "40P01"})
+
+#: Attempts of one write transaction on PostgreSQL before its error is reported.
+WRITE_ATTEMPTS = 5
+
+
+def retry_writes(engine: Engine, work: Callable[[Connection], T]) -> T:
+    """``work(conn)`` in a :func:`write_transaction`, retried (with a short, growing pause) when
+    PostgreSQL reports a conflict with a concurrent writer (:data:`RETRY_SQLSTATES`). The retry
+    sees the other writer's committed rows, so it stores only what is still missing. SQLite
+    writers never conflict (one at a time), so there the first error is final."""
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with write_transaction(engine) as conn:
+                return work(conn)
+        except DBAPIError as exc:
+            sqlstate = getattr(exc.orig, "sqlstate", None)
+            if sqlstate not in RETRY_SQLSTATES or attempt == WRITE_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt * (1 + random.random()))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+#: Keys of the advisory locks PostgreSQL writers take (any constants; "news" and "migr" in ASCII).
+LockName = Literal["stories", "migrations"]
+_LOCKS: dict[LockName, int] = {"stories": 0x6E657773, "migrations": 0x6D696772}
+
+
+def lock(conn: Connection, name: LockName) -> None:
+    """Make ``conn``'s transaction the only one doing ``name`` (changing stories, migrating)
+    until it ends. SQLite: the write lock it already holds (BEGIN IMMEDIATE). PostgreSQL:
+    ``pg_advisory_xact_lock``, not ``SELECT ... FOR UPDATE`` on a row, which may not exist yet
+    (the clusterer's state before its first save, schema_migrations before the first run)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCKS[name]})")
 
 
 @contextmanager

@@ -34,13 +34,14 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    text,
 )
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import StoreError
-from .engine import one_line, read_transaction, write_transaction
-from .schema import ARTICLES_FTS, SKIPS_UNIQUE, schema_migrations
+from .engine import lock, one_line, read_transaction, write_transaction
+from .schema import ARTICLES_FTS, ARTICLES_TSV, PG_SEARCH_CONFIG, SKIPS_UNIQUE, schema_migrations
 
 log = logging.getLogger(__name__)
 
@@ -196,12 +197,64 @@ def _v4_stories(conn: Connection) -> None:
     md.create_all(conn, tables=[t for t in md.sorted_tables if t is not articles], checkfirst=False)
 
 
+def _v5_postgresql(conn: Connection) -> None:
+    """PostgreSQL: full-text search with its own machinery (SQLite has had FTS5 since version 1),
+    and ``story_index.state`` as ``json``, which keeps the saved text (JSONB sorts object keys).
+
+    A text search configuration (:data:`PG_SEARCH_CONFIG`: ``simple`` with accents folded by
+    ``unaccent``), a generated, stored ``tsvector`` column (:data:`ARTICLES_TSV`; PostgreSQL
+    keeps it current on every insert and update, no trigger) and a GIN index on it. The
+    ``unaccent`` extension is created when missing; a role that may not create it (or a server
+    without it) gets search without accent folding, with a warning, as SQLite without FTS5 gets
+    LIKE. The trap: a generated column needs an immutable expression, and ``unaccent()`` is
+    not; used as a dictionary inside the configuration, the fold happens within ``to_tsvector``,
+    which is."""
+    if conn.dialect.name != "postgresql":
+        return
+    dictionary = _pg_unaccent(conn)
+    conn.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_SEARCH_CONFIG} (COPY = pg_catalog.simple)")
+    if dictionary is not None:
+        conn.exec_driver_sql(
+            f"ALTER TEXT SEARCH CONFIGURATION {PG_SEARCH_CONFIG} "
+            f"ALTER MAPPING FOR hword, hword_part, word WITH {dictionary}, pg_catalog.simple"
+        )
+    config = f"'{PG_SEARCH_CONFIG}'::regconfig"
+    conn.exec_driver_sql(
+        f"ALTER TABLE articles ADD COLUMN {ARTICLES_TSV} tsvector GENERATED ALWAYS AS ("
+        f"setweight(to_tsvector({config}, title), 'A') || setweight(to_tsvector({config}, text), 'B')"
+        ") STORED"
+    )
+    conn.exec_driver_sql(f"CREATE INDEX ix_articles_{ARTICLES_TSV} ON articles USING GIN ({ARTICLES_TSV})")
+    # JSONB reorders object keys; the clusterer's state must come back in the order it was saved
+    # (a restored index assigns exactly as the one that kept running only then): plain json.
+    conn.exec_driver_sql("ALTER TABLE story_index ALTER COLUMN state TYPE json USING state::json")
+
+
+def _pg_unaccent(conn: Connection) -> str | None:
+    """The schema-qualified ``unaccent`` dictionary, the extension created when missing; ``None``
+    (and a warning) when it cannot be had."""
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+    except DBAPIError as exc:
+        log.warning("PostgreSQL search folds no accents: cannot create extension unaccent: %s", one_line(exc))
+        return None
+    schema = conn.scalar(
+        text(
+            "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+            "WHERE e.extname = 'unaccent'"
+        )
+    )
+    return f'"{schema}".unaccent'
+
+
 #: Every migration, in version order. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial: articles, analyses, skips, fts", _v1_initial),
     Migration(2, "skips: unique (source, reason)", _v2_unique_skips),
     Migration(3, "articles: cut_from and notes", _v3_article_notes),
     Migration(4, "stories: assignments, analyses, aliases, clusterer state", _v4_stories),
+    Migration(5, "postgresql: full-text search (tsvector, GIN), story state as json", _v5_postgresql),
 )
 
 
@@ -238,6 +291,7 @@ def migrate(engine: Engine, migrations: Sequence[Migration] = MIGRATIONS) -> lis
     applied: list[Migration] = []
     for migration in migrations[current:]:
         with write_transaction(engine) as conn:
+            lock(conn, "migrations")  # two processes opening a new database: one migrates
             schema_migrations.create(conn, checkfirst=True)
             if migration.version in applied_versions(conn):
                 continue  # another process applied it meanwhile

@@ -80,6 +80,16 @@ Index(SKIPS_UNIQUE, skips.c.source, skips.c.reason, unique=True)
 #: SQLite only: the FTS5 index over articles' title and text (absent when FTS5 is unavailable).
 ARTICLES_FTS = "articles_fts"
 
+#: PostgreSQL only (migration 5): the generated ``tsvector`` column of ``articles`` (title weighted
+#: A, text B) with a GIN index, made with the text search configuration :data:`PG_SEARCH_CONFIG`.
+#: Not a column of :data:`articles` below: SQLite has no such column, and no query selects it.
+ARTICLES_TSV = "search_vector"
+
+#: PostgreSQL only: the text search configuration of :data:`ARTICLES_TSV` and of search queries:
+#: ``simple`` (every word a lexeme, no stemming, no stop words: the FTS5 ``unicode61`` tokenizer's
+#: behaviour) with accents folded by the ``unaccent`` dictionary when that extension can be had.
+PG_SEARCH_CONFIG = "newsprism_search"
+
 # --- stories (migration 4) -----------------------------------------------------------------------
 
 story_articles = Table(
@@ -136,7 +146,7 @@ story_index = Table(
     "story_index",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("state", Json, nullable=False),
+    Column("state", JSON, nullable=False),  # json on PostgreSQL too: keys keep their order
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 """One row (id 1): the clusterer's saved state (:meth:`newsprism.stories.StoryIndex.snapshot`)."""

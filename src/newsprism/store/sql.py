@@ -31,6 +31,7 @@ from .base import (
     MARK_CLOSE,
     MARK_OPEN,
     AddResult,
+    Clusterer,
     SearchHit,
     Store,
     StoryBatch,
@@ -39,9 +40,11 @@ from .base import (
     StorySummary,
 )
 from .codec import from_dict, to_dict
-from .engine import one_line, read_transaction, write_transaction
+from .engine import lock, one_line, read_transaction, retry_writes, write_transaction
 from .schema import (
     ARTICLES_FTS,
+    ARTICLES_TSV,
+    PG_SEARCH_CONFIG,
     analyses,
     articles,
     skips,
@@ -69,6 +72,58 @@ def fts_match(query: str) -> str | None:
     words and no query is malformed. ``None`` when it has no words."""
     words = _WORDS.findall(query)
     return " ".join('"' + word.replace('"', '""') + '"' for word in words) if words else None
+
+
+# --- full-text search: FTS5 on SQLite, tsvector on PostgreSQL ---------------------------------------
+# Both take the query as fts_match() quotes it: on PostgreSQL websearch_to_tsquery reads each
+# quoted word as a phrase, so "OR", "-" and stray quotes are plain words there too, and it never
+# raises a syntax error. Both rank best first by a number where lower is better (bm25; minus
+# ts_rank on PostgreSQL), ties by id.
+
+_SQLITE_SEARCH = text(
+    f"SELECT id FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH :match ORDER BY rank, id LIMIT :limit"
+)
+
+_PG_QUERY = f"websearch_to_tsquery('{PG_SEARCH_CONFIG}'::regconfig, :match)"
+
+_PG_SEARCH = text(
+    f"SELECT a.id FROM articles a, {_PG_QUERY} AS q "
+    f"WHERE a.{ARTICLES_TSV} @@ q ORDER BY ts_rank(a.{ARTICLES_TSV}, q) DESC, a.id LIMIT :limit"
+)
+
+_SQLITE_STORY_SEARCH = text(
+    f"SELECT a.id, a.title, sa.story_id, st.title AS story_title, "
+    f"snippet({ARTICLES_FTS}, -1, :open, :close, '…', 16) AS snippet, "
+    f"bm25({ARTICLES_FTS}) AS rank "
+    f"FROM {ARTICLES_FTS} JOIN articles a ON a.id = {ARTICLES_FTS}.id "
+    "LEFT JOIN story_articles sa ON sa.article_id = a.id "
+    "LEFT JOIN stories st ON st.id = sa.story_id "
+    f"WHERE {ARTICLES_FTS} MATCH :match ORDER BY rank, a.id LIMIT :hits"
+)
+
+#: ts_headline's options: the snippet markers and about FTS5's 16-token snippet.
+_HEADLINE_OPTIONS = (
+    f'StartSel="{MARK_OPEN}", StopSel="{MARK_CLOSE}", MaxWords=16, MinWords=8, '
+    'MaxFragments=1, FragmentDelimiter="…"'
+)
+
+# The best hits first (a CTE, so ts_headline, which re-parses each text, runs on those only), the
+# snippet from the text or, when only the title matched, from the title (as FTS5 picks a column).
+_PG_STORY_SEARCH = text(
+    f"WITH q AS (SELECT {_PG_QUERY} AS query), "
+    f"hits AS (SELECT a.id, -ts_rank(a.{ARTICLES_TSV}, q.query) AS rank FROM articles a, q "
+    f"WHERE a.{ARTICLES_TSV} @@ q.query ORDER BY rank, a.id LIMIT :hits) "
+    "SELECT a.id, a.title, sa.story_id, st.title AS story_title, "
+    "CASE WHEN strpos(h.body, :open) > 0 THEN h.body "
+    f"ELSE ts_headline('{PG_SEARCH_CONFIG}'::regconfig, a.title, q.query, :options) END AS snippet, "
+    "hits.rank "
+    "FROM hits JOIN articles a ON a.id = hits.id CROSS JOIN q "
+    f"CROSS JOIN LATERAL (SELECT ts_headline('{PG_SEARCH_CONFIG}'::regconfig, a.text, q.query, :options) "
+    "AS body) h "
+    "LEFT JOIN story_articles sa ON sa.article_id = a.id "
+    "LEFT JOIN stories st ON st.id = sa.story_id "
+    "ORDER BY hits.rank, a.id"
+)
 
 
 def _translated(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -139,13 +194,20 @@ def row_article(row: Row[Any]) -> Article:
 class SqlStore(Store):
     """A :class:`Store` on any SQLAlchemy engine whose schema :func:`.migrate` has brought up to date.
 
-    ``fts`` says whether the SQLite FTS5 table exists (else :meth:`search` uses LIKE).
+    ``fts`` says whether the database's full-text index exists (SQLite: the FTS5 table;
+    PostgreSQL: the ``tsvector`` column); without it :meth:`search` uses LIKE.
     """
 
     def __init__(self, engine: Engine, *, fts: bool | None = None) -> None:
         self._engine = engine
+        self._postgresql = engine.dialect.name == "postgresql"
         if fts is None:
-            fts = engine.dialect.name == "sqlite" and inspect(engine).has_table(ARTICLES_FTS)
+            inspector = inspect(engine)
+            fts = (
+                any(c["name"] == ARTICLES_TSV for c in inspector.get_columns(articles.name))
+                if self._postgresql
+                else inspector.has_table(ARTICLES_FTS)
+            )
         self._fts = fts
         self._closed = False
 
@@ -166,19 +228,31 @@ class SqlStore(Store):
         model: str | None = None,
         *,
         stories: StoryBatch | None = None,
+        cluster: Clusterer | None = None,
     ) -> AddResult:
         self._check_open()
+        if stories is not None and cluster is not None:
+            raise ValueError("give stories or cluster, not both")
         for article, analysis in batch:
             if analysis is not None and analysis.article != article.id:
                 raise ValueError(f"analysis of {analysis.article!r} paired with article {article.id!r}")
-        if not batch and stories is None:
+        if not batch and stories is None and cluster is None:
             return AddResult()
-        now = datetime.now(UTC)
-        with write_transaction(self._engine) as conn:
+
+        def work(conn: Connection) -> AddResult:
+            now = datetime.now(UTC)
+            if cluster is not None:
+                lock(conn, "stories")  # before the state is read: see Store.add
             result = self._add(conn, batch, model, now)
-            if stories is not None:
-                _add_stories(conn, stories, now)
-        return result
+            chosen = stories
+            if cluster is not None:
+                state = conn.scalar(select(story_index.c.state).where(story_index.c.id == 1))
+                chosen = cluster(state, lambda ids: _known(conn, ids, story_articles.c.article_id))
+            if chosen is not None:
+                _add_stories(conn, chosen, now)
+            return result
+
+        return retry_writes(self._engine, work)
 
     @staticmethod
     def _add(
@@ -331,16 +405,9 @@ class SqlStore(Store):
             return []
         with read_transaction(self._engine) as conn:
             if self._fts:
-                match = fts_match(query)
-                ids = [
-                    aid
-                    for (aid,) in conn.execute(
-                        text(
-                            f"SELECT id FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH :match ORDER BY rank, id LIMIT :limit"
-                        ),
-                        {"match": match, "limit": limit},
-                    )
-                ]
+                sql = _PG_SEARCH if self._postgresql else _SQLITE_SEARCH
+                params = {"match": fts_match(query), "limit": limit}
+                ids = [aid for (aid,) in conn.execute(sql, params)]
                 rows = {row.id: row for row in conn.execute(select(articles).where(articles.c.id.in_(ids)))}
                 return self._fetch(rows[aid] for aid in ids if aid in rows)
             condition = and_(
@@ -486,25 +553,23 @@ class SqlStore(Store):
         self._check_open()
         if limit < 1:
             raise ValueError(f"limit must be at least 1, got {limit}")
-        if self._engine.dialect.name != "sqlite":
-            raise StoreError(
-                f"search needs SQLite for now ({self._engine.dialect.name} full-text search is issue 14)"
-            )
         if not self._fts:
-            raise StoreError("search needs SQLite's FTS5 extension, which this SQLite lacks")
+            raise StoreError(
+                f"search needs the articles' {ARTICLES_TSV} column (migration 5), which this database lacks"
+                if self._postgresql
+                else "search needs SQLite's FTS5 extension, which this SQLite lacks"
+            )
         match = fts_match(query)
         if match is None:
             raise ConfigError("the search query has no words")
-        sql = text(
-            f"SELECT a.id, a.title, sa.story_id, st.title AS story_title, "
-            f"snippet({ARTICLES_FTS}, -1, :open, :close, '…', 16) AS snippet, "
-            f"bm25({ARTICLES_FTS}) AS rank "
-            f"FROM {ARTICLES_FTS} JOIN articles a ON a.id = {ARTICLES_FTS}.id "
-            "LEFT JOIN story_articles sa ON sa.article_id = a.id "
-            "LEFT JOIN stories st ON st.id = sa.story_id "
-            f"WHERE {ARTICLES_FTS} MATCH :match ORDER BY rank, a.id LIMIT :hits"
-        )
-        params = {"open": MARK_OPEN, "close": MARK_CLOSE, "match": match, "hits": SEARCH_HITS}
+        sql = _PG_STORY_SEARCH if self._postgresql else _SQLITE_STORY_SEARCH
+        params = {
+            "open": MARK_OPEN,
+            "close": MARK_CLOSE,
+            "match": match,
+            "hits": SEARCH_HITS,
+            "options": _HEADLINE_OPTIONS,
+        }
         grouped: dict[str | None, tuple[str | None, list[SearchHit]]] = {}
         with read_transaction(self._engine) as conn:
             for aid, title, sid, story_title, snippet, rank in conn.execute(sql, params):

@@ -1,43 +1,57 @@
-"""Opening a store: URL checks, one-line errors, and versioned, named migrations."""
+"""Opening a store: URL checks, one-line errors, and versioned, named migrations (those taking
+``db_url`` on SQLite and on PostgreSQL)."""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy import Connection, inspect, text
 
 from newsprism.errors import StoreError
 from newsprism.records import Article, Skip
 from newsprism.store import MIGRATIONS, Migration, SqlStore, open_store
-from newsprism.store.schema import metadata
+from newsprism.store.engine import make_engine, parse_url
+from newsprism.store.schema import ARTICLES_TSV, metadata
 
 ARTICLE = Article(id="a1", source="a.txt", title="Title", text="Body")
 
 
-def recorded(path: Path) -> list[tuple[int, str]]:
-    with sqlite3.connect(path) as conn:
-        return list(conn.execute("SELECT version, name FROM schema_migrations ORDER BY version"))
+def query(url: str, sql: str) -> list[tuple[Any, ...]]:
+    """The rows of ``sql`` run on the database at ``url``, outside the store."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(sql))]
+    finally:
+        engine.dispose()
 
 
-def test_a_new_database_is_migrated_to_the_latest_version(tmp_path: Path) -> None:
-    path = tmp_path / "news.db"
-    open_store(f"sqlite:///{path}").close()
-    assert recorded(path) == [(m.version, m.name) for m in MIGRATIONS]
+def recorded(url: str) -> list[tuple[Any, ...]]:
+    return query(url, "SELECT version, name FROM schema_migrations ORDER BY version")
 
 
-def test_the_migrated_schema_matches_the_tables_the_store_queries(tmp_path: Path) -> None:
-    path = tmp_path / "news.db"
-    open_store(f"sqlite:///{path}").close()
-    inspector = inspect(create_engine(f"sqlite:///{path}"))
+def test_a_new_database_is_migrated_to_the_latest_version(db_url: str) -> None:
+    open_store(db_url).close()
+    assert recorded(db_url) == [(m.version, m.name) for m in MIGRATIONS]
+
+
+def test_the_migrated_schema_matches_the_tables_the_store_queries(db_url: str) -> None:
+    open_store(db_url).close()
+    engine = make_engine(db_url)
+    inspector = inspect(engine)
     for table in metadata.sorted_tables:
         columns = {c["name"]: c for c in inspector.get_columns(table.name)}
+        if engine.dialect.name == "postgresql" and table.name == "articles":
+            assert columns.pop(ARTICLES_TSV)["type"].__class__.__name__ == "TSVECTOR"
         assert list(columns) == [c.name for c in table.columns], table.name
         assert {name for name, c in columns.items() if c["nullable"]} == {
             c.name for c in table.columns if c.nullable
         }, table.name
+    engine.dispose()
 
 
 def add_note(conn: Connection) -> None:
@@ -48,30 +62,29 @@ def add_note(conn: Connection) -> None:
 NEXT = Migration(len(MIGRATIONS) + 1, "articles.note", add_note)
 
 
-def test_a_database_is_upgraded_when_a_new_version_is_added(tmp_path: Path) -> None:
-    path = tmp_path / "news.db"
-    url = f"sqlite:///{path}"
+def test_a_database_is_upgraded_when_a_new_version_is_added(db_url: str) -> None:
+    url = db_url
     with open_store(url) as store:
         store.add([(ARTICLE, None)])
-    assert recorded(path) == [(m.version, m.name) for m in MIGRATIONS]
+    assert recorded(url) == [(m.version, m.name) for m in MIGRATIONS]
 
     with open_store(url, migrations=[*MIGRATIONS, NEXT]) as store:
         assert store.articles() == [ARTICLE]  # data kept, and the store reads the upgraded table
-    assert recorded(path)[-1] == (NEXT.version, "articles.note")
-    with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT note FROM articles").fetchall() == [("migrated",)]
+    assert recorded(url)[-1] == (NEXT.version, "articles.note")
+    assert query(url, "SELECT note FROM articles") == [("migrated",)]
 
 
-def test_articles_stored_before_version_2_read_back_uncut_and_without_notes(tmp_path: Path) -> None:
-    path = tmp_path / "news.db"
-    url = f"sqlite:///{path}"
+def test_articles_stored_before_version_2_read_back_uncut_and_without_notes(db_url: str) -> None:
+    url = db_url
     open_store(url, migrations=MIGRATIONS[:1]).close()  # as an older newsprism left it
-    with sqlite3.connect(path) as conn:
-        conn.execute(
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
             "INSERT INTO articles (id, source, title, language, text, published_how, published_evidence,"
             " removed, added_at) VALUES ('a1', 'a.txt', 'Title', 'en', 'Body', 'unknown', '[]', '[]',"
             " '2024-01-01 00:00:00')"
         )
+    engine.dispose()
     with open_store(url) as store:
         (article,) = store.articles()
         assert (article.cut_from, article.notes) == (None, ())
@@ -80,32 +93,32 @@ def test_articles_stored_before_version_2_read_back_uncut_and_without_notes(tmp_
         assert cut in store.articles()
 
 
-def test_applied_migrations_are_not_applied_again(tmp_path: Path) -> None:
+def test_applied_migrations_are_not_applied_again(db_url: str) -> None:
     calls: list[int] = []
     counting = Migration(NEXT.version, "count", lambda conn: calls.append(NEXT.version))
-    url = f"sqlite:///{tmp_path / 'news.db'}"
+    url = db_url
     open_store(url, migrations=[*MIGRATIONS, counting]).close()
     open_store(url, migrations=[*MIGRATIONS, counting]).close()
     assert calls == [NEXT.version]
 
 
-def test_a_failing_migration_is_rolled_back_and_not_recorded(tmp_path: Path) -> None:
+def test_a_failing_migration_is_rolled_back_and_not_recorded(db_url: str) -> None:
     def half_done(conn: Connection) -> None:
         conn.execute(text("CREATE TABLE half (x INTEGER)"))
         raise RuntimeError("disk on fire")
 
-    path = tmp_path / "news.db"
-    url = f"sqlite:///{path}"
+    url = db_url
     open_store(url, migrations=MIGRATIONS[:1]).close()
     with pytest.raises(StoreError, match=r"migration 2 \(half\) failed: disk on fire"):
         open_store(url, migrations=[*MIGRATIONS[:1], Migration(2, "half", half_done)])
-    assert recorded(path) == [(1, MIGRATIONS[0].name)]
-    with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchall() == []
+    assert recorded(url) == [(1, MIGRATIONS[0].name)]
+    engine = make_engine(url)
+    assert not inspect(engine).has_table("half")
+    engine.dispose()
 
 
-def test_a_database_newer_than_the_code_is_refused(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'news.db'}"
+def test_a_database_newer_than_the_code_is_refused(db_url: str) -> None:
+    url = db_url
     open_store(url, migrations=[*MIGRATIONS, NEXT]).close()
     newer = f"schema version {NEXT.version} is newer than this newsprism knows \\({len(MIGRATIONS)}\\)"
     with pytest.raises(StoreError, match=newer):
@@ -132,6 +145,18 @@ def test_without_fts5_the_store_still_opens_and_searches(tmp_path: Path) -> None
         assert isinstance(store, SqlStore)
         store.add([(ARTICLE, None)])
         assert store.search("body") == [ARTICLE]
+
+
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres", "postgresql+psycopg"])
+def test_a_postgresql_url_without_a_driver_means_psycopg_3(scheme: str) -> None:
+    assert parse_url(f"{scheme}://user@host:5433/news").drivername == "postgresql+psycopg"
+
+
+def test_a_plain_postgresql_url_opens_the_store(db_url: str) -> None:
+    plain = db_url.replace("postgresql+psycopg://", "postgresql://")
+    with open_store(plain) as store:
+        store.add([(ARTICLE, None)])
+        assert store.articles() == [ARTICLE]
 
 
 # --- errors are one-line StoreErrors ---------------------------------------------------------------

@@ -1,9 +1,11 @@
 """The store keeps stories: assignments with their explanation, merges, stale marks, the
-clusterer's state, listing, lookup by id or prefix, and full-text search grouped by story."""
+clusterer's state, listing, lookup by id or prefix, and full-text search grouped by story, on
+SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,8 +41,9 @@ def put(
 
 
 @pytest.fixture()
-def store() -> Store:
-    return open_store("sqlite://")
+def store(db_url: str) -> Iterator[Store]:
+    with open_store(db_url) as opened:
+        yield opened
 
 
 def test_assignments_are_stored_with_their_explanation_and_the_clusterer_state(store: Store) -> None:
@@ -142,9 +145,9 @@ def test_a_query_without_words_is_a_one_line_error(store: Store) -> None:
         store.search_stories("   ")
 
 
-def test_search_without_fts5_says_what_it_needs(store: Store) -> None:
+def test_search_without_full_text_search_says_what_it_needs(store: Store) -> None:
     assert isinstance(store, SqlStore)
-    with pytest.raises(StoreError, match="FTS5"):
+    with pytest.raises(StoreError, match=r"FTS5|search_vector column"):
         SqlStore(store.engine, fts=False).search_stories("dam")
 
 
@@ -162,7 +165,7 @@ def test_a_version_3_database_keeps_every_row_when_it_gains_stories(tmp_path: Pa
         assert isinstance(store, SqlStore)
         with store.engine.connect() as conn:
             version = conn.scalar(text("SELECT max(version) FROM schema_migrations"))
-    assert version == len(MIGRATIONS) == 4
+    assert version == len(MIGRATIONS) == 5
     with sqlite3.connect(path) as conn:
         after = {t: list(conn.execute(f"SELECT * FROM {t} ORDER BY 1")) for t in ("articles", "analyses")}
     assert after == before
