@@ -43,6 +43,7 @@ bench: $(DEVSTAMP)
 	$(BIN)/python benchmarks/bench_link.py
 	$(BIN)/python benchmarks/bench_long.py
 	$(BIN)/python benchmarks/bench_stories.py
+	$(BIN)/python benchmarks/bench_runners.py
 
 # Rebuild the HTML report's bundled JS/CSS from npm packages (committed; users and CI need no npm).
 assets:
