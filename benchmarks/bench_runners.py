@@ -6,8 +6,9 @@ local instance, an actor per CPU) analyse the same Multi-News dev documents
 from a fresh runner, start-up included (a pool's fork, Ray's start and its actors' pipeline
 loads), as a user's run pays it. Printed: articles/s, the speed-up over one worker, the peak
 resident memory of every process (this one; each pool worker; each Ray actor and Ray's own
-processes, read from /proc before the instance stops), and the load average beside the ratio:
-the target (2 workers >= 1.7x one) is judged only when the machine was not busier than its cores.
+processes, read from /proc before the instance stops), the articles per CPU-second (this process,
+its waited-for children and, on Ray, the actors, their pipeline load included: the per-core figure
+docs/scaling.md projects from), and the load average beside the ratio: the target (2 workers >= 1.7x one) is judged only when the machine was not busier than its cores.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sys
 import time
 from collections.abc import Iterator
@@ -82,15 +84,34 @@ def process_peak(pid: int) -> tuple[str, int] | None:
     return fields["Name"].strip(), int(fields["VmHWM"].split()[0]) * 1024
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its waited-for children (a pool's workers, once it is shut
+    down): a per-core figure the machine's load barely moves, unlike wall-clock throughput."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a live process has used so far, from /proc; 0 when gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(
     label: str, runner: RunnerName, workers: int, articles: list[Article]
 ) -> tuple[float, list[tuple[str, int]]]:
     """(seconds, [(process, peak bytes)]) of one fresh runner analysing every article."""
+    cpu = cpu_seconds()
     start = time.perf_counter()
     with open_runner(runner, workers=workers) as running:
         analyses = running.analyze(articles)
         took = time.perf_counter() - start
         workers_seen = {m.pid: m.peak_rss for m in running.memory()}
+        actors_cpu = sum(process_cpu(pid) for pid in workers_seen) if runner == "ray" else 0.0
         others = {}
         if runner == "ray":  # Ray's own processes (gcs_server, raylet, idle workers, ...)
             for pid in descendants(os.getpid()):
@@ -98,10 +119,12 @@ def measure(
                 if found and pid not in workers_seen:
                     others[pid] = found
     assert len(analyses) == len(articles)
+    cpu = cpu_seconds() - cpu + actors_cpu
     memory = [(f"this process (pid {os.getpid()})", peak_rss())]
     memory += [(f"worker pid {pid}", rss) for pid, rss in sorted(workers_seen.items()) if pid != os.getpid()]
     memory += [(f"ray {name} pid {pid}", rss) for pid, (name, rss) in sorted(others.items())]
-    print(f"  {label:<22} {len(articles) / took:8.1f} articles/s  ({took:.1f} s)")
+    per_core = f", {len(articles) / cpu:.1f} articles per CPU-second"
+    print(f"  {label:<22} {len(articles) / took:8.1f} articles/s  ({took:.1f} s{per_core})")
     return took, memory
 
 

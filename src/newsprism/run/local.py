@@ -6,10 +6,10 @@ paragraph pieces (:mod:`newsprism.nlp.parse`). With N workers, a :class:`Process
 batch after batch: starting a pool per batch cost a process start and a pipeline load each time);
 each worker loads the pipeline once, in its initializer. Articles cross the process boundary as
 :class:`Article` records and come back as :class:`ArticleAnalysis` records, never as spaCy Docs.
-They are streamed in small chunks through a bounded window of pending chunks, so the workers
-finish together (one big chunk per worker left one idle while the other ended its last chunk) and
-the parent never holds every pickled input at once. Results come back in input order, so output
-is deterministic whatever the worker count.
+They are streamed in small chunks, at most two in flight per worker (a new one sent as each
+finishes, whichever it is), so the workers finish together (one big chunk per worker left one
+idle while the other ended its last chunk) and the pool's queue never holds every pickled input.
+Results come back in input order, so output is deterministic whatever the worker count.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ import os
 import resource
 import signal
 from abc import ABC, abstractmethod
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from itertools import islice
 from types import TracebackType
@@ -146,7 +145,11 @@ def _worker_init(model: str | None, batch_size: int) -> None:
     _WORKER_BATCH = batch_size
 
 
-def _worker_chunk(chunk: list[Article]) -> tuple[list[ArticleAnalysis], WorkerMemory]:
+Done = tuple[list[ArticleAnalysis], WorkerMemory]
+"""What a worker sends back for one chunk: its analyses, in order, and the worker's peak memory."""
+
+
+def _worker_chunk(chunk: list[Article]) -> Done:
     assert _WORKER_NLP is not None, "the pool initializer loads the pipeline"
     analyses = list(analyze_with(_WORKER_NLP, chunk, _WORKER_BATCH))
     return analyses, WorkerMemory(os.getpid(), peak_rss())
@@ -188,34 +191,31 @@ class ProcessPool(Runner):
             )
         pool = self._pool
         size = chunk_size(len(articles), self.workers, self.batch_size)
-        window = 2 * self.workers  # chunks pending at once: every worker busy, one queued behind
-        pending: deque[Future[tuple[list[ArticleAnalysis], WorkerMemory]]] = deque()
-        results: list[ArticleAnalysis] = []
+        window = 2 * self.workers  # chunks in flight: every worker busy, one queued behind each
+        todo = enumerate(chunks(articles, size))
+        running: dict[Future[Done], int] = {}
+        done: dict[int, list[ArticleAnalysis]] = {}
         try:
-            for chunk in chunks(articles, size):
-                pending.append(pool.submit(_worker_chunk, chunk))
-                if len(pending) >= window:
-                    self._collect(pending.popleft(), results, progress)
-            while pending:
-                self._collect(pending.popleft(), results, progress)
+            for number, chunk in islice(todo, window):
+                running[pool.submit(_worker_chunk, chunk)] = number
+            while running:
+                # the first chunk to finish, whichever it is: waiting on the oldest left a
+                # worker idle behind one slow chunk
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                check_interrupted()
+                for future in finished:
+                    analyses, memory = future.result()
+                    done[running.pop(future)] = analyses
+                    self.record(memory.pid, memory.peak_rss)
+                    if progress:
+                        progress(len(analyses))
+                for number, chunk in islice(todo, len(finished)):
+                    running[pool.submit(_worker_chunk, chunk)] = number
         except BaseException:
             self._pool = None
             _stop(pool)
             raise
-        return results
-
-    def _collect(
-        self,
-        future: Future[tuple[list[ArticleAnalysis], WorkerMemory]],
-        results: list[ArticleAnalysis],
-        progress: Progress | None,
-    ) -> None:
-        analyses, memory = future.result()
-        check_interrupted()
-        results.extend(analyses)
-        self.record(memory.pid, memory.peak_rss)
-        if progress:
-            progress(len(analyses))
+        return [analysis for number in sorted(done) for analysis in done[number]]
 
     def close(self, failed: bool) -> None:
         pool, self._pool = self._pool, None
