@@ -121,7 +121,8 @@ def measure(
     assert len(analyses) == len(articles)
     cpu = cpu_seconds() - cpu + actors_cpu
     memory = [(f"this process (pid {os.getpid()})", peak_rss())]
-    memory += [(f"worker pid {pid}", rss) for pid, rss in sorted(workers_seen.items()) if pid != os.getpid()]
+    kind = "actor" if runner == "ray" else "worker"
+    memory += [(f"{kind} pid {pid}", rss) for pid, rss in sorted(workers_seen.items()) if pid != os.getpid()]
     memory += [(f"ray {name} pid {pid}", rss) for pid, (name, rss) in sorted(others.items())]
     per_core = f", {len(articles) / cpu:.1f} articles per CPU-second"
     print(f"  {label:<22} {len(articles) / took:8.1f} articles/s  ({took:.1f} s{per_core})")
