@@ -109,3 +109,13 @@ def test_story_json_is_the_same_in_process_in_a_pool_and_on_ray(tmp_path: Path) 
     assert len(alone) > 1
     assert pooled == alone
     assert on_ray == alone
+
+
+def test_a_ray_address_nobody_listens_on_is_one_line_at_once() -> None:
+    """Ray's own connect retried for a minute, logging C++ warnings, before failing."""
+    pytest.importorskip("ray", reason="ray is not installed (pip install 'newsprism[ray]')")
+    flags = ["--runner", "ray", "--ray-address", "127.0.0.1:1"]
+    result = CliRunner().invoke(app, ["analyze", str(EXAMPLES), "-q", *flags])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("newsprism: cannot reach the Ray cluster at 127.0.0.1:1: ")
+    assert result.stderr.count("\n") == 1

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import socket
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -39,6 +40,21 @@ def _ray() -> Any:
     except ImportError:
         raise ConfigError(MISSING) from None
     return ray
+
+
+def check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail at once, in one line, when nobody listens at ``address`` (``HOST:PORT`` or
+    ``ray://HOST:PORT``; ``auto`` is Ray's to find): ``ray.init`` retries a dead address for a
+    minute, printing C++ warnings, before it gives up."""
+    if address == "auto":
+        return
+    host, _, port = address.split("://", 1)[-1].rpartition(":")
+    if not host or not port.isdigit():
+        raise ConfigError(f"ray_address {address!r} is not HOST:PORT, ray://HOST:PORT or auto")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise ConfigError(f"cannot reach the Ray cluster at {address}: {exc.strerror or exc}") from None
 
 
 class Analyzer:
@@ -102,6 +118,8 @@ class RayRunner(Runner):
             "log_to_driver": False,
             "logging_level": logging.ERROR,
         }
+        if self.address:
+            check_reachable(self.address)
         try:
             if self.address:
                 ray.init(address=self.address, **quiet)
