@@ -10,6 +10,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -283,10 +284,11 @@ def ingest_corpus(
         analyzed: list[ArticleAnalysis] = []
         index: StoryIndex | None = None  # restored when there is something to cluster
         joined: dict[str, str] = {}  # new article -> the story it joined
+        stream = runner.stream(todo)  # one pass: the workers go on while a batch is stored
         for start in range(0, len(todo), batch_size):
             check_interrupted()  # between batches: every finished one is committed
             batch = todo[start : start + batch_size]
-            analyses = runner.analyze(batch)
+            analyses = list(islice(stream, len(batch)))
             dated = _dated(batch, analyses)
             index = index or _story_index(store)
             stories = _assign(index, dated)

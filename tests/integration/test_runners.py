@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,21 @@ def test_a_ray_address_nobody_listens_on_is_one_line_at_once() -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("newsprism: cannot reach the Ray cluster at 127.0.0.1:1: ")
     assert result.stderr.count("\n") == 1
+
+
+def stored_analyses(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as connection:
+        return list(connection.execute("SELECT article_id, data FROM analyses ORDER BY article_id"))
+
+
+@pytest.mark.ray
+def test_ingest_on_ray_stores_what_ingest_in_process_stores(tmp_path: Path) -> None:
+    """Batches of 2 from one stream: one Ray instance and one actor pool for the whole run."""
+    pytest.importorskip("ray", reason="ray is not installed (pip install 'newsprism[ray]')")
+    stored = {}
+    for name, flags in (("local", {}), ("ray", {"runner": "ray", "workers": 2})):
+        settings = Settings(quiet=True, db=f"sqlite:///{tmp_path / name}.db", **flags)
+        ingest_corpus(read_corpus([str(EXAMPLES)], settings), settings, batch_size=2)
+        stored[name] = stored_analyses(tmp_path / f"{name}.db")
+    assert len(stored["local"]) > 4
+    assert stored["ray"] == stored["local"]

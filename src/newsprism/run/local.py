@@ -63,8 +63,16 @@ class Runner(ABC):
         self._peaks: dict[int, int] = {}
 
     @abstractmethod
+    def stream(
+        self, articles: Sequence[Article], progress: Progress | None = None
+    ) -> Iterator[ArticleAnalysis]:
+        """One :class:`ArticleAnalysis` per article, in the order given, each as soon as it and
+        those before it are done: a caller storing them batch by batch (``ingest``) keeps the
+        workers busy meanwhile, and a run's workers start once, not once per batch."""
+
     def analyze(self, articles: Sequence[Article], progress: Progress | None = None) -> list[ArticleAnalysis]:
         """One :class:`ArticleAnalysis` per article, in the order given."""
+        return list(self.stream(articles, progress))
 
     def record(self, pid: int, rss: int) -> None:
         self._peaks[pid] = max(rss, self._peaks.get(pid, 0))
@@ -113,16 +121,16 @@ class InProcess(Runner):
         self.model = model
         self.batch_size = batch_size
 
-    def analyze(self, articles: Sequence[Article], progress: Progress | None = None) -> list[ArticleAnalysis]:
+    def stream(
+        self, articles: Sequence[Article], progress: Progress | None = None
+    ) -> Iterator[ArticleAnalysis]:
         nlp = load_pipeline(self.model)
-        results: list[ArticleAnalysis] = []
         for analysis in analyze_with(nlp, articles, self.batch_size):
             check_interrupted()
-            results.append(analysis)
+            self.record(os.getpid(), peak_rss())
             if progress:
                 progress(1)
-        self.record(os.getpid(), peak_rss())
-        return results
+            yield analysis
 
     def close(self, failed: bool) -> None:
         return None  # no workers: this process analysed
@@ -179,9 +187,13 @@ class ProcessPool(Runner):
         self._pool: ProcessPoolExecutor | None = None
         self._local = InProcess(model, batch_size)
 
-    def analyze(self, articles: Sequence[Article], progress: Progress | None = None) -> list[ArticleAnalysis]:
+    def stream(
+        self, articles: Sequence[Article], progress: Progress | None = None
+    ) -> Iterator[ArticleAnalysis]:
         if len(articles) <= 1:
-            return self._local.analyze(articles, progress)
+            yield from self._local.stream(articles, progress)
+            self.record(os.getpid(), peak_rss())
+            return
         if self._pool is None:
             load_pipeline(self.model)  # fail fast, here, with a clear error if the model is missing
             self._pool = ProcessPoolExecutor(
@@ -195,6 +207,7 @@ class ProcessPool(Runner):
         todo = enumerate(chunks(articles, size))
         running: dict[Future[Done], int] = {}
         done: dict[int, list[ArticleAnalysis]] = {}
+        ready = 0  # the next chunk to hand out, in input order
         try:
             for number, chunk in islice(todo, window):
                 running[pool.submit(_worker_chunk, chunk)] = number
@@ -211,11 +224,17 @@ class ProcessPool(Runner):
                         progress(len(analyses))
                 for number, chunk in islice(todo, len(finished)):
                     running[pool.submit(_worker_chunk, chunk)] = number
+                while ready in done:
+                    yield from done.pop(ready)
+                    ready += 1
+        except GeneratorExit:  # the caller stopped reading: drop the queued chunks, keep the pool
+            for future in running:
+                future.cancel()
+            raise
         except BaseException:
             self._pool = None
             _stop(pool)
             raise
-        return [analysis for number in sorted(done) for analysis in done[number]]
 
     def close(self, failed: bool) -> None:
         pool, self._pool = self._pool, None

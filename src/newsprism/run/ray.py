@@ -22,7 +22,7 @@ import os
 import pickle
 import socket
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import ConfigError, check_interrupted
@@ -137,9 +137,11 @@ class RayRunner(Runner):
         self._ray = ray
         return ray
 
-    def analyze(self, articles: Sequence[Article], progress: Progress | None = None) -> list[ArticleAnalysis]:
+    def stream(
+        self, articles: Sequence[Article], progress: Progress | None = None
+    ) -> Iterator[ArticleAnalysis]:
         if not articles:
-            return []
+            return
         ray = self._start()
         actors = max(1, int(ray.cluster_resources().get("CPU", 1)))
         size = chunk_size(len(articles), actors, self.batch_size)
@@ -155,20 +157,22 @@ class RayRunner(Runner):
                 num_cpus=1,
                 **restarts,
             )
-        results: list[ArticleAnalysis | None] = [None] * len(articles)
+        done: dict[int, ArticleAnalysis] = {}
+        ready = 0  # the next article to hand out, in input order
         for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
             check_interrupted()
             for index, blob, pid, rss in zip(
                 batch["index"], batch["analysis"], batch["pid"], batch["peak_rss"], strict=True
             ):
-                results[int(index)] = pickle.loads(blob)
+                done[int(index)] = pickle.loads(blob)
                 self.record(int(pid), int(rss))
             if progress:
                 progress(len(batch["index"]))
-        missing = [articles[i].source for i, r in enumerate(results) if r is None]
-        if missing:  # Ray Data lost rows: never hand back a short list silently
-            raise RuntimeError(f"Ray returned no analysis for {len(missing)} article(s): {missing[:3]}")
-        return [r for r in results if r is not None]
+            while ready in done:
+                yield done.pop(ready)
+                ready += 1
+        if ready < len(articles):  # Ray Data lost rows: never hand back a short run silently
+            raise RuntimeError(f"Ray returned no analysis for article {ready} ({articles[ready].source})")
 
     def close(self, failed: bool) -> None:
         ray, self._ray = self._ray, None
