@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(DEVSTAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,postgres]'
+	$(BIN)/pip install --quiet -e '.[dev,postgres,ray]'
 	touch $(STAMP) $@
 
 demo: $(STAMP)
@@ -46,6 +46,7 @@ bench: $(DEVSTAMP)
 	PYTHONPATH=. $(BIN)/python benchmarks/bench_ingest.py
 	PYTHONPATH=. $(BIN)/python benchmarks/bench_web.py
 	PYTHONPATH=. $(BIN)/python benchmarks/bench_store.py
+	PYTHONPATH=. $(BIN)/python benchmarks/bench_runners.py
 
 # Rebuild the HTML report's bundled JS/CSS from npm packages (committed; users and CI need no npm).
 assets:

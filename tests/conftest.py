@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -30,3 +31,19 @@ def nlp() -> Language:
     from newsprism.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture()
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """The ``max_workers`` of every process pool the local runner starts, in order."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    started: list[int | None] = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, max_workers: int | None = None, **kwargs: Any) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr("newsprism.run.local.ProcessPoolExecutor", CountedPool)
+    return started

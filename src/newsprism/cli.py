@@ -87,6 +87,14 @@ app = typer.Typer(
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline name or path.")]
 WorkersOpt = Annotated[int | None, typer.Option("--workers", "-w", help="Processes for the analysis.")]
+RunnerOpt = Annotated[
+    str | None,
+    typer.Option("--runner", help="Where the per-article analysis runs: local (--workers processes) or ray."),
+]
+RayAddressOpt = Annotated[
+    str | None,
+    typer.Option("--ray-address", help="Ray cluster to join for --runner ray (default: start one here)."),
+]
 MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Skip inputs larger than this.")]
 MaxCharsOpt = Annotated[
     int | None, typer.Option("--max-chars", help="Cut articles longer than this at a paragraph boundary.")
@@ -257,6 +265,8 @@ def analyze(
     what: WhatOpt = None,
     model: ModelOpt = None,
     workers: WorkersOpt = None,
+    runner: RunnerOpt = None,
+    ray_address: RayAddressOpt = None,
     max_bytes: MaxBytesOpt = None,
     max_chars: MaxCharsOpt = None,
     language: LanguageOpt = None,
@@ -283,6 +293,8 @@ def analyze(
         config,
         model=model,
         workers=workers,
+        runner=runner,
+        ray_address=ray_address,
         max_bytes=max_bytes,
         max_chars=max_chars,
         language=language,
@@ -423,6 +435,8 @@ def ingest(
     db: DbOpt = None,
     model: ModelOpt = None,
     workers: WorkersOpt = None,
+    runner: RunnerOpt = None,
+    ray_address: RayAddressOpt = None,
     max_bytes: MaxBytesOpt = None,
     max_chars: MaxCharsOpt = None,
     language: LanguageOpt = None,
@@ -439,6 +453,8 @@ def ingest(
         db=db,
         model=model,
         workers=workers,
+        runner=runner,
+        ray_address=ray_address,
         max_bytes=max_bytes,
         max_chars=max_chars,
         language=language,

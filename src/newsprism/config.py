@@ -10,11 +10,16 @@ import os
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .errors import ConfigError
 
 ENV_PREFIX = "NEWSPRISM_"
+
+RunnerName = Literal["local", "ray"]
+"""Where the per-article analysis runs: ``local`` (this process, or a pool of ``workers``
+processes) or ``ray`` (Ray Data on an actor pool: the optional ``newsprism[ray]`` extra)."""
+RUNNERS: tuple[RunnerName, ...] = get_args(RunnerName)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,16 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("workers", 1, "processes for the per-article analysis (1 = in this process)"),
     Setting("batch_size", 32, "documents per nlp.pipe batch"),
+    Setting(
+        "runner",
+        "local",
+        "where the per-article analysis runs: local (this process, or workers processes) or ray",
+    ),
+    Setting(
+        "ray_address",
+        None,
+        "the Ray cluster for runner ray (e.g. ray://head:10001 or auto); default: start a local instance",
+    ),
     Setting(
         "max_bytes", 20_000_000, "input files larger than this many bytes are skipped (JSONL and WARC stream)"
     ),
@@ -55,6 +70,8 @@ class Settings:
     model: str | None = None
     workers: int = 1
     batch_size: int = 32
+    runner: RunnerName = "local"
+    ray_address: str | None = None
     max_bytes: int = 20_000_000
     max_chars: int = 1_000_000
     language: str = "en"
@@ -70,6 +87,10 @@ class Settings:
             raise ConfigError(f"workers must be at least 1, got {self.workers}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.runner not in RUNNERS:
+            raise ConfigError(f"runner must be one of {', '.join(RUNNERS)}, got {self.runner!r}")
+        if self.ray_address is not None and self.runner != "ray":
+            raise ConfigError("ray_address is given but the runner is not ray (add --runner ray)")
         if self.summary_words < 1:
             raise ConfigError(f"summary_words must be at least 1, got {self.summary_words}")
         if self.max_bytes < 1:

@@ -10,6 +10,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
@@ -24,7 +25,7 @@ from .link.dates import refine_publication_dates
 from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
 from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published, headline
-from .run.local import Progress, analyze_articles
+from .run.local import Progress, Runner, open_runner
 from .stories import StoryIndex, arrival_order, cluster, item_of
 from .stories.grouping import Grouping, groupings
 
@@ -132,14 +133,21 @@ def _analyses(
         raise nothing_usable(corpus, "analyse")
     nlp = load_pipeline(settings.model)
     _check_language(nlp, settings)
-    analyses = analyze_articles(
-        corpus.articles,
+    with runner_of(settings) as runner:
+        analyses = runner.analyze(corpus.articles, progress)
+    return analyses, pipeline_name(nlp)
+
+
+def runner_of(settings: Settings) -> Runner:
+    """The runner ``settings`` choose (``runner``, ``workers``, ``ray_address``), to be used as a
+    context manager: one per run, so a pool or a Ray instance starts once, not per batch."""
+    return open_runner(
+        settings.runner,
         model=settings.model,
         workers=settings.workers,
         batch_size=settings.batch_size,
-        progress=progress,
+        ray_address=settings.ray_address,
     )
-    return analyses, pipeline_name(nlp)
 
 
 def _linked(
@@ -257,7 +265,7 @@ def ingest_corpus(
     if not corpus.articles and not corpus.other_language:
         raise nothing_usable(corpus, "ingest")
     added = present = 0
-    with open_store(settings.db) as store:
+    with open_store(settings.db) as store, runner_of(settings) as runner:
         analyzed_before = store.analyzed([a.id for a in corpus.articles])
         todo = [a for a in corpus.articles if a.id not in analyzed_before]
         # Checked before anything is stored: a wrong --language must not store the run's
@@ -277,12 +285,11 @@ def ingest_corpus(
         clusterer = _Clusterer()
         if todo:
             _bootstrap_stories(store)
+        stream = runner.stream(todo)  # one pass: the workers go on while a batch is stored
         for start in range(0, len(todo), batch_size):
             check_interrupted()  # between batches: every finished one is committed
             batch = todo[start : start + batch_size]
-            analyses = analyze_articles(
-                batch, model=settings.model, workers=settings.workers, batch_size=settings.batch_size
-            )
+            analyses = list(islice(stream, len(batch)))
             dated = _dated(batch, analyses)
             result = store.add(dated, model, cluster=clusterer.batch(dated))
             analyzed.extend(analyses)

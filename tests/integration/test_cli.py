@@ -11,7 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -150,16 +149,8 @@ def test_ingest_is_idempotent_and_articles_lists_them(tmp_path: Path, messy_fold
 
 
 def test_workers_give_the_same_story_as_one_process(
-    tmp_path: Path, messy_folder: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, messy_folder: Path, pools: list[int | None]
 ) -> None:
-    pools: list[int | None] = []
-
-    class CountedPool(ProcessPoolExecutor):
-        def __init__(self, max_workers: int | None = None, **kwargs: Any) -> None:
-            pools.append(max_workers)
-            super().__init__(max_workers, **kwargs)
-
-    monkeypatch.setattr("newsprism.run.local.ProcessPoolExecutor", CountedPool)
     one, two = tmp_path / "1.json", tmp_path / "2.json"
     assert run("analyze", str(messy_folder), "-o", str(one), "--quiet").exit_code == 0
     assert pools == []

@@ -1,5 +1,6 @@
-"""Running the per-article analysis: ``analyze_articles``, in this process or a process pool."""
+"""Running the per-article analysis: in this process, a process pool, or on Ray (``run.ray``,
+imported only when chosen: ``ray`` is an optional extra)."""
 
-from .local import analyze_articles
+from .local import Runner, WorkerMemory, analyze_articles, open_runner
 
-__all__ = ["analyze_articles"]
+__all__ = ["Runner", "WorkerMemory", "analyze_articles", "open_runner"]
