@@ -25,6 +25,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import combinations
 
 from datasketch import MinHash, MinHashLSH
@@ -70,9 +71,21 @@ def _keep_best(scores: dict[Pair, float], n: int) -> set[Pair]:
     return kept
 
 
+@cache
+def lsh_params() -> tuple[int, int]:
+    """The LSH bands and rows for :data:`DOC_THRESHOLD`, worked out once. The trap: datasketch
+    integrates the false positive and negative rates for every ``MinHashLSH(threshold=...)``
+    (about 20 ms), and a store relinks hundreds of small stories per ingest run: it was most of
+    the time spent on one-article stories."""
+    lsh = MinHashLSH(threshold=DOC_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 def document_pairs(texts: Sequence[ReuseText]) -> set[Pair]:
     """Pairs whose word-shingle sets are similar (MinHashLSH, then estimated Jaccard)."""
-    lsh = MinHashLSH(threshold=DOC_THRESHOLD, num_perm=NUM_PERM)
+    if sum(1 for text in texts if text.words) < 2:
+        return set()  # nothing to pair
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params())
     base = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity)
     sketches: dict[int, MinHash] = {}
     with lsh.insertion_session() as session:
