@@ -20,9 +20,8 @@ from urllib.robotparser import RobotFileParser
 import httpcore
 import httpx
 
+from ..config import DEFAULT_USER_AGENT
 from .safety import GuardedBackend, Refused, Resolver, check_url, system_resolver
-
-DEFAULT_USER_AGENT = "newsprism/0.1 (+https://github.com/newsprism/newsprism)"
 
 #: What a fetch is for: an article page, a feed or sitemap, or a robots.txt (any type).
 Purpose = Literal["page", "feed", "robots"]

@@ -213,3 +213,33 @@ def test_a_gzipped_file_is_no_article_page(server: Server) -> None:
     with fetcher() as client:
         pages = fetch_documents([server.url("/a.html.gz")], client)
     assert [f.reason for f in pages.failed] == ["content type application/gzip is not HTML or XML"]
+
+
+def test_max_new_fetches_that_many_and_leaves_the_rest_unseen_for_the_next_round(
+    server: Server, state: WatchState
+) -> None:
+    for p in ("/a", "/b", "/c"):
+        server.routes[p] = answer(body=article(p))
+    server.routes["/feed"] = feed_with_etag(rss("/a", "/b", port=server.port), '"v1"')
+    server.routes["/more"] = answer(
+        body=rss("/c", "/a", port=server.port), content_type="application/rss+xml"
+    )
+    feeds = [server.url("/feed"), server.url("/more")]
+
+    with fetcher() as client:
+        first = poll_feeds(feeds, client, state, max_new=1)
+    remember(first, state)
+    # /a, fetched for the first feed, is no new entry of the second
+    assert [(f.entries, f.new, f.left) for f in first.feeds] == [(2, 2, 1), (2, 1, 1)]
+    assert first.left == 2
+    assert first.pages.fetched == 1
+    assert all(f.validators is None for f in first.feeds), "a 304 next round would hide what was left"
+    assert state.unseen([server.url(p) for p in ("/a", "/b", "/c")]) == [server.url("/b"), server.url("/c")]
+
+    with fetcher() as client:
+        second = poll_feeds(feeds, client, state, max_new=5)
+    remember(second, state)
+    assert [(f.new, f.left) for f in second.feeds] == [(1, 0), (1, 0)]
+    assert second.left == 0 and second.pages.fetched == 2
+    assert [p for p in server.paths() if p in ("/a", "/b", "/c")] == ["/a", "/b", "/c"]
+    assert state.validators(server.url("/feed")) == ('"v1"', None)
