@@ -474,9 +474,11 @@ def ingest(
 
 UrlsArg = Annotated[list[str], typer.Argument(help="http(s) URLs of article pages.")]
 AllowPrivateOpt = Annotated[
-    bool,
+    bool | None,
     typer.Option(
-        "--allow-private", help="Allow loopback, private and link-local addresses (intranet use, tests)."
+        "--allow-private/--no-allow-private",
+        help="Allow loopback, private and link-local addresses (intranet use, tests); default: off.",
+        show_default=False,
     ),
 ]
 UserAgentOpt = Annotated[
@@ -488,27 +490,26 @@ TimeoutOpt = Annotated[
 DelayOpt = Annotated[
     float | None, typer.Option("--delay", help="Least seconds between two requests to one host (default 1).")
 ]
+MaxNewOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-new", help="Most new entries one poll fetches (default 200); the rest wait for the next poll."
+    ),
+]
 
 
-def _fetch_options(
-    settings: Settings,
-    allow_private: bool,
-    user_agent: str | None,
-    timeout: float | None,
-    delay: float | None,
-) -> FetchOptions:
-    """The fetch options of the flags given; the page size cap is ``max_bytes``, as for files."""
+def _fetch_options(settings: Settings) -> FetchOptions:
+    """The fetch options of the settings (flags over environment over config file); the page
+    size cap is ``max_bytes``, as for files."""
     from .fetch import FetchOptions
 
-    given: dict[str, Any] = {"user_agent": user_agent, "total_timeout": timeout, "host_interval": delay}
-    if delay is not None and delay < 0:
-        raise ConfigError("--delay must not be negative")
-    if timeout is not None and timeout <= 0:
-        raise ConfigError("--timeout must be more than 0 seconds")
-    if user_agent is not None and not user_agent.strip():
-        raise ConfigError("--user-agent must not be empty")
-    chosen = {k: v for k, v in given.items() if v is not None}
-    return FetchOptions(allow_private=allow_private, max_bytes=settings.max_bytes, **chosen)
+    return FetchOptions(
+        user_agent=settings.user_agent,
+        allow_private=settings.allow_private,
+        total_timeout=settings.timeout,
+        host_interval=settings.delay,
+        max_bytes=settings.max_bytes,
+    )
 
 
 def _line(quiet: bool) -> Callable[[str], None] | None:
@@ -520,7 +521,7 @@ def _line(quiet: bool) -> Callable[[str], None] | None:
 def fetch(
     urls: UrlsArg,
     db: DbOpt = None,
-    allow_private: AllowPrivateOpt = False,
+    allow_private: AllowPrivateOpt = None,
     user_agent: UserAgentOpt = None,
     timeout: TimeoutOpt = None,
     delay: DelayOpt = None,
@@ -550,8 +551,12 @@ def fetch(
         language=language,
         strict=strict or None,
         quiet=quiet or None,
+        allow_private=allow_private,
+        user_agent=user_agent,
+        timeout=timeout,
+        delay=delay,
     )
-    options = _fetch_options(settings, allow_private, user_agent, timeout, delay)
+    options = _fetch_options(settings)
     if not settings.quiet:
         _err(f"fetching {len(urls)} URL(s)")
     with Fetcher(options) as fetcher:
@@ -597,10 +602,11 @@ def watch(
     db: DbOpt = None,
     every: Annotated[str, typer.Option("--every", help="Time between polls: 30s, 15m, 1h.")] = "15m",
     once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
-    allow_private: AllowPrivateOpt = False,
+    allow_private: AllowPrivateOpt = None,
     user_agent: UserAgentOpt = None,
     timeout: TimeoutOpt = None,
     delay: DelayOpt = None,
+    max_new: MaxNewOpt = None,
     model: ModelOpt = None,
     workers: WorkersOpt = None,
     max_bytes: MaxBytesOpt = None,
@@ -633,13 +639,18 @@ def watch(
         max_chars=max_chars,
         language=language,
         quiet=quiet or None,
+        allow_private=allow_private,
+        user_agent=user_agent,
+        timeout=timeout,
+        delay=delay,
+        max_new=max_new,
     )
-    options = _fetch_options(settings, allow_private, user_agent, timeout, delay)
+    options = _fetch_options(settings)
     state = WatchState(settings.db)
     try:
         while True:
             with Fetcher(options) as fetcher:  # a new one per poll: robots.txt is read again
-                poll = poll_feeds(feeds, fetcher, state, _line(settings.quiet))
+                poll = poll_feeds(feeds, fetcher, state, _line(settings.quiet), max_new=settings.max_new)
             corpus = corpus_of(poll.pages.documents, settings)
             _report_skips(corpus, settings.quiet)
             stored = (
@@ -663,13 +674,15 @@ def watch(
 
 
 def _poll_summary(poll: Poll, stored: IngestResult, skipped: int) -> str:
-    """One poll's line: feeds (unchanged, failed), new entries, pages fetched and failed, stored."""
+    """One poll's line: feeds (unchanged, failed), new entries (and those left for the next poll
+    by --max-new), pages fetched and failed, stored."""
     feeds = poll.feeds
     unchanged = sum(f.status == "unchanged" for f in feeds)
     failed = [f for f in feeds if f.status == "failed"]
+    left = f" ({poll.left} left for the next poll, --max-new)" if poll.left else ""
     return (
         f"polled {len(feeds)} feed(s): {unchanged} unchanged, {len(failed)} failed; "
-        f"{sum(f.new for f in feeds)} new entries; fetched {poll.pages.fetched}, "
+        f"{sum(f.new for f in feeds)} new entries{left}; fetched {poll.pages.fetched}, "
         f"{stored.added} new, {stored.present} unchanged (already stored), "
         f"{len(poll.pages.failed)} failed{_reasons(poll.pages.failed)}, {skipped} skipped"
     )

@@ -21,6 +21,9 @@ RunnerName = Literal["local", "ray"]
 processes) or ``ray`` (Ray Data on an actor pool: the optional ``newsprism[ray]`` extra)."""
 RUNNERS: tuple[RunnerName, ...] = get_args(RunnerName)
 
+#: Who fetch and watch say they are (the name robots.txt rules are matched against).
+DEFAULT_USER_AGENT = "newsprism/0.1 (+https://github.com/newsprism/newsprism)"
+
 
 @dataclass(frozen=True, slots=True)
 class Setting:
@@ -60,6 +63,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("summary_words", 200, "length of the cited summary, in words"),
     Setting("token", None, "bearer token that enables writes in newsprism serve (unset: writes are off)"),
     Setting("max_post_bytes", 5_000_000, "largest body newsprism serve accepts for a posted article"),
+    Setting("user_agent", DEFAULT_USER_AGENT, "User-Agent fetch and watch send and match in robots.txt"),
+    Setting("delay", 1.0, "least seconds between two requests to one host (fetch, watch)"),
+    Setting("timeout", 30.0, "seconds one request may take in all (fetch, watch)"),
+    Setting("max_new", 200, "most new entries one watch poll fetches; the rest wait for the next poll"),
+    Setting("allow_private", False, "let fetch and watch reach loopback, private and link-local addresses"),
 )
 
 
@@ -81,6 +89,11 @@ class Settings:
     summary_words: int = 200
     token: str | None = None
     max_post_bytes: int = 5_000_000
+    user_agent: str = DEFAULT_USER_AGENT
+    delay: float = 1.0
+    timeout: float = 30.0
+    max_new: int = 200
+    allow_private: bool = False
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -101,6 +114,14 @@ class Settings:
             raise ConfigError(f"max_post_bytes must be at least 1, got {self.max_post_bytes}")
         if self.max_chars < 1_000:
             raise ConfigError(f"max_chars must be at least 1000, got {self.max_chars}")
+        if not self.user_agent.strip():
+            raise ConfigError("user_agent must not be empty")
+        if self.delay < 0:
+            raise ConfigError(f"delay must not be negative, got {self.delay:g}")
+        if self.timeout <= 0:
+            raise ConfigError(f"timeout must be more than 0 seconds, got {self.timeout:g}")
+        if self.max_new < 1:
+            raise ConfigError(f"max_new must be at least 1, got {self.max_new}")
 
 
 _TYPES = {f.name: f.type for f in fields(Settings)}
@@ -111,6 +132,11 @@ def _coerce(name: str, raw: Any) -> Any:
     try:
         if kind == "int":
             return int(raw)
+        if kind == "float":
+            value = float(raw)
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError(raw)
+            return value
         if kind == "bool":
             if isinstance(raw, bool):
                 return raw

@@ -24,6 +24,16 @@ pytestmark = pytest.mark.model
 
 runner = CliRunner()
 
+#: Stored but not analysed (another language): listed among the articles with no story.
+GREVE = {
+    "title": "Les dockers d'Alvena en grève",
+    "outlet": "Le Quai",
+    "url": "https://quai.example/greve",
+    "published": "2025-06-02T12:00:00+00:00",
+    "text": "Les dockers du port d'Alvena ont cessé le travail lundi, et quatorze navires attendent au large.\n\n"
+    "L'autorité portuaire a dit que les conteneurs resteraient sur le quai pendant toute la grève.",
+}
+
 
 def run(*args: str) -> Result:
     return runner.invoke(app, list(args))
@@ -33,7 +43,9 @@ def run(*args: str) -> Result:
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("export")
     url = f"sqlite:///{folder / 'n.db'}"
-    result = run("ingest", str(jsonl(folder / "in" / "news.jsonl", *STRIKE, ORCHARD)), "--db", url, "-q")
+    result = run(
+        "ingest", str(jsonl(folder / "in" / "news.jsonl", *STRIKE, ORCHARD, GREVE)), "--db", url, "-q"
+    )
     assert result.exit_code == 0, result.stderr
     return url
 
@@ -61,6 +73,12 @@ def test_every_table_matches_the_store(db: str, tmp_path: Path, fmt: str) -> Non
         got[what] = read(out, fmt, row_type)
     assert [r["story_id"] for r in got["stories"]] == [s.id for s in listed]
     assert {r["article_id"]: r["text"] for r in got["articles"]} == texts
+    members = {m.article_id: s.id for s in listed for m in s.members}
+    assert {r["article_id"]: r["story_id"] for r in got["articles"]} == {
+        a: members.get(a) for a in texts
+    }  # every article listed once, the French one with an empty story
+    (greve,) = [r for r in got["articles"] if r["title"] == GREVE["title"]]
+    assert greve["story_id"] is None and greve["language"] == "fr"
     quotes = [q for story in stories.values() for an in story.analyses for q in an.quotes]  # type: ignore[union-attr]
     assert sorted(r["quote_id"] for r in got["quotes"]) == sorted(q.id for q in quotes) and quotes
     mentions = sum(len(e.mentions) for s in stories.values() for e in s.entities)  # type: ignore[union-attr]

@@ -36,6 +36,12 @@ def test_booleans_from_the_environment() -> None:
         ({"NEWSPRISM_WORKERS": "many"}, "workers"),
         ({"NEWSPRISM_WORKERS": "0"}, "at least 1"),
         ({"NEWSPRISM_STRICT": "perhaps"}, "strict"),
+        ({"NEWSPRISM_DELAY": "-1"}, "delay must not be negative"),
+        ({"NEWSPRISM_DELAY": "soon"}, "setting 'delay': cannot use 'soon'"),
+        ({"NEWSPRISM_DELAY": "nan"}, "setting 'delay': cannot use 'nan'"),
+        ({"NEWSPRISM_TIMEOUT": "0"}, "timeout must be more than 0 seconds"),
+        ({"NEWSPRISM_USER_AGENT": " "}, "user_agent must not be empty"),
+        ({"NEWSPRISM_MAX_NEW": "0"}, "max_new must be at least 1"),
     ],
 )
 def test_bad_values_are_config_errors(env: dict[str, str], message: str) -> None:
@@ -61,3 +67,23 @@ def test_every_setting_describes_itself_and_exists_on_settings() -> None:
     assert {s.name for s in SETTINGS} == set(Settings.__dataclass_fields__)
     for s in SETTINGS:
         assert s.help and getattr(Settings(), s.name) == s.default
+
+
+def test_fetch_settings_come_from_each_layer_and_the_flag_wins(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        'user_agent = "file-bot/1"\ndelay = 2.5\ntimeout = 12\nmax_new = 50\nallow_private = true\n'
+    )
+    from_file = load_settings(cfg, env={})
+    assert (from_file.user_agent, from_file.delay, from_file.timeout) == ("file-bot/1", 2.5, 12.0)
+    assert (from_file.max_new, from_file.allow_private) == (50, True)
+    env = {"NEWSPRISM_USER_AGENT": "env-bot/1", "NEWSPRISM_DELAY": "0.5", "NEWSPRISM_ALLOW_PRIVATE": "no"}
+    from_env = load_settings(cfg, env=env)
+    assert (from_env.user_agent, from_env.delay, from_env.allow_private) == ("env-bot/1", 0.5, False)
+    flagged = load_settings(cfg, env=env, user_agent="flag-bot/1", max_new=7, timeout=3.0)
+    assert (flagged.user_agent, flagged.max_new, flagged.timeout, flagged.delay) == (
+        "flag-bot/1",
+        7,
+        3.0,
+        0.5,
+    )

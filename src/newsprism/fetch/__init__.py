@@ -15,12 +15,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..config import DEFAULT_USER_AGENT
 from ..errors import check_interrupted
 from ..ingest import read_input
 from ..ingest.html import read_html
 from ..ingest.sources import Input
 from ..records import RawDocument, Skip
-from .client import DEFAULT_USER_AGENT, HTML_TYPES, Failed, Fetched, Fetcher, FetchOptions
+from .client import HTML_TYPES, Failed, Fetched, Fetcher, FetchOptions
 from .safety import Refused, check_url
 from .sources import read_listing
 from .state import WatchState
@@ -96,14 +97,16 @@ FeedStatus = Literal["listed", "unchanged", "failed"]
 @dataclass(frozen=True, slots=True)
 class FeedPoll:
     """One feed's round: ``listed`` (fetched and read: ``entries`` listed, ``new`` of them not
-    seen before), ``unchanged`` (304 to the conditional request) or ``failed`` (``reason``).
-    ``seen`` and ``validators`` are what :func:`remember` records once the round is stored."""
+    seen before, ``left`` of those not fetched this round for the ``max_new`` cap), ``unchanged``
+    (304 to the conditional request) or ``failed`` (``reason``). ``seen`` and ``validators`` are
+    what :func:`remember` records once the round is stored."""
 
     feed: str
     status: FeedStatus
     reason: str = ""
     entries: int = 0
     new: int = 0
+    left: int = 0
     seen: tuple[str, ...] = ()
     validators: tuple[str | None, str | None] | None = None
 
@@ -115,18 +118,30 @@ class Poll:
     feeds: tuple[FeedPoll, ...]
     pages: Pages
 
+    @property
+    def left(self) -> int:
+        """New entries left unseen for the next round (the ``max_new`` cap); each counted once."""
+        return sum(f.left for f in self.feeds)
+
 
 def poll_feeds(
-    feeds: Sequence[str], fetcher: Fetcher, state: WatchState, report: Report | None = None
+    feeds: Sequence[str],
+    fetcher: Fetcher,
+    state: WatchState,
+    report: Report | None = None,
+    *,
+    max_new: int | None = None,
 ) -> Poll:
     """One round: every feed fetched with a conditional request (its last ETag/Last-Modified),
     read as RSS/Atom or a sitemap, a sitemap index's child sitemaps polled in the same round; the
-    entries not seen before (in any earlier round, or earlier in this one) fetched as pages.
+    entries not seen before (in any earlier round, or earlier in this one) fetched as pages, at
+    most ``max_new`` of them in the whole round (in the feeds' order, then each feed's): the rest
+    stay unseen and are counted as ``left``, for the next round to take.
 
-    Two traps decide what is remembered. A feed's validators are kept only when none of its new
-    entries failed transiently: otherwise the next round's 304 would hide those entries for
-    good. A sitemap index's validators are never kept: an unchanged index says nothing about its
-    child sitemaps, which must be asked every round."""
+    Two traps decide what is remembered. A feed's validators are kept only when every one of its
+    new entries was handled (none failed transiently, none left for the cap): otherwise the next
+    round's 304 would hide those entries for good. A sitemap index's validators are never kept:
+    an unchanged index says nothing about its child sitemaps, which must be asked every round."""
     queue = [(feed, True) for feed in dict.fromkeys(feeds)]
     polled: set[str] = set()
     claimed: set[str] = set()  # entry URLs taken by an earlier feed of this round
@@ -134,6 +149,7 @@ def poll_feeds(
     documents: list[RawDocument | Skip] = []
     failures: list[Failed] = []
     fetched = 0
+    budget = max_new
     while queue:
         feed, top = queue.pop(0)
         if feed in polled:
@@ -159,15 +175,21 @@ def poll_feeds(
             queue.extend((child, False) for child in listing.sitemaps)
         new = [u for u in state.unseen(listing.entries) if u not in claimed]
         claimed.update(new)
-        pages = fetch_documents(new, fetcher, report)
+        taken = new if budget is None else new[:budget]
+        left = len(new) - len(taken)
+        if budget is not None:
+            budget -= len(taken)
+        pages = fetch_documents(taken, fetcher, report)
         documents.extend(pages.documents)
         failures.extend(pages.failed)
         fetched += pages.fetched
         failed_now = {f.url for f in pages.failed if f.transient}
-        keep = None if failed_now or listing.sitemaps else (got.etag, got.last_modified)
-        seen = tuple(u for u in new if u not in failed_now)
-        outcomes.append(FeedPoll(feed, "listed", "", len(listing.entries), len(new), seen, keep))
-        _say(report, f"listed feed {feed}: {len(listing.entries)} entries, {len(new)} new")
+        keep = None if failed_now or left or listing.sitemaps else (got.etag, got.last_modified)
+        seen = tuple(u for u in taken if u not in failed_now)
+        entries = len(listing.entries)
+        outcomes.append(FeedPoll(feed, "listed", "", entries, len(new), left, seen, keep))
+        later = f", {left} left for the next poll (--max-new)" if left else ""
+        _say(report, f"listed feed {feed}: {entries} entries, {len(new)} new{later}")
     return Poll(tuple(outcomes), Pages(tuple(documents), fetched, tuple(failures)))
 
 

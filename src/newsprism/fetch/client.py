@@ -20,15 +20,18 @@ from urllib.robotparser import RobotFileParser
 import httpcore
 import httpx
 
+from ..config import DEFAULT_USER_AGENT
 from .safety import GuardedBackend, Refused, Resolver, check_url, system_resolver
-
-DEFAULT_USER_AGENT = "newsprism/0.1 (+https://github.com/newsprism/newsprism)"
 
 #: What a fetch is for: an article page, a feed or sitemap, or a robots.txt (any type).
 Purpose = Literal["page", "feed", "robots"]
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 XML_TYPES = frozenset({"text/xml", "application/xml", "application/rss+xml", "application/atom+xml"})
+#: A gzipped file's types, taken for a sitemap or feed only (``sitemap.xml.gz``); octet-stream too
+#: when the path ends in ``.gz``. Never for an article page.
+GZIP_TYPES = frozenset({"application/gzip", "application/x-gzip"})
+GZIP_MAGIC = b"\x1f\x8b"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRIED = frozenset({429, 500, 502, 503, 504})
 CHUNK = 64 * 1024
@@ -197,8 +200,8 @@ class Fetcher:
                     elif status != 200:
                         raise _Stop(f"HTTP {status}", status=status)
                     else:
-                        _check_type(response.headers, purpose)
-                        return status, response.headers, self._read(response, deadline)
+                        _check_type(response.headers, purpose, url)
+                        return status, response.headers, self._read(response, deadline, purpose)
             except httpx.TimeoutException as exc:
                 raise _Stop(f"timed out ({type(exc).__name__})", transient=True) from None
             except httpx.TransportError as exc:
@@ -206,14 +209,15 @@ class Fetcher:
             self._sleep(wait)
         raise AssertionError("unreachable: the last attempt returns or stops")
 
-    def _read(self, response: httpx.Response, deadline: float) -> bytes:
-        """The body, decompressed, stopped as soon as it passes ``max_bytes`` (raw or
-        decompressed) or the total timeout: a server's size claims are not trusted."""
+    def _read(self, response: httpx.Response, deadline: float, purpose: Purpose) -> bytes:
+        """The body, decompressed (a feed's gzip file too), stopped as soon as it passes
+        ``max_bytes`` (raw or decompressed) or the total timeout: a server's size claims are not
+        trusted."""
         limit = self.options.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise _Stop(f"larger than max_bytes ({declared} > {limit} bytes, by Content-Length)")
-        body = _Body(response.headers.get("content-encoding", ""), limit)
+        body = _Body(response.headers.get("content-encoding", ""), limit, gunzip=purpose == "feed")
         received = 0
         for chunk in response.iter_raw(CHUNK):
             received += len(chunk)
@@ -281,12 +285,18 @@ def _media_type(headers: httpx.Headers) -> str:
     return str(headers.get("content-type", "")).split(";", 1)[0].strip().lower()
 
 
-def _check_type(headers: httpx.Headers, purpose: Purpose) -> None:
-    """HTML or XML only (an XML type includes any ``+xml`` one); a robots.txt may be anything."""
+def _check_type(headers: httpx.Headers, purpose: Purpose, url: str) -> None:
+    """HTML or XML only (an XML type includes any ``+xml`` one); for a feed, a gzipped file too
+    (``GZIP_TYPES``, or octet-stream at a ``.gz`` path); a robots.txt may be anything."""
     if purpose == "robots":
         return
     media = _media_type(headers)
     if media in HTML_TYPES or media in XML_TYPES or media.endswith("+xml"):
+        return
+    if purpose == "feed" and (
+        media in GZIP_TYPES
+        or (media == "application/octet-stream" and urlsplit(url).path.lower().endswith(".gz"))
+    ):
         return
     raise _Stop(f"content type {media or '(none given)'} is not HTML or XML")
 
@@ -305,49 +315,97 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-class _Body:
-    """Collects a body, decoding its Content-Encoding (gzip, deflate) incrementally with at most
-    ``limit + 1`` bytes of output per call: a small compressed chunk can inflate a thousandfold
-    (a gzip bomb), so the output, not the input, is what is capped."""
+class _Inflate:
+    """One decoding stage (gzip, zlib or raw deflate) that yields at most ``limit`` bytes in all
+    and stops the fetch past that: a small compressed chunk can inflate a thousandfold (a gzip
+    bomb), so the output, not the input, is what is capped, and each call is asked for no more
+    than what is left (never the whole inflation at once)."""
 
-    def __init__(self, encoding: str, limit: int) -> None:
+    def __init__(self, wbits: int, limit: int, *, raw_fallback: bool = False) -> None:
+        self._inflate = zlib.decompressobj(wbits)
+        self._limit = limit
+        self._size = 0
+        self._raw_fallback = raw_fallback  # deflate is zlib-wrapped by the spec, raw in practice too
+
+    def __call__(self, chunk: bytes) -> Iterator[bytes]:
+        try:
+            while chunk and not self._inflate.eof:
+                room = self._limit - self._size + 1
+                try:
+                    data = self._inflate.decompress(chunk, room)
+                except zlib.error:
+                    if not self._raw_fallback:
+                        raise
+                    self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+                    data = self._inflate.decompress(chunk, room)
+                self._raw_fallback = False
+                self._size += len(data)
+                if self._size > self._limit:
+                    raise _Stop(f"larger than max_bytes ({self._limit} bytes) after decompression")
+                yield data
+                chunk = self._inflate.unconsumed_tail
+        except zlib.error as exc:
+            raise _Stop(f"corrupt compressed body: {exc}") from None
+
+
+class _Gunzip:
+    """A gzip file inside the (transfer-decoded) body, told by its magic bytes, inflated under the
+    same cap; anything else passes unchanged. For sitemaps and feeds only: ``sitemap.xml.gz`` is
+    served as ``application/gzip``, ``application/octet-stream`` or even ``application/xml``, and
+    its type says nothing reliable, while its first two bytes do."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._head = b""
+        self._stage: Callable[[bytes], Iterator[bytes]] | None = None
+
+    def __call__(self, chunk: bytes) -> Iterator[bytes]:
+        if self._stage is None:
+            self._head += chunk
+            if len(self._head) < len(GZIP_MAGIC):
+                return
+            gzipped = self._head.startswith(GZIP_MAGIC)
+            self._stage = _Inflate(16 + zlib.MAX_WBITS, self._limit) if gzipped else _passed
+            chunk, self._head = self._head, b""
+        yield from self._stage(chunk)
+
+    def close(self) -> Iterator[bytes]:
+        """What is held back when the whole body is shorter than the magic bytes."""
+        if self._head:
+            yield self._head
+
+
+def _passed(chunk: bytes) -> Iterator[bytes]:
+    yield chunk
+
+
+class _Body:
+    """Collects a body at most ``limit`` bytes long after decoding its Content-Encoding (gzip,
+    deflate) and, for a listing (``gunzip``), a gzip file inside it: each stage is capped."""
+
+    def __init__(self, encoding: str, limit: int, *, gunzip: bool = False) -> None:
         encoding = encoding.strip().lower()
         self._limit = limit
         self._parts: list[bytes] = []
         self._size = 0
-        self._raw_deflate = False
         if encoding in ("", "identity"):
-            self._inflate: zlib._Decompress | None = None
+            transfer: Callable[[bytes], Iterator[bytes]] = _passed
         elif encoding in ("gzip", "x-gzip"):
-            self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":  # zlib-wrapped by the spec; raw deflate in practice too
-            self._inflate = zlib.decompressobj()
-            self._raw_deflate = True
+            transfer = _Inflate(16 + zlib.MAX_WBITS, limit)
+        elif encoding == "deflate":
+            transfer = _Inflate(zlib.MAX_WBITS, limit, raw_fallback=True)
         else:
             raise _Stop(f"unsupported Content-Encoding {encoding}")
+        self._transfer = transfer
+        self._gunzip = _Gunzip(limit) if gunzip else None
 
     def feed(self, chunk: bytes) -> None:
-        if self._inflate is None:
-            self._add(chunk)
-            return
-        try:
-            for data in self._inflated(chunk):
+        for data in self._transfer(chunk):
+            if self._gunzip is None:
                 self._add(data)
-        except zlib.error as exc:
-            raise _Stop(f"corrupt compressed body: {exc}") from None
-
-    def _inflated(self, chunk: bytes) -> Iterator[bytes]:
-        assert self._inflate is not None
-        while chunk and not self._inflate.eof:
-            try:
-                yield self._inflate.decompress(chunk, self._limit - self._size + 1)
-            except zlib.error:
-                if not self._raw_deflate:
-                    raise
-                self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
-                yield self._inflate.decompress(chunk, self._limit - self._size + 1)
-            self._raw_deflate = False
-            chunk = self._inflate.unconsumed_tail
+            else:
+                for inner in self._gunzip(data):
+                    self._add(inner)
 
     def _add(self, data: bytes) -> None:
         self._size += len(data)
@@ -356,4 +414,7 @@ class _Body:
         self._parts.append(data)
 
     def done(self) -> bytes:
+        if self._gunzip is not None:
+            for data in self._gunzip.close():
+                self._add(data)
         return b"".join(self._parts)

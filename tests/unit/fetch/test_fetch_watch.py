@@ -3,6 +3,7 @@ sitemap indexes, and the two traps of what to remember (see poll_feeds)."""
 
 from __future__ import annotations
 
+import gzip
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -149,3 +150,96 @@ def test_a_listing_that_is_neither_feed_nor_sitemap_is_a_reason() -> None:
     assert read_listing(b"<urlset><url><loc>/a</loc></url></urlset>", "http://x/s.xml") == Listing(
         ("http://x/a",)
     )
+
+
+def urlset(*paths: str, port: int) -> bytes:
+    locs = "".join(f"<url><loc>http://127.0.0.1:{port}{p}</loc></url>" for p in paths)
+    return f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'.encode()
+
+
+@pytest.mark.parametrize(
+    ("content_type", "encoding"),
+    [
+        ("application/gzip", ""),
+        ("application/x-gzip", ""),
+        ("application/octet-stream", ""),
+        ("application/xml", ""),  # a gzipped file served under its inner type
+        ("application/gzip", "gzip"),  # compressed twice: the transfer and the file
+    ],
+)
+def test_a_gzipped_sitemap_is_decompressed_and_read(
+    server: Server, state: WatchState, content_type: str, encoding: str
+) -> None:
+    body = gzip.compress(urlset("/a", port=server.port))
+    if encoding:
+        body = gzip.compress(body)
+    headers = {"Content_Encoding": encoding} if encoding else {}
+    server.routes["/sitemap.xml.gz"] = answer(body=body, content_type=content_type, **headers)
+    server.routes["/a"] = answer(body=article("First"))
+    with fetcher() as client:
+        poll = poll_feeds([server.url("/sitemap.xml.gz")], client, state)
+    assert [(f.status, f.reason, f.entries, f.new) for f in poll.feeds] == [("listed", "", 1, 1)]
+    assert poll.pages.fetched == 1
+
+
+def test_octet_stream_is_a_sitemap_only_under_a_gz_path(server: Server, state: WatchState) -> None:
+    body = gzip.compress(urlset("/a", port=server.port))
+    server.routes["/sitemap"] = answer(body=body, content_type="application/octet-stream")
+    with fetcher() as client:
+        poll = poll_feeds([server.url("/sitemap")], client, state)
+    assert [f.reason for f in poll.feeds] == ["content type application/octet-stream is not HTML or XML"]
+
+
+def test_a_gzip_bomb_sitemap_stops_at_the_cap_on_the_decompressed_size(
+    server: Server, state: WatchState
+) -> None:
+    bomb = gzip.compress(b"\0" * 50_000_000)  # about 50 kB on the wire
+    server.routes["/sitemap.xml.gz"] = answer(body=bomb, content_type="application/gzip")
+    server.routes["/twice.xml.gz"] = answer(
+        body=gzip.compress(bomb), content_type="application/gzip", Content_Encoding="gzip"
+    )
+    options = FetchOptions(allow_private=True, host_interval=0.0, retries=0, max_bytes=1_000_000)
+    with Fetcher(options, sleep=lambda _: None) as client:
+        poll = poll_feeds([server.url("/sitemap.xml.gz"), server.url("/twice.xml.gz")], client, state)
+    assert [(f.status, f.reason) for f in poll.feeds] == [
+        ("failed", "larger than max_bytes (1000000 bytes) after decompression")
+    ] * 2
+
+
+def test_a_gzipped_file_is_no_article_page(server: Server) -> None:
+    server.routes["/a.html.gz"] = answer(
+        body=gzip.compress(article("First")), content_type="application/gzip"
+    )
+    with fetcher() as client:
+        pages = fetch_documents([server.url("/a.html.gz")], client)
+    assert [f.reason for f in pages.failed] == ["content type application/gzip is not HTML or XML"]
+
+
+def test_max_new_fetches_that_many_and_leaves_the_rest_unseen_for_the_next_round(
+    server: Server, state: WatchState
+) -> None:
+    for p in ("/a", "/b", "/c"):
+        server.routes[p] = answer(body=article(p))
+    server.routes["/feed"] = feed_with_etag(rss("/a", "/b", port=server.port), '"v1"')
+    server.routes["/more"] = answer(
+        body=rss("/c", "/a", port=server.port), content_type="application/rss+xml"
+    )
+    feeds = [server.url("/feed"), server.url("/more")]
+
+    with fetcher() as client:
+        first = poll_feeds(feeds, client, state, max_new=1)
+    remember(first, state)
+    # /a, fetched for the first feed, is no new entry of the second
+    assert [(f.entries, f.new, f.left) for f in first.feeds] == [(2, 2, 1), (2, 1, 1)]
+    assert first.left == 2
+    assert first.pages.fetched == 1
+    assert all(f.validators is None for f in first.feeds), "a 304 next round would hide what was left"
+    assert state.unseen([server.url(p) for p in ("/a", "/b", "/c")]) == [server.url("/b"), server.url("/c")]
+
+    with fetcher() as client:
+        second = poll_feeds(feeds, client, state, max_new=5)
+    remember(second, state)
+    assert [(f.new, f.left) for f in second.feeds] == [(1, 0), (1, 0)]
+    assert second.left == 0 and second.pages.fetched == 2
+    assert [p for p in server.paths() if p in ("/a", "/b", "/c")] == ["/a", "/b", "/c"]
+    assert state.validators(server.url("/feed")) == ('"v1"', None)
