@@ -50,16 +50,22 @@ def cut_note(original: int, kept: int, max_chars: int) -> str:
     return f"cut from {original:,} to {kept:,} characters at a paragraph boundary (max_chars {max_chars:,})"
 
 
+def _normal(value: str) -> str:
+    return unicodedata.normalize("NFC", value.replace("\x00", ""))
+
+
 def nfc(raw: RawDocument) -> RawDocument:
-    """``raw`` with its title, outlet and text in Unicode normal form C (itself when they are)."""
+    """``raw`` with its title, outlet and text in Unicode normal form C and without NUL characters
+    (itself when they are so). A NUL carries no text, and PostgreSQL cannot store one: a JSON
+    ``\\u0000`` in one article failed its whole ingest batch there."""
     fields = {"title": raw.title, "outlet": raw.outlet or "", "text": raw.text}
-    if all(unicodedata.is_normalized("NFC", value) for value in fields.values()):
+    if all(unicodedata.is_normalized("NFC", value) and "\x00" not in value for value in fields.values()):
         return raw
     return replace(
         raw,
-        title=unicodedata.normalize("NFC", raw.title),
-        outlet=None if raw.outlet is None else unicodedata.normalize("NFC", raw.outlet),
-        text=unicodedata.normalize("NFC", raw.text),
+        title=_normal(raw.title),
+        outlet=None if raw.outlet is None else _normal(raw.outlet),
+        text=_normal(raw.text),
     )
 
 

@@ -72,6 +72,16 @@ def test_every_reader_gives_nfc_text(tmp_path: Path) -> None:
         assert unicodedata.is_normalized("NFC", article.text + article.title), doc.source
 
 
+def test_a_nul_character_is_no_part_of_an_article(tmp_path: Path) -> None:
+    """JSON may spell a NUL (``\\u0000``); it carries no text and PostgreSQL cannot store it."""
+    line = {"title": "Port\u0000 strike", "outlet": "Ledger\u0000", "text": f"{SENTENCE}\u0000 More."}
+    (tmp_path / "a.jsonl").write_text(json.dumps(line), encoding="utf-8")
+    (doc,) = [d for d in iter_documents([str(tmp_path)], Settings(quiet=True)) if isinstance(d, RawDocument)]
+    article = to_article(doc)
+    assert "\x00" not in article.title + article.text + (article.outlet or "")
+    assert article.title == "Port strike" and SENTENCE in article.text
+
+
 def test_a_chinese_or_japanese_article_is_long_enough_though_it_has_no_spaces() -> None:
     chinese = "港务局周二投票决定将渡轮服务延长至北部岛屿。经过数月的讨论，议员们终于达成一致。"
     japanese = "港湾局は火曜日、北部の島々へのフェリー運航を延長することを決めた。"
