@@ -127,6 +127,39 @@ POSTPONED_UNTIL_TUESDAY: list[Row] = [
     ("Tuesday", "NNP", "PROPN", 5, "pobj", "B-DATE"),
     (".", ".", "PUNCT", 3, "punct", "O"),
 ]
+# "Current" and "recent" before a noun say when: now, lately ("current market conditions").
+BLAMED_CURRENT_CONDITIONS_AND_A_RECENT_SALE: list[Row] = [
+    ("It", "PRP", "PRON", 1, "nsubj", "O"),
+    ("blamed", "VBD", "VERB", 1, "ROOT", "O"),
+    ("current", "JJ", "ADJ", 4, "amod", "O"),
+    ("market", "NN", "NOUN", 4, "compound", "O"),
+    ("conditions", "NNS", "NOUN", 1, "dobj", "O"),
+    ("and", "CC", "CCONJ", 4, "cc", "O"),
+    ("a", "DT", "DET", 8, "det", "O"),
+    ("recent", "JJ", "ADJ", 8, "amod", "O"),
+    ("sale", "NN", "NOUN", 4, "conj", "O"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+# ... but a current account is a kind of account, and an electric current no time at all.
+CURRENT_ACCOUNT_DEFICIT: list[Row] = [
+    ("The", "DT", "DET", 3, "det", "O"),
+    ("current", "JJ", "ADJ", 2, "amod", "O"),
+    ("account", "NN", "NOUN", 3, "compound", "O"),
+    ("deficit", "NN", "NOUN", 4, "nsubj", "O"),
+    ("grew", "VBD", "VERB", 4, "ROOT", "O"),
+    (".", ".", "PUNCT", 4, "punct", "O"),
+]
+# "now that": the now is the present.
+NOW_THAT_TALKS_ENDED: list[Row] = [
+    ("Now", "RB", "ADV", 3, "advmod", "O"),
+    ("that", "IN", "SCONJ", 3, "mark", "O"),
+    ("talks", "NNS", "NOUN", 3, "nsubj", "O"),
+    ("ended", "VBD", "VERB", 5, "advcl", "O"),
+    (",", ",", "PUNCT", 5, "punct", "O"),
+    ("prices", "NNS", "NOUN", 5, "nsubj", "O"),
+    ("fell", "VBD", "VERB", 5, "ROOT", "O"),
+    (".", ".", "PUNCT", 6, "punct", "O"),
+]
 THURSDAY_2025 = date(2025, 3, 13)
 FRIDAY_2025 = date(2025, 3, 14)
 
@@ -327,3 +360,17 @@ class TestParticiplesAndDeadlines:
         monday = date(2025, 3, 10)
         assert found(POSTPONED_UNTIL_TUESDAY, monday) == [("Tuesday", "DATE", "2025-03-11")]
         assert found(GIVEN_UNTIL_NINE_TUESDAY, monday) == [("9 a.m. Tuesday", "TIME", "2025-03-11T09:00")]
+
+
+class TestPresentAndPastReferences:
+    def test_current_and_recent_before_a_noun_are_the_present_and_the_past(self) -> None:
+        assert found(BLAMED_CURRENT_CONDITIONS_AND_A_RECENT_SALE, FRIDAY_2025) == [
+            ("current", "DATE", "PRESENT_REF"),
+            ("recent", "DATE", "PAST_REF"),
+        ]
+
+    def test_a_current_account_is_no_time(self) -> None:
+        assert found(CURRENT_ACCOUNT_DEFICIT, FRIDAY_2025) == []
+
+    def test_the_now_of_now_that_is_the_present(self) -> None:
+        assert found(NOW_THAT_TALKS_ENDED, FRIDAY_2025) == [("Now", "DATE", "PRESENT_REF")]

@@ -118,6 +118,7 @@ MODS: tuple[tuple[str, str], ...] = (
 )
 
 PAST_REF = {
+    "recent",  # "a recent sale": before a noun only (see spans)
     "recently",
     "the past",
     "lately",
@@ -125,7 +126,17 @@ PAST_REF = {
     "formerly",
     "once",
 }
-PRESENT_REF = {"now", "currently", "so far", "at present", "present", "nowadays", "these days", "today's"}
+PRESENT_REF = {
+    "now",
+    "current",
+    "currently",
+    "so far",
+    "at present",
+    "present",
+    "nowadays",
+    "these days",
+    "today's",
+}
 FUTURE_REF = {
     "soon",
     "someday",

@@ -22,6 +22,8 @@ from .normalise import HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS,
 _VAGUE: tuple[tuple[str, ...], ...] = (
     ("now",),
     ("currently",),
+    ("current",),  # before a noun only (:func:`_vague_ok`)
+    ("recent",),
     ("recently",),
     ("soon",),
     ("someday",),
@@ -160,15 +162,37 @@ def _is_rate(span: Span) -> bool:
     return prev.lower_ in {"once", "twice", "thrice"} or prev.pos_ in {"NOUN", "PROPN", "NUM"}
 
 
+#: Nouns that "current" names a kind of, not a time: "the current account", "current assets".
+_CURRENT_KINDS = frozenset(
+    {
+        "account",
+        "accounts",
+        "affairs",
+        "asset",
+        "assets",
+        "liability",
+        "liabilities",
+        "ratio",
+        "flow",
+        "flows",
+    }
+)
+
+
 def _vague_ok(span: Span) -> bool:
-    """Drop the matcher's false friends: "so far as/from/away", "now that"."""
+    """Drop the matcher's false friends: "so far as/from/away"; "current" and "recent" not
+    qualifying a noun ("the current", "recent" of a comparison) or naming a kind of thing ("the
+    current account deficit"). "Now that ..." keeps its "now": at present (TimeML's reading)."""
     text = span.text.lower()
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if text == "so far" and nxt is not None and nxt.lower_ in {"as", "from", "away", "behind", "ahead"}:
         return False
+    if text in {"current", "recent"}:
+        head = span[0].head
+        return span[0].dep_ == "amod" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in _CURRENT_KINDS
     if span[0].lower_ in {"a", "an", "per"}:
         return _is_rate(span)
-    return not (text == "now" and nxt is not None and nxt.lower_ == "that")
+    return True
 
 
 def _adjust(span: Span) -> Span:
