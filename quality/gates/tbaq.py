@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from newsprism.records import Article
+from newsprism.records import Article, Skip, TimeExpression
 
 from .gate import require
 from .product import LineMap, analysed, article_of
@@ -183,15 +183,24 @@ def _f1(matched: int, n_gold: int, n_sys: int) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def reported_by_document(read: dict[str, Article | Skip]) -> dict[str, tuple[TimeExpression, ...]]:
+    """The time expressions the product reports for each read document, by document name.
+
+    By name, not by article id: two documents of one text (a story sent again days later; the
+    id is the text's) share an id, and each must be read against its own creation time."""
+    names = [name for name, a in read.items() if isinstance(a, Article)]
+    articles = [a for a in read.values() if isinstance(a, Article)]
+    return {name: an.time_expressions for name, (_, an) in zip(names, analysed(articles), strict=True)}
+
+
 def run(shared: Path) -> dict[str, float]:
     root = require(shared / "eval" / "timex-tbaq")
     docs = [parse_tml(p) for p in sorted(root.rglob("*.tml"))]
     read = {d.name: article_of(d.name, {"text": d.text, "published": d.dct.isoformat()}) for d in docs}
-    articles = [a for a in read.values() if isinstance(a, Article)]
     for name, skipped in read.items():
         if not isinstance(skipped, Article):
             print(f"  {name}: not analysed by the product ({skipped.reason})")
-    reported = {an.article: an.time_expressions for _, an in analysed(articles)}
+    reported = reported_by_document(read)
     totals = {"ours": [0, 0, 0, 0], "baseline": [0, 0, 0, 0]}
     typed: dict[str, int] = {}
     n_gold = 0
@@ -203,7 +212,7 @@ def run(shared: Path) -> dict[str, float]:
         article = read[doc.name]
         if isinstance(article, Article):
             lines = LineMap.build(doc.text, article.text)
-            for t in reported[article.id]:
+            for t in reported[doc.name]:
                 m = _LEADING_PREP.match(t.text)
                 span = lines.to_source(t.span.start + (m.end() if m else 0), t.span.end)
                 if span is not None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from quality.gates.product import article_of
 from quality.gates.story import Doc
-from quality.gates.tbaq import _score, _typed, canonical, parse_tml
+from quality.gates.tbaq import _score, _typed, canonical, parse_tml, reported_by_document
 from quality.gates.timex import gold_spans, within_2_days
 
 TML = """<?xml version="1.0" ?>
@@ -71,3 +72,16 @@ def test_type_figures_count_relaxed_matches_by_gold_type() -> None:
         "SET_matched": 1,
         "SET_right": 0,
     }
+
+
+def test_two_documents_of_one_text_are_each_read_against_their_own_creation_time() -> None:
+    """A story sent again a week later has the same text (and article id) as the first: each
+    copy is scored on the expressions read against its own date, not the other copy's."""
+    text = "Officials met on Thursday in the capital.\n"
+    read = {
+        "first.tml": article_of("first.tml", {"text": text, "published": "2000-01-07"}),
+        "again.tml": article_of("again.tml", {"text": text, "published": "2000-01-15"}),
+    }
+    reported = reported_by_document(read)
+    assert [t.value for t in reported["first.tml"]] == ["2000-01-06"]
+    assert [t.value for t in reported["again.tml"]] == ["2000-01-13"]

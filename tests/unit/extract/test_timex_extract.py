@@ -5,6 +5,7 @@ Docs are built by hand (words, tags, heads, entities) on a blank English vocabul
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -170,6 +171,13 @@ class TestReanchor:
     def test_explicit_tense_wins(self) -> None:
         expr = self._expr("Monday", None, None)
         assert reanchor(expr, date(2022, 9, 15), "future").value == "2022-09-19"
+
+    def test_how_long_keeps_its_reading_under_a_new_anchor(self) -> None:
+        """ "the year" of "the year ended March 31" was read with the day after it (P1Y); its
+        text alone would say the calendar year."""
+        expr = replace(self._expr("the year", "P1Y", "2022-09-15"), type="DURATION")
+        moved = reanchor(expr, date(2022, 9, 7))
+        assert (moved.type, moved.value, moved.anchor) == ("DURATION", "P1Y", "2022-09-07")
 
     def test_ids_and_offsets_do_not_change(self) -> None:
         expr = self._expr("last week", "2022-W36", "2022-09-15")

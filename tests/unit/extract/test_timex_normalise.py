@@ -456,3 +456,25 @@ class TestRecurringWeekdays:
     )
     def test_a_weekday_in_the_plural_is_a_set(self, text: str, value: str) -> None:
         assert normalise(text, THURSDAY, "present") == Normalised("SET", value, None)
+
+
+class TestPeriodsEndedOnADate:
+    """ "the year ended March 31": the period is named with the day it ends (``ended``)."""
+
+    def test_a_year_ended_on_december_31_is_that_calendar_year(self) -> None:
+        assert normalise("the year", THURSDAY, "past", ended="Dec. 31, 2021") == Normalised("DATE", "2021")
+
+    def test_a_year_ended_on_another_day_is_no_calendar_year_but_how_long(self) -> None:
+        assert normalise("the year", THURSDAY, "past", ended="June 30") == Normalised("DURATION", "P1Y")
+        assert normalise("the fiscal year", THURSDAY, "past", ended="Jan. 31") == Normalised(
+            "DURATION", "P1Y"
+        )
+
+    def test_some_months_or_weeks_ended_on_a_day_are_how_long(self) -> None:
+        assert normalise("the nine months", THURSDAY, "past", ended="Sept. 30") == Normalised(
+            "DURATION", "P9M"
+        )
+        assert normalise("the 12 weeks", THURSDAY, "past", ended="May 2") == Normalised("DURATION", "P12W")
+
+    def test_without_an_end_the_year_is_the_calendar_year(self) -> None:
+        assert normalise("the year", THURSDAY, "past").value == "2022"

@@ -94,6 +94,72 @@ WAITED_A_YEAR: list[Row] = [
     ("year", "NN", "NOUN", 1, "npadvmod", "O"),
     (".", ".", "PUNCT", 1, "punct", "O"),
 ]
+# "They will appeal the ruling, announced Wednesday": the participle dates its own (past) event.
+WILL_APPEAL_THE_RULING_ANNOUNCED_WEDNESDAY: list[Row] = [
+    ("They", "PRP", "PRON", 2, "nsubj", "O"),
+    ("will", "MD", "AUX", 2, "aux", "O"),
+    ("appeal", "VB", "VERB", 2, "ROOT", "O"),
+    ("the", "DT", "DET", 4, "det", "O"),
+    ("ruling", "NN", "NOUN", 2, "dobj", "O"),
+    (",", ",", "PUNCT", 2, "punct", "O"),
+    ("announced", "VBN", "VERB", 2, "advcl", "O"),
+    ("Wednesday", "NNP", "PROPN", 6, "npadvmod", "B-DATE"),
+    (".", ".", "PUNCT", 2, "punct", "O"),
+]
+# "The vote, scheduled Wednesday, ...": a participle of scheduling still looks ahead.
+THE_VOTE_SCHEDULED_WEDNESDAY: list[Row] = [
+    ("The", "DT", "DET", 1, "det", "O"),
+    ("vote", "NN", "NOUN", 5, "nsubj", "O"),
+    (",", ",", "PUNCT", 1, "punct", "O"),
+    ("scheduled", "VBN", "VERB", 5, "advcl", "O"),
+    ("Wednesday", "NNP", "PROPN", 3, "npadvmod", "B-DATE"),
+    ("matters", "VBZ", "VERB", 5, "ROOT", "O"),
+    (".", ".", "PUNCT", 5, "punct", "O"),
+]
+# "The agency had postponed action until Tuesday": a deadline, not when the clause happened.
+POSTPONED_UNTIL_TUESDAY: list[Row] = [
+    ("The", "DT", "DET", 1, "det", "O"),
+    ("agency", "NN", "NOUN", 3, "nsubj", "O"),
+    ("had", "VBD", "AUX", 3, "aux", "O"),
+    ("postponed", "VBN", "VERB", 3, "ROOT", "O"),
+    ("action", "NN", "NOUN", 3, "dobj", "O"),
+    ("until", "IN", "ADP", 3, "prep", "O"),
+    ("Tuesday", "NNP", "PROPN", 5, "pobj", "B-DATE"),
+    (".", ".", "PUNCT", 3, "punct", "O"),
+]
+# "Current" and "recent" before a noun say when: now, lately ("current market conditions").
+BLAMED_CURRENT_CONDITIONS_AND_A_RECENT_SALE: list[Row] = [
+    ("It", "PRP", "PRON", 1, "nsubj", "O"),
+    ("blamed", "VBD", "VERB", 1, "ROOT", "O"),
+    ("current", "JJ", "ADJ", 4, "amod", "O"),
+    ("market", "NN", "NOUN", 4, "compound", "O"),
+    ("conditions", "NNS", "NOUN", 1, "dobj", "O"),
+    ("and", "CC", "CCONJ", 4, "cc", "O"),
+    ("a", "DT", "DET", 8, "det", "O"),
+    ("recent", "JJ", "ADJ", 8, "amod", "O"),
+    ("sale", "NN", "NOUN", 4, "conj", "O"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+# ... but a current account is a kind of account, and an electric current no time at all.
+CURRENT_ACCOUNT_DEFICIT: list[Row] = [
+    ("The", "DT", "DET", 3, "det", "O"),
+    ("current", "JJ", "ADJ", 2, "amod", "O"),
+    ("account", "NN", "NOUN", 3, "compound", "O"),
+    ("deficit", "NN", "NOUN", 4, "nsubj", "O"),
+    ("grew", "VBD", "VERB", 4, "ROOT", "O"),
+    (".", ".", "PUNCT", 4, "punct", "O"),
+]
+# "now that": the now is the present.
+NOW_THAT_TALKS_ENDED: list[Row] = [
+    ("Now", "RB", "ADV", 3, "advmod", "O"),
+    ("that", "IN", "SCONJ", 3, "mark", "O"),
+    ("talks", "NNS", "NOUN", 3, "nsubj", "O"),
+    ("ended", "VBD", "VERB", 5, "advcl", "O"),
+    (",", ",", "PUNCT", 5, "punct", "O"),
+    ("prices", "NNS", "NOUN", 5, "nsubj", "O"),
+    ("fell", "VBD", "VERB", 5, "ROOT", "O"),
+    (".", ".", "PUNCT", 6, "punct", "O"),
+]
 THURSDAY_2025 = date(2025, 3, 13)
 FRIDAY_2025 = date(2025, 3, 14)
 
@@ -201,11 +267,51 @@ TWO_TO_THREE_WEEKS: list[Row] = [
 ]
 
 
+# A year that ends in March is no calendar year: how long, not which year.
+PROFIT_FOR_THE_YEAR_ENDED_MARCH_31: list[Row] = [
+    ("It", "PRP", "PRON", 1, "nsubj", "O"),
+    ("earned", "VBD", "VERB", 1, "ROOT", "O"),
+    ("$5", "$", "SYM", 1, "dobj", "O"),
+    ("for", "IN", "ADP", 1, "prep", "O"),
+    ("the", "DT", "DET", 6, "det", "B-DATE"),
+    ("fiscal", "JJ", "ADJ", 6, "amod", "I-DATE"),
+    ("year", "NN", "NOUN", 3, "pobj", "I-DATE"),
+    ("ended", "VBN", "VERB", 6, "acl", "I-DATE"),
+    ("March", "NNP", "PROPN", 7, "npadvmod", "I-DATE"),
+    ("31", "CD", "NUM", 8, "nummod", "I-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+SALES_IN_THE_SIX_MONTHS_ENDED_OCT_1: list[Row] = [
+    ("Sales", "NNS", "NOUN", 1, "nsubj", "O"),
+    ("fell", "VBD", "VERB", 1, "ROOT", "O"),
+    ("in", "IN", "ADP", 1, "prep", "O"),
+    ("the", "DT", "DET", 5, "det", "B-DATE"),
+    ("six", "CD", "NUM", 5, "nummod", "I-DATE"),
+    ("months", "NNS", "NOUN", 2, "pobj", "I-DATE"),
+    ("ended", "VBN", "VERB", 5, "acl", "I-DATE"),
+    ("Oct.", "NNP", "PROPN", 6, "npadvmod", "I-DATE"),
+    ("1", "CD", "NUM", 7, "nummod", "I-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+
+
 class TestRanges:
     def test_a_period_and_the_date_it_ended_are_two_expressions(self) -> None:
         assert found(LOSS_IN_THE_QUARTER_ENDED_SEPT_30, FRIDAY_2025) == [
             ("the quarter", "DATE", "2024-Q4"),
             ("Sept. 30", "DATE", "2024-09-30"),
+        ]
+
+    def test_a_year_ended_on_a_day_other_than_december_31_is_a_duration(self) -> None:
+        assert found(PROFIT_FOR_THE_YEAR_ENDED_MARCH_31, FRIDAY_2025) == [
+            ("the fiscal year", "DURATION", "P1Y"),
+            ("March 31", "DATE", "2025-03-31"),
+        ]
+
+    def test_some_months_ended_on_a_date_are_a_duration_and_a_date(self) -> None:
+        assert found(SALES_IN_THE_SIX_MONTHS_ENDED_OCT_1, FRIDAY_2025) == [
+            ("the six months", "DURATION", "P6M"),
+            ("Oct. 1", "DATE", "2024-10-01"),
         ]
 
     def test_a_range_is_one_expression_valued_as_an_interval(self) -> None:
@@ -234,3 +340,37 @@ class TestRanges:
             ("5474", "CD", "NUM", 1, "appos", "I-DATE"),
         ]
         assert found(rows, FRIDAY_2025) == []
+
+
+class TestParticiplesAndDeadlines:
+    def test_a_bare_participle_dates_its_own_past_event_under_a_future_clause(self) -> None:
+        doc = make_doc(WILL_APPEAL_THE_RULING_ANNOUNCED_WEDNESDAY)
+        assert clause_tense(doc[7]) == "past"
+        assert found(WILL_APPEAL_THE_RULING_ANNOUNCED_WEDNESDAY, FRIDAY_2025) == [
+            ("Wednesday", "DATE", "2025-03-12")
+        ]
+
+    def test_a_participle_of_scheduling_looks_ahead(self) -> None:
+        doc = make_doc(THE_VOTE_SCHEDULED_WEDNESDAY)
+        doc[3].lemma_ = "schedule"
+        assert clause_tense(doc[4]) == "future"
+
+    def test_a_weekday_after_until_is_the_nearest_whatever_the_tense(self) -> None:
+        # Published on a Monday: "until Tuesday" is the next day, not six days back.
+        monday = date(2025, 3, 10)
+        assert found(POSTPONED_UNTIL_TUESDAY, monday) == [("Tuesday", "DATE", "2025-03-11")]
+        assert found(GIVEN_UNTIL_NINE_TUESDAY, monday) == [("9 a.m. Tuesday", "TIME", "2025-03-11T09:00")]
+
+
+class TestPresentAndPastReferences:
+    def test_current_and_recent_before_a_noun_are_the_present_and_the_past(self) -> None:
+        assert found(BLAMED_CURRENT_CONDITIONS_AND_A_RECENT_SALE, FRIDAY_2025) == [
+            ("current", "DATE", "PRESENT_REF"),
+            ("recent", "DATE", "PAST_REF"),
+        ]
+
+    def test_a_current_account_is_no_time(self) -> None:
+        assert found(CURRENT_ACCOUNT_DEFICIT, FRIDAY_2025) == []
+
+    def test_the_now_of_now_that_is_the_present(self) -> None:
+        assert found(NOW_THAT_TALKS_ENDED, FRIDAY_2025) == [("Now", "DATE", "PRESENT_REF")]

@@ -76,7 +76,7 @@ def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> 
     anchor_iso = anchor.isoformat() if anchor else None
     for cand in schedule_tenses(doc, find_candidates(doc)):
         span = doc[cand.start : cand.end]
-        norm = normalise(span.text, anchor, cand.tense, previous, rate=cand.rate)
+        norm = normalise(span.text, anchor, cand.tense, previous, rate=cand.rate, ended=cand.ended)
         start, end = span.start_char, span.end_char
         out.append(
             TimeExpression(
@@ -173,7 +173,9 @@ def reanchor(
     ``tense`` is the clause tense when the caller still has the parse; otherwise the recorded
     one (:func:`stored_tense`). Ids, offsets and the recorded tense do not change.
     """
-    if expr.type == "SET":  # how often: no anchor enters it, and a rate needs its context
+    if expr.type == "SET" or (expr.type == "DURATION" and (expr.value or "").startswith("P")):
+        # how often, or how long: no anchor enters it, and a rate or a period ended on a day
+        # ("the year ended March 31") needs its context
         return replace(expr, anchor=anchor.isoformat() if anchor else None)
     if tense is None:
         tense = stored_tense(expr)

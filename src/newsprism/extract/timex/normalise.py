@@ -118,6 +118,7 @@ MODS: tuple[tuple[str, str], ...] = (
 )
 
 PAST_REF = {
+    "recent",  # "a recent sale": before a noun only (see spans)
     "recently",
     "the past",
     "lately",
@@ -125,7 +126,17 @@ PAST_REF = {
     "formerly",
     "once",
 }
-PRESENT_REF = {"now", "currently", "so far", "at present", "present", "nowadays", "these days", "today's"}
+PRESENT_REF = {
+    "now",
+    "current",
+    "currently",
+    "so far",
+    "at present",
+    "present",
+    "nowadays",
+    "these days",
+    "today's",
+}
 FUTURE_REF = {
     "soon",
     "someday",
@@ -965,12 +976,15 @@ def normalise(
     previous: str | None = None,
     *,
     rate: bool = False,
+    ended: str | None = None,
 ) -> Normalised:
     """TIMEX3 type/value/mod of ``text`` resolved against ``anchor``.
 
     ``previous`` is the value of the last dated expression before this one in the article, used
-    for anaphora ("since then", "at the time"). The first of :data:`RULES` that recognises the
-    text decides; unrecognised text is a DATE with no value.
+    for anaphora ("since then", "at the time"). ``ended`` is the text of the date the period
+    ends on when the text names one right after it ("the year" of "the year ended March 31":
+    :func:`_ended_period`). The first of :data:`RULES` that recognises the text decides;
+    unrecognised text is a DATE with no value.
     """
     t = re.sub(r"\s+", " ", text.strip()).lower().replace("’", "'")
     t = t.removesuffix("'s").strip(" ,.")
@@ -984,8 +998,34 @@ def normalise(
     m = re.fullmatch(rf"(?:a|an|per|one) {_UNIT}", t) if rate else None
     if m:
         return Normalised("SET", duration_value(Fraction(1), _unit(m.group(1))), mod)
-    found = _first_reading(t, _Ctx(anchor, tense, previous, mod))
+    found = _ended_period(t, ended, mod) if ended is not None else None
+    if found is None:
+        found = _first_reading(t, _Ctx(anchor, tense, previous, mod))
     return found if found is not None else Normalised("DATE", None, mod)
+
+
+_YEAR_END = re.compile(r"\bdec(?:ember|\.)? ?31\b(?:,? (\d{4}))?", re.I)
+
+
+def _ended_period(t: str, ended: str, mod: str | None) -> Normalised | None:
+    """A period named with the day it ends ("the year ended March 31", "the six months ended Oct.
+    1"): the trap is reading "the year" as the calendar year. A year that ends on a day other than
+    Dec. 31 (a fiscal year) is no calendar year, so it says how long (``P1Y``); "the year ended
+    Dec. 31, 2021" is 2021. An amount of months or weeks is how long; a bare quarter or half is
+    left to the other rules (it is a calendar quarter)."""
+    m = re.fullmatch(rf"(?:the )?(?:({_NUM}) )?{_UNIT}", t)
+    if m is None:
+        return None
+    unit = _unit(m.group(2))
+    if m.group(1) is None:
+        if unit != "year":
+            return None
+        end = _YEAR_END.search(ended)
+        if end is None:
+            return Normalised("DURATION", duration_value(Fraction(1), unit), mod)
+        return Normalised("DATE", end.group(1), mod) if end.group(1) else None
+    amount = parse_number(m.group(1))
+    return Normalised("DURATION", duration_value(amount, unit), mod) if amount is not None else None
 
 
 def _first_reading(t: str, c: _Ctx) -> Normalised | None:

@@ -22,6 +22,8 @@ from .normalise import HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS,
 _VAGUE: tuple[tuple[str, ...], ...] = (
     ("now",),
     ("currently",),
+    ("current",),  # before a noun only (:func:`_vague_ok`)
+    ("recent",),
     ("recently",),
     ("soon",),
     ("someday",),
@@ -80,6 +82,7 @@ class Candidate:
     end: int  # token index (exclusive)
     tense: Tense | None
     rate: bool = False  # "a year" of "10,000 copies a year": how often, not how long
+    ended: str | None = None  # "March 31" of "the year ended March 31": the day the period ends
 
 
 @lru_cache(maxsize=8)
@@ -159,15 +162,37 @@ def _is_rate(span: Span) -> bool:
     return prev.lower_ in {"once", "twice", "thrice"} or prev.pos_ in {"NOUN", "PROPN", "NUM"}
 
 
+#: Nouns that "current" names a kind of, not a time: "the current account", "current assets".
+_CURRENT_KINDS = frozenset(
+    {
+        "account",
+        "accounts",
+        "affairs",
+        "asset",
+        "assets",
+        "liability",
+        "liabilities",
+        "ratio",
+        "flow",
+        "flows",
+    }
+)
+
+
 def _vague_ok(span: Span) -> bool:
-    """Drop the matcher's false friends: "so far as/from/away", "now that"."""
+    """Drop the matcher's false friends: "so far as/from/away"; "current" and "recent" not
+    qualifying a noun ("the current", "recent" of a comparison) or naming a kind of thing ("the
+    current account deficit"). "Now that ..." keeps its "now": at present (TimeML's reading)."""
     text = span.text.lower()
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if text == "so far" and nxt is not None and nxt.lower_ in {"as", "from", "away", "behind", "ahead"}:
         return False
+    if text in {"current", "recent"}:
+        head = span[0].head
+        return span[0].dep_ == "amod" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in _CURRENT_KINDS
     if span[0].lower_ in {"a", "an", "per"}:
         return _is_rate(span)
-    return not (text == "now" and nxt is not None and nxt.lower_ == "that")
+    return True
 
 
 def _adjust(span: Span) -> Span:
@@ -226,7 +251,8 @@ def _names_a_time(token: Token) -> bool:
     """Whether ``token`` alone names a time: digits, a month or weekday, a calendar unit (not a
     number word: "two" of "two to three weeks" is half an amount)."""
     word = token.lower_.rstrip(".")
-    return word in MONTHS or word in _DAY_WORDS or word in _UNIT_WORDS or any(ch.isdigit() for ch in word)
+    unit = word.removesuffix("s")  # "the six months ended Oct. 1"
+    return word in MONTHS or word in _DAY_WORDS or unit in _UNIT_WORDS or any(ch.isdigit() for ch in word)
 
 
 def _split_range(span: Span) -> list[Span]:
@@ -294,8 +320,10 @@ def clause_tense(token: Token) -> Tense | None:
                 return "present"
             if node.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
                 return "present"
-            if node.tag_ == "VBN" and node.dep_ in {"acl", "relcl"}:
-                return "past"
+            if node.tag_ == "VBN" and not auxes and node.dep_ in {"acl", "relcl", "advcl"}:
+                # "the ruling, announced Wednesday": a bare participle dates its own event,
+                # done before the clause it hangs on ("they will appeal"); "scheduled" looks ahead
+                return "future" if node.lemma_.lower() in _SCHEDULED else "past"
             if node.head is node:
                 return "present" if node.tag_ in {"VBZ", "VBP", "VBG"} else None
         if node.head is node:
@@ -337,12 +365,30 @@ def _find_candidates(doc: Doc) -> list[Candidate]:
             spans.append(span)
     # A span dropped whole stays dropped: "ISSN 2283-5474" is no range of two years.
     adjusted = [part for s in map(_adjust, spans) if _keep(s) for part in _split_range(s)]
+    spans = _with_their_days(sorted(filter_spans([s for s in adjusted if _keep(s)]), key=lambda s: s.start))
+    starts = {s.start: s for s in spans}
     out = []
-    for span in _with_their_days(
-        sorted(filter_spans([s for s in adjusted if _keep(s)]), key=lambda s: s.start)
-    ):
-        out.append(Candidate(span.start, span.end, clause_tense(span.root), _is_rate(span)))
+    for span in spans:
+        # "the year ended March 31": the period and the day it ends on, joined by ended/ending.
+        end = starts.get(span.end + 1) if span.end < len(doc) and doc[span.end].lower_ in _JOINERS else None
+        tense = None if _is_deadline_day(span) else clause_tense(span.root)
+        out.append(
+            Candidate(span.start, span.end, tense, _is_rate(span), end.text if end is not None else None)
+        )
     return out
+
+
+#: Words before a day that make it a deadline ("until Tuesday", "until 9 a.m. Tuesday"). Not
+#: "by": "water covered the fields by Thursday evening" is done by then, a past Thursday.
+_DEADLINE = frozenset({"until", "till"})
+
+
+def _is_deadline_day(span: Span) -> bool:
+    """Whether ``span`` names a weekday as a deadline ("postponed until Tuesday"): the clause's
+    tense says when the postponing happened, not which Tuesday, so the nearest one is meant (a
+    past tense would look six days back for a deadline set on Monday for the next day)."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ in _DEADLINE and any(t.lower_ in WEEKDAYS for t in span)
 
 
 def _with_their_days(spans: list[Span]) -> list[Span]:
