@@ -25,10 +25,22 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "corpus"
 
 
+#: An event unrelated to the examples' dam collapse, so the run forms two stories.
+OTHER_EVENT = (
+    "Late frost ruins the cherry harvest in Brenna\n\n"
+    "A late frost destroyed most of the cherry blossom in the orchards of Brenna overnight, growers said.\n\n"
+    '"This is the worst spring I have seen in thirty years," said Tomas Reyne, who chairs the Brenna '
+    "Growers Association.\n"
+)
+
+
 def stories_json(tmp_path: Path, name: str, *flags: str) -> dict[str, bytes]:
-    """Every story.json ``analyze -o FOLDER/`` writes for the examples (they form several stories)."""
+    """Every story.json ``analyze -o FOLDER/`` writes for the examples and an unrelated article
+    (two stories)."""
+    other = tmp_path / "frost.txt"
+    other.write_text(OTHER_EVENT, encoding="utf-8")
     out = tmp_path / name
-    result = CliRunner().invoke(app, ["analyze", str(EXAMPLES), "-q", "-o", f"{out}/", *flags])
+    result = CliRunner().invoke(app, ["analyze", str(EXAMPLES), str(other), "-q", "-o", f"{out}/", *flags])
     assert result.exit_code == 0, result.stderr
     return {path.name: path.read_bytes() for path in sorted(out.glob("story-*.json"))}
 
