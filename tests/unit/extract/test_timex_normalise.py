@@ -365,6 +365,15 @@ class TestSamePeriodAYearBefore:
     def test_without_a_period_before_it_a_year_ago_is_the_year_before_the_anchor(self) -> None:
         assert normalise("a year ago", THURSDAY, "past").value == "2021"
 
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [("a decade ago", "2012"), ("two decades ago", "2002"), ("more than four decades ago", "1982")],
+    )
+    def test_decades_ago_are_the_year_that_many_decades_back(self, text: str, value: str) -> None:
+        """Like "ten years ago" (TimeBank: "42 years ago" is a year), not the decade "201"."""
+        found = normalise(text, THURSDAY, "past")
+        assert (found.type, found.value) == ("DATE", value)
+
 
 class TestQuartersNamedWithTheirYear:
     EARNINGS_DAY = date(2011, 11, 3)  # in the fourth quarter
@@ -389,6 +398,14 @@ class TestQuartersNamedWithTheirYear:
     def test_a_year_and_a_period_after_a_quarter_are_that_quarter_of_the_year(self) -> None:
         assert normalise("the 2010 quarter", self.EARNINGS_DAY, "past", "2011-Q3").value == "2010-Q3"
         assert normalise("the 2011 period", self.EARNINGS_DAY, "past", "2011-Q3").value == "2011-Q3"
+
+    def test_the_latest_period_after_a_quarter_is_that_quarter(self) -> None:
+        assert normalise("the latest period", self.EARNINGS_DAY, "past", "2011-Q3").value == "2011-Q3"
+        assert normalise("the period", self.EARNINGS_DAY, "past", "2011-Q2").value == "2011-Q2"
+
+    def test_the_latest_period_after_no_quarter_has_no_value(self) -> None:
+        assert normalise("the latest period", self.EARNINGS_DAY, "past", "2011-10").value is None
+        assert normalise("the latest period", self.EARNINGS_DAY, "past") == Normalised("DATE", None, None)
 
     def test_without_a_quarter_before_it_a_year_and_a_quarter_is_not_a_duration(self) -> None:
         assert normalise("the 2010 quarter", self.EARNINGS_DAY, "past") == Normalised("DATE", None, None)
@@ -447,6 +464,22 @@ class TestDurationsWrittenOut:
     )
     def test_amounts_with_halves_adjectives_and_hedges(self, text: str, value: str) -> None:
         assert normalise(text, THURSDAY, "past") == Normalised("DURATION", value, None)
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("two to three weeks", "PXW"),
+            ("the next 12 to 18 months", "PXM"),
+            ("three or four days", "PXD"),
+            ("between two and six years", "PXY"),
+        ],
+    )
+    def test_a_range_of_amounts_is_a_duration_of_no_single_number(self, text: str, value: str) -> None:
+        """TimeML's "weeks or months" / "the next 12 to 18 months": PX<unit>, neither bound."""
+        assert normalise(text, THURSDAY, "future") == Normalised("DURATION", value, None)
+
+    def test_a_range_of_dates_is_still_an_interval(self) -> None:
+        assert normalise("between 1994 and 1997", THURSDAY, "past").value == "1994/1997"
 
 
 class TestRecurringWeekdays:

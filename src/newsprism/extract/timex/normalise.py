@@ -600,8 +600,13 @@ def _rule_quarter(t: str, c: _Ctx) -> Normalised | None:
         return None
     a = c.anchor
     year_word = m["year"] or ""
+    if m["unit"] == "period" and m["ordinal"] is None and year_word in ("", "latest", "last", "most recent"):
+        # "the latest period" of a quarterly report: the quarter it reports, named before it
+        before = date_range(c.previous) if c.previous else None
+        quarter = before is not None and before.precision == "quarter"
+        return c.out("DATE", c.previous if quarter else None)
     if m["unit"] == "period" and not (year_word[:1].isdigit() and m["ordinal"] is None):
-        return None  # "the period", "the latest period": no quarter named
+        return None  # "the current period", "the second period": no quarter named
     if a is None:
         return c.out("DATE", None)
     current_q = (a.month - 1) // 3 + 1
@@ -781,6 +786,8 @@ def _rule_ago(t: str, c: _Ctx) -> Normalised | None:
     num = re.match(_NUM, t)
     amount = parse_number(num.group(0)) if num and not t.startswith(("a few", "several")) else None
     unit = _unit(m.group(1))
+    if unit == "decade" and amount is not None:  # "a decade ago": the year ten years back
+        unit, amount = "year", amount * 10
     if c.anchor is None or amount is None or amount.denominator != 1 or unit not in _AGO_UNITS:
         return c.out("DATE", None)
     return c.out("DATE", _shift(c.anchor, unit, -int(amount)))
@@ -799,6 +806,11 @@ def _rule_duration(t: str, c: _Ctx) -> Normalised | None:
         t2 = "1 " + t2
     t2 = re.sub(r" (?:ahead|later|afterwards?|or so|straight|running|in a row)$", "", t2)
     t2 = re.sub(r"(\d) 1/2\b", r"\1½", t2)  # "2 1/2 years"
+    # "two to three weeks", "the next 12 to 18 months": an amount given as a range has no one
+    # number; TimeML writes PX<unit> (as for "weeks or months"), not either bound.
+    m = re.fullmatch(rf"(?:between )?{_NUM} (?:to|or|and|-|–) {_NUM}[ -]{_UNIT}", t2)
+    if m:
+        return c.out("DURATION", duration_value(None, _unit(m.group(1))))
     m = re.fullmatch(rf"({_NUM}) {_UNIT} and a half", t2)
     if m and (amount := parse_number(m.group(1))) is not None:
         return c.out("DURATION", duration_value(amount + Fraction(1, 2), _unit(m.group(2))))
