@@ -250,7 +250,7 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
 def _speaker(name: str | None) -> str:
     """The speaker shown beside a summary sentence that does not name them (the sentence itself
     stays the verbatim cited span)."""
-    return f' <span class="speaker">— {escape(name)}</span>' if name else ""
+    return f' <span class="by">— {escape(name)}</span>' if name else ""
 
 
 def _summary(view: StoryView, cites: _Citations) -> str:

@@ -253,5 +253,5 @@ def test_a_summary_sentence_shows_its_speaker_beside_the_verbatim_text() -> None
     assert data["summary"][0]["speaker"] == "Ana Ortiz"
     assert data["summary"][0]["text"] == said.citation.text
     assert f"- {said.text} — Ana Ortiz [1]" in render_markdown(data)
-    assert '<span class="speaker">— Ana Ortiz</span>' in render_html(data)
+    assert '<span class="by">— Ana Ortiz</span>' in render_html(data)
     assert story_to_dict(story)["summary"][0]["speaker"] is None
