@@ -156,11 +156,16 @@ def list_stories(
 def get_story(store: StoreDep, request: Request, story_id: IdPath) -> dict[str, Any]:
     """One story in the ``story.json`` contract; ``story_id`` may be a unique prefix or the id
     of a story merged into it, as ``newsprism show`` takes it."""
-    found = store.find_story(story_id)
     cache: SnapshotCache = request.app.state.snapshots
-    key = snapshot_of(request, store).key
     words = settings_of(request).summary_words
-    return cache.story(key, found, lambda: story_to_dict(stored_story(store, found, words)))
+    return cache.kept(
+        cache.key(store), ("story", story_id), lambda: stored_story_dict(store, story_id, words)
+    )
+
+
+def stored_story_dict(store: Store, ref: str, summary_words: int) -> dict[str, Any]:
+    """Story ``ref`` in the story.json contract (``ref`` resolved as ``newsprism show`` does)."""
+    return story_to_dict(stored_story(store, ref, summary_words))
 
 
 def snapshot_of(request: Request, store: Store) -> Snapshot:
