@@ -25,7 +25,7 @@ from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 
@@ -39,6 +39,7 @@ from ..store import Store, StorySummary
 from .access import holder_of, store_of
 from .app import WebSettings
 from .entities import EntityCache, EntityEntry, EntityIndex
+from .etag import Body
 from .models import (
     ArticleDocument,
     ArticleIn,
@@ -61,7 +62,7 @@ from .models import (
     StoryItem,
     StoryList,
 )
-from .snapshot import Snapshot, SnapshotCache
+from .snapshot import Snapshot, SnapshotCache, kept_answer
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": text}
@@ -153,13 +154,12 @@ def list_stories(
     response_model=dict[str, Any],
     responses={200: {"description": "The story in the story.json contract (newsprism.story/4)"}},
 )
-def get_story(store: StoreDep, request: Request, story_id: IdPath) -> dict[str, Any]:
+async def get_story(request: Request, story_id: IdPath) -> Response:
     """One story in the ``story.json`` contract; ``story_id`` may be a unique prefix or the id
     of a story merged into it, as ``newsprism show`` takes it."""
-    cache: SnapshotCache = request.app.state.snapshots
     words = settings_of(request).summary_words
-    return cache.kept(
-        cache.key(store), ("story", story_id), lambda: stored_story_dict(store, story_id, words)
+    return await kept_answer(
+        request, ("story", story_id), lambda store: Body.json(stored_story_dict(store, story_id, words))
     )
 
 
@@ -277,12 +277,17 @@ def entity_quotes(
 
 
 @router.get("/search", response_model=SearchResult)
-def search(
-    store: StoreDep,
+async def search(
+    request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words; every one must occur")],
     limit: Annotated[int, Query(ge=1, le=100, description="At most this many stories")] = 20,
-) -> SearchResult:
+) -> Response:
     """Full-text search over titles and text, grouped by story, best first, with snippets."""
+    return await kept_answer(request, ("search", q, limit), lambda store: _search(store, q, limit))
+
+
+def _search(store: Store, q: str, limit: int) -> Body:
+    """The search answer, read once per store state (:func:`.snapshot.kept_answer`)."""
     found = store.search_stories(q, limit=limit)
     groups = [
         HitGroup(
@@ -292,7 +297,7 @@ def search(
         )
         for g in found
     ]
-    return SearchResult(query=q, stories=groups)
+    return Body.json(SearchResult(query=q, stories=groups).model_dump(mode="json"))
 
 
 _POST_BODY = {

@@ -25,17 +25,15 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
-from starlette.concurrency import run_in_threadpool
 
 from ..errors import ConfigError, NotFoundError
 from ..records import Article, ArticleAnalysis, Entity, Story
 from ..report.views import date_label, safe_link
 from ..store import MARK_CLOSE, MARK_OPEN, Store, StorySummary, open_store
-from .access import store_of
 from .entities import entity_id
-from .etag import etag_of
+from .etag import Body
 from .markup import Mark, highlight, snippet_html
-from .snapshot import SnapshotCache
+from .snapshot import kept_answer
 
 router = APIRouter(include_in_schema=False)
 
@@ -198,63 +196,41 @@ def stories_page(
 _NAMED = ("person", "organization")
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
-    """A rendered page kept per store state: its bytes and their ETag, hashed once."""
-
-    body: bytes
-    etag: str
-
-    def response(self) -> Response:
-        headers = {"ETag": self.etag, "Cache-Control": "no-cache"}
-        return Response(self.body, media_type="text/html; charset=utf-8", headers=headers)
-
-
 @router.get("/stories/{ref}", response_class=HTMLResponse)
 async def story_page(request: Request, ref: str) -> Response:
     """Everything brief.html shows (the same renderer), with links to its articles and actors.
 
-    Rendered once per store state (:meth:`.snapshot.SnapshotCache.kept`) and tagged then: while
-    the store key holds, a request is a lookup on the event loop, with no query and no thread.
+    Rendered once per store state and tagged then (:func:`.snapshot.kept_answer`): while the
+    store key holds, a request is a lookup on the event loop, with no query and no thread.
     """
-    cache: SnapshotCache = request.app.state.snapshots
-    page = cache.find(("page", ref), Page)
-    if page is None:
-        page = await run_in_threadpool(_story_page, request, ref)
-    return page.response()
+    words = _summary_words(request)
+    return await kept_answer(request, ("page", ref), lambda store: _story_page(store, ref, words))
 
 
-def _story_page(request: Request, ref: str) -> Page:
+def _story_page(store: Store, ref: str, summary_words: int) -> Body:
     from ..pipeline import stored_story
     from ..report.html import render_brief
     from ..report.story_json import story_to_dict
 
-    cache: SnapshotCache = request.app.state.snapshots
-    store = store_of(request)
-
-    def render() -> Page:
-        story = stored_story(store, ref, _summary_words(request))
-        brief = render_brief(story_to_dict(story))
-        actors = sorted(
-            {(entity_id(e.name), e.name, e.type) for e in story.entities if e.type in _NAMED},
-            key=lambda a: (a[2], a[1].casefold()),
+    story = stored_story(store, ref, summary_words)
+    brief = render_brief(story_to_dict(story))
+    actors = sorted(
+        {(entity_id(e.name), e.name, e.type) for e in story.entities if e.type in _NAMED},
+        key=lambda a: (a[2], a[1].casefold()),
+    )
+    html = (
+        _templates()
+        .get_template("story.html")
+        .render(
+            story_id=store.find_story(ref),
+            title=Markup(brief.title),
+            body=Markup(brief.body),
+            data=Markup(brief.data),
+            articles=story.articles,
+            actors=actors,
         )
-        html = (
-            _templates()
-            .get_template("story.html")
-            .render(
-                story_id=store.find_story(ref),
-                title=Markup(brief.title),
-                body=Markup(brief.body),
-                data=Markup(brief.data),
-                articles=story.articles,
-                actors=actors,
-            )
-        )
-        body = html.encode()
-        return Page(body, etag_of(body))
-
-    return cache.kept(cache.key(store), ("page", ref), render)
+    )
+    return Body.of(html.encode("utf-8"), "text/html; charset=utf-8")
 
 
 # --- an article ------------------------------------------------------------------------------------

@@ -22,7 +22,13 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
 from ..store import Store, StorySummary
+from .access import store_of
+from .etag import Body
 
 #: Rendered stories and pages the app keeps (the most recently asked for).
 STORIES_KEPT = 256
@@ -145,3 +151,19 @@ class SnapshotCache:
             while len(self._kept) > STORIES_KEPT:
                 self._kept.popitem(last=False)
         return made
+
+
+async def kept_answer(request: Request, name: Hashable, make: Callable[[Store], Body]) -> Response:
+    """The answer ``name`` as :meth:`SnapshotCache.kept` holds it for the current store state:
+    while the store key holds, a lookup on the event loop (no thread, no query, no encoding, no
+    hash); else ``make(store)`` in the thread pool, once per store state."""
+    cache: SnapshotCache = request.app.state.snapshots
+    body = cache.find(name, Body)
+    if body is None:
+
+        def build() -> Body:
+            store = store_of(request)
+            return cache.kept(cache.key(store), name, lambda: make(store))
+
+        body = await run_in_threadpool(build)
+    return body.response()
