@@ -17,15 +17,13 @@ import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from newsprism.config import Settings
 from newsprism.pipeline import ingest_corpus, read_corpus
 from newsprism.store import open_store
 from newsprism.web import WebSettings, create_app
 from newsprism.web.etag import etag_of
-from newsprism.web.snapshot import SnapshotCache
+from web_fixtures import queries, steady_app
 
 pytestmark = pytest.mark.model
 
@@ -266,24 +264,16 @@ def test_gets_carry_an_etag_and_answer_304_when_it_matches(client: TestClient) -
     assert client.get("/api/v1/stories?limit=1").headers["etag"] != etag
 
 
-@pytest.mark.parametrize("path", ["/api/v1/search?q=contract+signed", "/api/v1/stories/{id}"])
-def test_a_story_or_search_is_read_once_per_store_state_and_tagged_as_before(db: str, path: str) -> None:
-    app = create_app(WebSettings(db=db))
-    app.state.snapshots = SnapshotCache(ttl=600)  # the store key trusted for the whole test
-    statements: list[str] = []
-
-    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        statements.append(statement)
-
-    with TestClient(app) as client:
+@pytest.mark.parametrize(
+    "path", ["/api/v1/search?q=contract+signed", "/api/v1/stories/{id}", "/api/v1/stories"]
+)
+def test_a_story_a_search_or_a_listing_is_read_once_per_store_state_and_tagged(db: str, path: str) -> None:
+    with TestClient(steady_app(db)) as client:
         url = path.format(id=strike_story(client)["id"])
         first = client.get(url)
-        event.listen(Engine, "before_cursor_execute", count)
-        try:
+        with queries() as run:
             again = client.get(url)
-        finally:
-            event.remove(Engine, "before_cursor_execute", count)
-    assert again.json() == first.json() and statements == []
+    assert again.json() == first.json() and run == []
     assert first.headers["etag"] == again.headers["etag"] == etag_of(first.content)
     assert first.headers["content-type"] == "application/json"
 

@@ -9,13 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from newsprism.web import WebSettings, create_app
 from newsprism.web.entities import entity_id
-from newsprism.web.snapshot import SnapshotCache
-from web_fixtures import IMG, SCRIPT, build_store
+from web_fixtures import IMG, SCRIPT, build_store, queries, steady_app
 
 pytestmark = pytest.mark.model
 
@@ -92,22 +89,12 @@ def test_a_story_page_is_the_brief_with_the_bundle_linked_not_inlined(client: Te
 def test_a_story_page_is_rendered_once_per_store_state_and_tagged(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    app = create_app(WebSettings(db=build_store(tmp_path_factory.mktemp("once"))))
-    app.state.snapshots = SnapshotCache(ttl=600)  # the store key trusted for the whole test
-    statements: list[str] = []
-
-    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        statements.append(statement)
-
-    with TestClient(app) as client:
+    with TestClient(steady_app(build_store(tmp_path_factory.mktemp("once")))) as client:
         path = f"/stories/{strike(client)}"
         first = client.get(path)
-        event.listen(Engine, "before_cursor_execute", count)
-        try:
+        with queries() as run:
             again = client.get(path)
-        finally:
-            event.remove(Engine, "before_cursor_execute", count)
-        assert again.text == first.text and statements == []  # no query, no render
+        assert again.text == first.text and run == []  # no query, no render
         assert again.headers["etag"] == first.headers["etag"] and again.headers["cache-control"] == "no-cache"
         unchanged = client.get(path, headers={"If-None-Match": first.headers["etag"]})
         assert unchanged.status_code == 304 and unchanged.content == b""

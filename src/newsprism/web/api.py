@@ -121,8 +121,7 @@ def _story_item(s: StorySummary) -> StoryItem:
 
 
 @router.get("/stories", response_model=StoryList)
-def list_stories(
-    store: StoreDep,
+async def list_stories(
     request: Request,
     page: PageQ = 1,
     limit: LimitQ = 20,
@@ -133,9 +132,26 @@ def list_stories(
         date | None, Query(description="Stories with an article on or before (YYYY-MM-DD)")
     ] = None,
     outlet: Annotated[str | None, Query(max_length=500, description="Stories with this outlet")] = None,
-) -> StoryList:
+) -> Response:
     """Stories newest first (by last publication date; undated last)."""
-    listed: Sequence[StorySummary] = snapshot_of(request, store).stories
+    cache: SnapshotCache = request.app.state.snapshots
+
+    def make(store: Store) -> Body:
+        listed = cache.get(store).stories
+        return Body.json(stories_page(listed, page, limit, since, until, outlet).model_dump(mode="json"))
+
+    return await kept_answer(request, ("stories", page, limit, since, until, outlet), make)
+
+
+def stories_page(
+    listed: Sequence[StorySummary],
+    page: int,
+    limit: int,
+    since: date | None,
+    until: date | None,
+    outlet: str | None,
+) -> StoryList:
+    """Page ``page`` of the stories ``listed`` (newest first) that pass the filters."""
     if since is not None:
         start = since.isoformat()
         listed = [s for s in listed if s.last_published is not None and s.last_published >= start]

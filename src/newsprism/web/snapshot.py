@@ -20,7 +20,6 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -30,13 +29,13 @@ from ..store import Store, StorySummary
 from .access import store_of
 from .etag import Body
 
-#: Rendered stories and pages the app keeps (the most recently asked for).
-STORIES_KEPT = 256
+#: Bytes of answers the app keeps (the most recently asked for): stories, story pages, searches,
+#: pages of the story list. A bound in bytes, not in answers: a story page runs from a few to
+#: hundreds of kilobytes.
+KEPT_BYTES = 64_000_000
 #: Seconds the store key is trusted without reading it again: how stale an answer may be after
 #: another process writes to the store.
 KEY_TTL = 1.0
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +81,17 @@ class SnapshotCache:
     """The app's last snapshot, taken again (once, under a lock) when :func:`store_key` moved;
     the key read at most once per ``ttl`` seconds of ``clock``."""
 
-    def __init__(self, ttl: float = KEY_TTL, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, ttl: float = KEY_TTL, clock: Callable[[], float] = time.monotonic, kept_bytes: int = KEPT_BYTES
+    ) -> None:
         self._ttl = ttl
         self._clock = clock
         self._lock = threading.Lock()
         self._last: Snapshot | None = None
         self._key: tuple[str, float] | None = None  # the key and when it was read
-        self._kept: OrderedDict[tuple[str, Hashable], Any] = OrderedDict()
+        self._kept: OrderedDict[tuple[str, Hashable], Body] = OrderedDict()
+        self._kept_bytes = kept_bytes
+        self._size = 0
 
     def current_key(self) -> str | None:
         """The store key when it was read less than ``ttl`` seconds ago, else ``None``."""
@@ -122,34 +125,37 @@ class SnapshotCache:
             self._last = None
             self._key = None
             self._kept.clear()
+            self._size = 0
 
-    def find(self, name: Hashable, kind: type[T]) -> T | None:
-        """The ``kind`` :meth:`kept` holds for ``name`` under the current key, without touching
-        the store: ``None`` when it is not kept or the key must be read again."""
+    def find(self, name: Hashable) -> Body | None:
+        """What :meth:`kept` holds for ``name`` under the current key, without touching the
+        store: ``None`` when it is not kept or the key must be read again."""
         key = self.current_key()
         if key is None:
             return None
         with self._lock:
             found = self._kept.get((key, name))
-            if not isinstance(found, kind):
-                return None
-            self._kept.move_to_end((key, name))
+            if found is not None:
+                self._kept.move_to_end((key, name))
             return found
 
-    def kept(self, key: str, name: Hashable, make: Callable[[], T]) -> T:
-        """``make()`` as made under store key ``key``: made once per key (the last
-        :data:`STORIES_KEPT` kept), so a repeated read is a lookup, not a decode of its
-        articles' analyses and a render."""
+    def kept(self, key: str, name: Hashable, make: Callable[[], Body]) -> Body:
+        """``make()`` as made under store key ``key``: made once per key (the most recently
+        used kept, up to ``kept_bytes``), so a repeated read is a lookup, not a decode of its
+        articles' analyses, a render and a hash."""
         with self._lock:
             found = self._kept.get((key, name))
             if found is not None:
                 self._kept.move_to_end((key, name))
-                return found  # type: ignore[no-any-return]
+                return found
         made = make()
         with self._lock:
-            self._kept[(key, name)] = made
-            while len(self._kept) > STORIES_KEPT:
-                self._kept.popitem(last=False)
+            if (key, name) not in self._kept:
+                self._kept[(key, name)] = made
+                self._size += len(made.content)
+            while self._size > self._kept_bytes and self._kept:
+                _, gone = self._kept.popitem(last=False)
+                self._size -= len(gone.content)
         return made
 
 
@@ -158,7 +164,7 @@ async def kept_answer(request: Request, name: Hashable, make: Callable[[Store], 
     while the store key holds, a lookup on the event loop (no thread, no query, no encoding, no
     hash); else ``make(store)`` in the thread pool, once per store state."""
     cache: SnapshotCache = request.app.state.snapshots
-    body = cache.find(name, Body)
+    body = cache.find(name)
     if body is None:
 
         def build() -> Body:

@@ -4,8 +4,7 @@ own write (:meth:`SnapshotCache.clear`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from newsprism.web.etag import Body
 from newsprism.web.snapshot import SnapshotCache
 
 
@@ -57,15 +56,26 @@ def test_the_apps_own_write_is_seen_at_once() -> None:
 def test_a_kept_body_is_made_once_per_key_and_found_without_the_store() -> None:
     clock, store = Clock(), CountingStore()
     cache = SnapshotCache(ttl=1.0, clock=clock)
-    made: list[str] = []
+    made: list[Body] = []
 
-    def make() -> Any:
-        made.append("x")
-        return f"body {len(made)}"
+    def make() -> Body:
+        made.append(Body.of(f"body {len(made) + 1}".encode(), "text/plain"))
+        return made[-1]
 
     key = cache.key(store)  # type: ignore[arg-type]
-    assert cache.kept(key, ("page", "abc"), make) == "body 1"
-    assert cache.kept(key, ("page", "abc"), make) == "body 1" and made == ["x"]
-    assert cache.find(("page", "abc"), str) == "body 1"
+    assert cache.kept(key, ("page", "abc"), make).content == b"body 1"
+    assert cache.kept(key, ("page", "abc"), make).content == b"body 1" and len(made) == 1
+    assert cache.find(("page", "abc")) == made[0]
     clock.now += 2  # the key is no longer known to hold: the caller must check the store
-    assert cache.find(("page", "abc"), str) is None
+    assert cache.find(("page", "abc")) is None
+
+
+def test_the_least_recently_used_bodies_go_once_the_kept_bytes_pass_the_bound() -> None:
+    cache = SnapshotCache(ttl=60, clock=Clock(), kept_bytes=10)
+    key = cache.key(CountingStore())  # type: ignore[arg-type]
+    for name in ("a", "b", "c"):
+        cache.kept(key, name, lambda: Body.of(b"4444", "text/plain"))
+    assert cache.find("a") is None and cache.find("b") is not None and cache.find("c") is not None
+    cache.find("b")  # now the most recently used
+    cache.kept(key, "d", lambda: Body.of(b"4444", "text/plain"))
+    assert cache.find("c") is None and cache.find("b") is not None and cache.find("d") is not None
