@@ -101,6 +101,16 @@ def test_a_story_page_is_rendered_once_per_store_state_and_tagged(
         assert unchanged.headers["content-security-policy"] == first.headers["content-security-policy"]
 
 
+def test_the_story_list_reads_the_stories_once_per_store_state(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    with TestClient(steady_app(build_store(tmp_path_factory.mktemp("list")))) as client:
+        first = client.get("/")
+        with queries() as run:
+            again = client.get("/?page=1")
+        assert again.text == first.text and run == []
+
+
 def test_the_bundle_is_served_and_nothing_else_is(client: TestClient) -> None:
     js, css = client.get("/static/report.js"), client.get("/static/report.css")
     assert js.status_code == 200 and js.headers["content-type"].startswith("text/javascript")
