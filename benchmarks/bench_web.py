@@ -7,11 +7,12 @@ them. Ingest is slow (minutes for 2,000 articles on a shared 2-core machine), so
 is cached in the temp folder under a hash of its input and of the newsprism version: a second run
 reuses it.
 
-uvicorn serves the app on a free loopback port in a child process; ``--clients`` concurrent httpx
-clients send ``--requests`` requests in total, cycling over the story list (a random page), a
-story (the HTML page ``/stories/{id}`` when the app has one, else ``/api/v1/stories/{id}``) and a
-search for a word of a stored title. Prints requests/s, p50/p95/p99 latency, errors and the p95
-of the story requests. Exits 1 when a request failed or that p95 is over ``--target-ms``.
+``newsprism serve`` (``--processes``, default 1) serves the app on a free loopback port in a child
+process; ``--clients`` concurrent httpx clients send ``--requests`` requests in total, cycling
+over the story list (a random page), a story (the HTML page ``/stories/{id}`` when the app has
+one, else ``/api/v1/stories/{id}``) and a search for a word of a stored title. Prints
+requests/s, p50/p95/p99 latency, errors, the p95 of the story requests and the load average
+(the machine may be shared). Exits 1 when a request failed or that p95 is over ``--target-ms``.
 """
 
 from __future__ import annotations
@@ -91,9 +92,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(db: Path, port: int, processes: int) -> subprocess.Popen[bytes]:
     """``newsprism serve`` in a child process, once it answers its health check."""
     command = [sys.executable, "-m", "newsprism", "serve", "--db", f"sqlite:///{db}", "--port", str(port)]
+    command += ["--processes", str(processes)] if processes > 1 else []
     server = subprocess.Popen(command, stderr=subprocess.DEVNULL, env=os.environ.copy())
     for _ in range(600):
         try:
@@ -106,6 +108,11 @@ def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("bench_web: the server did not answer within 60 s")
 
 
+def load_average() -> str:
+    """The machine's 1-minute load average (the machine may be shared: read figures beside it)."""
+    return f"{os.getloadavg()[0]:.2f}"
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -113,7 +120,7 @@ def percentile(values: list[float], q: float) -> float:
 
 async def load(db: Path, args: argparse.Namespace) -> int:
     port = free_port()
-    server = serve(db, port)
+    server = serve(db, port, args.processes)
     base = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient(base_url=base, timeout=30) as client:
@@ -162,7 +169,7 @@ async def load(db: Path, args: argparse.Namespace) -> int:
     ms = {q: percentile(every, q) * 1000 for q in (0.5, 0.95, 0.99)}
     story_p95 = percentile(latencies["story"], 0.95) * 1000
     print(f"requests: {len(every):,} with {args.clients} clients against {len(stories)}+ stories")
-    print(f"story route: {story_path}")
+    print(f"story route: {story_path}; server processes: {args.processes}; load average {load_average()}")
     print(f"requests/s: {len(every) / took:.1f}")
     print(f"latency ms: p50 {ms[0.5]:.1f}, p95 {ms[0.95]:.1f}, p99 {ms[0.99]:.1f}")
     for kind, xs in latencies.items():
@@ -179,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=5000)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--workers", type=int, default=1, help="ingest workers when building the store")
+    parser.add_argument("--processes", type=int, default=1, help="newsprism serve --processes")
     parser.add_argument("--target-ms", type=float, default=200.0)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--build-only", action="store_true")

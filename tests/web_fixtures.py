@@ -6,7 +6,13 @@ real ingest (clean, analyse, cluster, link), so the pages read what ``newsprism 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 #: The hostile payloads: each would set ``window.__pwned`` if it ever ran.
 SCRIPT = "<script>window.__pwned = 1</script>"
@@ -68,3 +74,32 @@ def build_store(folder: Path) -> str:
     result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", db, "--quiet"])
     assert result.exit_code == 0, result.output
     return db
+
+
+def steady_app(db: str) -> FastAPI:
+    """The app on ``db`` with its store key trusted for ten minutes: a test's second request
+    is answered under the same store state as its first, however slow the machine."""
+    from newsprism.web import WebSettings, create_app
+    from newsprism.web.snapshot import SnapshotCache
+
+    app = create_app(WebSettings(db=db))
+    app.state.snapshots = SnapshotCache(ttl=600)
+    return app
+
+
+@contextmanager
+def queries() -> Iterator[list[str]]:
+    """The SQL statements any engine runs inside the block."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    run: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        run.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        yield run
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)

@@ -937,29 +937,43 @@ def serve(
             help="Bearer token that enables POST /api/v1/articles (or NEWSPRISM_TOKEN); without one writes are off.",
         ),
     ] = None,
+    processes: Annotated[
+        int,
+        typer.Option(
+            "--processes",
+            min=1,
+            max=64,
+            help="Server processes (uvicorn workers); more than 1 serves read-only. 2 on a 2-core machine.",
+        ),
+    ] = 1,
     config: ConfigOpt = None,
 ) -> None:
     """Serve the store: web pages and the JSON API under /api/v1 (OpenAPI at /openapi.json)."""
     import uvicorn
 
     from .store import open_store
-    from .web import WebSettings, create_app
+    from .web import create_app
     from .web.access import check_served_url
+    from .web.app import environment_of, web_settings
 
     settings = _settings(config, db=db, token=token)
     check_served_url(settings.db)
+    if processes > 1 and settings.token:
+        raise ConfigError(
+            f"--processes {processes} serves read-only: writes (a token) need one process, "
+            "as two ingests at once would each save the story index without the other's articles"
+        )
     with open_store(settings.db, create=False):  # a missing or unreadable database: one line, now
         pass
-    web = WebSettings(
-        db=settings.db,
-        token=settings.token,
-        max_post_bytes=settings.max_post_bytes,
-        summary_words=settings.summary_words,
-        ingest=settings,
-    )
     writes = "writes enabled (bearer token)" if settings.token else "read-only"
-    _err(f"serving {settings.db} on http://{host}:{port} ({writes})")
-    uvicorn.run(create_app(web), host=host, port=port, log_level="warning")
+    many = f", {processes} processes" if processes > 1 else ""
+    _err(f"serving {settings.db} on http://{host}:{port} ({writes}{many})")
+    if processes == 1:
+        uvicorn.run(create_app(web_settings(settings)), host=host, port=port, log_level="warning")
+        return
+    os.environ.update(environment_of(settings))  # each worker reads its settings back
+    target = "newsprism.web.app:app_from_environment"
+    uvicorn.run(target, factory=True, workers=processes, host=host, port=port, log_level="warning")
 
 
 def _version() -> str:

@@ -22,6 +22,8 @@ from newsprism.config import Settings
 from newsprism.pipeline import ingest_corpus, read_corpus
 from newsprism.store import open_store
 from newsprism.web import WebSettings, create_app
+from newsprism.web.etag import etag_of
+from web_fixtures import queries, steady_app
 
 pytestmark = pytest.mark.model
 
@@ -260,6 +262,20 @@ def test_gets_carry_an_etag_and_answer_304_when_it_matches(client: TestClient) -
     assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
     assert client.get("/api/v1/stories", headers={"If-None-Match": '"other"'}).status_code == 200
     assert client.get("/api/v1/stories?limit=1").headers["etag"] != etag
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/search?q=contract+signed", "/api/v1/stories/{id}", "/api/v1/stories"]
+)
+def test_a_story_a_search_or_a_listing_is_read_once_per_store_state_and_tagged(db: str, path: str) -> None:
+    with TestClient(steady_app(db)) as client:
+        url = path.format(id=strike_story(client)["id"])
+        first = client.get(url)
+        with queries() as run:
+            again = client.get(url)
+    assert again.json() == first.json() and run == []
+    assert first.headers["etag"] == again.headers["etag"] == etag_of(first.content)
+    assert first.headers["content-type"] == "application/json"
 
 
 # -- writes --------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from newsprism.web import WebSettings, create_app
 from newsprism.web.entities import entity_id
-from web_fixtures import IMG, SCRIPT, build_store
+from web_fixtures import IMG, SCRIPT, build_store, queries, steady_app
 
 pytestmark = pytest.mark.model
 
@@ -84,6 +84,31 @@ def test_a_story_page_is_the_brief_with_the_bundle_linked_not_inlined(client: Te
     assert "<style" not in r.text
     assert 'href="/articles/' in r.text and f'href="/entities/{entity_id("Mira Kovac")}"' in r.text
     assert "Mira Kovac" in r.text and "2,300" in r.text
+
+
+def test_a_story_page_is_rendered_once_per_store_state_and_tagged(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    with TestClient(steady_app(build_store(tmp_path_factory.mktemp("once")))) as client:
+        path = f"/stories/{strike(client)}"
+        first = client.get(path)
+        with queries() as run:
+            again = client.get(path)
+        assert again.text == first.text and run == []  # no query, no render
+        assert again.headers["etag"] == first.headers["etag"] and again.headers["cache-control"] == "no-cache"
+        unchanged = client.get(path, headers={"If-None-Match": first.headers["etag"]})
+        assert unchanged.status_code == 304 and unchanged.content == b""
+        assert unchanged.headers["content-security-policy"] == first.headers["content-security-policy"]
+
+
+def test_the_story_list_reads_the_stories_once_per_store_state(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    with TestClient(steady_app(build_store(tmp_path_factory.mktemp("list")))) as client:
+        first = client.get("/")
+        with queries() as run:
+            again = client.get("/?page=1")
+        assert again.text == first.text and run == []
 
 
 def test_the_bundle_is_served_and_nothing_else_is(client: TestClient) -> None:

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 
@@ -39,6 +39,7 @@ from ..store import Store, StorySummary
 from .access import holder_of, store_of
 from .app import WebSettings
 from .entities import EntityCache, EntityEntry, EntityIndex
+from .etag import Body
 from .models import (
     ArticleDocument,
     ArticleIn,
@@ -61,7 +62,7 @@ from .models import (
     StoryItem,
     StoryList,
 )
-from .snapshot import Snapshot, SnapshotCache
+from .snapshot import Snapshot, SnapshotCache, kept_answer
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": text}
@@ -120,8 +121,7 @@ def _story_item(s: StorySummary) -> StoryItem:
 
 
 @router.get("/stories", response_model=StoryList)
-def list_stories(
-    store: StoreDep,
+async def list_stories(
     request: Request,
     page: PageQ = 1,
     limit: LimitQ = 20,
@@ -132,9 +132,26 @@ def list_stories(
         date | None, Query(description="Stories with an article on or before (YYYY-MM-DD)")
     ] = None,
     outlet: Annotated[str | None, Query(max_length=500, description="Stories with this outlet")] = None,
-) -> StoryList:
+) -> Response:
     """Stories newest first (by last publication date; undated last)."""
-    listed: Sequence[StorySummary] = snapshot_of(request, store).stories
+    cache: SnapshotCache = request.app.state.snapshots
+
+    def make(store: Store) -> Body:
+        listed = cache.get(store).stories
+        return Body.json(stories_page(listed, page, limit, since, until, outlet).model_dump(mode="json"))
+
+    return await kept_answer(request, ("stories", page, limit, since, until, outlet), make)
+
+
+def stories_page(
+    listed: Sequence[StorySummary],
+    page: int,
+    limit: int,
+    since: date | None,
+    until: date | None,
+    outlet: str | None,
+) -> StoryList:
+    """Page ``page`` of the stories ``listed`` (newest first) that pass the filters."""
     if since is not None:
         start = since.isoformat()
         listed = [s for s in listed if s.last_published is not None and s.last_published >= start]
@@ -153,14 +170,18 @@ def list_stories(
     response_model=dict[str, Any],
     responses={200: {"description": "The story in the story.json contract (newsprism.story/4)"}},
 )
-def get_story(store: StoreDep, request: Request, story_id: IdPath) -> dict[str, Any]:
+async def get_story(request: Request, story_id: IdPath) -> Response:
     """One story in the ``story.json`` contract; ``story_id`` may be a unique prefix or the id
     of a story merged into it, as ``newsprism show`` takes it."""
-    found = store.find_story(story_id)
-    cache: SnapshotCache = request.app.state.snapshots
-    key = snapshot_of(request, store).key
     words = settings_of(request).summary_words
-    return cache.story(key, found, lambda: story_to_dict(stored_story(store, found, words)))
+    return await kept_answer(
+        request, ("story", story_id), lambda store: Body.json(stored_story_dict(store, story_id, words))
+    )
+
+
+def stored_story_dict(store: Store, ref: str, summary_words: int) -> dict[str, Any]:
+    """Story ``ref`` in the story.json contract (``ref`` resolved as ``newsprism show`` does)."""
+    return story_to_dict(stored_story(store, ref, summary_words))
 
 
 def snapshot_of(request: Request, store: Store) -> Snapshot:
@@ -272,12 +293,17 @@ def entity_quotes(
 
 
 @router.get("/search", response_model=SearchResult)
-def search(
-    store: StoreDep,
+async def search(
+    request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words; every one must occur")],
     limit: Annotated[int, Query(ge=1, le=100, description="At most this many stories")] = 20,
-) -> SearchResult:
+) -> Response:
     """Full-text search over titles and text, grouped by story, best first, with snippets."""
+    return await kept_answer(request, ("search", q, limit), lambda store: _search(store, q, limit))
+
+
+def _search(store: Store, q: str, limit: int) -> Body:
+    """The search answer, read once per store state (:func:`.snapshot.kept_answer`)."""
     found = store.search_stories(q, limit=limit)
     groups = [
         HitGroup(
@@ -287,7 +313,7 @@ def search(
         )
         for g in found
     ]
-    return SearchResult(query=q, stories=groups)
+    return Body.json(SearchResult(query=q, stories=groups).model_dump(mode="json"))
 
 
 _POST_BODY = {

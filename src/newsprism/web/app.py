@@ -33,6 +33,41 @@ class WebSettings:
         return replace(self.ingest or Settings(), db=self.db, summary_words=self.summary_words, quiet=True)
 
 
+def web_settings(settings: Settings) -> WebSettings:
+    """What ``newsprism serve`` runs the app with, from its resolved settings."""
+    return WebSettings(
+        db=settings.db,
+        token=settings.token,
+        max_post_bytes=settings.max_post_bytes,
+        summary_words=settings.summary_words,
+        ingest=settings,
+    )
+
+
+def environment_of(settings: Settings) -> dict[str, str]:
+    """``settings`` as the ``NEWSPRISM_*`` variables :func:`~newsprism.config.load_settings`
+    reads back: how ``serve --processes N`` hands its settings (config file and flags already
+    resolved) to uvicorn's worker processes, which start afresh and import the app by name."""
+    from dataclasses import fields
+
+    from ..config import ENV_PREFIX
+
+    values = {f.name: getattr(settings, f.name) for f in fields(settings)}
+    return {
+        ENV_PREFIX + name.upper(): (str(value).lower() if isinstance(value, bool) else str(value))
+        for name, value in values.items()
+        if value is not None
+    }
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``serve --processes N`` (a uvicorn app factory): the
+    settings from the environment :func:`environment_of` wrote."""
+    from ..config import load_settings
+
+    return create_app(web_settings(load_settings()))
+
+
 #: NewsprismError subclasses -> HTTP status; anything else on purpose is a 400.
 STATUS: tuple[tuple[type[NewsprismError], int], ...] = (
     (NotFoundError, 404),

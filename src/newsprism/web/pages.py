@@ -11,8 +11,7 @@ article (:mod:`newsprism.report.html`, :mod:`.markup`). Outside links are http(s
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -29,9 +28,12 @@ from markupsafe import Markup
 from ..errors import ConfigError, NotFoundError
 from ..records import Article, ArticleAnalysis, Entity, Story
 from ..report.views import date_label, safe_link
-from ..store import MARK_CLOSE, MARK_OPEN, Store, StorySummary, open_store
+from ..store import MARK_CLOSE, MARK_OPEN, Store, StorySummary
+from .access import store_of
 from .entities import entity_id
+from .etag import Body
 from .markup import Mark, highlight, snippet_html
+from .snapshot import Snapshot, SnapshotCache, kept_answer
 
 router = APIRouter(include_in_schema=False)
 
@@ -78,10 +80,11 @@ def static(name: str) -> Response:
     )
 
 
-@contextmanager
-def _store(request: Request) -> Iterator[Store]:
-    with open_store(request.app.state.settings.db, create=False) as store:
-        yield store
+def _snapshot(request: Request) -> Snapshot:
+    """The listings as the app keeps them per store state (:mod:`.snapshot`): a full read of the
+    stories is far too slow to repeat per page view."""
+    cache: SnapshotCache = request.app.state.snapshots
+    return cache.get(store_of(request))
 
 
 def _summary_words(request: Request) -> int:
@@ -155,8 +158,7 @@ def stories_page(
 ) -> HTMLResponse:
     """The stories, newest and largest first; filtered by publication day and outlet; paged."""
     first, last = _day("since", since), _day("until", until)
-    with _store(request) as store:
-        every = store.stories()
+    every = _snapshot(request).stories
     outlets = sorted({o for s in every for o in s.outlets}, key=str.casefold)
     chosen = [
         s
@@ -195,37 +197,43 @@ _NAMED = ("person", "organization")
 
 
 @router.get("/stories/{ref}", response_class=HTMLResponse)
-def story_page(request: Request, ref: str) -> HTMLResponse:
-    """Everything brief.html shows (the same renderer), with links to its articles and actors."""
+async def story_page(request: Request, ref: str) -> Response:
+    """Everything brief.html shows (the same renderer), with links to its articles and actors.
+
+    Rendered once per store state and tagged then (:func:`.snapshot.kept_answer`): while the
+    store key holds, a request is a lookup on the event loop, with no query and no thread.
+    """
+    words = _summary_words(request)
+    return await kept_answer(request, ("page", ref), lambda store: _story_page(store, ref, words))
+
+
+def _story_page(store: Store, ref: str, summary_words: int) -> Body:
     from ..pipeline import stored_story
     from ..report.html import render_brief
     from ..report.story_json import story_to_dict
 
-    with _store(request) as store:
-        story = stored_story(store, ref, _summary_words(request))
-        story_id = store.find_story(ref)
+    story = stored_story(store, ref, summary_words)
     brief = render_brief(story_to_dict(story))
     actors = sorted(
         {(entity_id(e.name), e.name, e.type) for e in story.entities if e.type in _NAMED},
         key=lambda a: (a[2], a[1].casefold()),
     )
-    return _render(
-        request,
-        "story.html",
-        story_id=story_id,
-        title=Markup(brief.title),
-        body=Markup(brief.body),
-        data=Markup(brief.data),
-        articles=story.articles,
-        actors=actors,
+    html = (
+        _templates()
+        .get_template("story.html")
+        .render(
+            story_id=store.find_story(ref),
+            title=Markup(brief.title),
+            body=Markup(brief.body),
+            data=Markup(brief.data),
+            articles=story.articles,
+            actors=actors,
+        )
     )
+    return Body.of(html.encode("utf-8"), "text/html; charset=utf-8")
 
 
 # --- an article ------------------------------------------------------------------------------------
-
-
-def _story_of(store: Store, article_id: str) -> str | None:
-    return next((s.id for s in store.stories() for m in s.members if m.article_id == article_id), None)
 
 
 def article_marks(analysis: ArticleAnalysis, entities: Sequence[Entity]) -> list[Mark]:
@@ -270,13 +278,13 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     """The article's clean text with what was read in it highlighted, its removed lines, its story."""
     from ..pipeline import stored_story
 
-    with _store(request) as store:
-        article = store.get(article_id)
-        if article is None:
-            raise NotFoundError(f"no article {article_id!r}")
-        story_id = _story_of(store, article_id)
-        story: Story | None = stored_story(store, story_id, _summary_words(request)) if story_id else None
-        analysis = store.analysis(article_id)
+    store = store_of(request)
+    article = store.get(article_id)
+    if article is None:
+        raise NotFoundError(f"no article {article_id!r}")
+    story_id = _snapshot(request).story_of.get(article_id)
+    story: Story | None = stored_story(store, story_id, _summary_words(request)) if story_id else None
+    analysis = store.analysis(article_id)
     entities: Sequence[Entity] = ()
     if story is not None:
         for a, an in zip(story.articles, story.analyses, strict=True):
@@ -358,14 +366,14 @@ def entity_page(request: Request, wanted: str) -> HTMLResponse:
     from ..pipeline import stored_story
 
     seen: list[Appearance] = []
-    with _store(request) as store:
-        for summary in store.stories():
-            _, story = store.story_analysis(summary.id)
-            if story is None:
-                story = stored_story(store, summary.id, _summary_words(request))
-            found = appearances(summary.id, story, wanted)
-            if found is not None:
-                seen.append(found)
+    store = store_of(request)
+    for summary in _snapshot(request).stories:
+        _, story = store.story_analysis(summary.id)
+        if story is None:
+            story = stored_story(store, summary.id, _summary_words(request))
+        found = appearances(summary.id, story, wanted)
+        if found is not None:
+            seen.append(found)
     if not seen:
         raise NotFoundError(f"no person or organisation {wanted!r} in any story")
     names = Counter(n for a in seen for n in a.names[:1])
@@ -390,8 +398,8 @@ def search_page(request: Request, q: str = Query("", max_length=500)) -> HTMLRes
     if not q.strip():
         return _render(request, "search.html", q=q, groups=None, error=None)
     try:
-        with _store(request) as store:
-            found = store.search_stories(q, limit=50)
+        store = store_of(request)
+        found = store.search_stories(q, limit=50)
     except ConfigError as exc:
         return _render(request, "search.html", status=400, q=q, groups=None, error=str(exc))
     groups = [
