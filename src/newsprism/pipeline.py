@@ -257,8 +257,9 @@ def ingest_corpus(
 
     Each batch's new articles are clustered into stories as they are stored (in arrival order:
     :func:`~newsprism.stories.arrival_order`) by the store's :class:`StoryIndex`, restored from
-    its saved state, never rebuilt by replaying the store; assignments and the index's state are
-    committed with the batch. Last, the stories whose articles changed are analysed again
+    its saved snapshot and the few batches stored since (:class:`_Clusterer`), never rebuilt by
+    replaying the store; assignments are committed with the batch, a snapshot every
+    :data:`SNAPSHOT_ARRIVALS` articles and with the last batch. Last, the stories whose articles changed are analysed again
     (:func:`refresh_stories`)."""
     from .store import open_store
 
@@ -438,7 +439,7 @@ class _Clusterer:
 def _bootstrap_stories(store: Store) -> None:
     """A store without a saved clusterer state (new, or written before stories were kept) has
     its analysed articles clustered once, in stored (publication) order, and that state saved:
-    later runs restore it, they never replay. Under the story lock, so of two writers only the
+    later runs restore it, never replaying more than its tail. Under the story lock, so of two writers only the
     first clusters them."""
     if store.story_index_generation() is not None:
         return
