@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
@@ -30,7 +30,7 @@ from .stories import StoryIndex, arrival_order, cluster, item_of
 from .stories.grouping import Grouping, groupings
 
 if TYPE_CHECKING:
-    from .store import Clusterer, Store, StoryBatch, StorySummary
+    from .store import Clusterer, SavedIndex, Store, StoryBatch, StorySummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,8 +257,9 @@ def ingest_corpus(
 
     Each batch's new articles are clustered into stories as they are stored (in arrival order:
     :func:`~newsprism.stories.arrival_order`) by the store's :class:`StoryIndex`, restored from
-    its saved state, never rebuilt by replaying the store; assignments and the index's state are
-    committed with the batch. Last, the stories whose articles changed are analysed again
+    its saved snapshot and the few batches stored since (:class:`_Clusterer`), never rebuilt by
+    replaying the store; assignments are committed with the batch, a snapshot every
+    :data:`SNAPSHOT_ARRIVALS` articles and with the last batch. Last, the stories whose articles changed are analysed again
     (:func:`refresh_stories`)."""
     from .store import open_store
 
@@ -291,7 +292,8 @@ def ingest_corpus(
             batch = todo[start : start + batch_size]
             analyses = list(islice(stream, len(batch)))
             dated = _dated(batch, analyses)
-            result = store.add(dated, model, cluster=clusterer.batch(dated))
+            last = start + batch_size >= len(todo)
+            result = store.add(dated, model, cluster=clusterer.batch(dated, last=last))
             analyzed.extend(analyses)
             added += result.added
             present += result.present
@@ -328,21 +330,42 @@ def _refined_per_story(
     return [pair for pair in out if pair is not None]
 
 
-def _assign(index: StoryIndex, pairs: Sequence[tuple[Article, ArticleAnalysis]]) -> StoryBatch:
-    """Cluster ``pairs`` (in arrival order) into ``index``: the batch's assignments and the
-    index's state after them, for the store to commit with the batch."""
+#: Arrivals between full snapshots of the clusterer's state (8 ingest batches). Between them a
+#: batch stores its assignments and moves the state's generation on, nothing more; a run's last
+#: batch writes one too. Restoring replays the articles assigned since the snapshot (its tail),
+#: so a crash costs replaying fewer than this many articles plus one batch.
+SNAPSHOT_ARRIVALS = 8 * INGEST_BATCH
+
+
+def _assign(
+    index: StoryIndex, pairs: Sequence[tuple[Article, ArticleAnalysis]], snapshot: bool
+) -> StoryBatch:
+    """Cluster ``pairs`` (in arrival order) into ``index``: the batch's assignments and, when
+    ``snapshot``, the index's state after them, for the store to commit with the batch."""
     from .store import StoryBatch
 
     items = arrival_order(item_of(article, analysis) for article, analysis in pairs)
     assignments = tuple(index.add(item) for item in items)
-    return StoryBatch(assignments, tuple(a.id for a, _ in pairs), index.snapshot())
+    return StoryBatch(assignments, tuple(a.id for a, _ in pairs), index.snapshot() if snapshot else None)
 
 
-def _restored(state: dict[str, Any]) -> StoryIndex:
+def _loaded(saved: SavedIndex) -> tuple[StoryIndex, int]:
+    """The index as the last stored batch left it, and the arrival count of the saved snapshot:
+    the snapshot restored, then its tail (the articles assigned since) re-added in arrival
+    order. Their assignments are stored already and are not stored again; adding the same items
+    in the same order to the restored state repeats the same steps, so the index equals the one
+    that kept running."""
+    if saved.generation is None:
+        return StoryIndex(), 0
+    found = saved.load()
     try:
-        return StoryIndex.restore(state)
+        index = StoryIndex.restore(found.state)
     except (ValueError, KeyError, TypeError) as exc:
         raise StoreError(f"the saved story index cannot be read: {exc}") from None
+    snapshot_at = index.arrivals
+    for article, analysis in found.tail:
+        index.add(item_of(article, analysis))
+    return index, snapshot_at
 
 
 class _Clusterer:
@@ -350,27 +373,55 @@ class _Clusterer:
 
     The trap: restoring the index once per run and saving it per batch loses another writer's
     assignments (each saves a state that never saw the other's). So each batch clusters from the
-    state stored when the lock is held, skipping articles another writer clustered meanwhile;
-    the index kept from the previous batch is reused while the stored state is the one it saved
-    (no other writer in between), so a lone writer restores the state once per run as before.
+    state stored when the lock is held, skipping articles another writer clustered meanwhile.
+    The second trap: reading that state to compare it with the one saved last, and writing it
+    whole, on every batch cost each batch the whole open window (a multi-MB state), so an ingest
+    grew quadratic with the stream. So the check compares the state's generation, an integer
+    every stored batch moves on: the index kept from the previous batch is reused while the
+    stored generation is the one that batch left (no other writer in between), and the state is
+    read (snapshot plus tail: :func:`_loaded`) only when another writer moved it, on a run's
+    first batch, or when the store retries a batch (the index kept in memory holds the failed
+    attempt's articles). A full snapshot is written every ``snapshot_arrivals`` arrivals and by
+    the run's last batch; the batches between are its tail.
+
     ``joined`` maps this run's clustered articles to their story, ``resolve`` follows the merges
     this run made."""
 
-    def __init__(self) -> None:
+    def __init__(self, snapshot_arrivals: int = SNAPSHOT_ARRIVALS) -> None:
         self.joined: dict[str, str] = {}
         self._merged_into: dict[str, str] = {}
+        self._every = snapshot_arrivals
         self._index: StoryIndex | None = None
-        self._saved: dict[str, Any] | None = None  # the state self._index was last saved as
+        self._generation: int | None = None  # the generation self._index is the state of
+        self._snapshot_at = 0  # the arrival count of the stored snapshot
 
-    def batch(self, pairs: Sequence[tuple[Article, ArticleAnalysis]]) -> Clusterer:
-        def cluster(
-            state: dict[str, Any] | None, clustered: Callable[[Sequence[str]], set[str]]
-        ) -> StoryBatch:
-            if self._index is None or state is None or state != self._saved:
-                self._index = _restored(state) if state is not None else StoryIndex()
+    def batch(self, pairs: Sequence[tuple[Article, ArticleAnalysis]], *, last: bool = False) -> Clusterer:
+        """The :data:`Clusterer` of one batch; ``last``: the run's last, which saves a snapshot."""
+        attempts = 0
+
+        def cluster(saved: SavedIndex, clustered: Callable[[Sequence[str]], set[str]]) -> StoryBatch:
+            nonlocal attempts
+            attempts += 1
+            index = self._index
+            if (
+                index is None
+                or saved.generation is None
+                or saved.generation != self._generation
+                or attempts > 1
+            ):
+                index, self._snapshot_at = _loaded(saved)
+                self._index = index
             done = clustered([a.id for a, _ in pairs])
-            stories = _assign(self._index, [(a, an) for a, an in pairs if a.id not in done])
-            self._saved = stories.state
+            todo = [(a, an) for a, an in pairs if a.id not in done]
+            snapshot = (
+                saved.generation is None
+                or last
+                or index.arrivals + len(todo) - self._snapshot_at >= self._every
+            )
+            stories = _assign(index, todo, snapshot)
+            if snapshot:
+                self._snapshot_at = index.arrivals
+            self._generation = (saved.generation or 0) + 1
             for a in stories.assignments:
                 self.joined[a.article_id] = a.story_id
                 self._merged_into.update((gone, a.story_id) for gone in a.merged)
@@ -388,20 +439,18 @@ class _Clusterer:
 def _bootstrap_stories(store: Store) -> None:
     """A store without a saved clusterer state (new, or written before stories were kept) has
     its analysed articles clustered once, in stored (publication) order, and that state saved:
-    later runs restore it, they never replay. Under the story lock, so of two writers only the
+    later runs restore it, never replaying more than its tail. Under the story lock, so of two writers only the
     first clusters them."""
-    if store.story_index_state() is not None:
+    if store.story_index_generation() is not None:
         return
     stored = [(a, store.analysis(a.id)) for a in store.articles()]
     analysed = [(a, an) for a, an in stored if an is not None]
 
-    def cluster(
-        state: dict[str, Any] | None, clustered: Callable[[Sequence[str]], set[str]]
-    ) -> StoryBatch | None:
-        if state is not None:
+    def cluster(saved: SavedIndex, clustered: Callable[[Sequence[str]], set[str]]) -> StoryBatch | None:
+        if saved.generation is not None:
             return None  # another writer did it meanwhile
         done = clustered([a.id for a, _ in analysed])
-        return _assign(StoryIndex(), [(a, an) for a, an in analysed if a.id not in done])
+        return _assign(StoryIndex(), [(a, an) for a, an in analysed if a.id not in done], snapshot=True)
 
     store.add([], cluster=cluster)
 

@@ -38,19 +38,48 @@ class StoryBatch:
     """The clusterer's work on one batch, stored in the batch's transaction: the ``assignments``
     in the order they were made, the article ids in input (ingest) order (the order a story's
     analysis reads them in), and the clusterer's state after them
-    (:meth:`~newsprism.stories.StoryIndex.snapshot`)."""
+    (:meth:`~newsprism.stories.StoryIndex.snapshot`), or ``None`` to keep the saved snapshot:
+    the assignments stored since it (its tail, :attr:`SavedState.tail`) bring it up to date.
+
+    Every stored batch moves the saved state's :attr:`SavedIndex.generation` on by one, with or
+    without a snapshot: a writer whose last batch left generation ``g`` and finds ``g`` under the
+    lock knows no other writer clustered in between, without reading the state."""
 
     assignments: tuple[Assignment, ...]
     input_order: tuple[str, ...]
+    state: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedState:
+    """The clusterer's saved snapshot and its tail: the articles assigned after it (each with
+    its stored analysis, ``None`` when it has none), in arrival order. Re-adding the tail to the
+    restored snapshot gives the index as it was after the last stored batch."""
+
     state: dict[str, Any]
+    tail: tuple[tuple[Article, ArticleAnalysis | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SavedIndex:
+    """What a :data:`Clusterer` finds under the story lock: the saved state's ``generation``
+    (``None``: no state saved yet), an integer the clusterer compares with the one its last
+    batch left, and ``load``, which reads and decodes the snapshot and its tail only when
+    called (when another writer moved the generation, or on a run's first batch).
+
+    The trap this avoids: comparing the saved state itself (a deep compare of a multi-MB dict)
+    and rewriting it whole on every batch made each batch cost the whole open window."""
+
+    generation: int | None
+    load: Callable[[], SavedState]
 
 
 #: How :meth:`Store.add` lets the caller cluster a batch under the store's story lock: called inside
 #: the batch's write transaction, once no other writer can change the stories, with the
-#: clusterer's saved state (``None`` when none) and a function telling which of some article ids
+#: clusterer's saved state (:class:`SavedIndex`) and a function telling which of some article ids
 #: are already in a story (clustered by another writer); returns what to store, or ``None``.
 #: It may be called again when the transaction is retried, so it must start from its arguments.
-Clusterer = Callable[[dict[str, Any] | None, Callable[[Sequence[str]], set[str]]], StoryBatch | None]
+Clusterer = Callable[[SavedIndex, Callable[[Sequence[str]], set[str]]], StoryBatch | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +235,13 @@ class Store(ABC):
 
     @abstractmethod
     def story_index_state(self) -> dict[str, Any] | None:
-        """The clusterer's state saved by the last :meth:`add` with stories, or ``None``."""
+        """The clusterer's last saved snapshot, or ``None``. Batches stored since it without one
+        (``StoryBatch.state`` ``None``) are its tail: see :class:`SavedState`."""
+
+    @abstractmethod
+    def story_index_generation(self) -> int | None:
+        """The saved state's generation (:class:`SavedIndex`), ``None`` when none is saved: tells
+        whether a state exists without reading it."""
 
     @abstractmethod
     def stale_stories(self) -> list[str]:

@@ -230,6 +230,13 @@ def _v5_postgresql(conn: Connection) -> None:
     conn.exec_driver_sql("ALTER TABLE story_index ALTER COLUMN state TYPE json USING state::json")
 
 
+def _v6_story_generation(conn: Connection) -> None:
+    """``story_index.generation``: an integer every stored batch moves on, so a writer learns
+    whether another one clustered since its last batch by comparing it, not the multi-MB state.
+    An existing state starts at 0 with an empty tail (it was saved with every batch)."""
+    conn.exec_driver_sql("ALTER TABLE story_index ADD COLUMN generation INTEGER NOT NULL DEFAULT 0")
+
+
 def _pg_unaccent(conn: Connection) -> str | None:
     """The schema-qualified ``unaccent`` dictionary, the extension created when missing; ``None``
     (and a warning) when it cannot be had."""
@@ -255,6 +262,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "articles: cut_from and notes", _v3_article_notes),
     Migration(4, "stories: assignments, analyses, aliases, clusterer state", _v4_stories),
     Migration(5, "postgresql: full-text search (tsvector, GIN), story state as json", _v5_postgresql),
+    Migration(6, "story_index: generation (the clusterer's change check)", _v6_story_generation),
 )
 
 

@@ -148,5 +148,8 @@ story_index = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("state", JSON, nullable=False),  # json on PostgreSQL too: keys keep their order
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("generation", Integer, nullable=False, server_default="0"),
 )
-"""One row (id 1): the clusterer's saved state (:meth:`newsprism.stories.StoryIndex.snapshot`)."""
+"""One row (id 1): the clusterer's last saved snapshot (:meth:`newsprism.stories.StoryIndex.snapshot`,
+written every few batches) and ``generation``, moved on by every stored batch: a writer compares
+it with the one it left instead of comparing the state (:class:`newsprism.store.SavedIndex`)."""

@@ -32,6 +32,8 @@ from .base import (
     MARK_OPEN,
     AddResult,
     Clusterer,
+    SavedIndex,
+    SavedState,
     SearchHit,
     Store,
     StoryBatch,
@@ -246,8 +248,9 @@ class SqlStore(Store):
             result = self._add(conn, batch, model, now)
             chosen = stories
             if cluster is not None:
-                state = conn.scalar(select(story_index.c.state).where(story_index.c.id == 1))
-                chosen = cluster(state, lambda ids: _known(conn, ids, story_articles.c.article_id))
+                generation = conn.scalar(select(story_index.c.generation).where(story_index.c.id == 1))
+                saved = SavedIndex(generation, lambda: _saved_state(conn))
+                chosen = cluster(saved, lambda ids: _known(conn, ids, story_articles.c.article_id))
             if chosen is not None:
                 _add_stories(conn, chosen, now)
             return result
@@ -355,14 +358,14 @@ class SqlStore(Store):
     def articles(self) -> list[Article]:
         self._check_open()
         with read_transaction(self._engine) as conn:
-            return self._fetch(conn.execute(select(articles).order_by(*_ORDER)))
+            return _articles_of(conn.execute(select(articles).order_by(*_ORDER)))
 
     @_translated("read an article")
     def get(self, article_id: str) -> Article | None:
         self._check_open()
         with read_transaction(self._engine) as conn:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
-        return None if row is None else self._fetch([row])[0]
+        return None if row is None else _articles_of([row])[0]
 
     @_translated("read article ids")
     def known(self, article_ids: Iterable[str]) -> set[str]:
@@ -409,7 +412,7 @@ class SqlStore(Store):
                 params = {"match": fts_match(query), "limit": limit}
                 ids = [aid for (aid,) in conn.execute(sql, params)]
                 rows = {row.id: row for row in conn.execute(select(articles).where(articles.c.id.in_(ids)))}
-                return self._fetch(rows[aid] for aid in ids if aid in rows)
+                return _articles_of(rows[aid] for aid in ids if aid in rows)
             condition = and_(
                 *(
                     or_(
@@ -420,7 +423,7 @@ class SqlStore(Store):
                 )
             )
             query_ = select(articles).where(condition).order_by(*_ORDER).limit(limit)
-            return self._fetch(conn.execute(query_))
+            return _articles_of(conn.execute(query_))
 
     @_translated("read the story index")
     def story_index_state(self) -> dict[str, Any] | None:
@@ -430,6 +433,15 @@ class SqlStore(Store):
                 select(story_index.c.state).where(story_index.c.id == 1)
             )
         return state
+
+    @_translated("read the story index")
+    def story_index_generation(self) -> int | None:
+        self._check_open()
+        with read_transaction(self._engine) as conn:
+            generation: int | None = conn.scalar(
+                select(story_index.c.generation).where(story_index.c.id == 1)
+            )
+        return generation
 
     @_translated("read stories")
     def stale_stories(self) -> list[str]:
@@ -451,12 +463,7 @@ class SqlStore(Store):
         with read_transaction(self._engine) as conn:
             rows = list(conn.execute(query))
         members = []
-        for row, article in zip(rows, self._fetch(rows), strict=True):
-            data = row._mapping["analysis_data"]
-            try:
-                analysis = from_dict(ArticleAnalysis, data) if data is not None else None
-            except ValueError as exc:
-                raise StoreError(f"stored analysis of {article.id!r} cannot be read: {exc}") from None
+        for row, (article, analysis) in zip(rows, _paired(rows), strict=True):
             if analysis is None:
                 raise StoreError(f"article {article.id!r} of story {story_id} has no stored analysis")
             members.append((article, analysis, row._mapping["model"]))
@@ -585,17 +592,54 @@ class SqlStore(Store):
             self._closed = True
             self._engine.dispose()
 
-    @staticmethod
-    def _fetch(rows: Iterable[Row[Any]]) -> list[Article]:
+
+def _articles_of(rows: Iterable[Row[Any]]) -> list[Article]:
+    try:
+        return [row_article(row) for row in rows]
+    except ValueError as exc:
+        raise StoreError(f"a stored article cannot be read: {exc}") from None
+
+
+def _paired(rows: Sequence[Row[Any]]) -> list[tuple[Article, ArticleAnalysis | None]]:
+    """Rows of ``articles`` with an ``analysis_data`` column: each article and its analysis."""
+    pairs: list[tuple[Article, ArticleAnalysis | None]] = []
+    for row, article in zip(rows, _articles_of(rows), strict=True):
+        data = row._mapping["analysis_data"]
         try:
-            return [row_article(row) for row in rows]
+            pairs.append((article, from_dict(ArticleAnalysis, data) if data is not None else None))
         except ValueError as exc:
-            raise StoreError(f"a stored article cannot be read: {exc}") from None
+            raise StoreError(f"stored analysis of {article.id!r} cannot be read: {exc}") from None
+    return pairs
+
+
+def _saved_state(conn: Connection) -> SavedState:
+    """The saved snapshot and its tail: the articles whose arrival is after the snapshot's
+    (``arrivals``, the index's count of added articles, numbered as ``story_articles.arrival``),
+    in arrival order. A gap in the tail (an assignment missing) would restore another index
+    than the one that ran: refused."""
+    state = conn.scalar(select(story_index.c.state).where(story_index.c.id == 1))
+    if not isinstance(state, dict) or not isinstance(state.get("arrivals"), int):
+        raise StoreError("the saved story index cannot be read: no arrival count")
+    query = (
+        select(articles, analyses.c.data.label("analysis_data"), story_articles.c.arrival)
+        .join(story_articles, story_articles.c.article_id == articles.c.id)
+        .outerjoin(analyses, analyses.c.article_id == articles.c.id)
+        .where(story_articles.c.arrival > state["arrivals"])
+        .order_by(story_articles.c.arrival)
+    )
+    rows = list(conn.execute(query))
+    arrivals = [row._mapping["arrival"] for row in rows]
+    if arrivals != list(range(state["arrivals"] + 1, state["arrivals"] + 1 + len(rows))):
+        raise StoreError(
+            "the saved story index cannot be restored: assignments after its snapshot are missing"
+        )
+    return SavedState(state, tuple(_paired(rows)))
 
 
 def _add_stories(conn: Connection, batch: StoryBatch, now: datetime) -> None:
     """Store a batch's story assignments in arrival order, apply its merges, mark the stories
-    that changed stale and save the clusterer's state (all in the caller's transaction)."""
+    that changed stale, move the saved state's generation on and save the clusterer's snapshot
+    when the batch carries one (all in the caller's transaction)."""
     base_position = conn.scalar(select(func.max(story_articles.c.position))) or 0
     base_arrival = conn.scalar(select(func.max(story_articles.c.arrival))) or 0
     assigned = {a.article_id for a in batch.assignments}
@@ -643,9 +687,16 @@ def _add_stories(conn: Connection, batch: StoryBatch, now: datetime) -> None:
     )
     for chunk in _chunks(sorted(touched)):
         conn.execute(update(stories).where(stories.c.id.in_(chunk)).values(articles=count, analysis_key=None))
-    saved = {"state": batch.state, "updated_at": now}
-    if conn.execute(update(story_index).where(story_index.c.id == 1).values(saved)).rowcount == 0:
-        conn.execute(insert(story_index).values(id=1, **saved))
+    generation = conn.scalar(select(story_index.c.generation).where(story_index.c.id == 1))
+    if generation is None:
+        if batch.state is None:
+            raise ValueError("the first story batch of a store must carry the clusterer's state")
+        conn.execute(insert(story_index).values(id=1, state=batch.state, updated_at=now, generation=1))
+        return
+    saved: dict[str, Any] = {"generation": generation + 1, "updated_at": now}
+    if batch.state is not None:  # else the snapshot stays: this batch is part of its tail
+        saved["state"] = batch.state
+    conn.execute(update(story_index).where(story_index.c.id == 1).values(saved))
 
 
 def _member(m: Row[Any]) -> StoryMember:

@@ -230,6 +230,11 @@ class StoryIndex:
     def open_stories(self) -> int:
         return len(self._open)
 
+    @property
+    def arrivals(self) -> int:
+        """Articles added so far, restored ones included (the store numbers assignments so)."""
+        return self._arrivals
+
     def resolve(self, story_id: str) -> str:
         """The story ``story_id`` now belongs to (after merges)."""
         while story_id in self._alias:

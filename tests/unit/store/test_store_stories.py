@@ -5,7 +5,7 @@ SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,17 @@ from sqlalchemy import text
 from newsprism.errors import ConfigError, NotFoundError, StoreError
 from newsprism.pipeline import refresh_stories, story_key
 from newsprism.records import Article, Published
-from newsprism.store import MARK_CLOSE, MARK_OPEN, MIGRATIONS, SqlStore, Store, StoryBatch, open_store
+from newsprism.store import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    MIGRATIONS,
+    SavedIndex,
+    SavedState,
+    SqlStore,
+    Store,
+    StoryBatch,
+    open_store,
+)
 from newsprism.stories import Assignment, story_id_of
 from tests.unit.store.test_store import make_analysis, make_article
 
@@ -165,7 +175,7 @@ def test_a_version_3_database_keeps_every_row_when_it_gains_stories(tmp_path: Pa
         assert isinstance(store, SqlStore)
         with store.engine.connect() as conn:
             version = conn.scalar(text("SELECT max(version) FROM schema_migrations"))
-    assert version == len(MIGRATIONS) == 5
+    assert version == len(MIGRATIONS) == 6
     with sqlite3.connect(path) as conn:
         after = {t: list(conn.execute(f"SELECT * FROM {t} ORDER BY 1")) for t in ("articles", "analyses")}
     assert after == before
@@ -178,3 +188,34 @@ def test_the_published_date_a_story_lists_is_the_one_stored(store: Store) -> Non
     refresh_stories(store, 50)
     (listed,) = store.stories()
     assert listed.first_published is None and listed.title == undated.title
+
+
+def saved_index(store: Store) -> tuple[int | None, SavedState | None]:
+    """What a clusterer finds under the story lock: the generation and the loaded state."""
+    found: list[tuple[int | None, SavedState | None]] = []
+
+    def cluster(saved: SavedIndex, clustered: Callable[[Sequence[str]], set[str]]) -> None:
+        found.append((saved.generation, saved.load() if saved.generation is not None else None))
+
+    store.add([], cluster=cluster)
+    return found[0]
+
+
+def test_a_batch_without_a_snapshot_moves_the_generation_and_joins_the_tail(store: Store) -> None:
+    snapshot = {"version": 2, "arrivals": 1}
+    put(store, [A], opened(A), state=snapshot)
+    assert store.story_index_generation() == 1
+    store.add(
+        [(B, make_analysis(B)), (C, make_analysis(C))],
+        "model-x",
+        stories=StoryBatch((joined(B, S_A), opened(C)), (B.id, C.id), None),
+    )
+    assert store.story_index_generation() == 2
+    assert store.story_index_state() == snapshot  # kept: B and C are its tail
+    assert saved_index(store) == (2, SavedState(snapshot, ((B, make_analysis(B)), (C, make_analysis(C)))))
+
+
+def test_the_first_story_batch_must_carry_a_snapshot(store: Store) -> None:
+    with pytest.raises(ValueError, match="must carry"):
+        store.add([(A, make_analysis(A))], "model-x", stories=StoryBatch((opened(A),), (A.id,), None))
+    assert store.count() == 0 and store.story_index_generation() is None

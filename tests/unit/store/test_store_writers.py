@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsprism.records import Article
-from newsprism.store import SqlStore, StoryBatch, open_store
+from newsprism.store import Clusterer, SavedIndex, SqlStore, StoryBatch, open_store
 from newsprism.stories import Assignment, story_id_of
 from tests.unit.store.test_store import make_analysis, make_article
 
@@ -17,14 +17,14 @@ ARTICLES = [make_article(f"Article {i}", f"Text number {i}.") for i in range(6)]
 
 
 def state_counting(state: dict[str, Any] | None, pairs: Sequence[Article]) -> dict[str, Any]:
-    """A stand-in clusterer state: every article id it has seen, in order."""
-    return {"seen": [*(state or {}).get("seen", []), *(a.id for a in pairs)]}
+    """A stand-in clusterer state: every article id it has seen, in order, and their count."""
+    seen = [*(state or {}).get("seen", []), *(a.id for a in pairs)]
+    return {"seen": seen, "arrivals": len(seen)}
 
 
-def one_story_each(
-    articles: Sequence[Article],
-) -> Callable[[dict[str, Any] | None, Callable[[Sequence[str]], set[str]]], StoryBatch]:
-    def cluster(state: dict[str, Any] | None, clustered: Callable[[Sequence[str]], set[str]]) -> StoryBatch:
+def one_story_each(articles: Sequence[Article]) -> Clusterer:
+    def cluster(saved: SavedIndex, clustered: Callable[[Sequence[str]], set[str]]) -> StoryBatch:
+        state = saved.load().state if saved.generation is not None else None
         done = clustered([a.id for a in articles])
         todo = [a for a in articles if a.id not in done]
         assignments = tuple(Assignment(a.id, story_id_of(a.id), 0.0, True) for a in todo)
