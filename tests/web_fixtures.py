@@ -62,15 +62,16 @@ FROST = {
 }
 
 
-def build_store(folder: Path) -> str:
-    """Ingest the fixtures into a new SQLite store in ``folder``; return its URL."""
+def build_store(folder: Path, db: str | None = None) -> str:
+    """Ingest the fixtures into the store ``db`` (default: a new SQLite file in ``folder``);
+    return its URL."""
     from typer.testing import CliRunner
 
     from newsprism.cli import app
 
     corpus = folder / "articles.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in [*STRIKE, FROST]), encoding="utf-8")
-    db = f"sqlite:///{folder / 'news.db'}"
+    db = db or f"sqlite:///{folder / 'news.db'}"
     result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", db, "--quiet"])
     assert result.exit_code == 0, result.output
     return db
