@@ -21,6 +21,9 @@ from typing import Literal
 PublishedHow = Literal["metadata", "inferred", "unknown"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 EntityType = Literal["person", "organization", "place", "nationality", "event", "other"]
+ACTOR_TYPES: frozenset[EntityType] = frozenset({"person", "organization"})
+"""The entity types that act, the ones a reader follows across stories: people and organisations
+(the web's person pages and entity index, the exported actor network)."""
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteMatch = Literal["exact", "variant", "fragment"]  # "variant": other wording or translation
 ClaimKind = Literal["sentence", "quantity"]

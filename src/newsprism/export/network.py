@@ -27,10 +27,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Literal
 
-from ..records import ArticleAnalysis, Story
-
-#: The entity types that are actors in the network.
-ACTOR_TYPES = frozenset({"person", "organization"})
+from ..records import ACTOR_TYPES, ArticleAnalysis, Story
 
 EdgeType = Literal["co_occurrence", "quote_about"]
 

@@ -26,12 +26,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..pipeline import stored_story
-from ..records import Story
+from ..records import ACTOR_TYPES, Story
 from ..store import Store, StorySummary
 from .snapshot import Snapshot
-
-#: The entity types the index keeps (places and nationalities are not actors).
-ACTOR_TYPES = ("person", "organization")
 
 
 def entity_key(name: str) -> str:

@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from ..errors import ConfigError, NotFoundError
-from ..records import Article, ArticleAnalysis, Entity, Story
+from ..records import ACTOR_TYPES, Article, ArticleAnalysis, Entity, Story
 from ..report.views import date_label, safe_link
 from ..store import MARK_CLOSE, MARK_OPEN, Store, StorySummary
 from .access import store_of
@@ -193,8 +193,6 @@ def stories_page(
 
 # --- a story ---------------------------------------------------------------------------------------
 
-_NAMED = ("person", "organization")
-
 
 @router.get("/stories/{ref}", response_class=HTMLResponse)
 async def story_page(request: Request, ref: str) -> Response:
@@ -215,7 +213,7 @@ def _story_page(store: Store, ref: str, summary_words: int) -> Body:
     story = stored_story(store, ref, summary_words)
     brief = render_brief(story_to_dict(story))
     actors = sorted(
-        {(entity_id(e.name), e.name, e.type) for e in story.entities if e.type in _NAMED},
+        {(entity_id(e.name), e.name, e.type) for e in story.entities if e.type in ACTOR_TYPES},
         key=lambda a: (a[2], a[1].casefold()),
     )
     html = (
