@@ -111,3 +111,25 @@ def test_the_precise_extraction_is_kept_when_it_keeps_most_of_the_text() -> None
     )
     page = extract_html(_page(story + f"<ul class='related'>{related}</ul>"))
     assert page is not None and "Point 5." in page.text and "Another story" not in page.text
+
+
+def test_a_page_whose_only_heading_is_its_headline_keeps_it_as_the_title() -> None:
+    """The headline is the article's title field, not the body's first line (the body is what
+    schema.org calls articleBody). So the one heading is never lost: it is the title even when the
+    page's ``<title>`` is only the site's name, and the body does not say it twice."""
+    body = "".join(f"<p>{SENTENCE} Point {n}.</p>" for n in range(4))
+    page = extract_html(
+        _page(f"<h1>Quay café reopens after lease vote</h1>{body}", "<title>News | Quay Daily</title>")
+    )
+    assert page is not None and page.title == "Quay café reopens after lease vote"
+    assert not page.text.startswith("Quay café reopens") and "Point 3." in page.text
+
+
+def test_a_sub_heading_stays_in_the_body_while_the_repeated_headline_leaves_it() -> None:
+    body = "".join(f"<p>{SENTENCE} Point {n}.</p>" for n in range(4))
+    head = "<title>Harbour board approves café lease</title>"
+    page = extract_html(
+        _page(f"<h1>Harbour board approves café lease</h1><h2>What the lease says</h2>{body}", head)
+    )
+    assert page is not None and page.title == "Harbour board approves café lease"
+    assert "What the lease says" in page.text and "Harbour board approves" not in page.text
