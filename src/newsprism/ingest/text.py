@@ -1,4 +1,7 @@
-"""Plain-text articles: the first non-empty line is the headline, the rest is the body as received."""
+"""Plain-text articles: the first non-empty line is the headline, the rest is the body as received.
+
+A first line too long to be a headline is the body's first paragraph: the file has no headline.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,11 @@ _NOT_OUTLETS = frozenset(
     {"live", "live updates", "update", "updates", "opinion", "analysis", "video", "photos", "explained"}
 )
 MAX_OUTLET_WORDS = 5
+#: A first line longer than this is a paragraph, not a headline. Headlines run to about 20 words
+#: (a headline with a deck rarely passes 35); a file saved as one paragraph per line (a corpus
+#: dump, a pasted body) starts with a paragraph, which would otherwise become the title and, when
+#: it is the only line, leave the article "only a headline" and skipped.
+MAX_HEADLINE_WORDS = 40
 
 
 def split_outlet(headline: str) -> tuple[str, str | None]:
@@ -60,6 +68,8 @@ def read_text(source: str, content: str, fmt: str = "text") -> RawDocument | Ski
         if line.strip():
             break
         offset = end + 1
+    if len(line.split()) > MAX_HEADLINE_WORDS:
+        return RawDocument(source=source, text=content[offset:], fmt=fmt, title="", needs_cleaning=True)
     body = "" if end < 0 else content[end + 1 :]
     if not body.strip():
         return Skip(source, "only a headline, no body text")

@@ -84,6 +84,24 @@ def test_a_headline_without_body_is_skipped() -> None:
     assert isinstance(result, Skip) and "headline" in result.reason
 
 
+PARAGRAPH = (
+    "The harbour board voted on Tuesday to extend the ferry service to the northern islands for "
+    "another five years, after months of talks with the operator over fares, crew numbers and the "
+    "age of the two boats that run the route in winter."
+)
+
+
+def test_a_file_of_one_paragraph_is_a_body_without_a_headline() -> None:
+    doc = read_text("f", PARAGRAPH + "\n")
+    assert isinstance(doc, RawDocument) and doc.title == "" and doc.text == PARAGRAPH + "\n"
+
+
+def test_a_first_line_too_long_for_a_headline_stays_in_the_body() -> None:
+    doc = read_text("f", f"\n{PARAGRAPH}\n\nThe operator welcomed the vote.\n")
+    assert isinstance(doc, RawDocument) and doc.title == ""
+    assert doc.text.startswith(PARAGRAPH) and doc.text.endswith("The operator welcomed the vote.\n")
+
+
 def test_the_fixture_headline_outlet_is_found() -> None:
     doc = read_text("f", (DATA / "harbour_bridge.txt").read_text(encoding="utf-8"))
     assert isinstance(doc, RawDocument) and doc.outlet == "Coastal Herald"
