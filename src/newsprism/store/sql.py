@@ -26,7 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import ConfigError, NotFoundError, StoreError
-from ..records import Article, ArticleAnalysis, Published, Skip, Story
+from ..records import Article, ArticleAnalysis, Published, Skip, Story, headline
 from .base import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -93,8 +93,11 @@ _PG_SEARCH = text(
     f"WHERE a.{ARTICLES_TSV} @@ q ORDER BY ts_rank(a.{ARTICLES_TSV}, q) DESC, a.id LIMIT :limit"
 )
 
+#: A hit's text start, enough for the headline of an article stored without a title.
+_LEAD_CHARS = 400
+
 _SQLITE_STORY_SEARCH = text(
-    f"SELECT a.id, a.title, sa.story_id, st.title AS story_title, "
+    f"SELECT a.id, a.title, substr(a.text, 1, {_LEAD_CHARS}) AS lead, sa.story_id, st.title AS story_title, "
     f"snippet({ARTICLES_FTS}, -1, :open, :close, '…', 16) AS snippet, "
     f"bm25({ARTICLES_FTS}) AS rank "
     f"FROM {ARTICLES_FTS} JOIN articles a ON a.id = {ARTICLES_FTS}.id "
@@ -115,7 +118,7 @@ _PG_STORY_SEARCH = text(
     f"WITH q AS (SELECT {_PG_QUERY} AS query), "
     f"hits AS (SELECT a.id, -ts_rank(a.{ARTICLES_TSV}, q.query) AS rank FROM articles a, q "
     f"WHERE a.{ARTICLES_TSV} @@ q.query ORDER BY rank, a.id LIMIT :hits) "
-    "SELECT a.id, a.title, sa.story_id, st.title AS story_title, "
+    f"SELECT a.id, a.title, substr(a.text, 1, {_LEAD_CHARS}) AS lead, sa.story_id, st.title AS story_title, "
     "CASE WHEN strpos(h.body, :open) > 0 THEN h.body "
     f"ELSE ts_headline('{PG_SEARCH_CONFIG}'::regconfig, a.title, q.query, :options) END AS snippet, "
     "hits.rank "
@@ -579,12 +582,14 @@ class SqlStore(Store):
         }
         grouped: dict[str | None, tuple[str | None, list[SearchHit]]] = {}
         with read_transaction(self._engine) as conn:
-            for aid, title, sid, story_title, snippet, rank in conn.execute(sql, params):
+            for aid, title, lead, sid, story_title, snippet, rank in conn.execute(sql, params):
                 if sid not in grouped:
                     if len(grouped) == limit:
                         continue
                     grouped[sid] = (story_title, [])
-                grouped[sid][1].append(SearchHit(aid, title, snippet, float(rank)))
+                # One line per snippet: a snippet spanning a paragraph break would carry it.
+                hit = SearchHit(aid, headline(title, lead), " ".join(snippet.split()), float(rank))
+                grouped[sid][1].append(hit)
         return [StoryHits(sid, title, tuple(hits)) for sid, (title, hits) in grouped.items()]
 
     def close(self) -> None:

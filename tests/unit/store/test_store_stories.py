@@ -144,6 +144,17 @@ def test_search_groups_hits_by_story_best_first_with_marked_snippets(store: Stor
     assert [g.story_id for g in store.search_stories("dockworkers")] == [S_C]
 
 
+def test_a_hit_without_a_title_is_named_by_its_first_words_and_its_snippet_is_one_line(store: Store) -> None:
+    untitled = make_article(
+        "", "Ferry crews walked out at dawn.\n\nThe ferry strike closed the harbour for a day."
+    )
+    put(store, [untitled], opened(untitled))
+    [group] = store.search_stories("ferry strike")
+    [hit] = group.hits
+    assert hit.title.startswith("Ferry crews walked out at dawn.")
+    assert "\n" not in hit.snippet and f"{MARK_OPEN}strike{MARK_CLOSE}" in hit.snippet
+
+
 @pytest.mark.parametrize("query", ['"unbalanced', "AND", "dam OR", "NEAR(", "dam*", "(", "a:b"])
 def test_fts_syntax_in_a_query_is_read_as_plain_words_never_an_error(store: Store, query: str) -> None:
     put(store, [A], opened(A))
