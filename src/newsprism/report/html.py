@@ -35,8 +35,10 @@ from .views import (
     QuoteView,
     SourceView,
     StoryView,
+    articles_from_outlets,
     date_label,
     inferred_label,
+    plural,
     story_view,
 )
 
@@ -243,10 +245,6 @@ def _section(anchor: str, title: str, intro: str, body: str) -> str:
     )
 
 
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 def _speaker(name: str | None) -> str:
     """The speaker shown beside a summary sentence that does not name them (the sentence itself
     stays the verbatim cited span)."""
@@ -281,9 +279,9 @@ def _quote_group(g: QuoteGroupView, cites: _Citations) -> str:
     )
     return (
         f'<div class="qgroup"><blockquote>{_p(g.variants[0].citation.text)}</blockquote>'
-        f'<p class="qmeta">{_plural(len(g.variants), "wording")} in '
-        f"{_plural(len(outlets), 'article')}, "
-        f"{_plural(g.independent_origins, 'independent origin')}</p>"
+        f'<p class="qmeta">{plural(len(g.variants), "wording")} in '
+        f"{plural(len(outlets), 'article')}, "
+        f"{plural(g.independent_origins, 'independent origin')}</p>"
         f'<ol class="variants">{rows}</ol></div>'
     )
 
@@ -394,8 +392,8 @@ def _timeline(view: StoryView, cites: _Citations) -> str:
     items = "".join(
         f'<li id="event-{escape(v.event.id)}"><time datetime="{escape(v.event.date)}">{escape(v.label)}</time>'
         f'<div class="etext">{_p(v.event.text)} {cites.marker(v.event.support[0], v.event.support[1:])}'
-        f'<span class="support">{_plural(len(v.event.support), "source")}, '
-        f"{_plural(v.event.independent_origins, 'independent origin')}</span></div></li>"
+        f'<span class="support">{plural(len(v.event.support), "source")}, '
+        f"{plural(v.event.independent_origins, 'independent origin')}</span></div></li>"
         for v in view.timeline
     )
     chart = '<figure class="chart" id="timeline-chart" aria-label="Timeline chart"></figure>'
@@ -470,7 +468,7 @@ def _source_row(s: SourceView, cites: _Citations) -> str:
     if len(note.unique) > 6:
         unique += f' <span class="note">+{len(note.unique) - 6} more</span>'
     omits = (
-        f'<div class="note">omits {_plural(len(note.omits), "widely reported claim")}</div>'
+        f'<div class="note">omits {plural(len(note.omits), "widely reported claim")}</div>'
         if note.omits
         else ""
     )
@@ -502,10 +500,10 @@ def _sources(view: StoryView, cites: _Citations) -> str:
     skipped = ""
     if view.skipped:
         items = "".join(f"<li><code>{escape(s.source)}</code>: {escape(s.reason)}</li>" for s in view.skipped)
-        skipped = f'<details class="skipped"><summary>{_plural(len(view.skipped), "input")} skipped</summary><ul>{items}</ul></details>'
-    intro = f"{_plural(len(view.sources), 'article')}"
+        skipped = f'<details class="skipped"><summary>{plural(len(view.skipped), "input")} skipped</summary><ul>{items}</ul></details>'
+    intro = f"{plural(len(view.sources), 'article')}"
     if view.origins:
-        intro += f" from {_plural(view.origins, 'independent origin')}"
+        intro += f" from {plural(view.origins, 'independent origin')}"
     intro += ". “Only here” lists passages no other source has."
     return _section("sources", "Sources", escape(intro), table + skipped)
 
@@ -526,8 +524,8 @@ def _header(view: StoryView) -> tuple[str, str]:
     span = date_span(sources)
     span = f" · {span}" if span else ""
     facts = (
-        f"{_plural(len(sources), 'article')} from {_plural(view.outlets, 'outlet')}{span}"
-        f" · {_plural(view.quotes, 'quote')} · {_plural(len(view.conflicts), 'disagreement')}"
+        f"{articles_from_outlets(view)}{span}"
+        f" · {plural(view.quotes, 'quote')} · {plural(len(view.conflicts), 'disagreement')}"
     )
     nav = "".join(
         f'<a href="#{anchor}">{label}</a>'

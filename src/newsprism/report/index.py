@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from html import escape
 
 from ..records import Skip, headline
-from .html import _p, _plural, _published, date_span, page
-from .views import JSON, SourceView, story_view
+from .html import _p, _published, date_span, page
+from .views import JSON, SourceView, articles_from_outlets, plural, story_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ def _why(assignment: JSON) -> str:
         ]
         why = escape(why) + (f": shared {'; '.join(shared)}" if shared else "")
     if assignment["merged"]:
-        why += f" (bridged it with {_plural(len(assignment['merged']), 'other story', 'other stories')})"
+        why += f" (bridged it with {plural(len(assignment['merged']), 'other story', 'other stories')})"
     return why
 
 
@@ -72,10 +72,10 @@ def _story(number: int, entry: IndexEntry) -> str:
     clustering = entry.story["clustering"]
     by_article = {a["article"]: a for a in clustering["assignments"]}
     sources = view.sources
-    title = headline(sources[0].title, sources[0].text) if sources else "Story"
+    title = sources[0].title if sources else "Story"
     outlets = list(dict.fromkeys(s.outlet for s in sources if s.outlet))
     span = date_span(sources)
-    facts = f"{_plural(len(sources), 'article')} from {_plural(len(outlets), 'outlet')}"
+    facts = articles_from_outlets(view)
     facts += f" · {span}" if span else ""
     links = " · ".join(f'<a href="{escape(path)}">{escape(label)}</a>' for label, path in entry.files)
     rows = "".join(_row(s, by_article[s.id]) for s in sources)
@@ -94,7 +94,7 @@ def _story(number: int, entry: IndexEntry) -> str:
 def render_index(entries: Sequence[IndexEntry], skipped: Sequence[Skip] = ()) -> str:
     """The index page of a run's stories (in the order given), with the run's skipped inputs."""
     articles = sum(len(e.story["articles"]) for e in entries)
-    heading = f"{_plural(len(entries), 'story', 'stories')} from {_plural(articles, 'article')}"
+    heading = f"{plural(len(entries), 'story', 'stories')} from {plural(articles, 'article')}"
     nav = "".join(f'<a href="#story-{n}">{n}. {_p(_title(e.story))}</a>' for n, e in enumerate(entries, 1))
     intro = (
         "newsprism grouped the articles into stories: each article joined the most similar story "
@@ -103,7 +103,7 @@ def render_index(entries: Sequence[IndexEntry], skipped: Sequence[Skip] = ()) ->
     skips = ""
     if skipped:
         items = "".join(f"<li><code>{escape(s.source)}</code>: {escape(s.reason)}</li>" for s in skipped)
-        skips = f'<details class="skipped"><summary>{_plural(len(skipped), "input")} skipped</summary><ul>{items}</ul></details>'
+        skips = f'<details class="skipped"><summary>{plural(len(skipped), "input")} skipped</summary><ul>{items}</ul></details>'
     body = (
         f'<header class="masthead"><p class="kicker">newsprism stories</p><h1>{escape(heading)}</h1>'
         f'<p class="facts">{escape(intro)}</p></header><nav class="toc" aria-label="Stories">{nav}</nav>'

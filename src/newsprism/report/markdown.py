@@ -26,7 +26,16 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import quote as url_quote
 
 from ..records import QUOTED_KINDS, Citation, Claim, ConflictValue
-from .views import JSON, FigureView, QuoteView, StoryView, inferred_label, story_view
+from .views import (
+    JSON,
+    FigureView,
+    QuoteView,
+    StoryView,
+    articles_from_outlets,
+    inferred_label,
+    plural,
+    story_view,
+)
 
 # How many items each section shows; the rest are counted and left to story.json.
 TOP_FACTS = 8
@@ -99,12 +108,10 @@ def render_markdown(story: JSON) -> str:
 
 
 def _overview(view: StoryView) -> str:
-    articles = len(view.sources)
-    line = (
-        f"{articles} articles from {view.outlets} outlets and {view.origins or articles} independent origins"
-    )
+    origins = view.origins or len(view.sources)
+    line = f"{articles_from_outlets(view)} and {plural(origins, 'independent origin')}"
     if view.skipped:
-        line += f"; {len(view.skipped)} inputs skipped"
+        line += f"; {plural(len(view.skipped), 'input')} skipped"
     return line + "."
 
 

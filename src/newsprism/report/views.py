@@ -53,9 +53,27 @@ from ..records import (
     Span,
     SummarySentence,
     TimelineEvent,
+    headline,
 )
 
 JSON = dict[str, Any]
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``"1 article"``, ``"3 articles"`` (``many`` for an irregular plural)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def articles_from_outlets(view: StoryView) -> str:
+    """``"5 articles from 3 outlets"``; articles that name no outlet (plain files) are not "from 0
+    outlets", which reads as if they came from nowhere."""
+    articles = plural(len(view.sources), "article")
+    return (
+        f"{articles} from {plural(view.outlets, 'outlet')}"
+        if view.outlets
+        else f"{articles} (outlets not named)"
+    )
+
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -416,7 +434,7 @@ def _sources(story: JSON, copies: Sequence[CopyRelation]) -> tuple[SourceView, .
                 number=number,
                 id=a["id"],
                 source=a["source"],
-                title=a["title"],
+                title=headline(a["title"], a["text"]),  # an untitled article by its first words
                 outlet=a["outlet"],
                 url=a.get("url"),
                 text=a["text"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import jsonschema
 import pytest
@@ -143,6 +144,17 @@ def test_brief_shows_sources_skips_and_speakers() -> None:
     assert "- **Ana Ortiz**, 1 quote in [1]: “The river rose 3 metres.” [1]" in brief
 
 
+def test_an_untitled_article_without_an_outlet_is_named_by_its_first_words() -> None:
+    """Plain files often carry neither: the brief must not say "untitled" or "from 0 outlets"."""
+    story = _story()
+    bare = replace(story.articles[0], title="", outlet=None)
+    brief = render_markdown(story_to_dict(replace(story, articles=(bare,))))
+    first_words = " ".join(TEXT.split()[:12])
+    assert brief.startswith(f"# Story brief: {first_words}")
+    assert "1 article (outlets not named) and 1 independent origin;" in brief
+    assert f"| [1] | \\- | {first_words} … |" in brief and "untitled" not in brief
+
+
 def _linked_story() -> Story:
     """Two articles, one a verbatim copy of the other, with every cross-article section filled."""
     from dataclasses import replace
@@ -223,7 +235,7 @@ def test_summary_citations_point_at_their_sentence() -> None:
 
 def test_brief_shows_origins_conflicts_and_the_cited_summary() -> None:
     brief = render_markdown(story_to_dict(_linked_story()))
-    assert "2 articles from 2 outlets and 1 independent origins" in brief
+    assert "2 articles from 2 outlets and 1 independent origin;" in brief
     assert "- [2] is a verbatim copy of [1] (100% of its sentences aligned)" in brief
     assert "**river rise** (quantity, contradiction): 3 metres [1]; 4 metres [2]" in brief
     assert "## Summary" in brief and "[1] (also [2])" in brief
