@@ -80,6 +80,23 @@ def test_a_lost_opening_mark_starts_the_quote_at_the_paragraph_start() -> None:
     assert text[only.start : only.end] == "The plan will work. We know it."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferry strike ends, union confirms » The harbour reopened on Monday.",
+        "Home » News » Harbour\nThe harbour reopened on Monday.",
+        "The harbour reopened on Monday. Read more »",
+    ],
+)
+def test_a_guillemet_with_nothing_open_is_a_separator_not_a_quote(text: str) -> None:
+    assert find_quoted(text) == []
+
+
+def test_guillemets_still_quote_when_they_pair() -> None:
+    text = "Le maire a dit « nous reconstruirons » hier."
+    assert [text[m.start : m.end] for m in find_quoted(text)] == ["nous reconstruirons"]
+
+
 def test_an_unclosed_quote_stops_before_a_trailing_attribution() -> None:
     text = "“The border is long and hard to watch, she added."
     (only,) = find_quoted(text)

@@ -23,6 +23,7 @@ DOUBLE_CLOSE = frozenset("”»")
 SINGLE_OPEN = frozenset("‘‹")
 SINGLE_CLOSE = frozenset("’›")
 ALL_MARKS = frozenset('"“”„«»‘’‹›')
+_SEPARATOR_MARKS = frozenset("»›")
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TRAILING_CUE = re.compile(
@@ -165,6 +166,12 @@ def _paragraph_quotes(text: str, p_start: int, p_end: int, carried: bool) -> tup
             s, e = trim_span(text, prev.start, i)
             found.append(Marked(s, e, continued=prev.continued))
             opened = None
+            first_mark = False
+        elif ch in _SEPARATOR_MARKS:
+            # A guillemet with nothing open is a separator, not a quote's end: breadcrumbs
+            # ("News » World"), "read more »" links, a headline run into the text ("…, police
+            # confirm » Commissioner X said"). Recovering a lost opening mark here made the whole
+            # paragraph before it a quote.
             first_mark = False
         else:
             # a closing mark with nothing open: the opening mark was lost at the paragraph start
