@@ -153,14 +153,14 @@ def runner_of(settings: Settings) -> Runner:
 def _linked(
     articles: Sequence[Article],
     analyses: Sequence[ArticleAnalysis],
-    corpus: Corpus,
+    skipped: Sequence[Skip],
     settings: Settings,
     model: str,
 ) -> Story:
     """One story's cross-article analysis: the one ``link_story`` call (which refines the
-    inferred publication dates across the story's own articles), with the run's skips."""
+    inferred publication dates across the story's own articles), with the skips it reports."""
     story = link_story(articles, analyses, summary_words=settings.summary_words)
-    return replace(story, skipped=corpus.skipped, model=model)
+    return replace(story, skipped=tuple(skipped), model=model)
 
 
 def analyze_corpus(
@@ -171,7 +171,7 @@ def analyze_corpus(
     """Per-article analysis, then the cross-article links over *all* articles as one story (the
     caller knows they cover one event; :func:`analyze_corpus_stories` first groups them into stories)."""
     analyses, model = _analyses(corpus, settings, progress)
-    return _linked(corpus.articles, analyses, corpus, settings, model)
+    return _linked(corpus.articles, analyses, corpus.skipped, settings, model)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,11 +197,15 @@ def analyze_corpus_stories(
     analyses, model = _analyses(corpus, settings, progress)
     clustering = cluster(item_of(a, an) for a, an in zip(corpus.articles, analyses, strict=True))
     position = {a.id: i for i, a in enumerate(corpus.articles)}
+    grouped = groupings(clustering, [a.id for a in corpus.articles])
+    # A skipped input belongs to no story: with several stories the run's index lists the skips,
+    # not every story (a one-article story saying "7 inputs skipped" reads as its own loss).
+    skipped = corpus.skipped if len(grouped) == 1 else ()
     stories = []
-    for grouping in groupings(clustering, [a.id for a in corpus.articles]):
+    for grouping in grouped:
         members = [position[article_id] for article_id in grouping.article_ids]
         articles = [corpus.articles[i] for i in members]
-        story = _linked(articles, [analyses[i] for i in members], corpus, settings, model)
+        story = _linked(articles, [analyses[i] for i in members], skipped, settings, model)
         stories.append(ClusteredStory(story, grouping))
     return tuple(stories)
 

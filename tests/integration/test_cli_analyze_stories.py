@@ -122,6 +122,20 @@ def test_a_folder_output_gets_an_index_and_each_storys_files_told_from_its_own_a
     assert "joined with similarity" in index
 
 
+def test_with_several_stories_the_skipped_inputs_are_the_runs_listed_on_the_index_not_each_storys(
+    mixed: Path, tmp_path: Path
+) -> None:
+    (mixed / "empty.txt").write_text("   \n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(mixed), "-q", "-o", f"{out}/"])
+    assert result.exit_code == 0, result.stderr
+    index = (out / "index.html").read_text()
+    assert "1 input skipped" in index and "empty.txt" in index
+    for n in (1, 2, 3):
+        assert json.loads((out / f"story-{n}.json").read_text())["skipped"] == []
+        assert "skipped" not in (out / f"brief-{n}.md").read_text()
+
+
 def test_a_file_output_on_several_stories_is_a_one_line_error_and_writes_nothing(
     mixed: Path, tmp_path: Path
 ) -> None:
