@@ -24,7 +24,16 @@ from .link import link_story
 from .link.dates import refine_publication_dates
 from .nlp import load_pipeline
 from .nlp.pipeline import pipeline_name
-from .records import Article, ArticleAnalysis, RawDocument, Skip, Story, effective_published, headline
+from .records import (
+    Article,
+    ArticleAnalysis,
+    RawDocument,
+    Skip,
+    Story,
+    effective_published,
+    headline,
+    published_day,
+)
 from .run.local import Progress, Runner, open_runner
 from .stories import StoryIndex, arrival_order, cluster, item_of
 from .stories.grouping import Grouping, groupings
@@ -507,7 +516,8 @@ def stored_story(store: Store, ref: str, summary_words: int) -> Story:
 def story_summary(story_id: str, story: Story) -> StorySummary:
     """How ``newsprism stories`` lists ``story``: the title of its earliest article (the first
     in input order when undated), its outlets in input order, its independent origins (as the
-    briefs count them) and its first and last publication dates."""
+    briefs count them) and the days (:func:`~newsprism.records.published_day`) of its first and
+    last publication dates."""
     from .store import StorySummary
 
     dated = [
@@ -515,7 +525,7 @@ def story_summary(story_id: str, story: Story) -> StorySummary:
         for i, (a, an) in enumerate(zip(story.articles, story.analyses, strict=True))
     ]
     first = min(dated, key=lambda d: (d[0] is None, d[0] or "", d[1]))[2] if dated else None
-    values = sorted(value for value, _, _ in dated if value)
+    values = sorted(day for value, _, _ in dated if (day := published_day(value)))
     return StorySummary(
         id=story_id,
         title=headline(first.title, first.text) if first else None,

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 # Closed sets: each alias allows exactly the values of the story.json schema's enum for its field
@@ -42,6 +44,46 @@ def content_id(*parts: str | None, length: int = 16) -> str:
         h.update(_WS.sub(" ", part or "").strip().encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()[:length]
+
+
+def cross_story_key(name: str) -> str:
+    """``name`` as the key that identifies an entity across stories: NFKC-normalised,
+    case-folded, accents and punctuation dropped, whitespace collapsed ("Mara Quint",
+    "MARA  QUINT" and "Mára Quint" give ``mara quint``)."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
+    kept = (
+        c if unicodedata.category(c)[0] in "LN" else " " for c in decomposed if not unicodedata.combining(c)
+    )
+    return " ".join("".join(kept).split())
+
+
+def cross_story_id(name: str) -> str:
+    """The id of the entity called ``name`` in every story (16 hex digits: the SHA-256 of its
+    :func:`cross_story_key`): the one id the web's person and organisation pages, the JSON API
+    and every export that names an entity (the entities and quotes tables, the actor network)
+    give it.
+
+    The trap: ``Entity.id`` is made per story by the linker and hashes the type with the name,
+    so it cannot join stories, and the linker types one name differently in different stories
+    (a company named after its founder); an id that moved with the type would split one name
+    over two pages or nodes. The type is left out on purpose; ``Entity.id`` stays the id inside
+    one story (story.json's references)."""
+    return hashlib.sha256(cross_story_key(name).encode("utf-8")).hexdigest()[:16]
+
+
+def published_day(value: str | None) -> str | None:
+    """The calendar day (``YYYY-MM-DD``) of a publication date, an ISO-8601 date or datetime,
+    or ``None`` when there is none. A datetime's day is the one it was written in (its own
+    offset, not UTC: the day the outlet dated it). The one form every listing of publication
+    dates shows (``newsprism stories``, the briefs' sources, the web's story list, the
+    ``stories`` export), so a story dated by one article's day and another's datetime is not
+    listed as ``2025-03-13 … 2025-03-17T17:30:00+00:00``."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from newsprism.cli import app
 from newsprism.export import TABLES
+from newsprism.records import cross_story_id
 from newsprism.store import open_store
 from tests.integration.test_cli_store_stories import ORCHARD, STRIKE, jsonl, one_line_error
 from tests.unit.export.test_export_tables import read_csv
@@ -101,13 +102,44 @@ def test_the_network_names_the_stored_actors(db: str, tmp_path: Path) -> None:
     graph = nx.read_graphml(out, force_multigraph=True)
     with open_store(db, create=False) as store:
         actors = {
-            e.id: e.name
+            cross_story_id(e.name)
             for s in store.stories()
             for e in store.story_analysis(s.id)[1].entities  # type: ignore[union-attr]
             if e.type in {"person", "organization"}
         }
-    assert {n: d["name"] for n, d in graph.nodes(data=True)} == actors
-    assert "Mira Kovac" in actors.values()
+    assert set(graph.nodes) == actors
+    assert "Mira Kovac" in {d["name"] for _, d in graph.nodes(data=True)}
+
+
+def test_an_actor_has_one_id_in_the_web_api_its_page_and_every_export(db: str, tmp_path: Path) -> None:
+    """The analyst's join: ``/entities/<id>`` and the exports name an actor alike, for one store."""
+    from fastapi.testclient import TestClient
+
+    from newsprism.web import WebSettings, create_app
+
+    net, entities, quotes = tmp_path / "net.graphml", tmp_path / "entities.jsonl", tmp_path / "quotes.jsonl"
+    for what, out in (("network", net), ("entities", entities), ("quotes", quotes)):
+        assert run("export", "--db", db, "--what", what, "-o", str(out)).exit_code == 0
+    graph = nx.read_graphml(net, force_multigraph=True)
+    entity_rows = [json.loads(line) for line in entities.read_text(encoding="utf-8").splitlines()]
+    quote_rows = [json.loads(line) for line in quotes.read_text(encoding="utf-8").splitlines()]
+    with TestClient(create_app(WebSettings(db=db))) as client:
+        api = {e["id"]: e for e in client.get("/api/v1/entities?limit=100").json()["entities"]}
+        assert api and set(api) == set(graph.nodes)
+        for actor, node in graph.nodes(data=True):
+            e = api[actor]
+            assert (node["name"], node["type"], node["mentions"], node["stories"]) == (
+                e["name"],
+                e["type"],
+                e["mentions"],
+                e["stories"],
+            )
+            assert sum(r["speaker_id"] == actor for r in quote_rows) == e["quotes"], e["name"]
+            assert client.get(f"/entities/{actor}").status_code == 200
+    actor_rows = {r["entity_id"] for r in entity_rows if r["type"] in ("person", "organization")}
+    assert actor_rows == set(api)
+    (kovac,) = [i for i, e in api.items() if e["name"] == "Mira Kovac"]
+    assert {r["speaker_id"] for r in quote_rows if r["speaker"] == "Mira Kovac"} == {kovac}
 
 
 def test_format_flag_overrides_the_extension(db: str, tmp_path: Path) -> None:

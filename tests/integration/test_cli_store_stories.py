@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -123,16 +124,45 @@ def test_stories_json_lists_each_story_with_its_articles_and_why_they_joined(str
     frost, strike = listed(strike_db)  # newest first
     assert strike["title"] == STRIKE[0]["title"] and frost["title"] == ORCHARD["title"]
     assert strike["articles"] == 2 and strike["outlets"] == ["The Port Ledger", "Coastal Wire"]
-    assert (strike["first_published"], strike["last_published"]) == (
-        STRIKE[0]["published"],
-        STRIKE[1]["published"],
-    )
+    assert (strike["first_published"], strike["last_published"]) == ("2025-06-02", "2025-06-02")
+    assert [m["published"] for m in strike["members"]] == [a["published"] for a in STRIKE]  # type: ignore[attr-defined]
     assert isinstance(strike["origins"], int) and strike["origins"] >= 1
     first, second = strike["members"]  # type: ignore[misc]
     assert {"id", "url", "source"} <= set(first) and first["url"] == STRIKE[0]["url"]
     assert first["source"].endswith("strike.jsonl:1")
     assert first["assignment"]["new_story"] and not second["assignment"]["new_story"]
     assert second["assignment"]["similarity"] > 0 and second["assignment"]["shared_terms"]
+
+
+def test_a_story_dated_by_a_day_and_by_a_datetime_shows_days_in_every_listing(tmp_path: Path) -> None:
+    """The first article gives a day, the last a datetime: ``stories``, its JSON, ``show``, the
+    ``stories`` export and the web's list and API show the same two days, in one form each."""
+    from fastapi.testclient import TestClient
+
+    from newsprism.web import WebSettings, create_app
+
+    mixed = [
+        {**STRIKE[0], "published": "2025-06-02"},
+        {**STRIKE[1], "published": "2025-06-03T17:30:00+00:00"},
+    ]
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    assert run("ingest", str(jsonl(tmp_path / "in" / "mixed.jsonl", *mixed)), "--db", db, "-q").exit_code == 0
+    (story,) = listed(db)
+    assert (story["first_published"], story["last_published"]) == ("2025-06-02", "2025-06-03")
+    line = run("stories", "--db", db).stdout
+    assert "  2025-06-02 … 2025-06-03  " in line and "T17:30" not in line
+    brief = run("show", str(story["id"]), "--db", db).stdout
+    published = re.findall(r"^\| \[\d\] \|.*\| ([^|]+) \|$", brief, re.MULTILINE)
+    assert [p.split(" (")[0] for p in published] == ["2025-06-02", "2025-06-03"]
+    out = tmp_path / "stories.jsonl"
+    assert run("export", "--db", db, "--what", "stories", "-o", str(out)).exit_code == 0
+    (row,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert (row["first_published"], row["last_published"]) == ("2025-06-02", "2025-06-03")
+    with TestClient(create_app(WebSettings(db=db))) as client:
+        (item,) = client.get("/api/v1/stories").json()["stories"]
+        assert (item["first_published"], item["last_published"]) == ("2025-06-02", "2025-06-03")
+        page = client.get("/").text
+        assert "2 Jun 2025 – 3 Jun 2025" in page and "T17:30" not in page
 
 
 def test_search_groups_hits_by_story_with_marked_snippets(strike_db: str) -> None:

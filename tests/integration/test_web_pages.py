@@ -10,8 +10,8 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from newsprism.records import cross_story_id
 from newsprism.web import WebSettings, create_app
-from newsprism.web.entities import entity_id
 from web_fixtures import IMG, SCRIPT, build_store, queries, steady_app
 
 pytestmark = pytest.mark.model
@@ -82,7 +82,7 @@ def test_a_story_page_is_the_brief_with_the_bundle_linked_not_inlined(client: Te
     assert 'id="np-story"' in r.text and '<script src="/static/report.js"></script>' in r.text
     assert re.search(r"<script>(?!</)", r.text) is None  # no inline script: the CSP would block it
     assert "<style" not in r.text
-    assert 'href="/articles/' in r.text and f'href="/entities/{entity_id("Mira Kovac")}"' in r.text
+    assert 'href="/articles/' in r.text and f'href="/entities/{cross_story_id("Mira Kovac")}"' in r.text
     assert "Mira Kovac" in r.text and "2,300" in r.text
 
 
@@ -128,7 +128,7 @@ def test_an_article_page_highlights_what_was_read_and_links_its_story_and_speake
     assert r.status_code == 200
     assert f'href="/stories/{strike(client)}"' in r.text
     assert 'class="hl k-quote"' in r.text and 'class="hl k-time"' in r.text and "k-figure" in r.text
-    kovac = f"/entities/{entity_id('Mira Kovac')}"
+    kovac = f"/entities/{cross_story_id('Mira Kovac')}"
     assert re.search(
         rf'<a href="{kovac}"><span class="hl [^"]*k-speaker[^"]*"[^>]*>Mira Kovac</span></a>', r.text
     )
@@ -136,7 +136,7 @@ def test_an_article_page_highlights_what_was_read_and_links_its_story_and_speake
 
 
 def test_a_person_page_gathers_their_quotes_and_roles_across_stories(client: TestClient) -> None:
-    r = client.get(f"/entities/{entity_id('Mira Kovac')}")
+    r = client.get(f"/entities/{cross_story_id('Mira Kovac')}")
     assert r.status_code == 200
     assert "<h1>Mira Kovac</h1>" in r.text
     assert "We will stay out until the contract is signed" in r.text
@@ -155,7 +155,7 @@ def test_search_groups_hits_by_story_and_marks_the_words_found(client: TestClien
 
 
 @pytest.mark.parametrize(
-    "path", ["/stories/s-nope", "/articles/nope", f"/entities/{entity_id('Nobody Here')}"]
+    "path", ["/stories/s-nope", "/articles/nope", f"/entities/{cross_story_id('Nobody Here')}"]
 )
 def test_a_bad_id_gets_the_404_page(client: TestClient, path: str) -> None:
     r = client.get(path)

@@ -1,9 +1,12 @@
 """The actor network of stories: people and organisations, who appears with whom, who speaks
 about whom.
 
-Nodes are canonical entities of type ``person`` or ``organization``. Their ids are content
-hashes of type and name (:func:`newsprism.link.entities`), so the same actor in two stories is
-one node. Two kinds of edge, both weighted:
+Nodes are canonical entities of type ``person`` or ``organization``, keyed by
+:func:`~newsprism.records.cross_story_id` (a hash of the name's key, the id the web's entity pages
+and API give the actor), so the same actor in two stories is one node, however its stories type or
+spell it; its name and type are those of the first story that names it (the web takes the same,
+as both read the stories in the store's listing order), its other spellings are aliases. Two
+kinds of edge, both weighted:
 
 - ``co_occurrence`` (undirected in meaning, stored once from the smaller id to the larger): the
   two actors are mentioned in the same *sentence*; ``weight`` counts such sentences over every
@@ -27,7 +30,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Literal
 
-from ..records import ACTOR_TYPES, ArticleAnalysis, Story
+from ..records import ACTOR_TYPES, ArticleAnalysis, Story, cross_story_id
 
 EdgeType = Literal["co_occurrence", "quote_about"]
 
@@ -52,18 +55,20 @@ def actor_network(stories: Sequence[Story]) -> Any:
     for story in stories:
         placed: defaultdict[str, list[tuple[int, int, str]]] = defaultdict(list)
         actors: set[str] = set()
+        across: dict[str, str] = {}  # the story's entity id -> the node's id
         for entity in story.entities:
             if entity.type not in ACTOR_TYPES:
                 continue
-            node = nodes.setdefault(entity.id, _Node(entity.name, entity.type))
-            node.aliases.update(entity.aliases)
+            actor = across[entity.id] = cross_story_id(entity.name)
+            node = nodes.setdefault(actor, _Node(entity.name, entity.type))
+            node.aliases.update((entity.name, *entity.aliases))
             node.mentions += len(entity.mentions)
-            node.stories += 1
-            actors.add(entity.id)
+            node.stories += actor not in actors  # one name typed twice in a story: one story
+            actors.add(actor)
             for m in entity.mentions:
-                placed[m.span.article].append((m.span.start, m.span.end, entity.id))
+                placed[m.span.article].append((m.span.start, m.span.end, actor))
         for analysis in story.analyses:
-            _article_edges(analysis, sorted(placed[analysis.article]), actors, edges)
+            _article_edges(analysis, sorted(placed[analysis.article]), across, edges)
     graph = nx.MultiDiGraph()
     for node_id in sorted(nodes):
         n = nodes[node_id]
@@ -85,11 +90,12 @@ def actor_network(stories: Sequence[Story]) -> Any:
 def _article_edges(
     analysis: ArticleAnalysis,
     found: list[tuple[int, int, str]],
-    actors: set[str],
+    across: dict[str, str],
     edges: Counter[tuple[EdgeType, str, str]],
 ) -> None:
     """Add one article's co-occurrence and quote-about counts to ``edges``; ``found``: its
-    actors' mentions as (start, end, entity id), sorted."""
+    actors' mentions as (start, end, node id), sorted; ``across``: the node id of each actor
+    entity of the story (a quote's ``speaker`` is the story's entity id)."""
     if not found:
         return
     starts = [s for s, _ in analysis.sentences]
@@ -101,8 +107,8 @@ def _article_edges(
             edges["co_occurrence", u, v] += 1
     mention_starts = [s for s, _, _ in found]
     for quote in analysis.quotes:
-        speaker = quote.speaker
-        if speaker is None or speaker not in actors:
+        speaker = across.get(quote.speaker) if quote.speaker is not None else None
+        if speaker is None:
             continue
         lo = bisect_left(mention_starts, quote.span.start)
         hi = bisect_left(mention_starts, quote.span.end)

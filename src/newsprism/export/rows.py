@@ -9,6 +9,11 @@ checked against its source: ``article.text[start:end] == text``.
 
 Items with several spans (an entity's mentions, a claim's supporting sentences) give one row per
 span, the item's own columns repeated: a row never stands for more text than it cites.
+
+An entity is named by :func:`~newsprism.records.cross_story_id` (``entity_id``, a quote's
+``speaker_id``), the id the actor network's nodes and the web's entity pages and API give it, so
+the tables join each other, the network and ``/entities/<id>`` across stories. A story's own
+``Entity.id`` (story.json's) hashes the type too and never leaves the story.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..records import Article, ArticleAnalysis, Story, effective_published
+from ..records import Article, ArticleAnalysis, Story, cross_story_id, effective_published
 from ..store import StorySummary
 
 
@@ -50,8 +55,8 @@ class ArticleRow:
 
 @dataclass(frozen=True, slots=True)
 class QuoteRow:
-    """One quote as found in one article, with its speaker (canonical id and name when linked,
-    else why not: ``unresolved``) and the quote group it belongs to across outlets."""
+    """One quote as found in one article, with its speaker (cross-story id and canonical name
+    when linked, else why not: ``unresolved``) and the quote group it belongs to across outlets."""
 
     story_id: str
     quote_id: str
@@ -62,7 +67,7 @@ class QuoteRow:
     end: int
     text: str
     kind: str
-    speaker_id: str | None
+    speaker_id: str | None  # the entity's cross_story_id, as entity_id in the entities table
     speaker: str | None  # the canonical entity's name
     speaker_text: str | None  # the speaker as written in the article
     speaker_start: int | None
@@ -79,7 +84,7 @@ class EntityRow:
     """One mention of a canonical entity (person, organisation, place, ...)."""
 
     story_id: str
-    entity_id: str
+    entity_id: str  # cross_story_id(name): one id for the entity in every story
     name: str
     type: str
     aliases: tuple[str, ...]
@@ -116,8 +121,8 @@ class StoryRow:
     articles: int
     outlets: tuple[str, ...]
     independent_origins: int | None
-    first_published: str | None
-    last_published: str | None
+    first_published: str | None  # the day (YYYY-MM-DD) of its earliest dated article
+    last_published: str | None  # the day of its latest
     quotes: int
     entities: int
     claims: int
@@ -163,6 +168,7 @@ def quote_rows(stories: Sequence[ExportStory]) -> Iterator[QuoteRow]:
     for item in stories:
         story = item.story
         names = {e.id: e.name for e in story.entities}
+        across = {e.id: cross_story_id(e.name) for e in story.entities}
         groups = {v.quote: g.id for g in story.quote_groups for v in g.variants}
         outlets = {a.id: a.outlet for a in story.articles}
         for analysis in story.analyses:
@@ -177,7 +183,7 @@ def quote_rows(stories: Sequence[ExportStory]) -> Iterator[QuoteRow]:
                     end=q.span.end,
                     text=q.text,
                     kind=q.kind,
-                    speaker_id=q.speaker,
+                    speaker_id=across.get(q.speaker) if q.speaker else None,
                     speaker=names.get(q.speaker) if q.speaker else None,
                     speaker_text=q.speaker_text,
                     speaker_start=q.speaker_span.start if q.speaker_span else None,
@@ -194,10 +200,11 @@ def entity_rows(stories: Sequence[ExportStory]) -> Iterator[EntityRow]:
     """Every mention of every canonical entity, entities in the story's order."""
     for item in stories:
         for entity in item.story.entities:
+            across = cross_story_id(entity.name)
             for m in entity.mentions:
                 yield EntityRow(
                     story_id=item.summary.id,
-                    entity_id=entity.id,
+                    entity_id=across,
                     name=entity.name,
                     type=entity.type,
                     aliases=entity.aliases,

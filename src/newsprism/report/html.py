@@ -25,7 +25,7 @@ from html import escape
 from importlib import resources
 from itertools import combinations
 
-from ..records import QUOTED_KINDS, Citation, Published
+from ..records import QUOTED_KINDS, Citation, Published, published_day
 from .views import (
     JSON,
     ActorView,
@@ -433,7 +433,10 @@ def _actors(graph: Network, cites: _Citations) -> str:
 
 
 def _published(p: Published) -> str:
-    value = escape(p.value or "unknown")
+    """The day an article was published (as every listing shows it; a time with it in the
+    tooltip), and how newsprism knows it. Not a ``<time>``: those are the timeline's."""
+    day = published_day(p.value) or "unknown"
+    value = f'<span title="{escape(p.value)}">{day}</span>' if p.value and p.value != day else day
     inferred = inferred_label(p)
     if inferred:
         why = escape("; ".join(p.evidence))
@@ -511,7 +514,7 @@ def _sources(view: StoryView, cites: _Citations) -> str:
 def date_span(sources: Sequence[SourceView]) -> str:
     """The first and last publication day of ``sources`` (``13 Mar 2025 – 15 Mar 2025``, one
     label when they are the same day), or an empty string when none is dated."""
-    days = sorted(value[:10] for s in sources if (value := s.published.value))
+    days = sorted(day for s in sources if (day := published_day(s.published.value)))
     if not days:
         return ""
     first, last = date_label(days[0]), date_label(days[-1])

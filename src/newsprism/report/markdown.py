@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote as url_quote
 
-from ..records import QUOTED_KINDS, Citation, Claim, ConflictValue
+from ..records import QUOTED_KINDS, Citation, Claim, ConflictValue, published_day
 from .views import (
     JSON,
     FigureView,
@@ -319,7 +319,7 @@ def _copies(view: StoryView, key: dict[str, str]) -> list[str]:
 def _sources(view: StoryView) -> list[str]:
     out = ["## Sources", "", "| # | Outlet | Title | Published |", "|---|---|---|---|"]
     for s in view.sources:
-        when = md_text(s.published.value or "unknown")
+        when = md_text(published_day(s.published.value) or "unknown")
         inferred = inferred_label(s.published)
         if inferred:
             when += f" ({inferred})"

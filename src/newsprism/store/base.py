@@ -102,7 +102,10 @@ class StoryMember:
 @dataclass(frozen=True, slots=True)
 class StorySummary:
     """A story as ``newsprism stories`` lists it. ``origins`` (independent origins) is known once
-    the story is analysed; ``members`` in input order."""
+    the story is analysed; ``first_published``/``last_published`` are the days (``YYYY-MM-DD``,
+    :func:`~newsprism.records.published_day`) of its earliest and latest dated article, never a
+    datetime (each member's ``published`` keeps its article's own value); ``members`` in input
+    order."""
 
     id: str
     title: str | None

@@ -26,7 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import ConfigError, NotFoundError, StoreError
-from ..records import Article, ArticleAnalysis, Published, Skip, Story, headline
+from ..records import Article, ArticleAnalysis, Published, Skip, Story, headline, published_day
 from .base import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -721,14 +721,16 @@ def _member(m: Row[Any]) -> StoryMember:
 
 
 def _summary(row: Row[Any], members: tuple[StoryMember, ...]) -> StorySummary:
+    """The listing of a story row; its dates as days even when a version before days were
+    stored wrote the datetime of an article."""
     return StorySummary(
         id=row.id,
         title=row.title,
         articles=row.articles,
         outlets=tuple(row.outlets),
         origins=row.origins,
-        first_published=row.first_published,
-        last_published=row.last_published,
+        first_published=published_day(row.first_published),
+        last_published=published_day(row.last_published),
         members=members,
     )
 

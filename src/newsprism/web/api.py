@@ -157,7 +157,7 @@ def stories_page(
         listed = [s for s in listed if s.last_published is not None and s.last_published >= start]
     if until is not None:
         end = until.isoformat()
-        listed = [s for s in listed if s.first_published is not None and s.first_published[:10] <= end]
+        listed = [s for s in listed if s.first_published is not None and s.first_published <= end]
     if outlet:
         wanted = outlet.strip().casefold()
         listed = [s for s in listed if any(o.casefold() == wanted for o in s.outlets)]

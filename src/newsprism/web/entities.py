@@ -1,17 +1,15 @@
-"""People and organisations across stories, read from the stored story analyses; the one entity
-id the pages and the JSON API share.
+"""People and organisations across stories, read from the stored story analyses.
 
 A story's entity ids (``Entity.id``) are made per story by the linker. Across stories an entity
-is known by its canonical name: :func:`entity_id` is the first 16 hex digits of the SHA-256 of
-:func:`entity_key`, the name NFKC-normalised, case-folded, with its accents and punctuation
-dropped and its whitespace collapsed ("Mara Quint", "MARA  QUINT" and "Mára Quint" are one
-entity). The type is left out on purpose: the linker types a name differently in different
-stories (a company named after its founder), and an id that moved with the type would split one
-name's quotes over two pages. The index groups the stories' canonical entities
-(``Story.entities``) by that id and never links anything again. A story whose
-stored analysis is stale (articles added since) is taken as ``show`` takes it
-(:func:`~newsprism.pipeline.stored_story`). Each quote whose linked speaker is the entity is
-kept with the role the article states for it.
+is known by :func:`~newsprism.records.cross_story_id`, a hash of its name's key (the type left
+out: see there): the one id the pages, the JSON API and the exports share. The index groups the
+stories' canonical people and organisations (``Story.entities``) by that id and never links
+anything again; two entities of one story with the same id (one name typed twice) count as one
+appearance there. A story whose stored analysis is stale (articles added since) is taken as
+``show`` takes it (:func:`~newsprism.pipeline.stored_story`). Each quote whose linked speaker is
+the entity is kept with the role the article states for it. An entry's name and type are those
+of the first story that names it, in the listing's order (newest first), as the exported actor
+network's nodes take them.
 
 Building the index reads every story's analysis, so the app keeps the last one and builds again
 only when the store changed (the key of :mod:`.snapshot`).
@@ -19,30 +17,14 @@ only when the store changed (the key of :mod:`.snapshot`).
 
 from __future__ import annotations
 
-import hashlib
 import threading
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..pipeline import stored_story
-from ..records import ACTOR_TYPES, Story
+from ..records import ACTOR_TYPES, Story, cross_story_id
 from ..store import Store, StorySummary
 from .snapshot import Snapshot
-
-
-def entity_key(name: str) -> str:
-    """``name`` as the key that identifies it across stories (see the module docstring)."""
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
-    kept = (
-        c if unicodedata.category(c)[0] in "LN" else " " for c in decomposed if not unicodedata.combining(c)
-    )
-    return " ".join("".join(kept).split())
-
-
-def entity_id(name: str) -> str:
-    """The id of the entity called ``name`` in any story (16 hex digits)."""
-    return hashlib.sha256(entity_key(name).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +98,15 @@ def _add_story(by_id: dict[str, EntityEntry], summary: StorySummary, story: Stor
     for entity in story.entities:
         if entity.type not in ACTOR_TYPES:
             continue
-        eid = across[entity.id] = entity_id(entity.name)
+        eid = across[entity.id] = cross_story_id(entity.name)
         entry = by_id.setdefault(eid, EntityEntry(eid, entity.name, entity.type))
-        entry.aliases.extend(a for a in entity.aliases if a not in entry.aliases and a != entry.name)
-        roles = tuple(dict.fromkeys(r.text for r in entity.roles))
-        entry.stories.append(
-            EntityStory(summary.id, summary.title, summary.last_published, len(entity.mentions), roles)
-        )
+        names = (entity.name, *entity.aliases)
+        entry.aliases.extend(dict.fromkeys(a for a in names if a not in entry.aliases and a != entry.name))
+        mentions, roles = len(entity.mentions), tuple(dict.fromkeys(r.text for r in entity.roles))
+        if entry.stories and entry.stories[-1].story == summary.id:  # one name typed twice here
+            here = entry.stories.pop()
+            mentions, roles = here.mentions + mentions, tuple(dict.fromkeys((*here.roles, *roles)))
+        entry.stories.append(EntityStory(summary.id, summary.title, summary.last_published, mentions, roles))
     for analysis in story.analyses:
         for q in analysis.quotes:
             if q.speaker is None or q.speaker not in across:

@@ -26,11 +26,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from ..errors import ConfigError, NotFoundError
-from ..records import ACTOR_TYPES, Article, ArticleAnalysis, Entity, Story
+from ..records import ACTOR_TYPES, Article, ArticleAnalysis, Entity, Story, cross_story_id, published_day
 from ..report.views import date_label, safe_link
 from ..store import MARK_CLOSE, MARK_OPEN, Store, StorySummary
 from .access import store_of
-from .entities import entity_id
 from .etag import Body
 from .markup import Mark, highlight, snippet_html
 from .snapshot import Snapshot, SnapshotCache, kept_answer
@@ -56,7 +55,7 @@ def _templates() -> Jinja2Templates:
         loader=PackageLoader("newsprism.web", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
-    env.filters["day"] = lambda value: date_label(value[:10]) if value else ""
+    env.filters["day"] = lambda value: date_label(day) if (day := published_day(value)) else ""
     return Jinja2Templates(env=env)
 
 
@@ -106,7 +105,7 @@ class Spark:
 def spark(published: Sequence[str | None]) -> Spark | None:
     """The spark of a story whose articles were published on ``published`` (ISO values; undated
     ones left out): one bar per group of days from the first to the last, height by articles."""
-    days = sorted(date.fromisoformat(p[:10]) for p in published if p and _is_day(p[:10]))
+    days = sorted(date.fromisoformat(day) for p in published if (day := published_day(p)))
     if not days:
         return None
     span = (days[-1] - days[0]).days + 1
@@ -124,27 +123,21 @@ def spark(published: Sequence[str | None]) -> Spark | None:
     return Spark(shapes, label)
 
 
-def _is_day(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _day(name: str, value: str) -> str | None:
     if not value.strip():
         return None
-    if not _is_day(value.strip()):
-        raise ConfigError(f"{name}: {value!r} is not a date (YYYY-MM-DD)")
-    return value.strip()
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ConfigError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def ranked(stories: Sequence[StorySummary]) -> list[StorySummary]:
-    """Newest first by the day of their last article (undated last), the largest first within a
-    day, then by id: a day's big story is not buried under a one-article story minutes newer."""
+    """Newest first by the day of their last article (undated last; listings hold days,
+    :class:`~newsprism.store.StorySummary`), the largest first within a day, then by id: a
+    day's big story is not buried under a one-article story minutes newer."""
     by_id = sorted(stories, key=lambda s: s.id)
-    by_size = sorted(by_id, key=lambda s: ((s.last_published or "")[:10], s.articles), reverse=True)
+    by_size = sorted(by_id, key=lambda s: (s.last_published or "", s.articles), reverse=True)
     return sorted(by_size, key=lambda s: s.last_published is None)
 
 
@@ -163,8 +156,8 @@ def stories_page(
     chosen = [
         s
         for s in ranked(every)
-        if (first is None or (s.last_published or "")[:10] >= first)
-        and (last is None or ((s.first_published or "~")[:10] <= last))
+        if (first is None or (s.last_published or "") >= first)
+        and (last is None or (s.first_published or "~") <= last)
         and (not outlet or outlet in s.outlets)
     ]
     pages = max(1, -(-len(chosen) // PAGE_SIZE))
@@ -213,7 +206,7 @@ def _story_page(store: Store, ref: str, summary_words: int) -> Body:
     story = stored_story(store, ref, summary_words)
     brief = render_brief(story_to_dict(story))
     actors = sorted(
-        {(entity_id(e.name), e.name, e.type) for e in story.entities if e.type in ACTOR_TYPES},
+        {(cross_story_id(e.name), e.name, e.type) for e in story.entities if e.type in ACTOR_TYPES},
         key=lambda a: (a[2], a[1].casefold()),
     )
     html = (
@@ -236,8 +229,9 @@ def _story_page(store: Store, ref: str, summary_words: int) -> Body:
 
 def article_marks(analysis: ArticleAnalysis, entities: Sequence[Entity]) -> list[Mark]:
     """What the article page highlights: quotes (linked to their speaker), speakers, entity
-    mentions (linked to the entity's page when the story's linker resolved them), figures and
-    time expressions, each with a tooltip saying what was read there."""
+    mentions (linked to the person's or organisation's page when the story's linker resolved
+    them to one: places and the other types have no page), figures and time expressions, each
+    with a tooltip saying what was read there."""
     by_id = {e.id: e for e in entities}
     at = {
         (m.span.start, m.span.end): e
@@ -247,7 +241,7 @@ def article_marks(analysis: ArticleAnalysis, entities: Sequence[Entity]) -> list
     }
 
     def page(e: Entity | None) -> str | None:
-        return f"/entities/{entity_id(e.name)}" if e is not None else None
+        return f"/entities/{cross_story_id(e.name)}" if e is not None and e.type in ACTOR_TYPES else None
 
     marks: list[Mark] = []
     for q in analysis.quotes:
@@ -330,8 +324,10 @@ class Appearance:
 
 
 def appearances(story_id: str, story: Story, wanted: str) -> Appearance | None:
-    """The entity ``wanted`` (an :func:`.entities.entity_id`) in ``story``, or ``None``."""
-    found = [e for e in story.entities if entity_id(e.name) == wanted]
+    """The person or organisation ``wanted`` (a :func:`~newsprism.records.cross_story_id`) in
+    ``story``, or ``None``: the entities of an actor type with that id (the API's index takes the
+    same ones)."""
+    found = [e for e in story.entities if e.type in ACTOR_TYPES and cross_story_id(e.name) == wanted]
     if not found:
         return None
     ids = {e.id for e in found}

@@ -15,8 +15,10 @@ import pytest
 
 from newsprism.errors import ConfigError
 from newsprism.export import TABLES, ExportFormat, What, check, export, what_for
+from newsprism.export.network import actor_network
 from newsprism.export.rows import article_rows, claim_rows, entity_rows, quote_rows, story_rows
 from newsprism.export.writers import LIST_SEPARATOR, arrow_schema, columns, unguard
+from newsprism.records import cross_story_id
 from tests.export_story import TEXT_A, TEXT_B, exported
 
 TEXTS = {"art-a": TEXT_A, "art-b": TEXT_B}
@@ -90,11 +92,27 @@ def test_span_columns_give_back_the_text_they_cite() -> None:
     for row in spans:
         assert TEXTS[row.article_id][row.start : row.end] == row.text
     said = next(r for r in quote_rows(stories) if r.quote_id == "q-said")
-    assert (said.speaker_id, said.speaker, said.group_id) == ("e-kovac", "Mira Kovac", "g-1")
+    assert (said.speaker_id, said.speaker, said.group_id) == (
+        cross_story_id("Mira Kovac"),
+        "Mira Kovac",
+        "g-1",
+    )
     assert TEXT_A[said.speaker_start : said.speaker_end] == "Kovac"  # type: ignore[misc]
     assert TEXT_A[said.cue_start : said.cue_end] == "said"  # type: ignore[misc]
     nobody = next(r for r in quote_rows(stories) if r.quote_id == "q-nobody")
     assert (nobody.speaker_id, nobody.speaker, nobody.unresolved) == (None, None, "no speaker found")
+
+
+def test_entities_quotes_and_the_network_name_an_actor_by_one_cross_story_id() -> None:
+    stories = exported()
+    entity_ids = {r.name: r.entity_id for r in entity_rows(stories)}
+    assert entity_ids == {
+        n: cross_story_id(n) for n in ("Mira Kovac", "Jon Berg", "Port Authority", "Alvena")
+    }
+    speakers = {r.speaker_id for r in quote_rows(stories) if r.speaker_id}
+    assert speakers == {entity_ids["Mira Kovac"]}, "a speaker joins the entities table"
+    graph = actor_network([s.story for s in stories])
+    assert set(graph.nodes) == {entity_ids[n] for n in ("Mira Kovac", "Jon Berg", "Port Authority")}
 
 
 def test_articles_carry_the_story_and_loose_ones_none() -> None:

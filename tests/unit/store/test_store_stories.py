@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -199,6 +200,30 @@ def test_the_published_date_a_story_lists_is_the_one_stored(store: Store) -> Non
     refresh_stories(store, 50)
     (listed,) = store.stories()
     assert listed.first_published is None and listed.title == undated.title
+
+
+def test_a_story_dated_by_a_day_and_a_datetime_lists_both_as_days(store: Store) -> None:
+    """One form in the listing: the days of its first and last article, whatever each gave."""
+    day = make_article("Dam bursts in the valley", "The Teresk dam burst on Thursday.", "2025-03-13")
+    timed = make_article("Dam toll rises", "More victims.", "2025-03-17T23:30:00-05:00")
+    put(store, [day, timed], opened(day), joined(timed, story_id_of(day.id)))
+    refresh_stories(store, 50)
+    (listed,) = store.stories()
+    assert (listed.first_published, listed.last_published) == ("2025-03-13", "2025-03-17")
+    assert [m.published for m in listed.members] == ["2025-03-13", "2025-03-17T23:30:00-05:00"]
+    assert [s.id for s in store.stories(since="2025-03-17")] == [listed.id]
+
+
+def test_a_story_listed_with_a_datetime_by_an_older_version_is_read_as_days(store: Store) -> None:
+    put(store, [A, B], opened(A), joined(B, S_A))
+    refresh_stories(store, 50)
+    _, story = store.story_analysis(S_A)
+    assert story is not None
+    (listed,) = store.stories()
+    old = replace(listed, first_published="2025-03-13", last_published="2025-03-14T17:30:00+00:00")
+    store.set_story_analysis(old, "old-key", story)
+    (again,) = store.stories()
+    assert (again.first_published, again.last_published) == ("2025-03-13", "2025-03-14")
 
 
 def saved_index(store: Store) -> tuple[int | None, SavedState | None]:

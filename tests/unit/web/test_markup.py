@@ -1,9 +1,8 @@
 """Article text as HTML: every piece escaped, spans cut at their exact offsets; snippets marked
-after escaping; one id per entity name across stories; the spark of a story's articles."""
+after escaping; the spark of a story's articles."""
 
 from __future__ import annotations
 
-from newsprism.web.entities import entity_id, entity_key
 from newsprism.web.markup import Mark, highlight, snippet_html
 from newsprism.web.pages import spark
 
@@ -45,13 +44,6 @@ def test_snippets_are_escaped_before_the_markers_become_mark_elements() -> None:
     html = snippet_html("…a <script>**contract**</script> is **signed**…", "**", "**")
     assert html == "…a &lt;script&gt;<mark>contract</mark>&lt;/script&gt; is <mark>signed</mark>…"
     assert snippet_html("one ** left", "**", "**") == "one ** left"
-
-
-def test_an_entity_keeps_its_id_across_case_accents_spacing_and_punctuation() -> None:
-    assert entity_key("  Mára   QUINT ") == "mara quint"
-    assert entity_id("Mara Quint") == entity_id("MARA  QUINT") == entity_id("Mára Quint")
-    assert entity_id("Mara Quint") != entity_id("Tomas Reyne")
-    assert len(entity_id("Mara Quint")) == 16
 
 
 def test_the_spark_has_one_bar_per_day_with_articles_scaled_to_the_busiest() -> None:
