@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from ..extract.timex import anchor_date_of, clue_sources, is_antecedent, reanchor, stored_tense
+from ..extract.timex import Narrative, anchor_date_of, clue_sources, reanchor, stored_tense
 from ..extract.timex.normalise import Tense
 from ..extract.timex.pubdate import (
     Clue,
@@ -237,12 +237,11 @@ def _reanchor_all(
 ) -> tuple[TimeExpression, ...]:
     """Re-normalise ``exprs`` in order, threading the antecedent for "since then"/"at the time"."""
     out: list[TimeExpression] = []
-    previous: str | None = None
+    narrative = Narrative()
     use_tenses = tenses is not None and len(tenses) == len(exprs)
     for k, expr in enumerate(exprs):
         tense = tenses[k] if use_tenses and tenses is not None else None
-        new = reanchor(expr, anchor, tense, previous)
+        new = reanchor(expr, anchor, tense, narrative.previous, narrative.latest)
         out.append(new)
-        if new.type == "DATE" and is_antecedent(new.value, anchor, new.text):
-            previous = new.value
+        narrative = narrative.after(new.type, new.value, anchor, new.text)
     return tuple(out)

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from newsprism.extract.timex import (
+    Narrative,
     anchor_date_of,
     extract_time_expressions,
     infer_publication_date,
@@ -238,3 +239,30 @@ class TestAntecedents:
         # "profit rose in the third quarter from a year earlier; sales were flat from a year
         # earlier": each comparison is with the quarter reported, not with the one before it.
         assert not is_antecedent("2010-Q3", date(2011, 11, 3), text)
+
+    def test_a_year_is_an_antecedent_for_years_only(self) -> None:
+        # "The bridge opened in 1998 ... in the third quarter ... that year": the quarter stays
+        # the antecedent of "the 1988 quarter", the year becomes that of "that year"
+        anchor = date(2011, 11, 3)
+        narrative = Narrative().after("DATE", "2010-Q3", anchor, "the third quarter")
+        narrative = narrative.after("DATE", "1998", anchor, "1998")
+        assert (narrative.previous, narrative.latest) == ("2010-Q3", "1998")
+        assert narrative.after("DURATION", "P3Y", anchor, "three years") == narrative
+        assert narrative.after("DATE", "2010", anchor, "a year earlier") == narrative
+
+    def test_that_year_reads_the_year_the_text_moved_to(self) -> None:
+        rows: list[Row] = [
+            ("It", "PRP", "PRON", 1, "nsubj", "O"),
+            ("opened", "VBD", "VERB", 1, "ROOT", "O"),
+            ("in", "IN", "ADP", 1, "prep", "O"),
+            ("1998", "CD", "NUM", 2, "pobj", "B-DATE"),
+            ("and", "CC", "CCONJ", 1, "cc", "O"),
+            ("closed", "VBD", "VERB", 1, "conj", "O"),
+            ("that", "DT", "DET", 7, "det", "B-DATE"),
+            ("year", "NN", "NOUN", 5, "npadvmod", "I-DATE"),
+            (".", ".", "PUNCT", 1, "punct", "O"),
+        ]
+        values = [
+            (e.text, e.value) for e in extract_time_expressions(make_doc(rows), "a1", date(2011, 11, 3))
+        ]
+        assert values == [("1998", "1998"), ("that year", "1998")]

@@ -13,6 +13,7 @@ from newsprism.extract.timex.normalise import (
     parse_number,
     resolve_month_year,
     resolve_weekday,
+    year_range,
 )
 
 THURSDAY = date(2022, 9, 15)  # a Thursday in ISO week 37
@@ -511,3 +512,129 @@ class TestPeriodsEndedOnADate:
 
     def test_without_an_end_the_year_is_the_calendar_year(self) -> None:
         assert normalise("the year", THURSDAY, "past").value == "2022"
+
+
+class TestYearEnd:
+    """ "Year-end" is "the end of the year": the anchor's year, ``mod`` END."""
+
+    @pytest.mark.parametrize(
+        "text", ["year-end", "year end", "year's end", "around year-end", "the year-end"]
+    )
+    def test_the_end_of_the_anchors_year(self, text: str) -> None:
+        assert normalise(text, THURSDAY, "future") == Normalised("DATE", "2022", "END")
+        assert normalise("by the end of the year", THURSDAY, "future") == Normalised("DATE", "2022", "END")
+
+
+class TestWeekdayWithItsDate:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("Friday, Sept. 9", "2022-09-09"),
+            ("Friday Sept. 9", "2022-09-09"),
+            ("Monday, Sept. 19, 2022", "2022-09-19"),
+            ("this coming Sunday, September eighteenth", "2022-09-18"),
+        ],
+    )
+    def test_the_date_decides(self, text: str, value: str) -> None:
+        # read alone, "Friday" in a future clause would be Sept. 16
+        assert normalise(text, THURSDAY, "future") == Normalised("DATE", value)
+
+    def test_the_week_of_a_day_is_its_iso_week(self) -> None:
+        assert normalise("the week of Oct. 3", THURSDAY, "future") == Normalised("DATE", "2022-W40")
+
+
+class TestNarrativeWeekdaysAndParts:
+    """A weekday or a part of the day named with its reference ("the previous Friday", "later
+    in the day") is read on the day the narrative is on: the last dated day, else the anchor."""
+
+    @pytest.mark.parametrize(
+        ("text", "previous", "value"),
+        [
+            ("the previous Friday", "2022-09-09", "2022-09-02"),  # a Friday: the one before it
+            ("the following Monday", "2022-09-09", "2022-09-12"),
+            ("the preceding Sunday", "2022-09-06", "2022-09-04"),
+            ("the previous Friday", None, "2022-09-09"),  # none: from the anchor
+        ],
+    )
+    def test_weekdays_named_with_their_reference(self, text: str, previous: str | None, value: str) -> None:
+        assert normalise(text, THURSDAY, "past", previous) == Normalised("DATE", value)
+
+    def test_later_in_the_day_is_the_narratives_day(self) -> None:
+        assert normalise("later in the day", THURSDAY, "past", "2022-09-09").value == "2022-09-09"
+        assert normalise("earlier in the day", THURSDAY, "past").value == "2022-09-15"
+
+    @pytest.mark.parametrize(
+        ("text", "previous", "value", "mod"),
+        [
+            ("by mid-afternoon", None, "2022-09-15TAF", "MID"),
+            ("in the morning", "2022-09-09", "2022-09-09TMO", None),
+            ("later this afternoon", "2022-09-09", "2022-09-15TAF", None),  # "this": the anchor's
+            ("late evening", None, "2022-09-15TEV", "END"),
+        ],
+    )
+    def test_parts_of_the_day(self, text: str, previous: str | None, value: str, mod: str | None) -> None:
+        assert normalise(text, THURSDAY, "past", previous) == Normalised("TIME", value, mod)
+
+
+class TestWordsAroundADate:
+    @pytest.mark.parametrize(
+        ("text", "tense", "value"),
+        [
+            ("sometime next year", "future", "2023"),
+            ("as early as next week", "future", "2022-W38"),
+            ("both 2019", "past", "2019"),
+            ("an Aug. 10, 2021", "past", "2021-08-10"),
+            ("a 20th-century", "present", "19"),
+            ("this past summer", "past", "2022-SU"),
+            ("this past spring", "past", "2022-SP"),
+            ("last Oct. 23", "past", "2021-10-23"),
+            ("next Feb. 3", "future", "2023-02-03"),
+            ("last Sept. 1", "past", "2022-09-01"),
+            ("the winter of 1994", "past", "1994-WI"),
+            ("summer 2024", "future", "2024-SU"),
+            ("the spring of nineteen ninety", "past", "1990-SP"),
+            ("June the twenty-first", "future", "2023-06-21"),
+        ],
+    )
+    def test_dates_with_words_that_say_nothing_of_their_value(
+        self, text: str, tense: str, value: str
+    ) -> None:
+        assert normalise(text, THURSDAY, tense).value == value  # type: ignore[arg-type]
+
+    def test_the_early_hours_of_a_day_are_that_day(self) -> None:
+        assert normalise("the early hours of Tuesday", THURSDAY, "past").value == "2022-09-13"
+
+
+class TestYearRanges:
+    @pytest.mark.parametrize(
+        ("text", "years"), [("1998-2001", (1998, 2001)), ("2014-15", (2014, 2015)), ("1990/91", (1990, 1991))]
+    )
+    def test_a_range_of_years_in_one_word(self, text: str, years: tuple[int, int]) -> None:
+        assert year_range(text) == years
+
+    @pytest.mark.parametrize("text", ["2283-5474", "1234-1567", "2015-14", "2015-2015"])
+    def test_identifiers_and_backward_ranges_are_none(self, text: str) -> None:
+        assert year_range(text) is None
+        assert normalise(text, THURSDAY, "past").value is None
+
+
+class TestHolidayWeeks:
+    def test_a_holiday_week_under_way_is_this_years(self) -> None:
+        # Monday of Holy Week 2025 (Easter on April 20): "as Easter week began" is this week,
+        # not last year's, although Easter Sunday itself is still ahead
+        assert normalise("Easter week", date(2025, 4, 14), "past").value == "2025-W16"
+
+
+class TestYearAntecedents:
+    """ "That year", "the following year" read against the last dated year (``latest``) when the
+    text has moved to one ("The bridge opened in 1998. That year ...")."""
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [("that year", "1998"), ("the following year", "1999"), ("later that year", "1998")],
+    )
+    def test_a_year_antecedent_will_do_for_a_year(self, text: str, value: str) -> None:
+        assert normalise(text, THURSDAY, "past", None, latest="1998").value == value
+
+    def test_a_finer_antecedent_still_needs_its_own_precision(self) -> None:
+        assert normalise("the next day", THURSDAY, "past", None, latest="1998").value is None

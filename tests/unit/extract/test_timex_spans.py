@@ -10,7 +10,7 @@ from datetime import date
 from newsprism.extract.timex import extract_time_expressions, reanchor, stored_tense
 from newsprism.extract.timex.spans import clause_tense
 from newsprism.records import Span, TimeExpression
-from tests.docs import Row, make_doc
+from tests.docs import Row, from_rows, lowered, make_doc
 
 # The NER tags the weekday (DATE) and the part of day (TIME) as two entities.
 BY_THURSDAY_EVENING: list[Row] = [
@@ -374,3 +374,238 @@ class TestPresentAndPastReferences:
 
     def test_the_now_of_now_that_is_the_present(self) -> None:
         assert found(NOW_THAT_TALKS_ENDED, FRIDAY_2025) == [("Now", "DATE", "PRESENT_REF")]
+
+
+WEDNESDAY_2024 = date(2024, 10, 30)
+MONDAY_2024 = date(2024, 10, 28)
+FRIDAY_2024 = date(2024, 11, 1)
+
+
+def tense_and_values(
+    rows: list[Row], anchor: date, lemmas: dict[int, str]
+) -> list[tuple[str, str | None, str | None]]:
+    """(text, tense, value) of each expression in ``rows``, with the lemmas a parse would give
+    (``make_doc`` lowercases each word)."""
+    doc = make_doc(rows)
+    for k, lemma in lemmas.items():
+        doc[k].lemma_ = lemma
+    return [(e.text, e.tense, e.value) for e in extract_time_expressions(doc, "a1", anchor)]
+
+
+AGREED_TO_BUY_THE_CHAIN_IN_MARCH: list[Row] = [
+    ("The", "DT", "DET", 1, "det", "O"),
+    ("retailer", "NN", "NOUN", 2, "nsubj", "O"),
+    ("agreed", "VBD", "VERB", 2, "ROOT", "O"),
+    ("to", "TO", "PART", 4, "aux", "O"),
+    ("buy", "VB", "VERB", 2, "xcomp", "O"),
+    ("the", "DT", "DET", 6, "det", "O"),
+    ("chain", "NN", "NOUN", 4, "dobj", "O"),
+    ("in", "IN", "ADP", 4, "prep", "O"),
+    ("March", "NNP", "PROPN", 7, "pobj", "B-DATE"),
+    (".", ".", "PUNCT", 2, "punct", "O"),
+]
+DECLARED_A_DIVIDEND_PAYABLE_DEC_4: list[Row] = [
+    ("Directors", "NNS", "NOUN", 1, "nsubj", "O"),
+    ("declared", "VBD", "VERB", 1, "ROOT", "O"),
+    ("a", "DT", "DET", 3, "det", "O"),
+    ("dividend", "NN", "NOUN", 1, "dobj", "O"),
+    (",", ",", "PUNCT", 3, "punct", "O"),
+    ("payable", "JJ", "ADJ", 3, "amod", "O"),
+    ("Dec.", "NNP", "PROPN", 5, "npadvmod", "B-DATE"),
+    ("4", "CD", "NUM", 6, "nummod", "I-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+THE_EXCHANGE_IS_TO_REOPEN_FRIDAY: list[Row] = [
+    ("The", "DT", "DET", 1, "det", "O"),
+    ("exchange", "NN", "NOUN", 2, "nsubj", "O"),
+    ("is", "VBZ", "AUX", 2, "ROOT", "O"),
+    ("to", "TO", "PART", 4, "aux", "O"),
+    ("reopen", "VB", "VERB", 2, "xcomp", "O"),
+    ("Friday", "NNP", "PROPN", 4, "npadvmod", "B-DATE"),
+    (".", ".", "PUNCT", 2, "punct", "O"),
+]
+HAD_BEEN_DUE_TO_EXPIRE_FRIDAY: list[Row] = [
+    ("The", "DT", "DET", 1, "det", "O"),
+    ("offer", "NN", "NOUN", 3, "nsubj", "O"),
+    ("had", "VBD", "AUX", 3, "aux", "O"),
+    ("been", "VBN", "AUX", 3, "ROOT", "O"),
+    ("due", "JJ", "ADJ", 3, "acomp", "O"),
+    ("to", "TO", "PART", 6, "aux", "O"),
+    ("expire", "VB", "VERB", 4, "xcomp", "O"),
+    ("Friday", "NNP", "PROPN", 6, "npadvmod", "B-DATE"),
+    (".", ".", "PUNCT", 3, "punct", "O"),
+]
+PLANNED_A_RALLY_ON_SATURDAY: list[Row] = [
+    ("Farmers", "NNS", "NOUN", 1, "nsubj", "O"),
+    ("planned", "VBD", "VERB", 1, "ROOT", "O"),
+    ("a", "DT", "DET", 3, "det", "O"),
+    ("rally", "NN", "NOUN", 1, "dobj", "O"),
+    ("on", "IN", "ADP", 1, "prep", "O"),
+    ("Saturday", "NNP", "PROPN", 4, "pobj", "B-DATE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+ON_SATURDAY_FARMERS_PLANNED_A_RALLY: list[Row] = [
+    ("On", "IN", "ADP", 3, "prep", "O"),
+    ("Saturday", "NNP", "PROPN", 0, "pobj", "B-DATE"),
+    (",", ",", "PUNCT", 3, "punct", "O"),
+    ("farmers", "NNS", "NOUN", 4, "nsubj", "O"),
+    ("planned", "VBD", "VERB", 4, "ROOT", "O"),
+    ("a", "DT", "DET", 6, "det", "O"),
+    ("rally", "NN", "NOUN", 4, "dobj", "O"),
+    (".", ".", "PUNCT", 4, "punct", "O"),
+]
+COULD_NOT_SAIL_TUESDAY: list[Row] = [
+    ("The", "DT", "DET", 1, "det", "O"),
+    ("ferry", "NN", "NOUN", 4, "nsubj", "O"),
+    ("could", "MD", "AUX", 4, "aux", "O"),
+    ("not", "RB", "PART", 4, "neg", "O"),
+    ("sail", "VB", "VERB", 4, "ROOT", "O"),
+    ("Tuesday", "NNP", "PROPN", 4, "npadvmod", "B-DATE"),
+    (".", ".", "PUNCT", 4, "punct", "O"),
+]
+WILL_APPEAL_MONDAYS_VERDICT: list[Row] = [
+    ("Lawyers", "NNS", "NOUN", 2, "nsubj", "O"),
+    ("will", "MD", "AUX", 2, "aux", "O"),
+    ("appeal", "VB", "VERB", 2, "ROOT", "O"),
+    ("Monday", "NNP", "PROPN", 5, "poss", "B-DATE"),
+    ("'s", "POS", "PART", 3, "case", "O"),
+    ("verdict", "NN", "NOUN", 2, "dobj", "O"),
+    (".", ".", "PUNCT", 2, "punct", "O"),
+]
+ITS_RECORD_SET_ON_AUG_2: list[Row] = [
+    ("Its", "PRP$", "PRON", 1, "poss", "O"),
+    ("record", "NN", "NOUN", 7, "nsubj", "O"),
+    (",", ",", "PUNCT", 1, "punct", "O"),
+    ("set", "VBN", "VERB", 1, "acl", "O"),
+    ("on", "IN", "ADP", 3, "prep", "O"),
+    ("Aug.", "NNP", "PROPN", 4, "pobj", "B-DATE"),
+    ("2", "CD", "NUM", 5, "nummod", "I-DATE"),
+    ("stands", "VBZ", "VERB", 7, "ROOT", "O"),
+    (".", ".", "PUNCT", 7, "punct", "O"),
+]
+CANCELLED_DUE_TO_THE_STORM_ON_FRIDAY: list[Row] = [
+    ("Flights", "NNS", "NOUN", 2, "nsubjpass", "O"),
+    ("were", "VBD", "AUX", 2, "auxpass", "O"),
+    ("cancelled", "VBN", "VERB", 2, "ROOT", "O"),
+    ("due", "JJ", "ADJ", 2, "prep", "O"),
+    ("to", "IN", "ADP", 3, "pcomp", "O"),
+    ("the", "DT", "DET", 6, "det", "O"),
+    ("storm", "NN", "NOUN", 4, "pobj", "O"),
+    ("on", "IN", "ADP", 6, "prep", "O"),
+    ("Friday", "NNP", "PROPN", 7, "pobj", "B-DATE"),
+    (".", ".", "PUNCT", 2, "punct", "O"),
+]
+
+
+class TestWhatTheWordsAroundADateSayOfItsTense:
+    """Issue 12, dates whose direction the verb's tag alone gets wrong."""
+
+    def test_an_agreed_event_named_by_an_infinitive_is_still_to_come(self) -> None:
+        # Without it the past "agreed" put March seven months back (2024-03).
+        found = tense_and_values(AGREED_TO_BUY_THE_CHAIN_IN_MARCH, WEDNESDAY_2024, {2: "agree"})
+        assert found == [("in March", "future", "2025-03")]
+
+    def test_a_payable_date_is_ahead_whatever_the_clause(self) -> None:
+        found = tense_and_values(DECLARED_A_DIVIDEND_PAYABLE_DEC_4, WEDNESDAY_2024, {})
+        assert found == [("Dec. 4", "future", "2024-12-04")]
+
+    def test_is_to_reopen_is_the_future(self) -> None:
+        found = tense_and_values(THE_EXCHANGE_IS_TO_REOPEN_FRIDAY, MONDAY_2024, {2: "be"})
+        assert found == [("Friday", "future", "2024-11-01")]
+
+    def test_a_past_perfect_plan_says_nothing_of_its_day(self) -> None:
+        # "had been due to expire Friday", read on a Monday: the Friday just gone
+        found = tense_and_values(HAD_BEEN_DUE_TO_EXPIRE_FRIDAY, MONDAY_2024, {3: "be"})
+        assert found == [("Friday", None, "2024-10-25")]
+
+    def test_a_plan_made_in_the_past_names_the_nearest_day(self) -> None:
+        # published on a Friday: the rally is tomorrow, not six days ago
+        found = tense_and_values(PLANNED_A_RALLY_ON_SATURDAY, FRIDAY_2024, {1: "plan"})
+        assert found == [("Saturday", None, "2024-11-02")]
+
+    def test_a_day_before_the_planning_verb_is_the_day_of_the_planning(self) -> None:
+        found = tense_and_values(ON_SATURDAY_FARMERS_PLANNED_A_RALLY, FRIDAY_2024, {4: "plan"})
+        assert found == [("Saturday", "past", "2024-10-26")]
+
+    def test_could_is_a_past_as_often_as_a_conditional(self) -> None:
+        found = tense_and_values(COULD_NOT_SAIL_TUESDAY, WEDNESDAY_2024, {})
+        assert found == [("Tuesday", None, "2024-10-29")]
+
+    def test_a_weekday_in_the_possessive_has_happened(self) -> None:
+        found = tense_and_values(WILL_APPEAL_MONDAYS_VERDICT, WEDNESDAY_2024, {})
+        assert found == [("Monday", "past", "2024-10-28")]
+
+    def test_a_record_set_on_a_day_was_set_then(self) -> None:
+        # "set" schedules only "for" a date; this one is done (a future reading: Aug. 2025)
+        found = tense_and_values(ITS_RECORD_SET_ON_AUG_2, date(2025, 2, 5), {3: "set"})
+        assert found == [("Aug. 2", "past", "2024-08-02")]
+
+    def test_due_to_is_no_deadline(self) -> None:
+        found = tense_and_values(CANCELLED_DUE_TO_THE_STORM_ON_FRIDAY, WEDNESDAY_2024, {})
+        assert found == [("Friday", "past", "2024-10-25")]
+
+
+class TestExtentsOfDatesWithTheirWords:
+    def test_a_range_of_years_in_one_word_is_kept(self) -> None:
+        rows: list[Row] = [
+            ("She", "PRP", "PRON", 1, "nsubj", "O"),
+            ("served", "VBD", "VERB", 1, "ROOT", "O"),
+            ("in", "IN", "ADP", 1, "prep", "O"),
+            ("1998", "CD", "NUM", 2, "pobj", "B-DATE"),
+            ("-", "SYM", "PUNCT", 5, "punct", "I-DATE"),
+            ("2001", "CD", "NUM", 3, "prep", "I-DATE"),
+            (".", ".", "PUNCT", 1, "punct", "O"),
+        ]
+        doc = from_rows(
+            rows,
+            "word tag pos head dep ent",
+            spaces=[True, True, True, False, False, False, False],
+            lemmas=lowered([r[0] for r in rows]),
+        )
+        (expr,) = extract_time_expressions(doc, "a1", FRIDAY_2025)
+        assert (expr.text, expr.type, expr.value) == ("1998-2001", "DATE", "1998/2001")
+
+    def test_a_weekday_and_its_date_are_one_day(self) -> None:
+        rows: list[Row] = [
+            ("Shares", "NNS", "NOUN", 1, "nsubj", "O"),
+            ("fell", "VBD", "VERB", 1, "ROOT", "O"),
+            ("on", "IN", "ADP", 1, "prep", "O"),
+            ("Friday", "NNP", "PROPN", 2, "pobj", "B-DATE"),
+            (",", ",", "PUNCT", 3, "punct", "O"),
+            ("Oct.", "NNP", "PROPN", 3, "appos", "B-DATE"),
+            ("18", "CD", "NUM", 5, "nummod", "I-DATE"),
+            (".", ".", "PUNCT", 1, "punct", "O"),
+        ]
+        # apart, the past "Friday" read on Wednesday Oct. 30 was Oct. 25
+        assert found(rows, WEDNESDAY_2024) == [("Friday, Oct. 18", "DATE", "2024-10-18")]
+
+    def test_a_part_of_the_period_named_in_the_possessive_stays_in_it(self) -> None:
+        rows: list[Row] = [
+            ("Sales", "NNS", "NOUN", 7, "nsubj", "O"),
+            ("in", "IN", "ADP", 0, "prep", "O"),
+            ("this", "DT", "DET", 3, "det", "B-DATE"),
+            ("year", "NN", "NOUN", 5, "poss", "I-DATE"),
+            ("'s", "POS", "PART", 3, "case", "I-DATE"),
+            ("second", "JJ", "ADJ", 6, "amod", "I-DATE"),
+            ("quarter", "NN", "NOUN", 1, "pobj", "I-DATE"),
+            ("fell", "VBD", "VERB", 7, "ROOT", "O"),
+            (".", ".", "PUNCT", 7, "punct", "O"),
+        ]
+        assert found(rows, WEDNESDAY_2024) == [("this year's second quarter", "DATE", "2024-Q2")]
+
+    def test_an_expression_ends_before_the_line_break_the_ner_took_in(self) -> None:
+        rows: list[Row] = [
+            ("It", "PRP", "PRON", 1, "nsubj", "O"),
+            ("wrote", "VBD", "VERB", 1, "ROOT", "O"),
+            ("on", "IN", "ADP", 1, "prep", "O"),
+            ("Thursday", "NNP", "PROPN", 2, "pobj", "B-DATE"),
+            (",", ",", "PUNCT", 3, "punct", "I-DATE"),
+            ("Oct.", "NNP", "PROPN", 3, "appos", "I-DATE"),
+            ("24", "CD", "NUM", 5, "nummod", "I-DATE"),
+            (":", ":", "PUNCT", 1, "punct", "I-DATE"),
+            ("\n\n", "_SP", "SPACE", 7, "dep", "I-DATE"),
+            ("Rain", "NN", "NOUN", 10, "nsubj", "O"),
+            ("fell", "VBD", "VERB", 10, "ROOT", "O"),
+            (".", ".", "PUNCT", 10, "punct", "O"),
+        ]
+        assert found(rows, WEDNESDAY_2024) == [("Thursday, Oct. 24", "DATE", "2024-10-24")]

@@ -56,9 +56,18 @@ class TestDateline:
 
 
 class TestClues:
-    def test_a_day_written_with_its_weekday_is_a_day(self) -> None:
-        (clue,) = clues_from([ClueSource("Thursday, March 13", "past", 0)])
-        assert (clue.kind, clue.month, clue.day) == ("day", 3, 13)
+    def test_a_day_written_with_its_weekday_is_a_day_and_a_weekday(self) -> None:
+        # One expression since the weekday and its date are joined; read as the NER's two
+        # apart were: the day, and the weekday that names it (coherent with it).
+        weekday, day = clues_from([ClueSource("Thursday, March 13", "past", 0)])
+        assert (day.kind, day.month, day.day) == ("day", 3, 13)
+        assert (weekday.kind, weekday.weekday, weekday.text) == ("weekday", 3, "Thursday")
+        together = score_day(date(2025, 3, 13), [weekday, day])
+        apart = score_day(
+            date(2025, 3, 13),
+            clues_from([ClueSource("Thursday", "past", 0), ClueSource("March 13", "past", 0)]),
+        )
+        assert together[0] == apart[0]
 
     def test_a_weekday_with_a_part_of_day_is_a_weekday(self) -> None:
         (clue,) = clues_from([ClueSource("Thursday evening", "past", 0)])

@@ -13,7 +13,7 @@ the parse still read "gave way on Thursday" as past.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -35,6 +35,7 @@ SCHEDULE_CUES = frozenset(
 ANNOUNCEMENT_SENTENCES = 3
 
 __all__ = [
+    "Narrative",
     "anchor_date_of",
     "clause_tense",
     "clue_sources",
@@ -57,26 +58,63 @@ def anchor_date_of(published: Published) -> date | None:
         return None
 
 
-def is_antecedent(value: str | None, anchor: date | None, text: str = "") -> bool:
+#: The sizes of dated period the text may move to ("then", "that day", "the 1988 quarter").
+ANTECEDENT_SIZES = ("day", "month", "quarter", "half", "season")
+
+
+def is_antecedent(value: str | None, anchor: date | None, text: str = "", *, years: bool = False) -> bool:
     """Whether ``value`` (of the expression ``text``) can be the antecedent of "then"/"at the
     time", "that day", "a year earlier" (a dated day, month or quarter, half or season: a period
-    the text moved to; not a comparison with the year before, :func:`names_a_year_before`)."""
+    the text moved to; not a comparison with the year before, :func:`names_a_year_before`).
+    With ``years``, a dated year too (the antecedent of "that year")."""
     if names_a_year_before(text):
         return False
     span = date_range(value) if value else None
-    if span is None or span.precision not in ("day", "month", "quarter", "half", "season"):
+    sizes = (*ANTECEDENT_SIZES, "year") if years else ANTECEDENT_SIZES
+    if span is None or span.precision not in sizes:
         return False
     return anchor is None or value != anchor.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Narrative:
+    """Where the text has moved to, threaded through an article's expressions in order:
+    ``previous``, the last dated day, month, quarter, half or season (the antecedent of "then",
+    "that day", "the 1988 quarter"), and ``latest``, the last dated period of those sizes or a
+    year (the antecedent of "that year", "the following year": "He moved to Paris in 1998.
+    That year ..."). Years are kept apart: a bare year would otherwise take the place of the
+    quarter a report keeps comparing."""
+
+    previous: str | None = None
+    latest: str | None = None
+
+    def after(self, expr_type: str, value: str | None, anchor: date | None, text: str) -> Narrative:
+        """The narrative once an expression (``expr_type``, ``value``, ``text``) is read."""
+        if expr_type != "DATE":
+            return self
+        if is_antecedent(value, anchor, text):
+            return Narrative(value, value)
+        if is_antecedent(value, anchor, text, years=True):
+            return Narrative(self.previous, value)
+        return self
 
 
 def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> list[TimeExpression]:
     """Every time expression in ``doc``, normalised against ``anchor`` (the publication date)."""
     out: list[TimeExpression] = []
-    previous: str | None = None
+    narrative = Narrative()
     anchor_iso = anchor.isoformat() if anchor else None
     for cand in schedule_tenses(doc, find_candidates(doc)):
         span = doc[cand.start : cand.end]
-        norm = normalise(span.text, anchor, cand.tense, previous, rate=cand.rate, ended=cand.ended)
+        norm = normalise(
+            span.text,
+            anchor,
+            cand.tense,
+            narrative.previous,
+            rate=cand.rate,
+            ended=cand.ended,
+            latest=narrative.latest,
+        )
         start, end = span.start_char, span.end_char
         out.append(
             TimeExpression(
@@ -90,8 +128,7 @@ def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> 
                 tense=cand.tense,
             )
         )
-        if norm.type == "DATE" and is_antecedent(norm.value, anchor, span.text):
-            previous = norm.value
+        narrative = narrative.after(norm.type, norm.value, anchor, span.text)
     return out
 
 
@@ -166,12 +203,17 @@ def stored_tense(expr: TimeExpression) -> Tense | None:
 
 
 def reanchor(
-    expr: TimeExpression, anchor: date | None, tense: Tense | None = None, previous: str | None = None
+    expr: TimeExpression,
+    anchor: date | None,
+    tense: Tense | None = None,
+    previous: str | None = None,
+    latest: str | None = None,
 ) -> TimeExpression:
     """``expr`` normalised again from its text against a new ``anchor``.
 
     ``tense`` is the clause tense when the caller still has the parse; otherwise the recorded
-    one (:func:`stored_tense`). Ids, offsets and the recorded tense do not change.
+    one (:func:`stored_tense`). ``previous`` and ``latest`` are the :class:`Narrative`'s. Ids,
+    offsets and the recorded tense do not change.
     """
     if expr.type == "SET" or (expr.type == "DURATION" and (expr.value or "").startswith("P")):
         # how often, or how long: no anchor enters it, and a rate or a period ended on a day
@@ -179,7 +221,7 @@ def reanchor(
         return replace(expr, anchor=anchor.isoformat() if anchor else None)
     if tense is None:
         tense = stored_tense(expr)
-    norm = normalise(expr.text, anchor, tense, previous)
+    norm = normalise(expr.text, anchor, tense, previous, latest=latest)
     return replace(
         expr, type=norm.type, value=norm.value, mod=norm.mod, anchor=anchor.isoformat() if anchor else None
     )

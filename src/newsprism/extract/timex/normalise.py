@@ -170,7 +170,10 @@ SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
 # "at" leads "at noon" but belongs to the modifiers "at least" / "at most".
-_LEAD = re.compile(r"^(?:in|on|at(?!\s+(?:least|most)\b)|during|by|until|till|from|of|just|only)\s+", re.I)
+_LEAD = re.compile(
+    r"^(?:in|on|at(?!\s+(?:least|most)\b)|during|by|until|till|from|of|just|only|as (?:early|soon|late) as)\s+",
+    re.I,
+)
 _NUM = (
     r"(?:\d+(?:[.,]\d+)?(?:\s?[½¼¾])?|[½¼¾]|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 )
@@ -340,6 +343,7 @@ class _Ctx:
     tense: Tense | None
     previous: str | None
     mod: str | None
+    latest: str | None = None  # the last dated period, years too (the antecedent of "that year")
 
     def out(self, dtype: TimexType, value: str | None, mod: str | None = None) -> Normalised:
         return Normalised(dtype, value, mod or self.mod)
@@ -463,6 +467,8 @@ def _narrative(t: str, c: _Ctx, dated: str | None) -> Normalised | None:
         word = m.group(1)
         part = PARTS_OF_DAY.get(word)
         unit = "day" if part else word
+        if unit == "year" and c.latest and c.latest[0].isdigit():
+            dated = c.latest  # "that year" after "in 1998": a year antecedent will do
         span = date_range(dated) if dated else None
         if span is None or span.precision not in _REF_PRECISION[unit]:
             return c.out("TIME" if part else "DATE", None)
@@ -538,6 +544,15 @@ def _time_of_day(t: str, c: _Ctx) -> Normalised | None:
     return c.out("TIME", f"{day}T{hour:02d}:{minute:02d}" if day else None)
 
 
+def _rule_season_of_year(t: str, c: _Ctx) -> Normalised | None:
+    """ "The winter of 1994", "summer 2019", "the spring of nineteen ninety"."""
+    m = re.fullmatch(r"(?:the )?(spring|summer|fall|autumn|winter),? (?:of )?(\d{4}|[a-z -]+)", t)
+    if m is None:
+        return None
+    year = int(m.group(2)) if m.group(2).isdigit() else spoken_year(m.group(2))
+    return c.out("DATE", f"{year:04d}-{SEASONS[m.group(1)]}") if year is not None else None
+
+
 def _rule_named_month_or_season(t: str, c: _Ctx) -> Normalised | None:
     """ "last April", "next March", "this summer", "last fall", "the weekend"."""
     a = c.anchor
@@ -553,6 +568,9 @@ def _rule_named_month_or_season(t: str, c: _Ctx) -> Normalised | None:
         else:
             year = a.year
         return c.out("DATE", f"{year:04d}-{month:02d}")
+    m = re.fullmatch(r"(last|next|this|past|coming) ([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?", t)
+    if m and m.group(2) in MONTHS:  # "last Oct. 23": the latest Oct. 23 before the anchor
+        return c.out("DATE", _month_day_from(MONTHS[m.group(2)], int(m.group(3)), m.group(1), a))
     m = re.fullmatch(r"([a-z]+)\.?,? (?:of )?(this|last|next) year", t)
     if m and m.group(1) in MONTHS:  # "June last year", "February this year"
         if a is None:
@@ -581,6 +599,22 @@ def _rule_named_month_or_season(t: str, c: _Ctx) -> Normalised | None:
         weeks = 1 if rel == "next" else weeks
         return c.out("DATE", f"{iso_week(a + timedelta(weeks=weeks))}-WE")
     return None
+
+
+def _month_day_from(month: int, day: int, rel: str, anchor: date | None) -> str | None:
+    """The ISO day of ``month`` ``day`` after last/next/this: the latest one before the anchor,
+    the first after it, or the one in the anchor's year; ``None`` for no such day."""
+    if anchor is None:
+        return None
+    year = anchor.year
+    if rel in ("last", "past") and (month, day) >= (anchor.month, anchor.day):
+        year -= 1
+    elif rel in ("next", "coming") and (month, day) <= (anchor.month, anchor.day):
+        year += 1
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 _QUARTER = re.compile(
@@ -694,7 +728,9 @@ def _rule_holiday(t: str, c: _Ctx) -> Normalised | None:
             else c.tense
         )
         days = [day_of(y) for y in (a.year - 1, a.year, a.year + 1)]
-        past = [d for d in days if d <= a]
+        # a week-long holiday has begun once its week has ("as Easter week began")
+        begun = timedelta(days=6 if m.group(2).endswith("week") else 0)
+        past = [d for d in days if d - begun <= a]
         ahead = [d for d in days if d >= a]
         if tense == "past":
             day = past[-1]
@@ -703,6 +739,83 @@ def _rule_holiday(t: str, c: _Ctx) -> Normalised | None:
         else:
             day = min(days, key=lambda d: abs((d - a).days))
     return c.out("DATE", iso_week(day) if m.group(2).endswith("week") else day.isoformat())
+
+
+def _rule_weekday_with_date(t: str, c: _Ctx) -> Normalised | None:
+    """A weekday and its date ("Friday Oct. 13", "this coming Sunday, March eighth"): the
+    date decides. "The week of March 6": the ISO week holding that day."""
+    m = re.fullmatch(r"(?:(?:this|next|last|coming|this coming|this past) )?(\w+day),? (.+)", t)
+    if m and m.group(1) in WEEKDAYS:
+        found = _first_reading(m.group(2), c)
+        return found if found is not None and _is_day(found.value) else None
+    m = re.fullmatch(r"(?:the )?week of (.+)", t)
+    if m:
+        found = _first_reading(m.group(1), c)
+        if found is not None and found.value and _is_day(found.value):
+            return c.out("DATE", iso_week(date.fromisoformat(found.value)))
+    return None
+
+
+def _is_day(value: str | None) -> bool:
+    span = date_range(value) if value else None
+    return span is not None and span.precision == "day"
+
+
+_NARRATIVE_WEEKDAY = re.compile(r"the (previous|preceding|prior|following|next) (\w+day)")
+
+
+def _rule_narrative_weekday(t: str, c: _Ctx) -> Normalised | None:
+    """ "The previous Friday", "the following Monday": the weekday before (after) the day the
+    narrative is on (the last dated day before it), else before (after) the anchor."""
+    m = _NARRATIVE_WEEKDAY.fullmatch(t)
+    if m is None or m.group(2) not in WEEKDAYS:
+        return None
+    base = _narrative_day(c)
+    if base is None:
+        return c.out("DATE", None)
+    weekday = WEEKDAYS[m.group(2)]
+    if m.group(1) in ("following", "next"):
+        return c.out("DATE", (base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)).isoformat())
+    return c.out("DATE", (base - timedelta(days=(base.weekday() - weekday - 1) % 7 + 1)).isoformat())
+
+
+def _narrative_day(c: _Ctx) -> date | None:
+    """The day the narrative is on: the last dated day before (``previous``), else the anchor."""
+    span = date_range(c.previous) if c.previous and c.previous[0].isdigit() else None
+    if span is not None and span.precision in ("day", "time"):
+        return span.first
+    return c.anchor
+
+
+def _rule_part_of_narrative_day(t: str, c: _Ctx) -> Normalised | None:
+    """ "Later in the day", "earlier in the morning", "in the afternoon", "by mid-afternoon":
+    that day, or that part of it, on the day the narrative is on (:func:`_narrative_day`);
+    "later this afternoon": on the anchor's day."""
+    m = re.fullmatch(
+        r"(?:(?:later|earlier) (?:in )?the (day|morning|afternoon|evening|night)"
+        r"|(?:later |earlier )?this (morning|afternoon|evening)"
+        r"|the (morning|afternoon|evening)|mid[ -](morning|afternoon|evening))",
+        t,
+    )
+    if m is None and c.mod is not None:  # "mid afternoon", "late evening" (the modifier read)
+        m = re.fullmatch(r"(morning|afternoon|evening)", t)
+    if m is None:
+        return None
+    word = next(w for w in m.groups() if w)
+    day = c.anchor if re.match(r"(?:(?:later|earlier) )?this ", t) else _narrative_day(c)
+    if word == "day":
+        return c.out("DATE", day.isoformat() if day else None)
+    mod = "MID" if t.startswith("mid") else None
+    return c.out("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[word]}" if day else None, mod)
+
+
+def _rule_year_end(t: str, c: _Ctx) -> Normalised | None:
+    """ "Year-end", "year's end": the end of the year, read as "the end of the year" is (the
+    anchor's year, ``mod`` END). Not moved back a year in a past clause: the tense there is
+    often another event's ("reduced inventories, within reach of its goal by year-end")."""
+    if not re.fullmatch(r"(?:the )?year(?:-| |'s )end", t):
+        return None
+    return c.out("DATE", f"{c.anchor.year:04d}" if c.anchor else None, "END")
 
 
 def _rule_weekday(t: str, c: _Ctx) -> Normalised | None:
@@ -914,12 +1027,34 @@ _DECADE_WORDS = {
 }
 
 
+#: Days of the month said as ordinals, as transcripts write them ("March eighth").
+DAY_ORDINALS: dict[str, int] = {
+    **{w: k for k, w in enumerate(_ORDINAL_WORDS, start=1)},
+    **{f"twenty-{w}": 20 + k for k, w in enumerate(_ORDINAL_WORDS[:9], start=1)},
+    "thirtieth": 30,
+    "thirty-first": 31,
+}
+_SPOKEN_DAY = re.compile(
+    r"\b("
+    + "|".join(MONTHS)
+    + r")(\.?) (?:the )?("
+    + "|".join(sorted(DAY_ORDINALS, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _spoken_days(t: str) -> str:
+    """ "march eighth" → "march 8", "june the twenty-first" → "june 21"."""
+    return _SPOKEN_DAY.sub(lambda m: f"{m.group(1)}{m.group(2)} {DAY_ORDINALS[m.group(3)]}", t)
+
+
 def _rule_decade_or_century(t: str, c: _Ctx) -> Normalised | None:
     """ "the 19th century" (``18``), "the twenty-first century", "the '90s" / "the nineties"
     (the latest such decade not after the anchor's: ``199``), and year ranges written as one
     word, "1998-2001" / "2014-15" (an interval of years)."""
     m = re.fullmatch(
-        r"(?:the )?(?:(\d{1,2})(?:st|nd|rd|th)|(twenty-first|" + "|".join(_ORDINAL_WORDS) + r")) century", t
+        r"(?:the )?(?:(\d{1,2})(?:st|nd|rd|th)|(twenty-first|" + "|".join(_ORDINAL_WORDS) + r"))[ -]century",
+        t,
     )
     if m:
         n = (
@@ -937,13 +1072,27 @@ def _rule_decade_or_century(t: str, c: _Ctx) -> Normalised | None:
             return c.out("DATE", None)
         century = c.anchor.year // 100 - (1 if digit > c.anchor.year // 10 % 10 else 0)
         return c.out("DATE", f"{century:02d}{digit}")
-    m = re.fullmatch(r"(\d{4})\s?[-–/]\s?(\d{2}|\d{4})", t)
-    if m:
-        first = int(m.group(1))
-        last = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
-        if 1000 <= first < last <= 2999:
-            return c.out("DATE", f"{first:04d}/{last:04d}")
+    years = year_range(t)
+    if years is not None:
+        return c.out("DATE", f"{years[0]:04d}/{years[1]:04d}")
     return None
+
+
+#: The longest span of years a range written as one word is taken for ("1998-2001", not an
+#: identifier such as "ISSN 2283-5474" or "1234-1567").
+MAX_YEAR_RANGE = 100
+
+
+def year_range(text: str) -> tuple[int, int] | None:
+    """The first and last year of a range written as one word: "1998-2001", "2014-15",
+    "1990/91"; ``None`` for anything else (the last year must come after the first, within
+    :data:`MAX_YEAR_RANGE` years)."""
+    m = re.fullmatch(r"(\d{4})\s?[-–/]\s?(\d{2}|\d{4})", text.strip())
+    if m is None:
+        return None
+    first = int(m.group(1))
+    last = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
+    return (first, last) if 1000 <= first < last <= min(2999, first + MAX_YEAR_RANGE) else None
 
 
 _AGO_UNITS = ("day", "week", "month", "year")
@@ -969,15 +1118,30 @@ RULES: tuple[Rule, ...] = (
     _rule_range,
     _rule_anaphora,
     _rule_days_and_times,
+    _rule_season_of_year,
     _rule_named_month_or_season,
     _rule_quarter,
     _rule_holiday,
+    _rule_year_end,
+    _rule_weekday_with_date,
+    _rule_narrative_weekday,
+    _rule_part_of_narrative_day,
     _rule_weekday,
     _rule_relative_unit,
     _rule_period,
     _rule_ago,
     _rule_duration,
     _rule_calendar,
+)
+
+
+_MONTH_WORDS = "|".join(MONTHS)
+#: Words before a date that say nothing of its value: "sometime next year", "both 1990 and
+#: 1991", "an Aug. 10 meeting", "a 20th-century writer", "the early hours of Thursday".
+_PREFIXES = re.compile(
+    r"^(?:some ?time (?=(?:this|next|last|later|early|late|in)\b)|both |either "
+    rf"|an? (?=(?:{_MONTH_WORDS})\b|\d+(?:st|nd|rd|th)[ -]century)"
+    r"|(?:the )?(?:early|small|wee) hours of )"
 )
 
 
@@ -989,19 +1153,23 @@ def normalise(
     *,
     rate: bool = False,
     ended: str | None = None,
+    latest: str | None = None,
 ) -> Normalised:
     """TIMEX3 type/value/mod of ``text`` resolved against ``anchor``.
 
     ``previous`` is the value of the last dated expression before this one in the article, used
-    for anaphora ("since then", "at the time"). ``ended`` is the text of the date the period
+    for anaphora ("since then", "at the time"); ``latest`` the last dated period, years too (for
+    "that year", "the following year"). ``ended`` is the text of the date the period
     ends on when the text names one right after it ("the year" of "the year ended March 31":
     :func:`_ended_period`). The first of :data:`RULES` that recognises the text decides;
     unrecognised text is a DATE with no value.
     """
-    t = re.sub(r"\s+", " ", text.strip()).lower().replace("’", "'")
+    t = _spoken_days(re.sub(r"\s+", " ", text.strip()).lower().replace("’", "'"))
     t = t.removesuffix("'s").strip(" ,.")
     t = _LEAD.sub("", t)
     t = re.sub(r"^(?:the )+(?=(?:the |early|late|mid)\b)", "", t)  # "the late 1970s", "the the end of"
+    t = _PREFIXES.sub("", t)
+    t = re.sub(r"^this past (?=\w)", "last ", re.sub(r"^this coming (?=\w)", "next ", t))
     t, mod = _strip_mod(t)
     t = _LEAD.sub("", t)
     # A fiscal or financial year or quarter is dated like a calendar one (TimeML's convention).
@@ -1012,7 +1180,7 @@ def normalise(
         return Normalised("SET", duration_value(Fraction(1), _unit(m.group(1))), mod)
     found = _ended_period(t, ended, mod) if ended is not None else None
     if found is None:
-        found = _first_reading(t, _Ctx(anchor, tense, previous, mod))
+        found = _first_reading(t, _Ctx(anchor, tense, previous, mod, latest))
     return found if found is not None else Normalised("DATE", None, mod)
 
 

@@ -119,6 +119,11 @@ def clues_from(sources: Sequence[ClueSource]) -> list[Clue]:
             clues.append(Clue("weekday", text, s.tense, weekday=WEEKDAYS[low]))
             continue
         m = _DAY.match(text)
+        head = low.split(" ", 1)[0].rstrip(",")
+        if m and head in WEEKDAYS:
+            # "Thursday, Oct. 21, 2010" is one expression: its weekday is a clue of its own
+            # (and names the day beside it: :func:`coherent_day`), as when the two stood apart
+            clues.append(Clue("weekday", text.split(" ", 1)[0].rstrip(","), s.tense, weekday=WEEKDAYS[head]))
         if m and m.group(1).lower() in MONTHS:
             year = int(m.group(3)) if m.group(3) else None
             clues.append(

@@ -11,13 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from .normalise import HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, Tense, is_clock_time
+from .normalise import (
+    HOLIDAYS,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    Tense,
+    is_clock_time,
+    year_range,
+)
 
 _VAGUE: tuple[tuple[str, ...], ...] = (
     ("now",),
@@ -40,6 +51,8 @@ _VAGUE: tuple[tuple[str, ...], ...] = (
     ("previously",),
     ("since", "then"),
     ("at", "the", "time"),
+    ("later", "in", "the", "day"),
+    ("earlier", "in", "the", "day"),
     ("daily",),
     ("weekly",),
     ("monthly",),
@@ -71,6 +84,8 @@ _MODALS = {"may", "might", "could", "can", "should", "must"}
 _DAY_WORDS = set(WEEKDAYS) | {"today", "yesterday", "tomorrow"}
 _PARTS = set(PARTS_OF_DAY) - {"tonight"}
 _RELATIVE = ["last", "next", "this", "past", "coming"]
+#: A part of a period named before it in the possessive ("this year's third quarter").
+_PARTS_OF_PERIOD = frozenset({"quarter", "half", "period", "months", "weeks"})
 _TIME_LABELS = {"DATE", "TIME"}
 
 
@@ -218,16 +233,19 @@ def _adjust(span: Span) -> Span:
         )
         if (prev.lower_ == "in" and takes_in) or (prev.lower_ in {"for", "over"} and bare_units):
             start -= 1
-    # "last week's Teresk Dam failure": the expression ends before the possessive.
+    # "last week's Teresk Dam failure": the expression ends before the possessive; "this
+    # year's third quarter" is one expression, a part of the period named before it.
     for k in range(start + 1, end):
         if doc[k].tag_ == "POS" or doc[k].lower_ in {"'s", "’s"}:
-            end = k
+            if not any(t.lower_ in _PARTS_OF_PERIOD for t in doc[k + 1 : end]):
+                end = k
             break
     # "Thursday evening": the NER tags the weekday and the part of day apart.
     # "Tuesday nights": every Tuesday night (a set).
     if end < len(doc) and doc[end - 1].lower_ in _DAY_WORDS and doc[end].lower_.removesuffix("s") in _PARTS:
         end += 1
-    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in {"½"}:
+    # "Thursday, April 6:\n\n": no trailing punctuation or line breaks
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != "½":
         end -= 1
     return doc[start:end]
 
@@ -282,54 +300,159 @@ def _keep(span: Span) -> bool:
         return False
     if _AGE.search(text) or text.lower() in _NOT_TIMEX:  # ages are not time expressions
         return False
-    return not re.fullmatch(r"[\W\d]*", text) or bool(re.fullmatch(r"\d{4}", text))
+    # digits alone are no time unless a year or a range of years ("1998-2001", "2014-15")
+    return (
+        not re.fullmatch(r"[\W\d]*", text)
+        or bool(re.fullmatch(r"\d{4}", text))
+        or year_range(text) is not None
+    )
 
 
 def clause_tense(token: Token) -> Tense | None:
     """The tense of the clause governing ``token``: walk up to the first verb and read its
-    tag and auxiliaries (will/would/modals, have + participle, to-infinitives under
-    "expected"/"set"/"plan")."""
-    node: Token | None = token
+    tag and auxiliaries (will/would/modals, have + participle, to-infinitives of intent).
+
+    What a reader takes from the words around a date besides the verb's tag:
+
+    * an adjective that dates what is still to come ("payable Dec. 7", "effective Feb. 1",
+      "due Tuesday") is future, whatever the clause ("directors authorized a split, payable
+      Dec. 7": the payment is ahead); under a past copula ("was due Tuesday") it tells nothing;
+    * a to-infinitive under a word of intent, agreement or arrangement ("agreed to acquire the
+      bank in January", "a program to pay down the loan by February", "is to resume trading
+      Tuesday") names an event still to come when it is reported: had it happened, the report
+      would say "acquired". A past perfect ("had been due to expire Friday") says the plan
+      changed, so it tells nothing;
+    * a scheduling verb in the past with the date after it ("planned a rally on Saturday",
+      "has scheduled a news conference Thursday") says when the plan was made, not when the
+      planned thing happens: no tense, so the nearest such day is meant. A date before it ("On
+      Friday, the government planned ...") is the day of the planning;
+    * "could" is the past of "can" as often as a conditional ("could not be located
+      Wednesday"): no tense.
+    """
+    node, child = token, token
     for _ in range(10):
-        if node is None:
-            return None
+        if node is not token and node.pos_ == "ADJ" and node.lower_ in _AHEAD and child.lower_ != "to":
+            return _ahead_tense(node)  # not "due to the storm on Friday"
         if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"aux", "auxpass"}:
-            auxes = [c for c in node.children if c.dep_ in {"aux", "auxpass"}]
-            aux_words = {a.lower_ for a in auxes}
-            if aux_words & {"will", "'ll", "shall", "wo"}:
-                return "future"
-            if aux_words & {"have", "has", "had", "'ve", "'d"} or any(a.tag_ == "VBD" for a in auxes):
-                return "past"
-            if "would" in aux_words:
-                return "future"
-            if aux_words & _MODALS:
-                return "future"
-            if node.tag_ == "VB" and "to" in aux_words:
+            auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+            if node.tag_ == "VB" and "to" in auxes and not auxes & {"have", "'ve"}:
                 head = node.head
-                if head is not node and head.lemma_.lower() in _FUTURE_VERBS:
-                    return "future"
                 if head is node:
                     return None
-                node = head
+                if _intends(head, node):
+                    return None if _past_perfect(head) else "future"
+                node, child = head, node
                 continue
-            if node.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in auxes):
-                return "future" if node.lemma_.lower() in _SCHEDULED else "present"
-            if node.tag_ == "VBD":
-                return "past"
-            if node.tag_ in {"VBZ", "VBP"}:
-                return "present"
-            if node.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
-                return "present"
-            if node.tag_ == "VBN" and not auxes and node.dep_ in {"acl", "relcl", "advcl"}:
-                # "the ruling, announced Wednesday": a bare participle dates its own event,
-                # done before the clause it hangs on ("they will appeal"); "scheduled" looks ahead
-                return "future" if node.lemma_.lower() in _SCHEDULED else "past"
-            if node.head is node:
-                return "present" if node.tag_ in {"VBZ", "VBP", "VBG"} else None
+            tense = _verb_tense(node)
+            if tense == "past" and child.i > node.i and _schedules(node, child):
+                return None  # not "On Friday, the government planned ...": the day of planning
+            if tense != _WALK_ON:
+                return tense
         if node.head is node:
             return None
-        node = node.head
+        node, child = node.head, node
     return None
+
+
+#: Adjectives that date what is still to come ("payable Dec. 7", "effective Feb. 1").
+_AHEAD = frozenset({"payable", "effective", "due"})
+#: Words whose to-infinitive names an event agreed or arranged: still to come. Not "decided
+#: to", "sought to", "voted to": what was decided is often done ("decided to weigh in on Monday").
+_INTENT = _FUTURE_VERBS | {
+    "about",
+    "agree",
+    "agreement",
+    "bid",
+    "deal",
+    "offer",
+    "pact",
+    "program",
+    "programme",
+    "propose",
+    "proposal",
+}
+#: Verbs of scheduling: their tense dates the plan, not what is planned.
+_SCHEDULING = frozenset({"plan", "schedule", "reschedule", "slate"})
+#: :func:`_verb_tense` could not tell from this verb: read the one it hangs on.
+WalkOn = Literal["walk on"]
+_WALK_ON: WalkOn = "walk on"
+
+
+def _ahead_tense(adjective: Token) -> Tense | None:
+    """Future for "payable Dec. 7" / "is payable Jan. 2"; nothing under a past copula ("was
+    due Tuesday", "had become effective Oct. 1")."""
+    if adjective.dep_ in {"acomp", "attr"} and _verb_tense(adjective.head) == "past":
+        return None
+    return "future"
+
+
+def _intends(head: Token, infinitive: Token) -> bool:
+    """Whether ``head`` makes its to-``infinitive`` an event still to come: a word of intent
+    (:data:`_INTENT`) or "be" ("is to resume trading Tuesday")."""
+    lemma = head.lemma_.lower()
+    if lemma in _FUTURE_VERBS:
+        return True
+    if infinitive.dep_ not in {"xcomp", "acl", "ccomp"}:
+        return False  # a purpose ("voted for a force to protect the border"): done, or not
+    return lemma in _INTENT or (lemma == "be" and infinitive.dep_ == "xcomp")
+
+
+def _past_perfect(head: Token) -> bool:
+    """Whether ``head`` (a verb, or an adjective under its copula) is in a past perfect: "had
+    been due", "had been scheduled"."""
+    verb = head if head.pos_ in {"VERB", "AUX"} or head.head is head else head.head
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} and c.tag_ == "VBD" for c in verb.children)
+
+
+def _verb_tense(node: Token) -> Tense | WalkOn | None:
+    """The tense one verb's tag and auxiliaries show, or :data:`_WALK_ON`."""
+    auxes = [c for c in node.children if c.dep_ in {"aux", "auxpass"}]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & {"will", "'ll", "shall", "wo"}:
+        return "future"
+    if aux_words & {"have", "has", "had", "'ve", "'d"} or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if "would" in aux_words:
+        return "future"
+    if aux_words & _MODALS:
+        return None if aux_words & _MODALS == {"could"} else "future"
+    if node.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "future" if node.lemma_.lower() in _SCHEDULED else "present"
+    if node.tag_ == "VBD":
+        return "past"
+    if node.tag_ in {"VBZ", "VBP"}:
+        return "present"
+    if node.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "present"
+    if node.tag_ == "VBN" and not auxes and node.dep_ in {"acl", "relcl", "advcl"}:
+        # "the ruling, announced Wednesday": a bare participle dates its own event, done
+        # before the clause it hangs on ("they will appeal"); "scheduled" looks ahead, and
+        # "set" does only for a date ("set for Tuesday", not "the record set on Aug. 6")
+        return "future" if _scheduled_participle(node) else "past"
+    if node.head is node:
+        return "present" if node.tag_ in {"VBZ", "VBP", "VBG"} else None
+    return _WALK_ON
+
+
+def _scheduled_participle(node: Token) -> bool:
+    """Whether a bare participle schedules ("a vote scheduled Tuesday", "a rally set for
+    Friday"): "set" only with "for", else it is "established" ("its record high set on Aug. 6")."""
+    if node.lemma_.lower() == "set":
+        return _sets_a_date(node)
+    return node.lemma_.lower() in _SCHEDULED
+
+
+def _schedules(verb: Token, child: Token) -> bool:
+    """Whether ``verb`` schedules what ``child`` (the way up from the date) dates: "planned a
+    rally on Saturday", "has scheduled a news conference Thursday", "set Friday as the
+    deadline"; "set" only for a date ("set for", or the date as its object)."""
+    if verb.lemma_.lower() == "set":
+        return _sets_a_date(verb) or child.dep_ == "dobj"
+    return verb.lemma_.lower() in _SCHEDULING
+
+
+def _sets_a_date(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -371,7 +494,7 @@ def _find_candidates(doc: Doc) -> list[Candidate]:
     for span in spans:
         # "the year ended March 31": the period and the day it ends on, joined by ended/ending.
         end = starts.get(span.end + 1) if span.end < len(doc) and doc[span.end].lower_ in _JOINERS else None
-        tense = None if _is_deadline_day(span) else clause_tense(span.root)
+        tense = None if _is_deadline_day(span) else _possessive_day_tense(span, clause_tense(span.root))
         out.append(
             Candidate(span.start, span.end, tense, _is_rate(span), end.text if end is not None else None)
         )
@@ -391,18 +514,47 @@ def _is_deadline_day(span: Span) -> bool:
     return prev is not None and prev.lower_ in _DEADLINE and any(t.lower_ in WEEKDAYS for t in span)
 
 
+def _possessive_day_tense(span: Span, tense: Tense | None) -> Tense | None:
+    """A weekday in the possessive ("Wednesday's ruling", "Thursday's closing price") names an
+    event the reader is taken to know: one that has happened (or happens today), whatever the
+    verb of the clause ("they will look for ways around Wednesday's ruling"). A preview's
+    "Sunday's election" is the exception this gives up: on TimeBank/AQUAINT all 20 such
+    weekdays are the anchor's day or before it."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in {"'s", "’s"}:
+        return tense
+    return "past" if any(t.lower_ in WEEKDAYS for t in span) else tense
+
+
 def _with_their_days(spans: list[Span]) -> list[Span]:
     """``spans`` (in order) with a clock time and the day right after it joined: "9 a.m.
     Tuesday", "noon Thursday", "5 p.m. EST, Nov. 9". The NER tags them apart (TIME, DATE), and
-    apart the time falls on the publication day and the day has no time: one TIMEX3 in TimeML."""
+    apart the time falls on the publication day and the day has no time: one TIMEX3 in TimeML.
+    A weekday and the date right after it are one day too ("Friday Oct. 13", "Thursday, April
+    6"): apart, the weekday is resolved on its own and may name another week."""
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None
-        if last is not None and is_clock_time(last.text) and _day_follows(last, span):
+        if last is not None and (
+            (is_clock_time(last.text) and _day_follows(last, span)) or _date_follows_weekday(last, span)
+        ):
             out[-1] = span.doc[last.start : span.end]
             continue
         out.append(span)
     return out
+
+
+def _date_follows_weekday(weekday: Span, date: Span) -> bool:
+    """Whether ``weekday`` ends on a weekday name and ``date`` (a month and day) comes right
+    after it, or after a comma."""
+    doc = weekday.doc
+    gap = [t.lower_ for t in doc[weekday.end : date.start]]
+    return (
+        gap in ([], [","])
+        and doc[weekday.end - 1].lower_ in WEEKDAYS
+        and date[0].lower_.rstrip(".") in MONTHS
+        and any(t.like_num for t in date)
+    )
 
 
 def _day_follows(time: Span, day: Span) -> bool:
