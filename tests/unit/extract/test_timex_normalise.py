@@ -366,6 +366,14 @@ class TestSamePeriodAYearBefore:
     def test_without_a_period_before_it_a_year_ago_is_the_year_before_the_anchor(self) -> None:
         assert normalise("a year ago", THURSDAY, "past").value == "2021"
 
+    def test_after_a_month_the_story_mentioned_a_year_ago_counts_back_from_now_and_a_year_earlier_from_it(
+        self,
+    ) -> None:
+        """ "In May, the agency awarded ... The others were picked nearly a year ago": a year before
+        the publication. "Ago" is deictic; "earlier" moves with the narrative."""
+        assert normalise("nearly a year ago", THURSDAY, "past", "2022-05").value == "2021"
+        assert normalise("a year earlier", THURSDAY, "past", "2022-05").value == "2021-05"
+
     @pytest.mark.parametrize(
         ("text", "value"),
         [("a decade ago", "2012"), ("two decades ago", "2002"), ("more than four decades ago", "1982")],

@@ -412,7 +412,12 @@ def _rule_anaphora(t: str, c: _Ctx) -> Normalised | None:
             return c.out("DATE", dated)
         return None  # an amount of time after something: a duration (:func:`_rule_duration`)
     span = date_range(dated) if dated and _YEAR_BEFORE.fullmatch(t) else None
-    if dated and span is not None and span.precision in ("quarter", "half", "month", "season"):
+    # "Ago" counts back from now: only a report's period (a quarter, half or season: "profit
+    # rose in the third quarter from a year ago") makes it the same period a year before. After
+    # a month the story merely mentioned ("In May, NASA awarded ... selected nearly a year ago")
+    # it is a year before the publication, not before May.
+    periods = ("quarter", "half", "season") if "ago" in t else ("quarter", "half", "month", "season")
+    if dated and span is not None and span.precision in periods:
         return c.out("DATE", f"{span.first.year - 1:04d}{dated[4:]}")
     return _narrative(t, c, dated)
 
