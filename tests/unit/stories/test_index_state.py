@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from newsprism.stories import StoryIndex, StoryItem
+from newsprism.stories import StoryIndex, StoryItem, story_id_of
 
 DAY = date(2025, 3, 13)
 
@@ -53,3 +53,19 @@ def test_a_snapshot_of_another_layout_version_is_refused() -> None:
     state = StoryIndex().snapshot() | {"version": 99}
     with pytest.raises(ValueError, match="version 99"):
         StoryIndex.restore(state)
+
+
+def test_a_version_2_snapshot_is_still_read() -> None:
+    """Version 2 counted whole bodies and kept no recent members: its stories are judged on their
+    centroids until they take a new article, and the furniture counts start afresh."""
+    items = stream()
+    index = StoryIndex()
+    for item in items[:5]:
+        index.add(item)
+    state = json.loads(json.dumps(index.snapshot()))
+    old = {k: v for k, v in state.items() if k != "furniture"} | {"version": 2, "texts": [["ab12", 1]]}
+    old["open"] = [{k: v for k, v in story.items() if k != "members"} for story in state["open"]]
+    restored = StoryIndex.restore(old)
+    port = restored.add(items[5])  # "Alvena port strike goes on"
+    assert port.story_id == story_id_of("a1") and not port.new_story
+    assert restored.snapshot()["version"] == StoryIndex.SNAPSHOT_VERSION
