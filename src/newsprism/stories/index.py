@@ -116,6 +116,8 @@ class ClusterConfig:
     (in a few articles on one event its names are as common as any word, so no one article's
     vector is dominated by them; the centroid adds them up: the undated examples' follow-ups on
     the company's bonds and on parliament split off when the member was asked from the start).
+    Members are kept of undated articles only, so a dated stream carries none, in memory or in
+    its saved state.
 
     ``furniture_limit``: body text (runs of ``furniture_words`` content stems) already seen in this
     many earlier bodies is furniture, not evidence (:class:`~newsprism.stories.furniture.Furniture`,
@@ -426,7 +428,7 @@ class StoryIndex:
         story.entities.add(v.entities)
         story.articles.append(article_id)
         story.last_arrival = self._arrivals
-        if v.body and self.config.member_memory > 0:
+        if v.body and when is None and self.config.member_memory > 0:  # only undated ones are asked
             story.members.append(
                 _Member(self._arrivals, *(self._cut(x) for x in (v.title, v.body, v.all, v.entities)))
             )
