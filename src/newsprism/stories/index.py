@@ -18,10 +18,15 @@ can hold that.
 Stories merge when an article scores above ``merge_threshold`` with a second story too (it
 bridges them); the merge is recorded in that article's :class:`Assignment`.
 
-A body text that keeps recurring verbatim (an archive, paywall or "tweet with a location" notice
-a crawler saved in place of the article) would gather unrelated pages into one story: the index
-counts each body's fingerprint, and a text already seen ``repeat_limit`` times opens a story of
-its own that is never indexed, so nothing joins it.
+A centroid sums every article a story has taken, so a story that grew on one broad topic (US
+presidential politics, North Korea) comes to match any article on that topic. So the similarity
+also asks the story's closest recent member (:attr:`ClusterConfig.member_weight`): an article
+that matches no single member cannot join on the centroid alone, nor bridge two stories.
+
+Text that recurs across unrelated bodies (an archive, paywall or reprint notice a crawler saved
+in place of or around the article) would gather unrelated pages into one story: it is furniture
+(:mod:`.furniture`), left out of the features, and a body that is all furniture is a notice that
+opens a story of its own that is never indexed, so nothing joins it.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ..words import content_stems
+from .furniture import Furniture
 
 SubVector = dict[str, float]
 
@@ -97,10 +103,27 @@ class ClusterConfig:
     Multi-News set, lowercased, read 0.686 with weight 1.0 against 0.797 at 0.2). Too few names
     on either side say nothing, so the rule waits for ``entity_evidence`` of them.
 
-    ``repeat_limit``: a body text (its content stems) already seen this many times is a notice,
-    not an article, and stays alone (two copies may be one story's syndicated text and join).
-    ``repeat_memory``: the counts are kept for that many most recently seen texts (a notice
-    recurs often, so it stays; the memory stays bounded however long the stream).
+    ``member_weight``: in an undated stream, the share of the similarity that is the same
+    weighted mean against the story's closest member (of its ``member_memory`` most recent, each
+    sub-vector cut to its ``member_terms`` heaviest terms); the rest is the centroid's. A centroid
+    of a story grown on one broad topic matches any article on it, and without dates nothing
+    closes the story; a member is one event. On the Multi-News set (undated) the largest
+    predicted story fell from 57 documents of about 20 gold stories to 25, precision rose from
+    0.860 to 0.888 (F1 0.802 to 0.812). Not asked in a dated stream (the decay keeps a quiet story
+    from gathering its topic), nor for a headline-only article (one headline against another is
+    too short to judge: on the UCI headlines the best member told right from wrong joins worse than
+    the centroid, AUC 0.74 against 0.87), nor before the stream holds ``member_after`` documents
+    (in a few articles on one event its names are as common as any word, so no one article's
+    vector is dominated by them; the centroid adds them up: the undated examples' follow-ups on
+    the company's bonds and on parliament split off when the member was asked from the start).
+    Members are kept of undated articles only, so a dated stream carries none, in memory or in
+    its saved state.
+
+    ``furniture_limit``: body text (runs of ``furniture_words`` content stems) already seen in this
+    many earlier bodies is furniture, not evidence (:class:`~newsprism.stories.furniture.Furniture`,
+    counts kept for ``furniture_memory`` runs seen once and ``recurring_memory`` seen again);
+    a body left with fewer than ``notice_words`` stems of its own is a notice and stays alone.
+    Two copies may be one story's syndicated text and join.
     ``window_days``: a story idle longer closes (the cost bound, not a similarity judgement).
     ``max_idle_articles``: the same window counted in arrivals, for undated streams.
     """
@@ -115,8 +138,15 @@ class ClusterConfig:
     entity_evidence: int = 3
     title_boost: float = 2.0
     decay_articles: float = 500.0
-    repeat_limit: int = 2
-    repeat_memory: int = 50_000
+    member_weight: float = 0.7
+    member_memory: int = 8
+    member_terms: int = 64
+    member_after: int = 50
+    furniture_limit: int = 2
+    furniture_words: int = 5
+    furniture_memory: int = 100_000
+    recurring_memory: int = 20_000
+    notice_words: int = 8
     window_days: float = 7.0
     max_idle_articles: int = 50_000
     salient_keys: int = 12
@@ -165,6 +195,19 @@ class _Story:
     entities: _Centroid = field(default_factory=_Centroid)
     keys: set[str] = field(default_factory=set)
     articles: list[str] = field(default_factory=list)
+    members: list[_Member] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Member:
+    """One recent article of a story: its arrival and sub-vectors (each cut to its heaviest
+    terms), scored as a one-article centroid."""
+
+    arrival: int
+    title: _Centroid
+    body: _Centroid
+    all: _Centroid
+    entities: _Centroid
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +267,10 @@ class StoryIndex:
         self._open: OrderedDict[str, _Story] = OrderedDict()  # least recently active first
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._alias: dict[str, str] = {}
-        self._texts: OrderedDict[str, int] = OrderedDict()  # body fingerprint -> copies, least recent first
+        cfg = self.config
+        self._furniture = Furniture(
+            cfg.furniture_words, cfg.furniture_limit, cfg.furniture_memory, cfg.recurring_memory
+        )
 
     @property
     def open_stories(self) -> int:
@@ -249,8 +295,9 @@ class StoryIndex:
             self._now = when if self._now is None else max(self._now, when)
         self._close_idle()
         title_terms = Counter(content_stems(item.title))
-        body_terms_in_order = content_stems(item.text)[: cfg.max_body_words] if item.text else []
-        body_terms = Counter(body_terms_in_order)
+        body_in_order = content_stems(item.text)[: cfg.max_body_words] if item.text else []
+        own = self._furniture.strip(body_in_order)
+        body_terms = Counter(own)
         entity_keys = Counter(item.entities or fallback_entities(item.title, item.text))
         self._documents += 1
         for term in set(title_terms) | set(body_terms):
@@ -258,7 +305,7 @@ class StoryIndex:
         for key in entity_keys:
             self._df["e:" + key] += 1
         vectors = self._vectors(title_terms, body_terms, entity_keys)
-        if self._repeated(body_terms_in_order):
+        if len(own) < min(len(body_in_order), cfg.notice_words):
             return self._open_story(item.article_id, vectors, when, indexed=False)
         scored = self._score(vectors, when)
         best = scored[0] if scored else None
@@ -286,17 +333,6 @@ class StoryIndex:
         self._open[story.story_id] = story
         self._join(story, article_id, v, when, indexed)
         return Assignment(article_id, story.story_id, 0.0, True)
-
-    def _repeated(self, body: list[str]) -> bool:
-        """Count this body's fingerprint; True once it was seen ``repeat_limit`` times before."""
-        if not body or self.config.repeat_limit <= 0:
-            return False
-        fingerprint = hashlib.sha256(" ".join(body).encode()).hexdigest()[:24]
-        copies = self._texts.pop(fingerprint, 0) + 1
-        self._texts[fingerprint] = copies
-        if len(self._texts) > self.config.repeat_memory:
-            self._texts.popitem(last=False)
-        return copies > self.config.repeat_limit
 
     def stories(self) -> dict[str, list[str]]:
         """Open stories: id -> article ids in arrival order."""
@@ -329,26 +365,40 @@ class StoryIndex:
 
     def _similarity(self, story: _Story, v: _Vectors, when: float | None) -> float:
         cfg = self.config
+        similarity = self._mean(story, v)
+        dated = when is not None and story.last_time is not None
+        if (
+            cfg.member_weight > 0
+            and not dated
+            and v.body
+            and story.members
+            and self._documents > cfg.member_after
+        ):
+            # the closest member: see ClusterConfig.member_weight
+            best = max(self._mean(member, v) for member in story.members)
+            similarity = (1.0 - cfg.member_weight) * similarity + cfg.member_weight * best
+        evidence = v.entities and min(len(v.entities), len(story.entities.weights)) >= cfg.entity_evidence
+        if evidence and story.entities.dot(v.entities) <= 0.0:
+            similarity *= cfg.disjoint_entities_factor
+        if dated:
+            similarity *= math.exp(-(self._arrivals - story.last_arrival) / cfg.decay_articles)
+        return similarity
+
+    def _mean(self, story: _Story | _Member, v: _Vectors) -> float:
+        """The weighted mean of the sub-vector cosines both sides have, against a story's
+        centroids or one member's vectors."""
+        cfg = self.config
         total = cfg.all_weight * story.all.cosine(v.all)
         weight = cfg.all_weight
         for centroid, vector, w in (
             (story.title, v.title, cfg.title_weight),
             (story.body, v.body, cfg.body_weight),
+            (story.entities, v.entities, cfg.entity_weight),
         ):
             if vector and centroid.norm2 > 0:
                 total += w * centroid.cosine(vector)
                 weight += w
-        if v.entities and story.entities.norm2 > 0:
-            entity_dot = story.entities.dot(v.entities)
-            total += cfg.entity_weight * story.entities.cosine(v.entities, entity_dot)
-            weight += cfg.entity_weight
-            evidence = min(len(v.entities), len(story.entities.weights)) >= cfg.entity_evidence
-            if evidence and entity_dot <= 0.0:
-                total *= cfg.disjoint_entities_factor
-        similarity = total / weight
-        if when is not None and story.last_time is not None:
-            similarity *= math.exp(-(self._arrivals - story.last_arrival) / cfg.decay_articles)
-        return similarity
+        return total / weight
 
     # --- candidates, joining, closing -------------------------------------------------------
 
@@ -378,6 +428,11 @@ class StoryIndex:
         story.entities.add(v.entities)
         story.articles.append(article_id)
         story.last_arrival = self._arrivals
+        if v.body and when is None and self.config.member_memory > 0:  # only undated ones are asked
+            story.members.append(
+                _Member(self._arrivals, *(self._cut(x) for x in (v.title, v.body, v.all, v.entities)))
+            )
+            del story.members[: -self.config.member_memory]
         if when is not None:
             story.last_time = when if story.last_time is None else max(story.last_time, when)
         self._open.move_to_end(story.story_id)
@@ -390,6 +445,11 @@ class StoryIndex:
                 dropped, _ = posting.popitem(last=False)
                 self._open[dropped].keys.discard(key)
 
+    def _cut(self, vector: SubVector) -> _Centroid:
+        """A member's sub-vector: its ``member_terms`` heaviest terms, as a one-article centroid."""
+        top = dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.member_terms])
+        return _Centroid(top, sum(w * w for w in top.values()))
+
     def _merge(self, keep: _Story, gone: _Story) -> None:
         for mine, theirs in (
             (keep.title, gone.title),
@@ -399,6 +459,9 @@ class StoryIndex:
         ):
             mine.absorb(theirs)
         keep.articles.extend(gone.articles)
+        keep.members = sorted(keep.members + gone.members, key=lambda m: m.arrival)[
+            -self.config.member_memory :
+        ]
         keep.last_arrival = max(keep.last_arrival, gone.last_arrival)
         if gone.last_time is not None:
             keep.last_time = gone.last_time if keep.last_time is None else max(keep.last_time, gone.last_time)
@@ -448,19 +511,21 @@ class StoryIndex:
     # --- state: saved and restored between runs (the store keeps it) -------------------------
 
     #: Version of :meth:`snapshot`'s layout; :meth:`restore` refuses any other.
-    SNAPSHOT_VERSION = 2
-    #: Older layouts :meth:`restore` still reads (version 1 had no body fingerprints).
-    READABLE_VERSIONS = (1, 2)
+    SNAPSHOT_VERSION = 3
+    #: Older layouts :meth:`restore` still reads: version 1 had no notice counts, version 2 counted
+    #: whole bodies (not read: the furniture counts start afresh) and neither kept the stories'
+    #: recent members (a restored story is judged on its centroid until it takes a new article).
+    READABLE_VERSIONS = (1, 2, 3)
 
     def snapshot(self) -> dict[str, Any]:
         """The index's state as JSON-ready data, so a later run carries on where this one stopped.
 
         The trap this avoids: rebuilding the index by replaying every stored article costs the
         whole store per run. The snapshot holds only what the next article can meet: document
-        frequencies, the open stories (centroids, keys, articles) in recency order, the postings
-        in order and the body fingerprints with their copy counts (a notice's third copy must stay
-        alone in the next run too). Floats survive JSON exactly and every dict keeps its order, so a restored index
-        assigns exactly as the one that kept running. Merge aliases are left out (they grow with
+        frequencies, the open stories (centroids, keys, articles, recent members) in recency
+        order, the postings in order and the furniture counts (a notice's third copy must stay
+        alone in the next run too). Floats survive JSON exactly and every dict keeps its order, so
+        a restored index assigns exactly as the one that kept running. Merge aliases are left out (they grow with
         the stream; the store keeps them): :meth:`resolve` on a restored index knows only the
         merges made since."""
         return {
@@ -471,7 +536,7 @@ class StoryIndex:
             "now": self._now,
             "open": [_story_state(s) for s in self._open.values()],
             "postings": {key: list(posting) for key, posting in self._postings.items()},
-            "texts": list(self._texts.items()),
+            "furniture": self._furniture.state(),
         }
 
     @classmethod
@@ -488,15 +553,20 @@ class StoryIndex:
         index._now = state["now"]
         index._open = OrderedDict((s["id"], _story_of_state(s)) for s in state["open"])
         index._postings = {key: OrderedDict.fromkeys(ids) for key, ids in state["postings"].items()}
-        index._texts = OrderedDict((fingerprint, copies) for fingerprint, copies in state.get("texts", ()))
+        if "furniture" in state:
+            index._furniture.load(state["furniture"])
         return index
 
 
 _CENTROIDS = ("title", "body", "all", "entities")
 
 
+def _centroids_of(story: _Story | _Member) -> dict[str, _Centroid]:
+    return {name: getattr(story, name) for name in _CENTROIDS}
+
+
 def _story_state(story: _Story) -> dict[str, Any]:
-    centroids = {name: getattr(story, name) for name in _CENTROIDS}
+    centroids = _centroids_of(story)
     return {
         "id": story.story_id,
         "first": story.first_arrival,
@@ -505,6 +575,10 @@ def _story_state(story: _Story) -> dict[str, Any]:
         "centroids": {name: [c.weights, c.norm2] for name, c in centroids.items()},
         "keys": sorted(story.keys),
         "articles": story.articles,
+        "members": [
+            [m.arrival, {name: [c.weights, c.norm2] for name, c in _centroids_of(m).items()}]
+            for m in story.members
+        ],
     }
 
 
@@ -517,5 +591,9 @@ def _story_of_state(state: dict[str, Any]) -> _Story:
         state["time"],
         keys=set(state["keys"]),
         articles=list(state["articles"]),
+        members=[
+            _Member(arrival, **{name: _Centroid(dict(w), n) for name, (w, n) in vectors.items()})
+            for arrival, vectors in state.get("members", ())
+        ],
         **centroids,
     )

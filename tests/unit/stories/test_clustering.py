@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from newsprism.stories import ClusterConfig, StoryIndex, StoryItem, cluster, story_id_of
+from newsprism.words import content_stems
 
 START = datetime(2026, 3, 2, 8, tzinfo=UTC)
 
@@ -212,11 +213,103 @@ def test_the_same_kind_of_event_with_other_actors_and_places_is_another_story() 
 
 
 def test_the_notice_counts_remember_a_bounded_number_of_texts() -> None:
-    """The fingerprints of past bodies are kept for the ``repeat_memory`` most recently seen texts
+    """The furniture counts are kept for the ``furniture_memory`` most recently seen runs of text
     only (a store's index lives for millions of articles): a text not seen since is new again."""
-    index = StoryIndex(ClusterConfig(repeat_limit=1, repeat_memory=2))
+    for fillers, alone in ((0, True), (4, False)):
+        index = StoryIndex(ClusterConfig(furniture_limit=1, furniture_memory=16))
+        index.add(StoryItem("n1", None, "", NOTICE))
+        for n in range(fillers):
+            index.add(StoryItem(f"x{n}", None, "", " ".join(_token(n, 0, k) for k in range(12))))
+        assert (index.add(StoryItem("n2", None, "", NOTICE)).story_id == story_id_of("n2")) is alone
+
+
+def test_a_notice_that_varies_a_little_stays_alone_once_it_has_recurred() -> None:
+    """Copies of one notice differ (a sentence cut, a phrase added, another site's name): what
+    counts is the recurring text, not the whole body's hash."""
+    index = StoryIndex()
     index.add(StoryItem("n1", None, "", NOTICE))
-    assert index.add(StoryItem("n2", None, "", NOTICE)).story_id == story_id_of("n2")  # a repeat
-    for n in range(2):
-        index.add(StoryItem(f"x{n}", None, "", f"zork{n} quib{n} flarn{n} report"))
-    assert index.add(StoryItem("n3", None, "", NOTICE)).story_id == story_id_of("n1")  # forgotten
+    index.add(StoryItem("n2", None, "", NOTICE + " Learn more."))
+    cut = NOTICE.split(", from the web")[0] + "."
+    varied = index.add(StoryItem("n3", None, "", "Privacy at Corvane Daily. " + cut))
+    assert varied.new_story and index.stories()[varied.story_id] == ["n3"]
+    assert index.add(StoryItem("n4", None, "", cut)).story_id == story_id_of("n4")
+
+
+REPRINTS = (
+    "Reprints desk notice: this copy is for your personal, non-commercial use only. To order "
+    "presentation-ready copies for distribution to colleagues or clients, visit our reprints tool."
+)
+STORIES = (
+    "The Teresk dam burst on Monday and flooded three towns in the Velna valley; rescuers searched "
+    "the valley for the missing through the night while engineers inspected the broken wall.",
+    "Dockworkers at the port of Alvena walked out over the new contract; container ships wait "
+    "offshore and the port authority says talks with the union resume on Thursday morning.",
+    "Harbor City won the cup final against Valdor United on penalties after a goalless match, "
+    "and their fans celebrated in the old town square until the early hours of Sunday.",
+    "The Brightwater Bank takeover of Corvane Savings was cleared by the regulator, which asked "
+    "the bank to sell forty branches before the deal closes at the end of the quarter.",
+)
+
+
+def test_a_recurring_notice_around_unrelated_articles_is_left_out_of_their_features() -> None:
+    """Site furniture before the article (a reprint notice) would make every article of that site
+    alike: once it has recurred it weighs nothing, so the next article with it joins only a story
+    of its own text, and no explanation shows a furniture word."""
+    index = StoryIndex()
+    opened = [
+        index.add(StoryItem(f"r{n}", None, "", f"{REPRINTS} {text}")) for n, text in enumerate(STORIES[:3])
+    ]
+    assert len({a.story_id for a in opened[2:]} | {opened[0].story_id}) == 2  # the third is apart
+    fourth = index.add(StoryItem("r3", None, "", f"{REPRINTS} {STORIES[3]}"))
+    assert fourth.new_story
+    follow_up = STORIES[1].replace("Thursday morning", "Friday")
+    joined = index.add(StoryItem("r4", None, "", f"{REPRINTS} {follow_up}"))
+    assert joined.story_id == index.resolve(opened[1].story_id)
+    assert not set(content_stems("personal non-commercial copies colleagues clients")) & set(
+        joined.shared_terms
+    )
+
+
+def _token(*parts: int) -> str:
+    return "vor" + "".join(chr(97 + p) for p in parts)
+
+
+def test_an_article_matching_no_single_member_does_not_join_on_a_broad_centroid() -> None:
+    """A story grown article by article over one broad topic has a centroid that holds a little of
+    everything; an article sharing a word with each member and a lot with none matches that
+    centroid but is no member's event. Six articles, each sharing four words with the next and
+    six of its own; the article under test takes one own word from each. In an undated stream of
+    a few documents the members are not asked: there a story's own names are as common as any
+    word, and the centroid, which adds them up, is the better judge (a dam's follow-ups on its
+    company's bonds and on parliament share the names, not any one article's words)."""
+    chain = [
+        " ".join(
+            [_token(i, 25, k) for k in range(4)]
+            + [_token(i, k) for k in range(6)]
+            + [_token(i + 1, 25, k) for k in range(4)]
+        )
+        for i in range(6)
+    ]
+    everywhere = " ".join(_token(i, 0) for i in range(6))
+    one_member = " ".join([_token(2, k) for k in range(6)] + [_token(2, 25, 0), _token(2, 25, 1)])
+    defaults = ClusterConfig()
+    earlier = [
+        " ".join(_token(20, n % 26, n // 26, k) for k in range(8)) for n in range(defaults.member_after)
+    ]
+    similarity: dict[tuple[float, int, str], float] = {}
+    for weight in (defaults.member_weight, 0.0):
+        for before in (earlier, []):
+            for name, text in (("everywhere", everywhere), ("one member", one_member)):
+                # threshold 0 and no merges: the chain is one story, and each similarity is reported
+                index = StoryIndex(ClusterConfig(member_weight=weight, threshold=0.0, merge_threshold=2.0))
+                for n, t in enumerate(before):
+                    index.add(StoryItem(f"e{n}", None, "", t))
+                opened = sum(
+                    index.add(StoryItem(f"c{n}", None, "", t)).new_story for n, t in enumerate(chain)
+                )
+                assert opened == 1
+                similarity[weight, len(before), name] = index.add(StoryItem("x", None, "", text)).similarity
+    threshold, weight, after = defaults.threshold, defaults.member_weight, defaults.member_after
+    assert similarity[weight, after, "everywhere"] < threshold <= similarity[weight, after, "one member"]
+    assert similarity[0.0, after, "everywhere"] >= threshold  # the centroid alone would have taken it
+    assert similarity[weight, 0, "everywhere"] == similarity[0.0, 0, "everywhere"] >= threshold

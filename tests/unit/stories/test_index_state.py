@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 
-from newsprism.stories import StoryIndex, StoryItem
+from newsprism.stories import StoryIndex, StoryItem, story_id_of
 
 DAY = date(2025, 3, 13)
 
 
-def stream() -> list[StoryItem]:
+def stream(dated: bool = True) -> list[StoryItem]:
     dam = "The Teresk dam burst and flooded the Velna valley towns; rescuers searched the valley."
     port = "Dockworkers at the port of Alvena walked out over the contract; ships wait offshore."
     topics = [
@@ -25,24 +25,32 @@ def stream() -> list[StoryItem]:
         ("Velna valley dam burst: rescuers search", dam, ("teresk dam",)),
         ("Ships wait as Alvena port strike continues", port, ("alvena port",)),
     ]
-    items = [StoryItem(f"a{i}", DAY, title, text, ents) for i, (title, text, ents) in enumerate(topics)]
+    day = DAY if dated else None
+    items = [StoryItem(f"a{i}", day, title, text, ents) for i, (title, text, ents) in enumerate(topics)]
     notice = "Subscribe to keep reading: this article is for subscribers only."
     # a notice recurring verbatim around the save: its third copy, after the restore, stays alone
-    notices = [StoryItem(f"n{i}", DAY, "", notice) for i in range(3)]
-    return items[:2] + notices[:2] + items[2:] + notices[2:]
+    notices = [StoryItem(f"n{i}", day, "", notice) for i in range(3)]
+    # undated, the stories' recent members are kept and asked once the stream is long enough
+    others = [
+        StoryItem(f"o{n}", None, "", f"zork{n} quib{n} flarn{n} report") for n in range(0 if dated else 60)
+    ]
+    return others + items[:2] + notices[:2] + items[2:] + notices[2:]
 
 
-def test_a_restored_index_assigns_exactly_as_the_index_that_kept_running() -> None:
-    items = stream()
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_restored_index_assigns_exactly_as_the_index_that_kept_running(dated: bool) -> None:
+    items = stream(dated)
     running = StoryIndex()
     expected = [running.add(item) for item in items]
-    assert any(not a.new_story for a in expected[3:])  # later articles join earlier stories
+    assert any(not a.new_story for a in expected[-6:])  # later articles join earlier stories
 
     first = StoryIndex()
-    got = [first.add(item) for item in items[:5]]
+    cut = len(items) - 4
+    got = [first.add(item) for item in items[:cut]]
     saved = json.loads(json.dumps(first.snapshot()))  # as the store keeps it
+    assert any(story["members"] for story in saved["open"]) is not dated  # only undated ones are asked
     restored = StoryIndex.restore(saved)
-    got += [restored.add(item) for item in items[5:]]
+    got += [restored.add(item) for item in items[cut:]]
 
     assert got == expected
     assert restored.stories() == running.stories()
@@ -53,3 +61,19 @@ def test_a_snapshot_of_another_layout_version_is_refused() -> None:
     state = StoryIndex().snapshot() | {"version": 99}
     with pytest.raises(ValueError, match="version 99"):
         StoryIndex.restore(state)
+
+
+def test_a_version_2_snapshot_is_still_read() -> None:
+    """Version 2 counted whole bodies and kept no recent members: its stories are judged on their
+    centroids until they take a new article, and the furniture counts start afresh."""
+    items = stream()
+    index = StoryIndex()
+    for item in items[:5]:
+        index.add(item)
+    state = json.loads(json.dumps(index.snapshot()))
+    old = {k: v for k, v in state.items() if k != "furniture"} | {"version": 2, "texts": [["ab12", 1]]}
+    old["open"] = [{k: v for k, v in story.items() if k != "members"} for story in state["open"]]
+    restored = StoryIndex.restore(old)
+    port = restored.add(items[5])  # "Alvena port strike goes on"
+    assert port.story_id == story_id_of("a1") and not port.new_story
+    assert restored.snapshot()["version"] == StoryIndex.SNAPSHOT_VERSION
