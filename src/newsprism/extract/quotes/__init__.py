@@ -29,9 +29,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ...nlp.text import doc_text
-from ...records import Mention, Quote, content_id
+from ...records import Mention, Quote, content_id, trim_span
 from ...records import Span as TextSpan
 from .marks import Marked, find_quoted, titles
+from .reported import content_of, reported_speech
 from .speaker_index import Antecedent, AntecedentPool, MentionIndex, PersonNames, SpanSet
 from .speakers import (
     Speaker,
@@ -334,6 +335,11 @@ def reported_around(cue: Token, span: Span, outer: tuple[int, int]) -> tuple[int
     a cue elsewhere in the sentence)."""
     doc = span.doc
     lo, hi = outer
+    reported = content_of(cue)
+    if reported is not None:
+        start, end = doc[reported[0]].idx, doc[reported[1]].idx + len(doc[reported[1]].text)
+        if start <= span.start_char and span.end_char <= end:
+            return min(start, lo), max(end, hi)
     if cue.pos_ in {"VERB", "AUX"}:
         after = span.start > cue.i
         parts = [c for c in cue.children if c.dep_ not in _COMPLEMENT_SKIP and (c.i > cue.i) == after]
@@ -496,32 +502,9 @@ def _direct_candidates(doc: Doc, marked: Sequence[Marked], quoted: SpanSet) -> l
 
 
 def _indirect_candidates(doc: Doc, quoted: SpanSet) -> list[_Candidate]:
-    found: list[_Candidate] = []
-    for tok in doc:
-        if _inside(tok.idx, quoted):
-            continue
-        obj = according_to(tok)
-        if obj is not None:
-            head = tok.head
-            skip = {t.i for t in tok.subtree}
-            toks = [t for t in head.subtree if t.i not in skip and not t.is_punct]
-            if toks:
-                found.append(
-                    _Candidate(toks[0].idx, toks[-1].idx + len(toks[-1].text), "indirect", Cue(tok, obj))
-                )
-            continue
-        if not is_cue(tok, beliefs=True):
-            continue
-        for child in tok.children:
-            if child.dep_ != "ccomp":
-                continue
-            toks = [t for t in child.subtree if not (t.is_punct and t.text not in '“”"')]
-            if not toks:
-                continue
-            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            speaker = subject_of(tok)
-            found.append(_Candidate(start, end, "indirect", Cue(tok, speaker)))
-    return found
+    return [
+        _Candidate(r.start, r.end, "indirect", Cue(r.cue, r.speaker)) for r in reported_speech(doc, quoted)
+    ]
 
 
 def _same_report(cand: _Candidate, woven_in: dict[int, _Candidate]) -> bool:
@@ -564,6 +547,10 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         _holding(c, partials, doc_text(doc))
         for c in _indirect_candidates(doc, outer_quoted)
         if not _covered(c, direct) and not _same_report(c, woven_in)
+    ]
+    text = doc_text(doc)
+    candidates = [
+        replace(c, start=s, end=e) for c in candidates for s, e in [trim_span(text, c.start, c.end)]
     ]
     candidates.sort(key=lambda c: (c.start, c.kind))
 

@@ -123,6 +123,19 @@ BELIEF_VERBS: frozenset[str] = frozenset(
         "agree",
         "understand",
         "consider",
+        "assume",
+        "suspect",
+        "wonder",
+        "realize",
+        "realise",
+        "recognize",
+        "recognise",
+        "imagine",
+        "presume",
+        "anticipate",
+        "reckon",
+        "question",
+        "dispute",
     ]
 )
 #: Nouns that carry an attribution ("by the Kremlin's telling", "a statement").
@@ -237,10 +250,19 @@ class Speaker:
     kind: str = "person"  # person, org, group
 
 
+#: Forms the English lemmatizer reduces to another verb's lemma ("hoped" -> "hop").
+_LEMMA_FIXES = {"hoped": "hope", "hoping": "hope", "hopes": "hope"}
+
+
+def cue_lemma(token: Token) -> str:
+    """The lemma of a cue word, lower-case, with the lemmatizer's known slips mended."""
+    return _LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+
+
 def is_cue(token: Token, *, beliefs: bool = False) -> bool:
     """Whether ``token`` is a verb of speech (or, with ``beliefs``, of belief)."""
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
-        lemma = token.lemma_.lower()
+        lemma = cue_lemma(token)
         return lemma in SPEECH_VERBS or (beliefs and lemma in BELIEF_VERBS)
     return False
 
@@ -262,6 +284,26 @@ def according_to(token: Token) -> Token | None:
     return None
 
 
+_DATELINE_AFTER = frozenset({"--", "—", "–", "-", "("})
+
+
+def past_dateline(subject: Token) -> Token:
+    """``subject``, or the name the parser hung on it when it is a dateline ("WASHINGTON --
+    President Ana Ruiz, ..., said": the capitalised place opening the paragraph, taken for the
+    subject, with the speaker as its appositive)."""
+    doc = subject.doc
+    opens = subject.i == 0 or "\n" in doc[subject.i - 1].text_with_ws
+    after = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
+    if not (opens and subject.is_upper and len(subject) > 1 and after is not None):
+        return subject
+    if after.text not in _DATELINE_AFTER:
+        return subject
+    named = [
+        c for c in subject.children if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"} and not c.is_upper
+    ]
+    return named[0] if named else subject
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker token of a cue: its subject or passive agent, climbing through open clauses
     ("to declare", "pledging") and conjuncts to the clause that has one. A name a participle
@@ -275,7 +317,7 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in _SUBJECT_DEPS and child.dep_ != "nsubjpass":
                 if child.tag_ == "WP" or child.lower_ in {"who", "which", "that"}:
                     return current.head if current.dep_ == "relcl" else child
-                return child
+                return past_dateline(child)
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
