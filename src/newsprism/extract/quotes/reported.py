@@ -130,6 +130,9 @@ PLEDGE_VERBS: frozenset[str] = frozenset(
 #: Verbs of a stated intention with a to-infinitive ("hopes to reopen", "plans to rebuild"); not
 #: "want", which reports a wish the article gives as often as one anyone stated.
 INTENT_VERBS: frozenset[str] = frozenset(["hope", "plan", "intend"])
+#: Verbs of appeal reporting what they ask for ("called for [a freeze]") or of whom, with "on"
+#: ("called on [the council to act]").
+APPEAL_VERBS: frozenset[str] = frozenset(["call", "appeal", "plead", "press"])
 #: Verbs of naming (with an object predicate or "as") and of blame or praise (with "of" / "for").
 NAMING_VERBS: frozenset[str] = frozenset(
     ["call", "describe", "label", "brand", "dub", "term", "characterize", "characterise", "portray"]
@@ -347,10 +350,26 @@ def _pledge(cue: Token) -> tuple[int, int] | None:
             continue
         first = comp.left_edge.i
         for obj in cue.children:
-            if obj.dep_ in {"dobj", "dative"} and cue.i < obj.i < comp.i:
-                first = min(first, obj.left_edge.i)
+            addressed = obj.dep_ in {"dobj", "dative"} or (obj.dep_ == "prep" and obj.lower_ == "on")
+            if addressed and cue.i < obj.i < comp.i:  # "urged [members to ...]", "called on [them to ...]"
+                first = min(first, obj.left_edge.i if obj.dep_ != "prep" else obj.i + 1)
         last = _narrator_tail(cue.doc, first, comp.right_edge.i, comp)
         return _clip(cue.doc, first, last, cue)
+    return None
+
+
+def _appeal(cue: Token) -> tuple[int, int] | None:
+    """Rule 4, the appeal for a thing: what a verb of appeal asks for ("called for [a freeze on
+    fares]", "pressed for [freezing fares]"); not with an object ("called a meeting for Monday")."""
+    if any(c.dep_ in {"dobj", "dative"} for c in cue.children):
+        return None
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > cue.i:
+            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is None:
+                return None
+            last = _narrator_tail(cue.doc, obj.left_edge.i, obj.right_edge.i, obj)
+            return _clip(cue.doc, obj.left_edge.i, last, cue)
     return None
 
 
@@ -424,8 +443,12 @@ def content_of(cue: Token) -> tuple[int, int] | None:
         found = _clause(cue) or (_parenthetical(cue) if lemma not in FINDING_VERBS else None)
         if found is not None:
             return found
-    if lemma in PLEDGE_VERBS | INTENT_VERBS:
+    if lemma in PLEDGE_VERBS | INTENT_VERBS | APPEAL_VERBS:
         found = _pledge(cue)
+        if found is not None:
+            return found
+    if lemma in APPEAL_VERBS:
+        found = _appeal(cue)
         if found is not None:
             return found
     if lemma in NAMING_VERBS | BLAME_VERBS:
@@ -451,9 +474,9 @@ def speaker_of(cue: Token) -> Token | None:
     return subject_of(cue)
 
 
-def _set_inside(cue: Token) -> bool:
-    """Whether ``cue`` may sit inside the clause it reports: a parenthesis ("The pier, the mayor
-    said, is safe"; "Scott, according to his aides, will run")."""
+def _parenthesis(cue: Token) -> bool:
+    """Whether ``cue`` is set as a parenthesis in what it reports ("The pier, the mayor said, is
+    safe"; "Scott, according to his aides, will run")."""
     return cue.dep_ == "parataxis" or according_to(cue) is not None
 
 
@@ -467,19 +490,19 @@ def reported_speech(doc: Doc, quoted: SpanSet) -> list[Reported]:
         if content is None:
             continue
         first, last = content
-        if first <= tok.i <= last and not _set_inside(tok):
+        if first <= tok.i <= last and not _parenthesis(tok):
             continue  # the cue inside its own content: a parse that cannot be read
         found.append((tok, first, last))
-    outer = SpanSet((first, last + 1) for tok, first, last in found if not _set_inside(tok))
+    outer = SpanSet((first, last + 1) for tok, first, last in found if not _parenthesis(tok))
     result: list[Reported] = []
     for tok, first, last in found:
-        if not _set_inside(tok) and outer.covers(tok.i):
+        if not _parenthesis(tok) and outer.overlap(tok.i, tok.i + 1) > int(first <= tok.i <= last):
             continue  # reported inside another report ("X said Y believes Z"): X's words, one attribution
         speaker = speaker_of(tok)
-        if speaker is not None and first <= speaker.i <= last and not _set_inside(tok):
+        if speaker is not None and first <= speaker.i <= last and not _parenthesis(tok):
             continue
         start, end = _span(doc, first, last)
-        if _set_inside(tok) and 2 * quoted.overlap(start, end) >= end - start:
+        if _parenthesis(tok) and 2 * quoted.overlap(start, end) >= end - start:
             continue  # “...,” she said, “...”: the attribution of a direct quote, not reported speech
         result.append(Reported(start, end, tok, speaker))
     return result

@@ -231,9 +231,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
         "daily",
     ]
 )
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_ORG_PRONOUNS = frozenset({"it"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_ORG_PRONOUNS = frozenset({"it", "its"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "we", "their"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -298,10 +298,10 @@ def past_dateline(subject: Token) -> Token:
         return subject
     if after.text not in _DATELINE_AFTER:
         return subject
-    named = [
-        c for c in subject.children if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"} and not c.is_upper
-    ]
-    return named[0] if named else subject
+    # the name after the dash, maybe an appositive of an appositive ("WASHINGTON (AP) — The
+    # Latest: ... Ana Ruiz"); the one nearest the verb
+    named = [t for t in subject.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and not t.is_upper]
+    return named[-1] if named else subject
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -313,11 +313,16 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(6):
         if current is None:
             return None
+        at = current.i
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if subjects:
+            # the nearest before the verb: a heading the parser ran into the sentence ("THE
+            # BORROWING Back when he wrote ..., Mr. Kim said") is a second subject, further away
+            child = min(subjects, key=lambda c: (c.i > at, abs(c.i - at)))
+            if child.tag_ == "WP" or child.lower_ in {"who", "which", "that"}:
+                return current.head if current.dep_ == "relcl" else child
+            return past_dateline(child)
         for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS and child.dep_ != "nsubjpass":
-                if child.tag_ == "WP" or child.lower_ in {"who", "which", "that"}:
-                    return current.head if current.dep_ == "relcl" else child
-                return past_dateline(child)
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
