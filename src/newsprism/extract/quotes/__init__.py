@@ -327,6 +327,14 @@ def _with_marks(text: str, marked: Marked) -> tuple[int, int]:
 _COMPLEMENT_SKIP = frozenset({"nsubj", "nsubjpass", "punct", "cc", "conj", "aux", "auxpass", "neg", "mark"})
 
 
+def _setting(token: Token) -> bool:
+    """Whether ``token``, a child of a cue, gives the cue's setting ("said [on Tuesday]", "said
+    [on a radio show]"), not what was said."""
+    return token.dep_ in {"npadvmod", "tmod", "advmod"} or (
+        token.dep_ == "prep" and token.lower_ in _SETTING_PREPS
+    )
+
+
 def reported_around(cue: Token, span: Span, outer: tuple[int, int]) -> tuple[int, int]:
     """The reported content of ``cue`` holding the woven quotation ``span`` (``outer``: the
     quotation with its marks): the cue's complement holding it ("told a forum [that the firm was
@@ -342,7 +350,11 @@ def reported_around(cue: Token, span: Span, outer: tuple[int, int]) -> tuple[int
             return min(start, lo), max(end, hi)
     if cue.pos_ in {"VERB", "AUX"}:
         after = span.start > cue.i
-        parts = [c for c in cue.children if c.dep_ not in _COMPLEMENT_SKIP and (c.i > cue.i) == after]
+        parts = [
+            c
+            for c in cue.children
+            if c.dep_ not in _COMPLEMENT_SKIP and (c.i > cue.i) == after and not _setting(c)
+        ]
         holding = [c for c in parts if c.left_edge.i <= span.start and span.end - 1 <= c.right_edge.i]
         parts = holding or parts
         if parts:
@@ -568,7 +580,10 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if cand.cue is not None and cand.cue.speaker is not None and cand.cue.token.i in by_cue:
             speaker = by_cue[cand.cue.token.i]  # a partial quote and the reported speech around it
         elif cand.cue is not None and cand.cue.speaker is not None:
-            speaker = by_cue[cand.cue.token.i] = resolve(cand.cue.speaker, index, pool, spoken)
+            said_from = cand.start if cand.kind == "indirect" else None  # its words may name others
+            speaker = by_cue[cand.cue.token.i] = resolve(
+                cand.cue.speaker, index, pool, spoken, said_from=said_from
+            )
         elif cand.cue is not None:
             reason = "cue without a speaker"
         elif (

@@ -10,11 +10,15 @@ by the first rule that applies (:func:`content_of`):
 2. A verb of speech, belief or finding, or an adjective of belief, with a clausal complement: that
    clause ("the mayor said [the pier was safe]", "a survey shows [fares have doubled]", "officials
    are confident [the dam will hold]"), with a reason the parser hung on the cue ("said [the plan
-   failed because ...]").
-3. A verb of speech or belief set inside the clause it reports ("[The pier,] the mayor said,
-   [is safe]"): that clause less the parenthesis (one span, the parenthesis inside it).
+   failed because ...]") and what a colon after it spells out. A clause before the cue counts
+   only when the cue stands in a reporting clause of its own ("[The pier is safe], the mayor told
+   reporters"), not when the parser hangs a clause before a colon on the next sentence's verb.
+3. A verb of speech or belief set off inside the clause it reports ("[The pier,] the mayor said,
+   [is safe]"; "As Ruiz noted, [the pier is old]"): that clause less the aside (one span, the
+   aside inside it when it sits in the middle).
 4. A verb of commitment, appeal or stated intention with a to-infinitive: the infinitive with its
-   addressee ("urged [members to reject the offer]", "vowed [to rebuild the pier]").
+   addressee ("urged [members to reject the offer]", "vowed [to rebuild the pier]", "called on
+   [the council to act]"); what an appeal asks for ("called for [a freeze on fares]").
 5. A verb of naming or blame with its object and what it says of it ("called [the levy a tax]",
    "described [the plan as a disgrace]", "accused [the council of hiding the costs]").
 6. A noun of statement or stance whose speaker the sentence names, with its that-clause or
@@ -33,7 +37,9 @@ this one.
 
 One report holds one attribution: a cue inside another cue's content ("the mayor said [the
 engineers believe the dam will hold]") is the outer speaker's account, not a second attribution
-to the engineers.
+to the engineers. And it must name or point to someone: a pledge, name or appeal whose cue has no
+speaker ("when asked to do so"), a subject that is the narrator's turn of phrase ("That said,
+..."), or one or two words of content ("called for peace") is no attribution.
 """
 
 from __future__ import annotations
@@ -196,6 +202,24 @@ _PARTICIPLES = frozenset({"VBG", "VBN"})
 _REASON_MARKS = frozenset({"because", "if", "unless", "since"})
 
 
+_CLOSING = {")": "(", "]": "["}
+#: Subjects of a cue that report nobody: "That said, ...", "This means ..." (the narrator's own
+#: turn of phrase).
+_NOT_REPORTED = frozenset({"that", "this"})
+#: Parts of speech no speaker is: a parse that made one the cue's subject ("Here's hoping ...").
+_NOT_NOMINAL = frozenset({"VERB", "AUX", "PART", "ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE"})
+#: Verbs whose object is whom they address ("told reporters"), not what they say.
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "advise"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+#: Fewest words of reported content shown as what someone said.
+_MIN_WORDS = 2
+#: What sets a parenthesis off ("The pier, the mayor said, is safe").
+_ASIDE = frozenset({",", "—", "–", "--", "("})
+#: A verb with one of these has a complement of its own: no parenthesis.
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
+
+
 @dataclass(frozen=True, slots=True)
 class Reported:
     """One reported-speech attribution: its content's character span, cue and speaker head."""
@@ -228,9 +252,26 @@ def _clip(doc: Doc, first: int, last: int, cue: Token) -> tuple[int, int] | None
         last -= 1
     while first <= last and (doc[first].is_space or (doc[first].is_punct and not doc[first].is_quote)):
         first += 1
-    while last >= first and (doc[last].is_space or (doc[last].is_punct and not doc[last].is_quote)):
+    while last >= first and (
+        doc[last].is_space or (doc[last].is_punct and not _kept_at_end(doc, first, last))
+    ):
         last -= 1
+    if last + 1 < len(doc) and doc[last + 1].text in _CLOSING and _kept_at_end(doc, first, last + 1):
+        last += 1  # "(2,095 metric tons), according to ...": the bracket the content opened
     return (first, last) if first <= last else None
+
+
+def _kept_at_end(doc: Doc, first: int, last: int) -> bool:
+    """Whether the punctuation ``doc[last]`` ends the content: a quotation mark, or a bracket that
+    closes one opened inside it ("about 2,300 tons (2,095 metric tons)")."""
+    tok = doc[last]
+    if tok.is_quote:
+        return True
+    if tok.text in _CLOSING:
+        opening = _CLOSING[tok.text]
+        inside = doc[first:last]
+        return sum(t.text == opening for t in inside) > sum(t.text == tok.text for t in inside)
+    return False
 
 
 def _narrator_tail(doc: Doc, first: int, last: int, root: Token) -> int:
@@ -313,7 +354,15 @@ def _clause(cue: Token) -> tuple[int, int] | None:
     if not parts:
         return None
     first = min(c.left_edge.i for c in parts)
+    for c in parts:
+        if _headless(c) and c.i > cue.i:  # "demanding [Obama] make a pledge": its subject, misparsed
+            lost = [
+                s for s in cue.children if cue.i < s.i < c.i and s.dep_ in {"dobj", "xcomp", "nsubj", "attr"}
+            ]
+            first = min([first, *(s.left_edge.i for s in lost)])
     last = max(c.right_edge.i for c in parts)
+    if last < cue.i and not _reporting_clause(cue, last):
+        return None
     if first > cue.i:
         for c in cue.children:  # "said [the plan failed] because ...": the reason is the speaker's
             if (
@@ -325,19 +374,76 @@ def _clause(cue: Token) -> tuple[int, int] | None:
     root = parts[0] if len(parts) == 1 else None
     if root is not None:
         last = _narrator_tail(cue.doc, first, last, root)
+    if first > cue.i:
+        last = _after_colon(cue.doc, last)
     return _clip(cue.doc, first, last, cue)
+
+
+def _headless(clause: Token) -> bool:
+    """Whether ``clause`` is a finite verb that opens its own clause with no subject: the parser
+    took its subject for the cue's object ("demanding Obama [make a pledge]", "would add being
+    ready [is critical]")."""
+    return (
+        clause.tag_ in _FINITE
+        and clause.left_edge.i == clause.i
+        and not any(c.dep_ in _SUBJECTS for c in clause.children)
+    )
+
+
+def _reporting_clause(cue: Token, last: int) -> bool:
+    """Whether ``cue``, after the clause it would report (ending at ``last``), stands in a
+    reporting clause of its own ("The pier is safe, the mayor told reporters."): set off by a
+    comma, dash or quotation mark, with no object but an addressee. A parse that hangs a clause
+    before a colon on the next sentence's verb ("... what tuft cells do: They recognize
+    parasites") reports nothing."""
+    doc = cue.doc
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is None or not (after.text in _ASIDE or after.is_quote):
+        return False
+    addressee = cue_lemma(cue) in _ADDRESSEE_VERBS
+    return not any(c.dep_ in {"dobj", "xcomp", "attr", "oprd"} and not addressee for c in cue.children)
+
+
+def _after_colon(doc: Doc, last: int) -> int:
+    """``last`` moved to the end of its sentence when a colon follows it and what follows has no
+    quotation mark ("said the town has three tasks: fix the pier, ..."): what the colon opens
+    spells out what was said. A quotation after the colon is a direct quote of its own."""
+    colon = last if doc[last].text == ":" else last + 1
+    if colon >= len(doc) or doc[colon].text != ":":
+        return last
+    end = doc[colon].sent.end - 1
+    rest = doc[colon + 1 : end + 1]
+    if not len(rest) or any(t.is_quote for t in rest) or any("\n" in t.text for t in rest):
+        return last
+    return end
 
 
 def _parenthetical(cue: Token) -> tuple[int, int] | None:
     """Rule 3: the clause a speech or belief verb is set in as a parenthesis ("The pier, the mayor
     said, is safe")."""
     host = cue.head
-    if cue.dep_ != "parataxis" or host is cue or not _is_verb(host):
+    if host is cue or not _is_verb(host):
         return None
+    doc = cue.doc
     first, last = host.left_edge.i, host.right_edge.i
+    if _as_said(cue):  # "As Ruiz noted, the pier is old": the clause after the aside
+        if cue.left_edge.i == first:
+            return _clip(
+                doc, cue.right_edge.i + 1, _narrator_tail(doc, cue.right_edge.i + 1, last, host), cue
+            )
+    elif cue.dep_ != "parataxis":
+        return None
     if not first < cue.left_edge.i <= cue.right_edge.i < last:
         return None  # the speech verb is not inside the clause it would report
-    last = _narrator_tail(cue.doc, first, last, host)
+    left, right = cue.left_edge.i, cue.right_edge.i
+    if doc[left].text not in _ASIDE:
+        left -= 1
+    if doc[right].text not in _ASIDE and not doc[right].is_sent_end:
+        right += 1
+    set_off = doc[left].text in _ASIDE and (doc[right].text in _ASIDE or doc[right].is_sent_end)
+    if not set_off or any(c.dep_ in _COMPLEMENTS and not _as_said(cue) for c in cue.children):
+        return None  # "..., these studies showed: They recognize parasites by ...": a clause of its own
+    last = _narrator_tail(doc, first, last, host)
     return _clip(cue.doc, first, last, cue)
 
 
@@ -439,6 +545,8 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     if not _is_verb(cue):
         return None
     lemma = cue_lemma(cue)
+    if lemma == "put" and _as_said(cue) and any(c.lower_ == "it" for c in cue.children):
+        return _parenthetical(cue)  # "as the mayor put it"
     if lemma in CLAUSE_VERBS:
         found = _clause(cue) or (_parenthetical(cue) if lemma not in FINDING_VERBS else None)
         if found is not None:
@@ -474,14 +582,48 @@ def speaker_of(cue: Token) -> Token | None:
     return subject_of(cue)
 
 
+def _as_said(cue: Token) -> bool:
+    """Whether ``cue`` heads an aside of the form "as X said" ("as the mayor put it")."""
+    return (
+        cue.dep_ in {"advcl", "prep"}
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        and any(c.dep_ == "nsubj" for c in cue.children)  # not "as expected"
+        and not any(c.dep_ == "ccomp" for c in cue.children)
+    )
+
+
 def _parenthesis(cue: Token) -> bool:
     """Whether ``cue`` is set as a parenthesis in what it reports ("The pier, the mayor said, is
-    safe"; "Scott, according to his aides, will run")."""
-    return cue.dep_ == "parataxis" or according_to(cue) is not None
+    safe"; "Scott, according to his aides, will run"; "as the mayor put it")."""
+    return cue.dep_ == "parataxis" or according_to(cue) is not None or _as_said(cue)
+
+
+def _speaker(cue: Token) -> Token | None:
+    """The speaker head of ``cue`` when the parse gave it one that can name someone."""
+    speaker = speaker_of(cue)
+    if speaker is not None and speaker.pos_ in _NOT_NOMINAL:
+        return None  # "Here's hoping ...": the parse made a word that names nobody the subject
+    return speaker
+
+
+def _readable(doc: Doc, cue: Token, first: int, last: int, speaker: Token | None, quoted: SpanSet) -> bool:
+    """Whether the content ``first``..``last`` of ``cue`` reads as what ``speaker`` said."""
+    if speaker is None and not any(c.dep_ in _CLAUSE_DEPS for c in cue.children):
+        return False  # "when asked to do so": a pledge, a name or an appeal is nobody's without a speaker
+    if speaker is not None and speaker.lower_ in _NOT_REPORTED:
+        return False  # "That said, ..."
+    if speaker is not None and first <= speaker.i <= last and not _parenthesis(cue):
+        return False  # the speaker inside what they said: a parse that cannot be read
+    if sum(1 for t in doc[first : last + 1] if not (t.is_punct or t.is_space)) < _MIN_WORDS:
+        return False  # "called for peace", "said what": too little to show as what was said
+    start, end = _span(doc, first, last)
+    # “...,” she said, “...”: a parenthesis in a direct quote is its attribution, not reported speech
+    return not (_parenthesis(cue) and 2 * quoted.overlap(start, end) >= end - start)
 
 
 def reported_speech(doc: Doc, quoted: SpanSet) -> list[Reported]:
-    """Every reported-speech attribution of ``doc`` whose cue is outside quotation marks."""
+    """Every reported-speech attribution of ``doc`` whose cue is outside quotation marks (in
+    ``quoted``), one per report (see the module doc)."""
     found: list[tuple[Token, int, int]] = []
     for tok in doc:
         if quoted.covers(tok.idx):
@@ -496,13 +638,10 @@ def reported_speech(doc: Doc, quoted: SpanSet) -> list[Reported]:
     outer = SpanSet((first, last + 1) for tok, first, last in found if not _parenthesis(tok))
     result: list[Reported] = []
     for tok, first, last in found:
-        if not _parenthesis(tok) and outer.overlap(tok.i, tok.i + 1) > int(first <= tok.i <= last):
+        if not _parenthesis(tok) and outer.covers(tok.i):
             continue  # reported inside another report ("X said Y believes Z"): X's words, one attribution
-        speaker = speaker_of(tok)
-        if speaker is not None and first <= speaker.i <= last and not _parenthesis(tok):
-            continue
-        start, end = _span(doc, first, last)
-        if _parenthesis(tok) and 2 * quoted.overlap(start, end) >= end - start:
-            continue  # “...,” she said, “...”: the attribution of a direct quote, not reported speech
-        result.append(Reported(start, end, tok, speaker))
+        speaker = _speaker(tok)
+        if _readable(doc, tok, first, last, speaker, quoted):
+            start, end = _span(doc, first, last)
+            result.append(Reported(start, end, tok, speaker))
     return result

@@ -483,8 +483,13 @@ def resolve(
     speakers_so_far: Iterable[str],
     *,
     with_conjuncts: bool = True,
+    said_from: int | None = None,
 ) -> Speaker:
     """Resolve the speaker phrase headed by ``head`` (with its conjuncts: "X and Y" is a group).
+
+    ``said_from``: where what the speaker said starts, when it comes before the speaker phrase
+    ("This shows Putin is not isolated, she said"): a pronoun or description refers to someone
+    before that, never to a person named in what was said.
 
     Pass ``mentions`` as a :class:`MentionIndex` and ``antecedents`` as an
     :class:`AntecedentPool`, built once per article, when resolving every quote of an article:
@@ -496,6 +501,7 @@ def resolve(
     span = phrase(head)
     text = span.text
     start, end = span.start_char, span.end_char
+    at = start if said_from is None else min(start, said_from)  # antecedents come before this
     persons = mentions.persons
     prefer = list(dict.fromkeys(speakers_so_far))
     role = appositive(head)
@@ -504,24 +510,27 @@ def resolve(
     joined = any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in head.children)
     conjs = [c for c in head.children if c.dep_ == "conj"] if with_conjuncts and joined else []
     if conjs:
-        parts = [resolve(t, mentions, antecedents, prefer, with_conjuncts=False) for t in [head, *conjs]]
+        parts = [
+            resolve(t, mentions, antecedents, prefer, with_conjuncts=False, said_from=said_from)
+            for t in [head, *conjs]
+        ]
         names = [p.name for p in parts if p.name]
         if len(names) == len(parts):
             return Speaker(text, start, end, " and ".join(names), role, kind="group")
 
     if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS:
         if low in _PERSON_PRONOUNS:
-            a = _last(antecedents, start, {"person"}, _local(head))
+            a = _last(antecedents, at, {"person"}, _local(head, at))
             if a:
                 return Speaker(text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos))
             return Speaker(text, start, end, unresolved="pronoun with no earlier person")
         if low in _ORG_PRONOUNS:
-            a = _last(antecedents, start, {"org"})
+            a = _last(antecedents, at, {"org"})
             if a:
                 return Speaker(text, start, end, a.name, kind="org")
             return Speaker(text, start, end, unresolved="pronoun with no earlier organisation")
         if low in _PLURAL_PRONOUNS:
-            a = _last(antecedents, start, {"group"})
+            a = _last(antecedents, at, {"group"})
             if a:
                 return Speaker(text, start, end, a.name, kind="group")
             return Speaker(text, start, end, unresolved="plural pronoun with no earlier group")
@@ -545,7 +554,7 @@ def resolve(
         c for c in head.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > head.i
     ]
     if named and (lemma in PERSON_NOUNS or low in PERSON_NOUNS):
-        inner = resolve(named[0], mentions, antecedents, prefer, with_conjuncts=False)
+        inner = resolve(named[0], mentions, antecedents, prefer, with_conjuncts=False, said_from=said_from)
         if inner.name:
             return Speaker(text, start, end, inner.name, span.text, kind=inner.kind)
     definite = any(t.lower_ in {"the", "this", "that", "these", "those"} or t.dep_ == "poss" for t in span)
@@ -561,7 +570,7 @@ def resolve(
                 Antecedent(m.span.start, own, "person")
                 for m, own in zip(persons.persons, persons.own_names(), strict=True)
             ]
-            joint = joint_name([*antecedents, *people], start)
+            joint = joint_name([*antecedents, *people], at)
             if joint:
                 return Speaker(text, start, end, joint, role, kind="group")
             return Speaker(text, start, end, unresolved="no two earlier people for a joint description")
@@ -570,7 +579,7 @@ def resolve(
             if titled is not None:
                 name = fullest_name(titled.text, persons, prefer=prefer, before=titled.span.start)
                 return Speaker(text, start, end, name, role)
-            a = _last(antecedents, start, {"person"}, _local(head))
+            a = _last(antecedents, at, {"person"}, _local(head, at))
             if a:
                 return Speaker(
                     text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos), role
@@ -584,7 +593,7 @@ def resolve(
         if nat:
             return Speaker(text, start, end, f"{nat} government", role, kind="org")
         if definite:
-            a = _last(antecedents, start, {"org"})
+            a = _last(antecedents, at, {"org"})
             if a:
                 return Speaker(text, start, end, a.name, role, kind="org")
         return Speaker(text, start, end, unresolved=f"unnamed source ({text})", kind="org")
@@ -595,9 +604,10 @@ def resolve(
     return Speaker(text, start, end, unresolved=f"speaker {text!r} is not an entity")
 
 
-def _local(token: Token) -> tuple[int, int]:
-    """Start of the paragraph and of the sentence holding ``token`` (character offsets)."""
-    return doc_text(token.doc).rfind("\n", 0, token.idx) + 1, token.sent.start_char
+def _local(token: Token, at: int) -> tuple[int, int]:
+    """Start of the paragraph and of the sentence holding ``token`` (character offsets), the
+    sentence starting no later than ``at``."""
+    return doc_text(token.doc).rfind("\n", 0, token.idx) + 1, min(token.sent.start_char, at)
 
 
 def _titled(description: Span, persons: Sequence[Mention]) -> Mention | None:
