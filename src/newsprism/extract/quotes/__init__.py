@@ -7,9 +7,9 @@ Kremlin's telling``), when a cue sits in the same sentence, or, for a full sente
 when it continues the quote just before it. Short quoted phrases without a cue are scare quotes or
 titles and are not speech; a quoted title of a work (:func:`.quote_marks.titles`: "the single
 “Blinding Lights”", a list of song titles) is not speech even beside a cue ("called", "according
-to LN, expect hits including ..."). Reported speech is the clause governed by a cue verb ("X said that ...",
-"X believes ...") or the clause around "according to X". Speakers are resolved by
-:mod:`.quote_speakers`; an unresolved speaker keeps its reason.
+to LN, expect hits including ..."). Reported speech is what a cue reports, by the rules of
+:mod:`.reported` ("X said that ...", "X believes ...", "according to X, ...", "X vowed to ...").
+Speakers are resolved by :mod:`.speakers`; an unresolved speaker keeps its reason.
 
 A quoted phrase woven into the narrator's sentence (:func:`woven`: "called the audit “a witch
 hunt” and promised", "at a “measured” rate") is not a direct quote even beside a cue: it becomes a
@@ -580,9 +580,8 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if cand.cue is not None and cand.cue.speaker is not None and cand.cue.token.i in by_cue:
             speaker = by_cue[cand.cue.token.i]  # a partial quote and the reported speech around it
         elif cand.cue is not None and cand.cue.speaker is not None:
-            said_from = cand.start if cand.kind == "indirect" else None  # its words may name others
             speaker = by_cue[cand.cue.token.i] = resolve(
-                cand.cue.speaker, index, pool, spoken, said_from=said_from
+                cand.cue.speaker, index, pool, spoken, said_from=_said_from(doc, cand)
             )
         elif cand.cue is not None:
             reason = "cue without a speaker"
@@ -629,6 +628,21 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if cand.kind == "direct" or q.speaker_name:
             last_direct = q
     return quotes
+
+
+def _said_from(doc: Doc, cand: _Candidate) -> int | None:
+    """Where the reported speech ``cand`` starts when its speaker comes after it and a pronoun or
+    description there must refer to someone before it ("This shows Putin is not isolated, she
+    said": not Putin); None when it names a source of its own ("..., according to Lukin, ...,
+    he added": Lukin may be meant)."""
+    if cand.kind != "indirect" or cand.cue is None or cand.cue.speaker is None:
+        return None
+    span = _span(doc, cand.start, cand.end)
+    if span is None or span.start > cand.cue.speaker.i:
+        return None
+    if any(according_to(t) is not None or is_cue(t) for t in span if t.i != cand.cue.token.i):
+        return None
+    return cand.start
 
 
 #: Most words between two parts of one utterance: the attribution ("said the Rev. Ana Ruiz, of ...").

@@ -330,8 +330,14 @@ def _according(tok: Token) -> tuple[int, int] | None:
     doc = tok.doc
     phrase = {t.i for t in tok.subtree}
     head = tok.head
-    while head.dep_ in {"xcomp", "ccomp", "conj"} and head.head is not head and head.head.sent == head.sent:
-        head = head.head  # "would see [incomes go up], according to X": the whole statement
+    while (
+        head.dep_ in {"xcomp", "ccomp", "conj"}
+        and head.head is not head
+        and head.head.sent == head.sent
+        and not (_is_verb(head.head) and cue_lemma(head.head) in CLAUSE_VERBS)
+    ):
+        head = head.head  # "would see [incomes go up], according to X": the whole statement, but
+        # not the report it is in ("[Xi's plan, according to X, may fail], he added")
     if head is tok or head.dep_ in {"relcl", "acl"}:
         return None  # "a plan which, according to X, ...": the phrase reports on a noun, not a clause
     if head.dep_ != "ROOT" and not (
@@ -592,6 +598,12 @@ def _as_said(cue: Token) -> bool:
     )
 
 
+def _aside(cue: Token) -> bool:
+    """Whether ``cue`` is a speech verb set as an aside in what it reports ("The pier, the mayor
+    said, is safe"; "as the mayor noted")."""
+    return cue.dep_ == "parataxis" or _as_said(cue)
+
+
 def _parenthesis(cue: Token) -> bool:
     """Whether ``cue`` is set as a parenthesis in what it reports ("The pier, the mayor said, is
     safe"; "Scott, according to his aides, will run"; "as the mayor put it")."""
@@ -618,7 +630,7 @@ def _readable(doc: Doc, cue: Token, first: int, last: int, speaker: Token | None
         return False  # "called for peace", "said what": too little to show as what was said
     start, end = _span(doc, first, last)
     # “...,” she said, “...”: a parenthesis in a direct quote is its attribution, not reported speech
-    return not (_parenthesis(cue) and 2 * quoted.overlap(start, end) >= end - start)
+    return not (_aside(cue) and 2 * quoted.overlap(start, end) >= end - start)
 
 
 def reported_speech(doc: Doc, quoted: SpanSet) -> list[Reported]:
@@ -635,10 +647,14 @@ def reported_speech(doc: Doc, quoted: SpanSet) -> list[Reported]:
         if first <= tok.i <= last and not _parenthesis(tok):
             continue  # the cue inside its own content: a parse that cannot be read
         found.append((tok, first, last))
-    outer = SpanSet((first, last + 1) for tok, first, last in found if not _parenthesis(tok))
+    # a speech verb's aside sits inside its own content and holds no other report; an "according
+    # to" holds one ("According to X, a survey shows ...") but keeps its own source inside another
+    # ("Xi's plan, according to Lukin, may fail, he added": who "he" is)
+    outer = SpanSet((first, last + 1) for tok, first, last in found if not _aside(tok))
     result: list[Reported] = []
     for tok, first, last in found:
-        if not _parenthesis(tok) and outer.covers(tok.i):
+        own = int(first <= tok.i <= last)
+        if not _parenthesis(tok) and outer.overlap(tok.i, tok.i + 1) > own:
             continue  # reported inside another report ("X said Y believes Z"): X's words, one attribution
         speaker = _speaker(tok)
         if _readable(doc, tok, first, last, speaker, quoted):
