@@ -264,3 +264,12 @@ HEADING: list[Row] = [
 
 def test_of_two_subjects_the_speaker_is_the_one_nearest_the_cue() -> None:
     assert reported(parsed(HEADING)) == [("the pier was safe", "Lopez")]
+
+
+@pytest.mark.model
+def test_a_clause_before_a_semicolon_is_not_what_the_next_clause_reports(nlp: Language) -> None:
+    got = indirect(
+        nlp,
+        "The merged firm may not diverge from the trend; Ana Ruiz has said that she expects to cut costs.",
+    )
+    assert [text for text, _ in got] == ["that she expects to cut costs"]

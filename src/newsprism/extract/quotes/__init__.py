@@ -337,10 +337,11 @@ def _setting(token: Token) -> bool:
 
 def reported_around(cue: Token, span: Span, outer: tuple[int, int]) -> tuple[int, int]:
     """The reported content of ``cue`` holding the woven quotation ``span`` (``outer``: the
-    quotation with its marks): the cue's complement holding it ("told a forum [that the firm was
-    “in the best shape”]"), else its complements on the quotation's side ("called [the audit “a
-    witch hunt”] and promised ..."), or the quotation itself when they do not hold it (a cue noun,
-    a cue elsewhere in the sentence)."""
+    quotation with its marks): what the cue reports (:func:`.reported.content_of`) when it holds
+    it ("told a forum [that the firm was “in the best shape”]"), else the cue's complements on the
+    quotation's side but its setting ("said [on a radio show] “...”" is none), within the
+    paragraph, or the quotation itself when they do not hold it (a cue noun, a cue elsewhere in
+    the sentence)."""
     doc = span.doc
     lo, hi = outer
     reported = content_of(cue)
@@ -365,7 +366,7 @@ def reported_around(cue: Token, span: Span, outer: tuple[int, int]) -> tuple[int
             while last > first and doc[last].is_punct and doc[last].text.strip(_MARK_CHARS):
                 last -= 1
             start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-            if start <= span.start_char and span.end_char <= end:
+            if start <= span.start_char and span.end_char <= end and "\n" not in doc_text(doc)[start:end]:
                 return min(start, lo), max(end, hi)
     return span.start_char, span.end_char
 

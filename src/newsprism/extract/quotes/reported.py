@@ -357,6 +357,13 @@ def _according(tok: Token) -> tuple[int, int] | None:
 def _clause(cue: Token) -> tuple[int, int] | None:
     """Rule 2: the clausal complement(s) of a speech, belief or finding verb."""
     parts = [c for c in cue.children if c.dep_ in _CLAUSE_DEPS]
+    before = [c for c in parts if c.i < cue.i]
+    if (
+        before
+        and len(before) < len(parts)
+        and not _reporting_clause(cue, max(c.right_edge.i for c in before))
+    ):
+        parts = [c for c in parts if c.i > cue.i]  # "X may fail; Reed has said that ...": only after
     if not parts:
         return None
     first = min(c.left_edge.i for c in parts)
