@@ -7,9 +7,9 @@ Kremlin's telling``), when a cue sits in the same sentence, or, for a full sente
 when it continues the quote just before it. Short quoted phrases without a cue are scare quotes or
 titles and are not speech; a quoted title of a work (:func:`.quote_marks.titles`: "the single
 “Blinding Lights”", a list of song titles) is not speech even beside a cue ("called", "according
-to LN, expect hits including ..."). Reported speech is the clause governed by a cue verb ("X said that ...",
-"X believes ...") or the clause around "according to X". Speakers are resolved by
-:mod:`.quote_speakers`; an unresolved speaker keeps its reason.
+to LN, expect hits including ..."). Reported speech is what a cue reports, by the rules of
+:mod:`.reported` ("X said that ...", "X believes ...", "according to X, ...", "X vowed to ...").
+Speakers are resolved by :mod:`.speakers`; an unresolved speaker keeps its reason.
 
 A quoted phrase woven into the narrator's sentence (:func:`woven`: "called the audit “a witch
 hunt” and promised", "at a “measured” rate") is not a direct quote even beside a cue: it becomes a
@@ -29,9 +29,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ...nlp.text import doc_text
-from ...records import Mention, Quote, content_id
+from ...records import Mention, Quote, content_id, trim_span
 from ...records import Span as TextSpan
 from .marks import Marked, find_quoted, titles
+from .reported import content_of, reported_speech
 from .speaker_index import Antecedent, AntecedentPool, MentionIndex, PersonNames, SpanSet
 from .speakers import (
     Speaker,
@@ -326,17 +327,35 @@ def _with_marks(text: str, marked: Marked) -> tuple[int, int]:
 _COMPLEMENT_SKIP = frozenset({"nsubj", "nsubjpass", "punct", "cc", "conj", "aux", "auxpass", "neg", "mark"})
 
 
+def _setting(token: Token) -> bool:
+    """Whether ``token``, a child of a cue, gives the cue's setting ("said [on Tuesday]", "said
+    [on a radio show]"), not what was said."""
+    return token.dep_ in {"npadvmod", "tmod", "advmod"} or (
+        token.dep_ == "prep" and token.lower_ in _SETTING_PREPS
+    )
+
+
 def reported_around(cue: Token, span: Span, outer: tuple[int, int]) -> tuple[int, int]:
     """The reported content of ``cue`` holding the woven quotation ``span`` (``outer``: the
-    quotation with its marks): the cue's complement holding it ("told a forum [that the firm was
-    “in the best shape”]"), else its complements on the quotation's side ("called [the audit “a
-    witch hunt”] and promised ..."), or the quotation itself when they do not hold it (a cue noun,
-    a cue elsewhere in the sentence)."""
+    quotation with its marks): what the cue reports (:func:`.reported.content_of`) when it holds
+    it ("told a forum [that the firm was “in the best shape”]"), else the cue's complements on the
+    quotation's side but its setting ("said [on a radio show] “...”" is none), within the
+    paragraph, or the quotation itself when they do not hold it (a cue noun, a cue elsewhere in
+    the sentence)."""
     doc = span.doc
     lo, hi = outer
+    reported = content_of(cue)
+    if reported is not None:
+        start, end = doc[reported[0]].idx, doc[reported[1]].idx + len(doc[reported[1]].text)
+        if start <= span.start_char and span.end_char <= end:
+            return min(start, lo), max(end, hi)
     if cue.pos_ in {"VERB", "AUX"}:
         after = span.start > cue.i
-        parts = [c for c in cue.children if c.dep_ not in _COMPLEMENT_SKIP and (c.i > cue.i) == after]
+        parts = [
+            c
+            for c in cue.children
+            if c.dep_ not in _COMPLEMENT_SKIP and (c.i > cue.i) == after and not _setting(c)
+        ]
         holding = [c for c in parts if c.left_edge.i <= span.start and span.end - 1 <= c.right_edge.i]
         parts = holding or parts
         if parts:
@@ -347,7 +366,7 @@ def reported_around(cue: Token, span: Span, outer: tuple[int, int]) -> tuple[int
             while last > first and doc[last].is_punct and doc[last].text.strip(_MARK_CHARS):
                 last -= 1
             start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-            if start <= span.start_char and span.end_char <= end:
+            if start <= span.start_char and span.end_char <= end and "\n" not in doc_text(doc)[start:end]:
                 return min(start, lo), max(end, hi)
     return span.start_char, span.end_char
 
@@ -496,32 +515,9 @@ def _direct_candidates(doc: Doc, marked: Sequence[Marked], quoted: SpanSet) -> l
 
 
 def _indirect_candidates(doc: Doc, quoted: SpanSet) -> list[_Candidate]:
-    found: list[_Candidate] = []
-    for tok in doc:
-        if _inside(tok.idx, quoted):
-            continue
-        obj = according_to(tok)
-        if obj is not None:
-            head = tok.head
-            skip = {t.i for t in tok.subtree}
-            toks = [t for t in head.subtree if t.i not in skip and not t.is_punct]
-            if toks:
-                found.append(
-                    _Candidate(toks[0].idx, toks[-1].idx + len(toks[-1].text), "indirect", Cue(tok, obj))
-                )
-            continue
-        if not is_cue(tok, beliefs=True):
-            continue
-        for child in tok.children:
-            if child.dep_ != "ccomp":
-                continue
-            toks = [t for t in child.subtree if not (t.is_punct and t.text not in '“”"')]
-            if not toks:
-                continue
-            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            speaker = subject_of(tok)
-            found.append(_Candidate(start, end, "indirect", Cue(tok, speaker)))
-    return found
+    return [
+        _Candidate(r.start, r.end, "indirect", Cue(r.cue, r.speaker)) for r in reported_speech(doc, quoted)
+    ]
 
 
 def _same_report(cand: _Candidate, woven_in: dict[int, _Candidate]) -> bool:
@@ -565,6 +561,10 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         for c in _indirect_candidates(doc, outer_quoted)
         if not _covered(c, direct) and not _same_report(c, woven_in)
     ]
+    text = doc_text(doc)
+    candidates = [
+        replace(c, start=s, end=e) for c in candidates for s, e in [trim_span(text, c.start, c.end)]
+    ]
     candidates.sort(key=lambda c: (c.start, c.kind))
 
     index = MentionIndex(mentions)
@@ -581,7 +581,9 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if cand.cue is not None and cand.cue.speaker is not None and cand.cue.token.i in by_cue:
             speaker = by_cue[cand.cue.token.i]  # a partial quote and the reported speech around it
         elif cand.cue is not None and cand.cue.speaker is not None:
-            speaker = by_cue[cand.cue.token.i] = resolve(cand.cue.speaker, index, pool, spoken)
+            speaker = by_cue[cand.cue.token.i] = resolve(
+                cand.cue.speaker, index, pool, spoken, said_from=_said_from(doc, cand)
+            )
         elif cand.cue is not None:
             reason = "cue without a speaker"
         elif (
@@ -627,6 +629,21 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if cand.kind == "direct" or q.speaker_name:
             last_direct = q
     return quotes
+
+
+def _said_from(doc: Doc, cand: _Candidate) -> int | None:
+    """Where the reported speech ``cand`` starts when its speaker comes after it and a pronoun or
+    description there must refer to someone before it ("This shows Putin is not isolated, she
+    said": not Putin); None when it names a source of its own ("..., according to Lukin, ...,
+    he added": Lukin may be meant)."""
+    if cand.kind != "indirect" or cand.cue is None or cand.cue.speaker is None:
+        return None
+    span = _span(doc, cand.start, cand.end)
+    if span is None or span.start > cand.cue.speaker.i:
+        return None
+    if any(according_to(t) is not None or is_cue(t) for t in span if t.i != cand.cue.token.i):
+        return None
+    return cand.start
 
 
 #: Most words between two parts of one utterance: the attribution ("said the Rev. Ana Ruiz, of ...").

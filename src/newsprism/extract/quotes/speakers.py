@@ -123,6 +123,19 @@ BELIEF_VERBS: frozenset[str] = frozenset(
         "agree",
         "understand",
         "consider",
+        "assume",
+        "suspect",
+        "wonder",
+        "realize",
+        "realise",
+        "recognize",
+        "recognise",
+        "imagine",
+        "presume",
+        "anticipate",
+        "reckon",
+        "question",
+        "dispute",
     ]
 )
 #: Nouns that carry an attribution ("by the Kremlin's telling", "a statement").
@@ -218,9 +231,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
         "daily",
     ]
 )
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_ORG_PRONOUNS = frozenset({"it"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_ORG_PRONOUNS = frozenset({"it", "its"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "we", "their"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -237,10 +250,19 @@ class Speaker:
     kind: str = "person"  # person, org, group
 
 
+#: Forms the English lemmatizer reduces to another verb's lemma ("hoped" -> "hop").
+_LEMMA_FIXES = {"hoped": "hope", "hoping": "hope", "hopes": "hope"}
+
+
+def cue_lemma(token: Token) -> str:
+    """The lemma of a cue word, lower-case, with the lemmatizer's known slips mended."""
+    return _LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+
+
 def is_cue(token: Token, *, beliefs: bool = False) -> bool:
     """Whether ``token`` is a verb of speech (or, with ``beliefs``, of belief)."""
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
-        lemma = token.lemma_.lower()
+        lemma = cue_lemma(token)
         return lemma in SPEECH_VERBS or (beliefs and lemma in BELIEF_VERBS)
     return False
 
@@ -262,6 +284,26 @@ def according_to(token: Token) -> Token | None:
     return None
 
 
+_DATELINE_AFTER = frozenset({"--", "—", "–", "-", "("})
+
+
+def past_dateline(subject: Token) -> Token:
+    """``subject``, or the name the parser hung on it when it is a dateline ("WASHINGTON --
+    President Ana Ruiz, ..., said": the capitalised place opening the paragraph, taken for the
+    subject, with the speaker as its appositive)."""
+    doc = subject.doc
+    opens = subject.i == 0 or "\n" in doc[subject.i - 1].text_with_ws
+    after = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
+    if not (opens and subject.is_upper and len(subject) > 1 and after is not None):
+        return subject
+    if after.text not in _DATELINE_AFTER:
+        return subject
+    # the name after the dash, maybe an appositive of an appositive ("WASHINGTON (AP) — The
+    # Latest: ... Ana Ruiz"); the one nearest the verb
+    named = [t for t in subject.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and not t.is_upper]
+    return named[-1] if named else subject
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker token of a cue: its subject or passive agent, climbing through open clauses
     ("to declare", "pledging") and conjuncts to the clause that has one. A name a participle
@@ -271,11 +313,16 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(6):
         if current is None:
             return None
+        at = current.i
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if subjects:
+            # the nearest before the verb: a heading the parser ran into the sentence ("THE
+            # BORROWING Back when he wrote ..., Mr. Kim said") is a second subject, further away
+            child = min(subjects, key=lambda c: (c.i > at, abs(c.i - at)))
+            if child.tag_ == "WP" or child.lower_ in {"who", "which", "that"}:
+                return current.head if current.dep_ == "relcl" else child
+            return past_dateline(child)
         for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS and child.dep_ != "nsubjpass":
-                if child.tag_ == "WP" or child.lower_ in {"who", "which", "that"}:
-                    return current.head if current.dep_ == "relcl" else child
-                return child
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -436,8 +483,13 @@ def resolve(
     speakers_so_far: Iterable[str],
     *,
     with_conjuncts: bool = True,
+    said_from: int | None = None,
 ) -> Speaker:
     """Resolve the speaker phrase headed by ``head`` (with its conjuncts: "X and Y" is a group).
+
+    ``said_from``: where what the speaker said starts, when it comes before the speaker phrase
+    ("This shows Putin is not isolated, she said"): a pronoun or description refers to someone
+    before that, never to a person named in what was said.
 
     Pass ``mentions`` as a :class:`MentionIndex` and ``antecedents`` as an
     :class:`AntecedentPool`, built once per article, when resolving every quote of an article:
@@ -449,6 +501,7 @@ def resolve(
     span = phrase(head)
     text = span.text
     start, end = span.start_char, span.end_char
+    at = start if said_from is None else min(start, said_from)  # antecedents come before this
     persons = mentions.persons
     prefer = list(dict.fromkeys(speakers_so_far))
     role = appositive(head)
@@ -457,24 +510,27 @@ def resolve(
     joined = any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in head.children)
     conjs = [c for c in head.children if c.dep_ == "conj"] if with_conjuncts and joined else []
     if conjs:
-        parts = [resolve(t, mentions, antecedents, prefer, with_conjuncts=False) for t in [head, *conjs]]
+        parts = [
+            resolve(t, mentions, antecedents, prefer, with_conjuncts=False, said_from=said_from)
+            for t in [head, *conjs]
+        ]
         names = [p.name for p in parts if p.name]
         if len(names) == len(parts):
             return Speaker(text, start, end, " and ".join(names), role, kind="group")
 
     if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS:
         if low in _PERSON_PRONOUNS:
-            a = _last(antecedents, start, {"person"}, _local(head))
+            a = _last(antecedents, at, {"person"}, _local(head, at))
             if a:
                 return Speaker(text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos))
             return Speaker(text, start, end, unresolved="pronoun with no earlier person")
         if low in _ORG_PRONOUNS:
-            a = _last(antecedents, start, {"org"})
+            a = _last(antecedents, at, {"org"})
             if a:
                 return Speaker(text, start, end, a.name, kind="org")
             return Speaker(text, start, end, unresolved="pronoun with no earlier organisation")
         if low in _PLURAL_PRONOUNS:
-            a = _last(antecedents, start, {"group"})
+            a = _last(antecedents, at, {"group"})
             if a:
                 return Speaker(text, start, end, a.name, kind="group")
             return Speaker(text, start, end, unresolved="plural pronoun with no earlier group")
@@ -498,7 +554,7 @@ def resolve(
         c for c in head.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > head.i
     ]
     if named and (lemma in PERSON_NOUNS or low in PERSON_NOUNS):
-        inner = resolve(named[0], mentions, antecedents, prefer, with_conjuncts=False)
+        inner = resolve(named[0], mentions, antecedents, prefer, with_conjuncts=False, said_from=said_from)
         if inner.name:
             return Speaker(text, start, end, inner.name, span.text, kind=inner.kind)
     definite = any(t.lower_ in {"the", "this", "that", "these", "those"} or t.dep_ == "poss" for t in span)
@@ -514,7 +570,7 @@ def resolve(
                 Antecedent(m.span.start, own, "person")
                 for m, own in zip(persons.persons, persons.own_names(), strict=True)
             ]
-            joint = joint_name([*antecedents, *people], start)
+            joint = joint_name([*antecedents, *people], at)
             if joint:
                 return Speaker(text, start, end, joint, role, kind="group")
             return Speaker(text, start, end, unresolved="no two earlier people for a joint description")
@@ -523,7 +579,7 @@ def resolve(
             if titled is not None:
                 name = fullest_name(titled.text, persons, prefer=prefer, before=titled.span.start)
                 return Speaker(text, start, end, name, role)
-            a = _last(antecedents, start, {"person"}, _local(head))
+            a = _last(antecedents, at, {"person"}, _local(head, at))
             if a:
                 return Speaker(
                     text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos), role
@@ -537,7 +593,7 @@ def resolve(
         if nat:
             return Speaker(text, start, end, f"{nat} government", role, kind="org")
         if definite:
-            a = _last(antecedents, start, {"org"})
+            a = _last(antecedents, at, {"org"})
             if a:
                 return Speaker(text, start, end, a.name, role, kind="org")
         return Speaker(text, start, end, unresolved=f"unnamed source ({text})", kind="org")
@@ -548,9 +604,10 @@ def resolve(
     return Speaker(text, start, end, unresolved=f"speaker {text!r} is not an entity")
 
 
-def _local(token: Token) -> tuple[int, int]:
-    """Start of the paragraph and of the sentence holding ``token`` (character offsets)."""
-    return doc_text(token.doc).rfind("\n", 0, token.idx) + 1, token.sent.start_char
+def _local(token: Token, at: int) -> tuple[int, int]:
+    """Start of the paragraph and of the sentence holding ``token`` (character offsets), the
+    sentence starting no later than ``at``."""
+    return doc_text(token.doc).rfind("\n", 0, token.idx) + 1, min(token.sent.start_char, at)
 
 
 def _titled(description: Span, persons: Sequence[Mention]) -> Mention | None:
