@@ -292,7 +292,7 @@ def _quote(q: QuoteView, cites: _Citations) -> str:
     unresolved = f'<span class="note">speaker unresolved: {_p(q.unresolved)}</span>' if q.unresolved else ""
     return (
         f'<p class="quote {"direct" if direct else "indirect"}">'
-        f"{'' if direct else '<span class=kind>reported</span> '}{words} "
+        f"{'' if direct else f'<span class=kind>{_p(q.label)}</span> '}{words} "
         f"{cites.marker(q.citation)}{unresolved}</p>"
     )
 

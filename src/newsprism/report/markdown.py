@@ -264,7 +264,7 @@ def _example(quotes: Sequence[QuoteView], key: dict[str, str]) -> str:
         words = len(q.text.split())
         if 3 <= words <= EXAMPLE_MAX_WORDS:
             text = md_text(q.text)
-            shown = f"“{text}”" if q.kind in QUOTED_KINDS else f"(reported) {text}"
+            shown = f"“{text}”" if q.kind in QUOTED_KINDS else f"({md_text(q.label)}) {text}"
             return f": {shown} {key.get(q.citation.span.article, '')}"
     return ""
 

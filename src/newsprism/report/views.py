@@ -211,10 +211,18 @@ class QuoteView:
     kind: QuoteKind
     role: str | None
     unresolved: str | None
+    cue: str | None = None
 
     @property
     def text(self) -> str:
         return self.citation.text
+
+    @property
+    def label(self) -> str:
+        """What reported speech is shown under: its cue ("denied", "according to", "warned"),
+        not a bare "reported". The content of "X denied that the plant leaked" is not X's claim;
+        shown as X's reported words without the verb, it would read as the opposite."""
+        return " ".join((self.cue or "").split()) or "reported"
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,7 +459,7 @@ def _sources(story: JSON, copies: Sequence[CopyRelation]) -> tuple[SourceView, .
 
 
 def _quote(q: JSON) -> QuoteView:
-    return QuoteView(q["id"], citation(q), q["kind"], q.get("role"), q.get("unresolved"))
+    return QuoteView(q["id"], citation(q), q["kind"], q.get("role"), q.get("unresolved"), q.get("cue"))
 
 
 def _group(g: JSON) -> QuoteGroupView:

@@ -26,6 +26,7 @@ from newsprism.records import (
     TimeExpression,
     content_id,
 )
+from newsprism.report.html import render_html
 from newsprism.report.markdown import render_markdown
 from newsprism.report.story_json import SCHEMA_ID, story_to_dict, story_to_json, validate_story
 
@@ -153,6 +154,15 @@ def test_an_untitled_article_without_an_outlet_is_named_by_its_first_words() -> 
     assert brief.startswith(f"# Story brief: {first_words}")
     assert "1 article (outlets not named) and 1 independent origin;" in brief
     assert f"| [1] | \\- | {first_words} … |" in brief and "untitled" not in brief
+
+
+def test_reported_speech_is_shown_under_its_cue_so_a_denial_does_not_read_as_a_claim() -> None:
+    story = _story()
+    analysis = story.analyses[0]
+    denied = replace(analysis.quotes[0], kind="indirect", cue="denied")
+    data = story_to_dict(replace(story, analyses=(replace(analysis, quotes=(denied,)),)))
+    assert "(denied) The river rose 3 metres." in render_markdown(data)
+    assert "<span class=kind>denied</span> The river rose 3 metres." in render_html(data)
 
 
 def _linked_story() -> Story:
