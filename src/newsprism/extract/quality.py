@@ -9,8 +9,10 @@ Each signal is read off the parsed Doc and yields :class:`QualityFlag` evidence:
   on the same line ("claims that.", "has been affected.");
 * ``stray_punctuation``: a "sentence" of punctuation only ("he suggested. .");
 * ``unbalanced_quotes``: a paragraph whose closing quotation marks outnumber its opening ones
-  (a lost opening mark; a paragraph that opens a quote continued in the next one is normal);
-* ``repeated_word``: the same word twice in a row ("the the");
+  (a lost opening mark; a paragraph that opens a quote continued in the next one is normal, and
+  so is a quote left open where the text is cut off mid-sentence);
+* ``repeated_word``: the same word twice in a row ("the the"; one doubled word recurring is
+  one piece of evidence: "Walla Walla", "La La Land" are names);
 * ``space_before_punctuation``: "Uzbekistan , kicking".
 
 The score is the weighted evidence per sentence (:data:`WEIGHTS`), scaled to [0, 1]
@@ -315,8 +317,20 @@ def unbalanced_quotes(doc: Doc) -> Iterator[QualityFlag]:
             else ""
         )
         continued = nxt.startswith(('"', "“"))
-        if closing > opening + undecided or (opening + undecided > closing and not continued):
+        cut = n + 1 == len(paragraphs) and _cut_off(text)
+        if closing > opening + undecided or (opening + undecided > closing and not continued and not cut):
             yield _flag("unbalanced_quotes", doc, start, end)
+
+
+#: How a text that was not cut off ends: a sentence's end, a closing mark or bracket.
+_ENDS = frozenset(".!?\"”’')]…:;")
+
+
+def _cut_off(text: str) -> bool:
+    """Whether ``text`` (a last paragraph) stops mid-sentence ("... this was the real, not"): cut
+    by a length limit, so a quote it opened closes beyond the cut, not never."""
+    tail = text.rstrip()
+    return bool(tail) and tail[-1] not in _ENDS
 
 
 def repeated_words(doc: Doc) -> Iterator[QualityFlag]:
@@ -338,17 +352,27 @@ def spaces_before_punctuation(doc: Doc) -> Iterator[QualityFlag]:
 #: Typographic habits: a house style repeats them all through an article ("Yobe North , Ahmad
 #: Lawan ,"), so however often one recurs it is one piece of evidence, not one per occurrence.
 HABITS: frozenset[str] = frozenset({"space_before_punctuation"})
+#: Kinds whose flags of one text (case folded) are one piece of evidence however often it recurs:
+#: a doubled word met again and again is a name or a refrain ("Evelyn Evelyn", "La La Land"),
+#: not a slip made again and again.
+ONCE_PER_TEXT: frozenset[str] = frozenset({"repeated_word"})
 
 
 def evidence_weight(flags: tuple[QualityFlag, ...]) -> float:
-    """The flags' summed :data:`WEIGHTS`, a :data:`HABITS` kind counted once."""
+    """The flags' summed :data:`WEIGHTS`, a :data:`HABITS` kind counted once and a
+    :data:`ONCE_PER_TEXT` kind once per text."""
     habits = {f.kind for f in flags if f.kind in HABITS}
-    weight = sum(WEIGHTS.get(f.kind, 1.0) for f in flags if f.kind not in HABITS)
-    return weight + sum(WEIGHTS.get(kind, 1.0) for kind in habits)
+    recurring = {(f.kind, f.text.lower()) for f in flags if f.kind in ONCE_PER_TEXT}
+    weight = sum(WEIGHTS.get(f.kind, 1.0) for f in flags if f.kind not in HABITS | ONCE_PER_TEXT)
+    return (
+        weight
+        + sum(WEIGHTS.get(kind, 1.0) for kind in habits)
+        + sum(WEIGHTS.get(kind, 1.0) for kind, _ in recurring)
+    )
 
 
 def score_flags(flags: tuple[QualityFlag, ...], sentences: int) -> float:
-    """Weighted flags per sentence (a :data:`HABITS` kind counted once), scaled to [0, 1]."""
+    """Weighted flags per sentence (:func:`evidence_weight`), scaled to [0, 1]."""
     return min(1.0, evidence_weight(flags) / max(sentences, 1) / SATURATION)
 
 

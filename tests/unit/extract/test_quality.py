@@ -228,3 +228,22 @@ def test_inch_marks_and_a_quote_closed_straight_after_a_curly_opening_are_balanc
 def test_a_typographic_habit_counts_once_however_often_it_recurs() -> None:
     habit = tuple(QualityFlag("space_before_punctuation", Span("a", i, i + 2), "x ,") for i in range(10))
     assert score_flags(habit, 10) == score_flags(habit[:1], 10)
+
+
+def test_a_quote_left_open_where_the_text_is_cut_off_is_no_lost_mark() -> None:
+    cut = 'The ferry left at noon. "We will sail again as soon as the wind drops and the harbour'
+    assert list(unbalanced_quotes(doc_of(cut))) == []
+    ended = 'The ferry left at noon. "We will sail again as soon as the wind drops.'
+    assert len(list(unbalanced_quotes(doc_of(ended)))) == 1
+    earlier = 'He said, "we will sail again.\nThe ferry left at noon and the harbour'
+    assert len(list(unbalanced_quotes(doc_of(earlier)))) == 1
+
+
+def test_one_doubled_word_recurring_is_one_piece_of_evidence() -> None:
+    """A doubled word met again and again is a name ("the duo Mira Mira"), not repeated slips."""
+    name = tuple(QualityFlag("repeated_word", Span("a", i, i + 9), "mira Mira") for i in range(0, 40, 10))
+    slips = tuple(
+        QualityFlag("repeated_word", Span("a", i, i + 7), w) for i, w in ((0, "the the"), (10, "of of"))
+    )
+    assert score_flags(name, 10) == score_flags(name[:1], 10)
+    assert score_flags(slips, 10) == 2 * score_flags(slips[:1], 10)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsprism.link.claims import build_claims
 from newsprism.link.conflicts import compatible, role_conflicts, spelling_conflicts, titles
 from newsprism.records import Article, ArticleAnalysis, Entity, Mention, Quantity, Role, Span
@@ -17,14 +19,19 @@ def area(aid: str, text: str, number: str, value: float, modifier: str | None = 
     return Quantity(
         id=f"q-{aid}-{start}", span=Span(aid, start, start + len(number)), text=number, value=value,
         unit=kw.get("unit", "area:sq_km"), category=kw.get("category", "area"), modifier=modifier,
-        direction=kw.get("direction"),
+        direction=kw.get("direction"), measure=kw.get("measure"),
     )  # fmt: skip
+
+
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Each full-stop sentence of ``text``."""
+    return tuple((m.start(), m.end()) for m in re.finditer(r"\S[^.]*\.", text))
 
 
 def run(*docs: tuple[str, str, tuple[Quantity, ...]]) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
     articles = [article(aid, text) for aid, text, _ in docs]
     analyses = [
-        ArticleAnalysis(article=aid, sentences=((0, len(text)),), quantities=qs) for aid, text, qs in docs
+        ArticleAnalysis(article=aid, sentences=sentences(text), quantities=qs) for aid, text, qs in docs
     ]
     actors = story_actors(a.id for a in articles)  # one story: conflicts may pair them
     claims, conflicts = build_claims(articles, analyses, actors, [], {a.id: a.id for a in articles})
@@ -125,3 +132,98 @@ def test_a_name_spelled_two_ways_is_a_spelling_conflict_but_titles_and_case_are_
     assert [(c.subject, [v.value for v in c.values]) for c in conflicts] == [
         ("spelling of Sergei Lavrov", ["Sergei Lavrov", "Sergey Lavrov"])
     ]
+
+
+def test_two_names_of_one_post_are_one_title() -> None:
+    ceo = person(
+        "Brandt", ("a", "CEO and founder of Harrow Freight"), ("b", "chief executive of Harrow Freight")
+    )
+    chair = person("Okafor", ("a", "executive chair of the board"), ("b", "Harrow Freight chairman"))
+    voice = person("Lind", ("a", "a city spokeswoman"), ("b", "spokesperson for the city"))
+    assert role_conflicts([ceo, chair, voice]) == []
+    assert titles("the company's CEO") == titles("its chief executive officer") == {"chief executive"}
+    rival = person("Brandt", ("a", "CEO of Harrow Freight"), ("b", "Harrow Freight chairman"))
+    assert [c.severity for c in role_conflicts([rival])] == ["inconsistent_detail"]
+
+
+def organisation(name: str, *mentions: tuple[str, str]) -> Entity:
+    return Entity(
+        id=name, name=name, type="organization",
+        mentions=tuple(Mention(Span(aid, 0, len(text)), text, "ORG") for aid, text in mentions),
+    )  # fmt: skip
+
+
+def test_punctuation_in_a_name_is_house_style_not_spelling() -> None:
+    dotted = organisation("Harrow Mills Corp.", ("a", "Harrow Mills Corp."), ("b", "Harrow Mills Corp"))
+    apostrophe = organisation("Carden’s Bay Trust", ("a", "Carden’s Bay Trust"), ("b", "Cardens Bay Trust"))
+    straight = organisation("Founder's Circle", ("a", "Founder’s Circle"), ("b", "\"Founder's Circle"))
+    comma = organisation("Nelson, B.C. Council", ("a", "Nelson, B.C. Council"), ("b", "Nelson B.C. Council"))
+    assert spelling_conflicts([dotted, apostrophe, straight, comma]) == []
+    misspelt = organisation("Harrow Mills Corp.", ("a", "Harrow Mills Corp."), ("b", "Harow Mills Corp"))
+    assert [c.subject for c in spelling_conflicts([misspelt])] == ["spelling of Harrow Mills Corp."]
+
+
+Doc = tuple[str, str, tuple[Quantity, ...]]
+
+
+def counts(aid: str, text: str, *figures: tuple[str, float], **kw: str) -> Doc:
+    """An article holding ``figures`` ``(words, value)``, counts unless ``kw`` says otherwise."""
+    kw = {"unit": "count", "category": "count", **kw}
+    modifier = kw.pop("modifier", None)
+    return (aid, text, tuple(area(aid, text, words, value, modifier, **kw) for words, value in figures))
+
+
+P = "The county council said on Friday that {n} homes in the lower valley had lost power after the storm."
+Q = "After the storm, {n} homes in the lower valley had lost power, the county council said on Friday."
+
+
+def test_a_hedged_figure_that_holds_the_other_is_one_figure() -> None:
+    def homes(aid: str, template: str, number: str, value: float, modifier: str = "") -> Doc:
+        return counts(
+            aid, template.format(n=number), (number, value), **({"modifier": modifier} if modifier else {})
+        )
+
+    assert run(homes("a", P, "300", 300, "about"), homes("b", Q, "312", 312))[1] == []
+    assert run(homes("a", P, "400", 400, "more than"), homes("b", Q, "480", 480))[1] == []
+    _, rivals = run(homes("a", P, "270", 270, "nearly"), homes("b", Q, "310", 310))
+    assert [(k, s) for k, s, _ in rivals] == [("quantity", "contradiction")]
+
+
+def test_counts_of_different_things_are_no_rival_figures() -> None:
+    c = "The raid on the compound killed 11 guards, the regional governor said on Sunday."
+    d = "The raid on the compound killed 14 villagers, the regional governor said on Sunday."
+    guards = counts("c", c, ("11 guards", 11), measure="guards")
+    assert run(guards, counts("d", d, ("14 villagers", 14), measure="villagers"))[1] == []
+    same = d.replace("villagers", "guards")
+    assert [k for k, _, _ in run(guards, counts("d", same, ("14 guards", 14), measure="guards"))[1]] == [
+        "quantity"
+    ]
+
+
+def test_reference_periods_of_two_reports_never_conflict() -> None:
+    e = "Exports to the region grew in the first {n} months of the year, the trade office said."
+    period = {"unit": "duration:month", "category": "period"}
+    eight, seven = e.format(n="eight"), e.format(n="seven")
+    assert (
+        run(
+            counts("e", eight, ("eight months", 8), **period),
+            counts("f", seven, ("seven months", 7), **period),
+        )[1]
+        == []
+    )
+
+
+def test_a_figure_is_no_rival_of_an_article_that_gives_two_different_figures_of_it() -> None:
+    """The first article counts three closed schools and four threatened ones; the second the
+    three closed ones: its three agrees with the first article's three, and the four is another
+    count of the first article, not a rival of the second's three."""
+    g = (
+        "Three schools in the district closed on Thursday after threats against the schools. "
+        "Four schools in the district received threats on Wednesday, and three of them closed."
+    )
+    h = "Three schools in the district closed on Thursday after online threats against the schools."
+    kinds, conflicts = run(
+        counts("g", g, ("Three schools", 3), ("Four schools", 4)), counts("h", h, ("Three schools", 3))
+    )
+    assert conflicts == []
+    assert "quantity" in kinds  # the three closed schools: one claim of both articles

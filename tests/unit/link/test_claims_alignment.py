@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from newsprism.link.claims import build_claims, quote_support
 from newsprism.link.conflicts import wording_conflicts
-from newsprism.records import Article, ArticleAnalysis, Citation, Quantity, QuoteGroup, QuoteVariant, Span
+from newsprism.records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Quantity,
+    Quote,
+    QuoteGroup,
+    QuoteKind,
+    QuoteVariant,
+    Span,
+)
 from newsprism.words import meaning_keys
 from tests.story_actors import story_actors
 
@@ -103,6 +113,15 @@ def group(*variants: QuoteVariant) -> QuoteGroup:
     return QuoteGroup(id="g", speaker="mayor", speaker_name="Mayor", variants=variants, independent_origins=2)
 
 
+def quotes_of(*groups: QuoteGroup, kind: QuoteKind = "direct") -> dict[str, Quote]:
+    """The quote record behind every variant, all of ``kind``."""
+    return {
+        v.quote: Quote(id=v.quote, span=v.span, text=v.text, kind=kind, speaker=v.speaker)
+        for g in groups
+        for v in g.variants
+    }
+
+
 def test_a_loosely_quoted_wording_in_another_article_is_an_inconsistent_detail() -> None:
     loose = group(
         variant("a", 0, "fully understands the need for all measures taken by the council", "exact"),
@@ -112,7 +131,7 @@ def test_a_loosely_quoted_wording_in_another_article_is_an_inconsistent_detail()
         variant("a", 0, "we understand your questions and concerns on this matter", "exact"),
         variant("b", 0, "questions and concerns", "fragment"),
     )
-    assert [(c.kind, c.severity) for c in wording_conflicts([loose, literal])] == [
+    assert [(c.kind, c.severity) for c in wording_conflicts([loose, literal], quotes_of(loose, literal))] == [
         ("wording", "inconsistent_detail")
     ]
 
@@ -152,3 +171,39 @@ def test_a_named_entity_is_one_key_not_one_per_word_of_its_name() -> None:
     assert "@e1" in unit.keys
     assert not {"ilona", "marek"} & unit.keys
     assert {"barrier", "flood", "dolna"} <= unit.keys
+
+
+def test_reported_speech_worded_differently_is_no_wording_conflict() -> None:
+    """Without quotation marks the words are each outlet's: only quoted words have a wording."""
+    told = group(
+        variant("a", 0, "the stolen bicycles were later returned to their owners", "exact"),
+        variant("b", 0, "the stolen bikes were returned to the owners", "variant"),
+    )
+    assert wording_conflicts([told], quotes_of(told, kind="indirect")) == []
+    assert [c.kind for c in wording_conflicts([told], quotes_of(told))] == ["wording"]
+
+
+def test_a_quote_shortened_or_cut_at_another_place_is_the_same_wording() -> None:
+    """The second article cuts the mayor's words at other places than the first, which quotes
+    them in two parts around its attribution; an editorial bracket is the outlet's own word."""
+    cut = group(
+        variant("a", 0, "We are proud of the crews.", "exact"),
+        variant("a", 60, "They worked through the night to save the old harbour wall.", "variant"),
+        variant("b", 0, "proud of the crews. They worked through the night", "variant"),
+        variant("b", 80, "to save the old harbour wall", "fragment"),
+    )
+    bracket = group(
+        variant("a", 0, "The walk to the ferry took us a 40 min[ute] climb in the dark", "exact"),
+        variant("b", 0, "The walk to the ferry took us a 40 min climb in the dark", "variant"),
+    )
+    assert wording_conflicts([cut, bracket], quotes_of(cut, bracket)) == []
+    reworded = group(*cut.variants[:2], variant("b", 0, "We are so proud of all our crews.", "variant"))
+    assert [c.kind for c in wording_conflicts([reworded], quotes_of(reworded))] == ["wording"]
+
+
+def test_quotes_that_match_only_through_a_third_are_no_wordings_of_each_other() -> None:
+    titles = group(
+        variant("a", 0, "Salt on the Rails,", "fragment"),
+        variant("b", 0, "Nine Lanterns.", "fragment"),
+    )
+    assert wording_conflicts([titles], quotes_of(titles)) == []

@@ -98,3 +98,59 @@ def test_a_quarter_and_a_month_inside_it_are_compatible() -> None:
 def test_a_half_year_and_a_day_outside_it_are_a_date_conflict() -> None:
     found = _bridge_story(("in the first half of 2022", "2022-H1"), ("on August 3, 2022", "2022-08-03"))
     assert found == [("date", "inconsistent_detail", ["2022-H1", "2022-08-03"])]
+
+
+def _dated(aid: str, text: str, dates: list[tuple[str, str]]) -> tuple[Article, ArticleAnalysis]:
+    """One article of one sentence with ``dates`` ``(words, value)`` as DATE expressions."""
+    timexes = tuple(
+        TimeExpression(
+            id=f"t-{aid}-{text.index(words)}",
+            span=Span(aid, text.index(words), text.index(words) + len(words)),
+            text=words,
+            type="DATE",
+            value=value,
+        )
+        for words, value in dates
+    )
+    return (
+        Article(id=aid, source=aid, title="", text=text),
+        ArticleAnalysis(article=aid, sentences=((0, len(text)),), time_expressions=timexes),
+    )
+
+
+def _date_conflicts(*docs: tuple[Article, ArticleAnalysis]) -> list[list[str]]:
+    articles, analyses = [d[0] for d in docs], [d[1] for d in docs]
+    ids = [a.id for a in articles]
+    _, conflicts = build_claims(articles, analyses, story_actors(ids), [], {i: i for i in ids})
+    return [[v.value for v in c.values] for c in conflicts if c.kind == "date"]
+
+
+def test_dates_listed_in_one_sentence_are_no_rival_dates() -> None:
+    """A tour's dates run into one sentence in both articles: no item is a rival of another's."""
+    listing = [("June 9", "2026-06-09"), ("June 14", "2026-06-14"), ("June 17", "2026-06-17")]
+    a = "The Harrow Quartet tour dates: June 9 -- Tampa Arena, June 14 -- Atlanta Hall, June 17 -- Nashville Dome."
+    b = "The Harrow Quartet tour dates: June 9 – Tampa Arena; June 14 – Atlanta Hall; June 17 – Nashville Dome."
+    assert _date_conflicts(_dated("a", a, listing), _dated("b", b, listing)) == []
+    moved = [("June 9", "2026-06-09"), ("June 15", "2026-06-15"), ("June 17", "2026-06-17")]
+    c = b.replace("June 14", "June 15")
+    assert _date_conflicts(_dated("a", a, listing), _dated("c", c, moved)) == [["2026-06-14", "2026-06-15"]]
+
+
+def test_the_date_of_another_event_told_in_the_sentence_is_no_rival_date() -> None:
+    """Both sentences name the heirs and their complaint, but the first dates the painter's flight,
+    the second the filing of the complaint."""
+    a = (
+        "According to the complaint the heirs of the painter Ada Brenner filed against the city "
+        "museum, the painter fled the capital in May 1933."
+    )
+    b = "The heirs of the painter Ada Brenner filed their complaint against the city museum on Monday."
+    found = _date_conflicts(
+        _dated("a", a, [("in May 1933", "1933-05")]), _dated("b", b, [("on Monday", "2026-03-02")])
+    )
+    assert found == []
+    c = "The heirs of the painter Ada Brenner filed their complaint against the city museum in May."
+    d = "On Monday, the heirs of the painter Ada Brenner filed their complaint against the city museum."
+    found = _date_conflicts(
+        _dated("c", c, [("in May", "2026-05")]), _dated("d", d, [("On Monday", "2026-03-02")])
+    )
+    assert found == [["2026-05", "2026-03-02"]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.link.quotes import explicit, group_quotes, group_speakers
-from newsprism.records import Article, ArticleAnalysis, Quote, Span
+from newsprism.records import Article, ArticleAnalysis, Entity, Mention, Quote, QuoteGroup, QuoteVariant, Span
 
 
 def quote(
@@ -13,11 +13,17 @@ def quote(
     start: int = 0,
     kind: str = "direct",
     written: str | None = None,
+    written_at: int | None = None,
 ) -> Quote:
-    """A quote whose speaker phrase is ``written`` (by default the speaker's name itself)."""
+    """A quote whose speaker phrase is ``written`` (by default the speaker's name itself), at
+    ``written_at`` when given."""
+    phrase = written or speaker
     return Quote(
         id=f"{article}-{start}", span=Span(article, start, start + len(text)), text=text,
-        kind=kind, speaker=speaker, speaker_name=speaker, speaker_text=written or speaker,  # type: ignore[arg-type]
+        kind=kind, speaker=speaker, speaker_name=speaker, speaker_text=phrase,  # type: ignore[arg-type]
+        speaker_span=(
+            Span(article, written_at, written_at + len(phrase or "")) if written_at is not None else None
+        ),
     )  # fmt: skip
 
 
@@ -131,6 +137,91 @@ def test_two_articles_naming_different_speakers_of_one_quote_are_a_speaker_confl
     analyses = [ArticleAnalysis(article=q.span.article, quotes=(q,)) for q in quotes]
     articles = [Article(id=i, source=i, title="", text="x" * 100) for i in "abc"]
     groups = group_quotes(articles, analyses, [], {i: i for i in "abc"})
-    (conflict,) = speaker_conflicts(groups, {q.id: q for q in quotes}, {})
+    (conflict,) = speaker_conflicts(groups, {q.id: q for q in quotes}, {}, [], {})
     assert conflict.kind == "speaker" and conflict.severity == "contradiction"
     assert [v.value for v in conflict.values] == ["vukanich", "sokol"]
+
+
+def _named(article: str, text: str, speaker: str, written: str, at: int = 0) -> Quote:
+    return quote(article, text, speaker, start=at, written=written)
+
+
+def _speaker_conflicts(*quotes: Quote, texts: dict[str, str], entities: list[Entity]) -> list[list[str]]:
+    from newsprism.link.conflicts import speaker_conflicts
+
+    ids = sorted({q.span.article for q in quotes})
+    analyses = [
+        ArticleAnalysis(article=i, quotes=tuple(q for q in quotes if q.span.article == i)) for i in ids
+    ]
+    articles = [Article(id=i, source=i, title="", text=texts[i]) for i in ids]
+    groups = group_quotes(articles, analyses, entities, {i: i for i in ids})
+    names = {e.id: e.name for e in entities}
+    return [
+        [v.value for v in c.values]
+        for c in speaker_conflicts(groups, {q.id: q for q in quotes}, names, entities, texts)
+    ]
+
+
+def _org(eid: str, *at: tuple[str, int, int]) -> Entity:
+    return Entity(
+        id=eid, name=eid.title(), type="organization",
+        mentions=tuple(Mention(Span(a, s, e), eid, "ORG") for a, s, e in at),
+    )  # fmt: skip
+
+
+def test_speakers_named_together_in_one_attribution_are_no_rival_speakers() -> None:
+    said = "they had closed the channel to all shipping until the wreck was cleared"
+    a = f"The coast guard, the harbour police and the port authority said {said}."
+    b = f"The coast guard said {said}."
+    police = a.index("harbour police")
+    quotes = (
+        quote("a", said, "police", a.index(said), "indirect", a[police : a.index(" said")], police),
+        quote("b", said, "guard", b.index(said), "indirect", "The coast guard", 0),
+    )
+    entities = [
+        _org("guard", ("a", 4, 15), ("b", 4, 15)),
+        _org("police", ("a", police, police + len("harbour police"))),
+        _org("port", ("a", a.index("port"), a.index("port") + len("port authority"))),
+    ]
+    assert _speaker_conflicts(*quotes, texts={"a": a, "b": b}, entities=entities) == []
+    alone = f"The harbour police said {said}."
+    apart = (quote("a", said, "police", alone.index(said), "indirect", "The harbour police", 0), quotes[1])
+    police_only = [_org("guard", ("b", 4, 15)), _org("police", ("a", 4, 18))]
+    assert _speaker_conflicts(*apart, texts={"a": alone, "b": b}, entities=police_only) == [
+        ["Police", "Guard"]
+    ]
+
+
+def test_a_surname_and_the_full_name_are_one_speaker() -> None:
+    said = "Threats against officials are not protected speech in this state or any other"
+    people = [
+        Entity(id="kennedy", name="Kennedy", type="person"),
+        Entity(id="mara-kennedy", name="Mara Kennedy Jr.", type="person"),
+    ]
+    quotes = (
+        _named("a", said, "mara-kennedy", "prosecutor Mara Kennedy Jr."),
+        _named("b", said, "kennedy", "Kennedy"),
+    )
+    assert _speaker_conflicts(*quotes, texts={"a": "x" * 200, "b": "x" * 200}, entities=people) == []
+
+
+def test_a_short_title_both_articles_quote_is_no_utterance_to_dispute() -> None:
+    """A group chained through a quoted list holds one song's title from each of two articles,
+    each near a different named speaker: the title is no utterance either could have said."""
+    from newsprism.link.conflicts import speaker_conflicts
+
+    def grouped(text_a: str, text_b: str) -> list[list[str]]:
+        quotes = (
+            _named("a", text_a, "promoter", "the promoter"),
+            _named("b", text_b, "singer", "the singer"),
+        )
+        variants = tuple(
+            QuoteVariant(q.id, q.span, q.text, None, q.speaker, q.speaker_name, "variant") for q in quotes
+        )
+        group = QuoteGroup("g", "promoter", "promoter", variants, 2)
+        found = speaker_conflicts([group], {q.id: q for q in quotes}, {}, [], {"a": "", "b": ""})
+        return [[v.value for v in c.values] for c in found]
+
+    assert grouped("Copper Moon", "Copper Moon") == []
+    said = "We will play every song of the first record on every night of the tour"
+    assert grouped(said, said) == [["promoter", "singer"]]

@@ -161,9 +161,9 @@ def build_claims(
         + sorted(dates, key=first_seen)
         + sorted(outcomes, key=first_seen)
         + sorted(role_conflicts(entities), key=first_seen)
-        + sorted(speaker_conflicts(quote_groups, quotes, names), key=first_seen)
+        + sorted(speaker_conflicts(quote_groups, quotes, names, entities, texts), key=first_seen)
         + sorted(spelling_conflicts(entities), key=first_seen)
-        + sorted(wording_conflicts(quote_groups), key=first_seen),
+        + sorted(wording_conflicts(quote_groups, quotes), key=first_seen),
         scope,
     )
     kept = {c.id for c in conflicts}

@@ -11,7 +11,15 @@ list, not events of their own: they are never set against each other or another 
 aligned events of different origins conflict when their dates are incompatible: not equal and
 neither containing the other (``2022-02`` contains ``2022-02-04``, a week its days, an interval
 its days, ``2022-Q3`` its months: ``2022-Q3`` and ``2022-05`` conflict, ``2022-Q3`` and ``2022-08``
-do not). Both day-precise -> ``contradiction``, else ``inconsistent_detail``.
+do not), unless either sentence also gives the other's date: a sentence of several dates is a
+list ("June 9 -- Tampa, June 14 -- Atlanta, June 17 -- Nashville", a tour's dates run into one
+line), and its items are not rival dates of each other or of another outlet's printing of the
+list. And a sentence often tells of several events, each with its own date ("the heirs filed a
+complaint on Monday, saying the collector fled Berlin in May 1933"): the clause that holds a date
+(:func:`.quantities.clause_of`; the sentence when that clause is little more than the date, as
+a fronted "On Monday,") must share :data:`MIN_CLAUSE_SHARED` keys with the other sentence, so a
+flight in 1933 is not set against a complaint filed on Monday because both sentences name the
+heirs. Both day-precise -> ``contradiction``, else ``inconsistent_detail``.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from ...words import idf_table
 from ..conflicts import make_conflict
 from ..keys import candidate_pairs
 from ..sentences import MIN_SHARED_KEYS, SentenceUnit, aligned, named_mentions, span_keys
+from .quantities import clause_of
 
 #: Least meaning keys of an event (the sentence without its dates).
 MIN_EVENT_KEYS = 4
@@ -44,6 +53,11 @@ MIN_EVENT_KEYS = 4
 MIN_EVENT_SCORE = 0.35
 #: Posting lists longer than this are not used to block.
 MAX_POSTINGS = 200
+#: Least keys of the clause holding a date for it to stand for the date's event (else the
+#: sentence does: "On Monday," is a clause of the date alone).
+MIN_CLAUSE_KEYS = 2
+#: Least keys the clause holding each date shares with the other sentence of a date conflict.
+MIN_CLAUSE_SHARED = 2
 
 
 def compatible(a: str, b: str) -> bool:
@@ -69,6 +83,11 @@ class DatedEvent:
     unit: SentenceUnit
     value: str
     text: str  # the time expression as written
+    clause: frozenset[str] = frozenset()  # keys of the clause holding the date; empty: the sentence's
+
+    def event_keys(self) -> frozenset[str]:
+        """Keys of the clause holding the date, or of the sentence when none are set."""
+        return self.clause or self.unit.keys
 
 
 def dated_events(
@@ -99,7 +118,12 @@ def dated_events(
             if len(keys) < MIN_EVENT_KEYS:
                 continue
             unit = SentenceUnit(article.id, order, start, end, article.text[start:end], frozenset(keys))
-            out.extend(DatedEvent(unit, str(t.value), t.text) for t in dates)
+            for t in dates:
+                lo, hi = clause_of(article.text, t.span.start, t.span.end, (start, end))
+                inner = [m for m in named if lo <= m.span.start < hi]
+                clause = span_keys(text[lo - start : hi - start], lo, inner, entity_at)
+                clause_keys = frozenset(clause) if len(clause) >= MIN_CLAUSE_KEYS else unit.keys
+                out.append(DatedEvent(unit, str(t.value), t.text, clause_keys))
     return out
 
 
@@ -110,8 +134,16 @@ def date_conflicts(
 ) -> list[Conflict]:
     """Conflicts between aligned events of different origins with incompatible dates, best
     aligned first; each date expression is in at most one conflict. Only articles ``related``
-    reports of one story (:mod:`.claim_scope`) are compared."""
+    reports of one story (:mod:`.claim_scope`) are compared, and no pair where either sentence
+    also gives the other's date (a list of dates)."""
     idf = idf_table(e.unit.keys for e in events)
+    given: dict[tuple[str, int], list[str]] = {}  # the dates of each sentence
+    for e in events:
+        given.setdefault((e.unit.article, e.unit.start), []).append(e.value)
+
+    def gives(event: DatedEvent, value: str) -> bool:
+        return any(compatible(v, value) for v in given[(event.unit.article, event.unit.start)])
+
     found: list[tuple[float, int, int]] = []
     keys = [sorted(e.unit.keys) for e in events]
     groups = [e.unit.article for e in events]
@@ -120,6 +152,10 @@ def date_conflicts(
         if origin_of.get(a.unit.article, a.unit.article) == origin_of.get(b.unit.article, b.unit.article):
             continue
         if compatible(a.value, b.value) or not related(a.unit.article, b.unit.article):
+            continue
+        if gives(a, b.value) or gives(b, a.value):
+            continue
+        if min(len(a.event_keys() & b.unit.keys), len(b.event_keys() & a.unit.keys)) < MIN_CLAUSE_SHARED:
             continue
         score = aligned(a.unit, b.unit, idf)
         if score >= MIN_EVENT_SCORE:

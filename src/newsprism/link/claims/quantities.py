@@ -26,9 +26,26 @@ measure only when their clauses name the same canonical person, and an age of an
 Agreeing values join one claim; different values are a conflict, unless the figure is an update
 ("the death toll rose to 12 on Sunday": a direction on one side only), the sentences are dated
 differently, or the other article also gives the first value in that sentence (two numbers of
-one sentence: "11 dead and 23 missing"). Severity: hedges become intervals ("some 410" ≈
-390-430, "almost three" = 2.4-3, "at least 11" ≥ 11); values whose intervals do not meet are a
-``contradiction``, values that could both hold an ``inconsistent_detail``.
+one sentence: "11 dead and 23 missing"). Nor are these rival figures:
+
+* **A hedge and a value it holds** (:func:`agrees`): "about 300" and "312", "more than 40
+  kilometres" and "48 kilometres", "about 40%" and "39 percent" are one figure, rounded or given
+  as a floor. A hedge is read narrowly here ("nearly 27" is 24.3-27, so "nearly 27%" and "31
+  percent" still disagree, and "almost three years" and "2½ years" too).
+* **Two counts of different things**: both counted nouns named and no word in common ("11
+  women" / "14 fighters", "nine companies" / "13 markets"); generic nouns (people, residents)
+  count anything.
+* **A reference period** ("the first eight months of 2022" / "the first seven months of this
+  year"): it says over which time another figure was measured; two reports measuring over
+  different windows do not disagree about it.
+* **A figure set against another of an article that already gives two different figures of the
+  measure**: an article does not contradict itself, so its second figure measures something else
+  ("more than 900 students were absent" and "379 of the 1,186 students enrolled" in one article,
+  "more than 900 students" in another: the 1,186 is no rival of the 900).
+
+Severity: hedges become intervals ("some 410" ≈ 390-430, "almost three" = 2.4-3, "at least
+11" ≥ 11); values whose intervals do not meet are a ``contradiction``, values that could both
+hold an ``inconsistent_detail``.
 """
 
 from __future__ import annotations
@@ -44,6 +61,9 @@ from ..keys import UnionFind, candidate_pairs
 
 #: Categories never compared (ordinals, "two leaders"-type counts are below MIN_COUNT).
 SKIP_CATEGORIES: frozenset[str] = frozenset({"ordinal", "other"})
+#: Categories that qualify another figure ("the first eight months of"): they agree or differ,
+#: never conflict.
+NO_CONFLICT_CATEGORIES: frozenset[str] = frozenset({"period"})
 MIN_COUNT = 3.0
 #: Least share (Jaccard) of sentence keys, and least shared keys, for one measure.
 MIN_JACCARD = 0.2
@@ -76,9 +96,22 @@ _DEICTIC = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]\s|\s[\u2013\u2014]\s?|\s-\s")
 
-_BELOW = {"almost", "nearly", "just under", "up to", "fewer than", "less than", "under", "at most"}
-_ABOVE = {"more than", "over", "at least", "above", "just over"}
-_AROUND = {"about", "some", "around", "roughly", "approximately", "an estimated", "nearly about"}
+_JUST_BELOW = frozenset({"almost", "nearly", "just under", "close to"})
+_CEILING = frozenset({"up to", "fewer than", "less than", "under", "at most", "as many as", "as much as"})
+_JUST_ABOVE = frozenset({"just over"})
+_FLOOR = frozenset({"more than", "over", "at least", "above", "upwards of"})
+_AROUND = frozenset({"about", "some", "around", "roughly", "approximately", "an estimated", "nearly about"})
+_INF = float("inf")
+#: What values a hedged figure ``v`` allows, as (low, high) multiples of ``v``: read broadly, for
+#: how badly two figures disagree (:func:`severity`), and narrowly, for whether they are one
+#: figure (:func:`agrees`). The first row holding the hedge decides.
+HEDGE_BOUNDS: tuple[tuple[frozenset[str], tuple[float, float], tuple[float, float]], ...] = (
+    (_JUST_BELOW, (0.8, 1.0), (0.9, 1.0)),
+    (_CEILING, (0.8, 1.0), (0.0, 1.0)),
+    (_JUST_ABOVE, (1.0, _INF), (1.0, 1.1)),
+    (_FLOOR, (1.0, _INF), (1.0, _INF)),
+    (_AROUND, (0.95, 1.05), (0.95, 1.05)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,21 +130,31 @@ class QuantityItem:
     local: bool = False  # measures a thing only its own article defines ("this configuration")
 
 
-def interval(q: Quantity) -> tuple[float, float]:
-    """The values ``q`` allows once its hedge is read: "some 410" → (389.5, 430.5)."""
+def interval(q: Quantity, narrow: bool = False) -> tuple[float, float]:
+    """The values ``q`` allows once its hedge is read (:data:`HEDGE_BOUNDS`): broadly, "some 410"
+    → (389.5, 430.5), "almost three" → (2.4, 3); ``narrow``, "nearly 27" → (24.3, 27), "more than
+    40" → (40, inf), "up to 8" → (0, 8). A bare figure allows itself."""
     v, mod = q.value, (q.modifier or "").lower()
-    if mod in _BELOW:
-        return (0.8 * v, v)
-    if mod in _ABOVE:
-        return (v, float("inf"))
-    if mod in _AROUND:
-        return (0.95 * v, 1.05 * v)
+    for hedges, broad, tight in HEDGE_BOUNDS:
+        if mod in hedges:
+            lo, hi = tight if narrow else broad
+            return (lo * v, hi * v if hi != _INF else _INF)
     return (v, v)
 
 
 def same_value(a: Quantity, b: Quantity) -> bool:
     """Equal up to rounding."""
     return abs(a.value - b.value) <= ROUNDING * max(abs(a.value), abs(b.value))
+
+
+def agrees(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures can be one, rounded or hedged: equal up to rounding, or their
+    narrowly read hedges (:func:`interval`) meet ("about 300" / "312", "more than 40" / "48";
+    not "nearly 27" / "31")."""
+    if same_value(a, b):
+        return True
+    (lo1, hi1), (lo2, hi2) = interval(a, narrow=True), interval(b, narrow=True)
+    return lo1 <= hi2 and lo2 <= hi1
 
 
 def severity(values: Sequence[Quantity]) -> Severity:
@@ -248,16 +291,31 @@ def _gives_value(
     return any(same_value(other.quantity, value) for other in items_by_sentence.get(key, ()))
 
 
+def _counted(q: Quantity) -> frozenset[str]:
+    """The words a count says what it counts by, generic nouns left out ("14 al qaeda fighters"
+    → {"al", "qaeda", "fighter"}; "23 people" → {})."""
+    if q.category != "count" or not q.measure:
+        return frozenset()
+    return frozenset(k for k in meaning_keys(q.measure) if not k[0].isdigit() and k not in GENERIC_NEAR)
+
+
 def _may_conflict(a: QuantityItem, b: QuantityItem) -> bool:
-    """Whether two values can be rival reports of one figure: same dates (when both sentences
-    are dated), neither a time offset ("two years ago") nor a figure of a thing its own article
-    defines ("the price of this configuration": two reviews of two configurations), and within a
-    factor of :data:`MAX_CONFLICT_RATIO` of each other."""
+    """Whether two values can be rival reports of one figure: not one figure rounded or hedged
+    (:func:`agrees`), not a reference period, same dates (when both sentences are dated), neither
+    a time offset ("two years ago") nor a figure of a thing its own article defines ("the price of
+    this configuration": two reviews of two configurations), not counts of different things
+    ("11 women" / "14 fighters"), and within a factor of :data:`MAX_CONFLICT_RATIO` of each other."""
+    qa, qb = a.quantity, b.quantity
+    if agrees(qa, qb) or qa.category in NO_CONFLICT_CATEGORIES or qb.category in NO_CONFLICT_CATEGORIES:
+        return False
     if a.dates and b.dates and not a.dates & b.dates:
         return False
     if a.offset or b.offset or a.local or b.local:
         return False
-    lo, hi = sorted((abs(a.quantity.value), abs(b.quantity.value)))
+    counted_a, counted_b = _counted(qa), _counted(qb)
+    if counted_a and counted_b and not counted_a & counted_b:
+        return False
+    lo, hi = sorted((abs(qa.value), abs(qb.value)))
     return lo > 0 and hi / lo <= MAX_CONFLICT_RATIO
 
 
@@ -298,6 +356,9 @@ def quantity_clusters(
             key = (x, items[y].quantity.span.article)
             if score > best.get(key, (0.0, -1))[0]:
                 best[key] = (score, y)
+    members: dict[int, list[int]] = {}
+    for k in range(len(items)):
+        members.setdefault(sets.find(k), []).append(k)
     for (i, _), (score, j) in sorted(best.items()):
         mutual = best.get((j, items[i].quantity.span.article), (0.0, -1))[1] == i
         a, b = items[i], items[j]
@@ -308,7 +369,11 @@ def quantity_clusters(
             and not _gives_value(a, b.quantity, by_sentence)
             and not _gives_value(b, a.quantity, by_sentence)
         ):
+            ri, rj = sets.find(i), sets.find(j)
+            if ri == rj or not _consistent([items[m] for m in members[ri] + members[rj]]):
+                continue
             sets.union(i, j)
+            members[min(ri, rj)] = members.pop(ri) + members.pop(rj)
     return [
         [items[m] for m in ms]
         for ms in sets.groups()
@@ -316,14 +381,26 @@ def quantity_clusters(
     ]
 
 
+def _consistent(cluster: Sequence[QuantityItem]) -> bool:
+    """Whether every article gives one figure (up to rounding) among ``cluster``'s quantities:
+    an article's two different figures measure two things, so no article's rival can be both."""
+    first: dict[str, Quantity] = {}
+    for it in cluster:
+        q = first.setdefault(it.quantity.span.article, it.quantity)
+        if not same_value(q, it.quantity):
+            return False
+    return True
+
+
 def quantity_conflict(cluster: Sequence[QuantityItem], texts: Mapping[str, str]) -> Conflict | None:
-    """The conflict of a cluster whose values differ beyond rounding, else None."""
+    """The conflict of a cluster with two values that cannot be one figure (:func:`agrees`),
+    else None."""
     values = [it.quantity for it in cluster]
     distinct: list[Quantity] = []
     for q in values:
         if not any(same_value(q, d) for d in distinct):
             distinct.append(q)
-    if len(distinct) < 2:
+    if all(agrees(a, b) for k, a in enumerate(distinct) for b in distinct[k + 1 :]):
         return None
     measure = next((q.measure for q in values if q.measure), None)
     first = cluster[0]
