@@ -15,8 +15,8 @@ than one (each was measured: swapping one for another changes the outputs):
   dates).
 * :func:`light_stem` and :data:`SUMMARY_STOP_WORDS` are the summariser's terms: a longer suffix
   list ("-ment", "-ly", "-ational") and a shorter stop list ("new", "may", "mr" are stop words;
-  "first", "last" are not). The summary's tf-idf weights were tuned with them: :func:`stem` and
-  :data:`STOP` in their place change which sentences the summary picks.
+  "first", "last" are not). The summary's concept weights were fitted with them: :func:`stem`
+  and :data:`STOP` in their place change which sentences the summary picks.
 * :func:`stop_words` gives jusText's frequent-word list of any of :data:`LANGUAGES`, and
   :func:`letter_words` the alphabetic, case-folded words (elisions split) to count against it:
   cleaning works on text in any language, so it tells languages apart and finds content words

@@ -1,9 +1,10 @@
 """Extractive multi-document summary in which every sentence cites its sources.
 
-1. :mod:`.summary_candidates`: every analysed sentence becomes a verbatim span; fragments,
+1. :mod:`.candidates`: every analysed sentence becomes a verbatim span; fragments,
    questions, boilerplate and quotes torn from their attribution are never extracted.
-2. :mod:`.summary_select`: salience by centroid similarity (one profile per independent origin),
-   a lead-position prior and support by other origins; greedy MMR fill of the word budget.
+2. :mod:`.select`: greedy coverage of the story's concepts (words and word pairs, weighted by how
+   many sentences and independent origins use them) per word, plus a sentence bonus (terms other
+   origins share, support, quotations); near-duplicates skipped; the word budget filled.
 3. Here: the chosen sentences are put in reading order (the cited article's publication date,
    then input order, then position in the article) and each gets its citation and the spans of
    other articles that corroborate it (other origins first).
@@ -15,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from ..records import Article, ArticleAnalysis, Citation, Span, SummarySentence, paired
 from .candidates import Candidate, candidates
-from .select import Params, scores, select, similar, vectorise
+from .select import Params, select, similar, vectorise
 
 MAX_CORROBORATIONS = 5
 
@@ -38,13 +39,13 @@ def summarize_with(
     max_words: int,
     params: Params,
 ) -> list[SummarySentence]:
-    """:func:`summarize` with explicit selection :class:`~.summary_select.Params`."""
+    """:func:`summarize` with explicit selection :class:`~.select.Params`."""
     cands = candidates(articles, analyses, origin_of)
     if not cands or max_words <= 0:
         return []
     vecs = vectorise(cands)
     neighbours = similar(cands, vecs, params)
-    chosen = select(cands, vecs, scores(cands, vecs, neighbours, params), max_words, params)
+    chosen = select(cands, vecs, neighbours, max_words, params)
     dates = _dates(articles, analyses)
     chosen.sort(key=lambda i: (_date_key(dates.get(cands[i].article)), cands[i].order, cands[i].start))
     return [

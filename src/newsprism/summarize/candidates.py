@@ -10,10 +10,12 @@ quotation mark that the sentence splitter left on the wrong side of a boundary.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..records import Article, ArticleAnalysis, paired
+from ..records import Article, ArticleAnalysis, Paired, paired
+from ..words import light_stem
 from .context import Context, QuoteIndex, Standing, standing
 from .furniture import caption, machinery, site_address
 from .text import CUE, terms, word_count
@@ -25,13 +27,20 @@ MAX_CANDIDATES = 3000  # per story; beyond it only each article's leading senten
 _QUOTES = '"“”'
 _END = ".!\"'”’)"
 _BOILERPLATE = re.compile(
-    r"(?:subscribe|subscriber|sign up|newsletter|click here|all rights reserved|copyright|©|"
-    r"follow us|advertisement|read more|related:|&#\d+;|\bphoto:|\bimage:|\bvideo:|getty images|"
-    r"cookies?\b|terms of (?:use|service)|privacy policy|share this|comments? (?:are|have been)|"
-    r"this (?:article|story) (?:was|has been) (?:updated|corrected)|support our journalism|"
-    r"javascript|your browser|log ?in\b|email us)",
+    r"(?:subscrib(?:e|ing)\b|sign up|newsletter sign|click here|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©|"
+    r"follow us|^advertisement\b|read more|related:|&#\d+;|\bphoto:|\bimage:|\bvideo:|getty images|"
+    r"(?:use of|uses|enable|accept|allow) cookies|terms of (?:use|service)|privacy policy|share this|"
+    r"comments? (?:are|have been)|this (?:article|story) (?:was|has been) (?:updated|corrected)|"
+    r"support our journalism|enable javascript|javascript (?:is|must be)|your browser|log ?in\b|email us)",
     re.IGNORECASE,
 )
+_SITE_WORDS = re.compile(
+    r"\b(?:copyright|cookies?|javascript|newsletters?|advertisements?|subscribers?|login)\b", re.IGNORECASE
+)
+"""Words of a site's own machinery that are also what a story may be about (a copyright ruling, an
+advertisement that offends, a candidate's old newsletters, a streamer's subscribers): boilerplate
+in a story only while no other sentence of it uses them (:func:`_news_words`). The notice forms
+("Copyright 2019", "enable cookies") are :data:`_BOILERPLATE` whatever the story."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +88,16 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def skip_reason(text: str, speaker_known: bool = False) -> str | None:
+def skip_reason(text: str, speaker_known: bool = False, news_words: Collection[str] = ()) -> str | None:
     """Why ``text`` should not be extracted, or ``None`` when it is a fair summary sentence.
     ``speaker_known``: the analysis resolved who speaks in a quotation the sentence does not
-    attribute itself, so the quotation rules do not apply (the speaker is shown beside it)."""
+    attribute itself, so the quotation rules do not apply (the speaker is shown beside it).
+    ``news_words``: the :data:`_SITE_WORDS` (stemmed) the story talks about (:func:`_news_words`)."""
     if text.rstrip(_END).endswith("?") or text.endswith("?"):
         return "question"
     if text[-1] not in _END:
         return "fragment"
-    if _BOILERPLATE.search(text):
+    if _BOILERPLATE.search(text) or any(w not in news_words for w in site_words(text)):
         return "boilerplate"
     if caption(text) or site_address(text):
         return "furniture"
@@ -103,17 +113,22 @@ def skip_reason(text: str, speaker_known: bool = False) -> str | None:
     return None
 
 
-def placed(text: str, stands: Standing) -> tuple[str | None, Standing]:
+def site_words(text: str) -> set[str]:
+    """The :data:`_SITE_WORDS` of ``text``, stemmed."""
+    return {light_stem(m.group(0).lower()) for m in _SITE_WORDS.finditer(text)}
+
+
+def placed(text: str, stands: Standing, news_words: Collection[str] = ()) -> tuple[str | None, Standing]:
     """The skip reason and standing of a sentence once its quotation is placed: a quotation that
     does not name its speaker ("``"We never doubted it."``" after "..., Lopez said.") is a fair
     summary sentence when the analysis resolved who speaks (shown beside it); a whole-sentence
     quotation whose speaker is unknown may still follow the sentence before it, where the
     attribution usually stands. A torn quotation with no known speaker stays out: its speaker
     may be named after it, not before."""
-    skip = skip_reason(text, speaker_known=stands.speaker is not None)
+    skip = skip_reason(text, stands.speaker is not None, news_words)
     if skip != "unattributed quote":
         return skip, stands
-    rest = skip_reason(text, speaker_known=True)
+    rest = skip_reason(text, True, news_words)
     return rest, (Standing(context="unnamed speaker") if rest is None else stands)
 
 
@@ -130,6 +145,7 @@ def candidates(
     pairs = paired(articles, analyses)
     total = sum(len(p.analysis.sentences) for p in pairs)
     per_article = max(3, cap // max(1, len(articles))) if total > cap else None
+    news_words = _news_words(pairs, per_article)
     out: list[Candidate] = []
     for pair in pairs:
         order, article, analysis = pair.order, pair.article, pair.analysis
@@ -141,7 +157,7 @@ def candidates(
             if start >= end:
                 continue
             text = article.text[start:end]
-            skip, stands = placed(text, standing(text, start, quotes.within(start, end)))
+            skip, stands = placed(text, standing(text, start, quotes.within(start, end)), news_words)
             out.append(
                 Candidate(
                     article=article.id,
@@ -160,6 +176,20 @@ def candidates(
                 )
             )
     return _without_machinery(out)
+
+
+def _news_words(pairs: Sequence[Paired], per_article: int | None) -> frozenset[str]:
+    """The :data:`_SITE_WORDS` the story talks about: used in at least two of its distinct
+    sentences (a site's notice is a one-off on its page; a story about copyright, or about a
+    streamer's subscribers, comes back to the word, in one article or across several)."""
+    sentences: dict[str, set[str]] = defaultdict(set)
+    for pair in pairs:
+        spans = pair.analysis.sentences if per_article is None else pair.analysis.sentences[:per_article]
+        for start, end in spans:
+            text = pair.article.text[start:end].strip()
+            for word in site_words(text):
+                sentences[word].add(text)
+    return frozenset(w for w, texts in sentences.items() if len(texts) > 1)
 
 
 def _without_machinery(cands: list[Candidate]) -> list[Candidate]:

@@ -6,9 +6,12 @@ kinds of sentence that read well in place mislead out of it:
 * one that **starts with a pronoun or a demonstrative** ("He was arrested on Friday.", "This is
   the third such case.", "Their study tracked 21,000 pregnancies."): the reader cannot tell whom or
   what it is about. A pronoun at the start of a quotation ("``"We will rebuild," the mayor
-  said``") is the speaker's own and is judged by the speaker instead; a demonstrative that opens
-  a time phrase ("This week, ...") and the expletive "it" ("It is not clear whether ...") point
-  nowhere and pass.
+  said``") is the speaker's own and is judged by the speaker instead; in a sentence that goes on
+  with a quotation begun in the sentence before, only "I" and "we" are the speaker ("It fails
+  over years." after "A dam does not fail in one night." points back). A demonstrative that
+  opens a time phrase ("This week, ...", not "He may ...") and the expletive "it" ("It is not
+  clear whether ...") point nowhere and pass, though a pronoun right after the time phrase
+  still counts ("This week, he resigned.").
 * one that **relies on a speaker it does not name** (``"...," he said``, ``She told reporters
   ...``, a quote whose attribution stood in an earlier sentence).
 
@@ -31,6 +34,9 @@ from ..records import Quote
 Context = Literal["unresolved reference", "unnamed speaker"]
 
 _PRONOUNS = "he|she|they|it|him|her|his|hers|them|their|theirs|its|i|me|my|we|us|our|ours|you|your"
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours"})
+"""Inside a quotation these are the speaker; "it", "they", "this" there still point back ("A dam
+does not fail in one night. It fails over years.")."""
 _DEMONSTRATIVES = "this|that|these|those|such"
 _TIME_NOUNS = (
     "week|weekend|month|year|morning|afternoon|evening|night|season|summer|spring|fall|autumn|"
@@ -39,10 +45,14 @@ _TIME_NOUNS = (
 )
 _OPEN_QUOTES = "\"'“‘«"
 _LEADING = re.compile(
-    rf"(?P<word>{_PRONOUNS}|{_DEMONSTRATIVES})(?=\W|$)(?!['’]s\s+(?:{_TIME_NOUNS}))"
-    rf"(?!\s+(?:past\s+|coming\s+|same\s+)?(?:{_TIME_NOUNS})s?\b)",
+    rf"(?P<word>{_PRONOUNS}|{_DEMONSTRATIVES})(?=\W|$)(?!['’]s\s+(?:{_TIME_NOUNS}))", re.IGNORECASE
+)
+_TIME_PHRASE = re.compile(
+    rf"(?:{_DEMONSTRATIVES})\s+(?:past\s+|coming\s+|same\s+)?(?:{_TIME_NOUNS})s?\b(?!['’])[\s,]*",
     re.IGNORECASE,
 )
+"""A demonstrative opening a time phrase ("This week, ...", "That morning"): it points at a time,
+not back at a sentence. Only a demonstrative: "He may ..." is no month."""
 _EXPLETIVE = re.compile(
     r"it(?:['’]s|\s+is|\s+was|\s+remains|\s+remained|\s+seems|\s+seemed|\s+appears|\s+appeared)"
     r"(?:\s+(?:not|still|also|now|yet|immediately|far|too|less|more))*\s+"
@@ -75,6 +85,9 @@ def leading_reference(text: str) -> str | None:
     something earlier (``None`` when the sentence opens otherwise)."""
     if not text or text[0] in _OPEN_QUOTES:
         return None
+    time = _TIME_PHRASE.match(text)
+    if time:  # the words after it open the clause: "This week, he resigned."
+        text = text[time.end() :]
     if _EXPLETIVE.match(text) or _THOSE_WHO.match(text):
         return None
     m = _LEADING.match(text)
@@ -96,11 +109,14 @@ class QuoteIndex:
         self._starts = [q.span.start for q in self._quotes]
 
     def within(self, start: int, end: int) -> list[Quote]:
-        """Quotes whose content starts inside ``[start, end)``, after the one that started
-        before it and runs into it (a quotation of several sentences), if any."""
+        """Quotes whose content starts inside ``[start, end)``, after the direct quote that
+        started before it and runs into it (a quotation of several sentences), if any. Only a
+        direct quotation runs over a sentence end: a partial quote or a reported clause whose
+        span does is misread (one read as the whole article made every sentence of it hang on
+        its "it")."""
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
-        before = [q for q in self._quotes[max(0, lo - 2) : lo] if q.span.end > start]
+        before = [q for q in self._quotes[max(0, lo - 2) : lo] if q.span.end > start and q.kind == "direct"]
         return before[-1:] + self._quotes[lo:hi]
 
 
@@ -113,8 +129,8 @@ def standing(text: str, start: int, quotes: Sequence[Quote]) -> Standing:
     lead_is_speaker = False
     for q in quotes:
         written = q.speaker_text or ""
-        if q.span.start < start:  # the sentence continues a quotation: its pronouns are the speaker's
-            lead_is_speaker = bool(q.speaker_name)
+        if q.span.start < start:  # the sentence continues a quotation: its "I" and "we" are the speaker
+            lead_is_speaker = bool(q.speaker_name) and (lead or "").lower() in _FIRST_PERSON
         in_sentence = q.speaker_span is not None and start <= q.speaker_span.start < start + len(text)
         if q.speaker_name and in_sentence and _names(q.speaker_name, written):
             continue  # the sentence names its speaker

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..words import SUMMARY_STOP_WORDS, light_stem
 
@@ -30,12 +30,21 @@ def word_count(text: str) -> int:
 def terms(text: str) -> list[str]:
     """Content terms of ``text``: lower-cased words (a contraction cut at its apostrophe), the
     summary stop words removed, light-stemmed (:mod:`newsprism.words` says why these)."""
-    out: list[str] = []
+    return [t for t, stop in _read(text) if not stop]
+
+
+def tokens(text: str) -> list[tuple[str, bool]]:
+    """Every word of ``text`` in order as :func:`terms` reads it, the stop words kept (as they
+    are: a stop word is never stemmed), each with whether it is one."""
+    return list(_read(text))
+
+
+def _read(text: str) -> Iterator[tuple[str, bool]]:
     for token in _WORD.findall(text.lower()):
         token = token.replace("’", "'").split("'", 1)[0]
-        if token and token not in SUMMARY_STOP_WORDS:
-            out.append(light_stem(token))
-    return out
+        if token:
+            stop = token in SUMMARY_STOP_WORDS
+            yield (token if stop else light_stem(token)), stop
 
 
 def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:

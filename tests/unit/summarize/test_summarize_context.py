@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.records import Article, ArticleAnalysis, Quote, Span
+from newsprism.records import Article, ArticleAnalysis, Quote, QuoteKind, Span
 from newsprism.summarize import summarize
 from newsprism.summarize.candidates import candidates
 from newsprism.summarize.context import leading_reference, standing
@@ -18,6 +18,9 @@ from newsprism.summarize.context import leading_reference, standing
         ("Their study tracked more than twenty thousand pregnancies.", "Their"),
         ("That proposal goes to the council next week.", "That"),
         ("This week, the council approved the new budget.", None),
+        ("This May, the council voted to close the river road.", None),
+        ("He may be twice her age, but the court heard he paid.", "He"),
+        ("This week, he resigned from the board of the water company.", "he"),
         ("It is not clear whether the bridge will reopen.", None),
         ("Those who stayed behind were rescued by boat.", None),
         ('"We will rebuild," the mayor said on Tuesday.', None),
@@ -28,12 +31,14 @@ def test_leading_reference(text: str, word: str | None) -> None:
     assert leading_reference(text) == word
 
 
-def quote(text: str, at: int, speaker_text: str, speaker_at: int, name: str | None) -> Quote:
+def quote(
+    text: str, at: int, speaker_text: str, speaker_at: int, name: str | None, kind: QuoteKind = "direct"
+) -> Quote:
     return Quote(
         id="q",
         span=Span("a", at, at + len(text)),
         text=text,
-        kind="direct",
+        kind=kind,
         speaker_text=speaker_text,
         speaker_span=Span("a", speaker_at, speaker_at + len(speaker_text)),
         speaker_name=name,
@@ -122,3 +127,30 @@ def test_a_known_speaker_does_not_make_a_short_quotation_worth_extracting() -> N
     said = quote("Barely.", at, "Maria Lopez", named.index("Maria"), "Maria Lopez")
     resolved = ArticleAnalysis("a", analysis.sentences, quotes=(said,))
     assert candidates([article], [resolved], {"a": "a"})[1].skip == "too short"
+
+
+def test_inside_a_quotation_only_i_and_we_are_the_speaker() -> None:
+    opening = '"A dam does not fail in one night.'
+    it = 'It fails over years," said hydrologist Lena Fischbach.'
+    we = 'We warned them in writing," said hydrologist Lena Fischbach.'
+    for second, context in ((it, "unresolved reference"), (we, None)):
+        article, analysis = make([opening, second])
+        words = article.text[1 : article.text.index('"', 1)]
+        said = quote(words, 1, "Lena Fischbach", article.text.index("Lena"), "Lena Fischbach")
+        got = candidates([article], [ArticleAnalysis("a", analysis.sentences, quotes=(said,))], {"a": "a"})
+        assert got[1].context == context
+
+
+def test_only_a_direct_quote_runs_over_a_sentence_end() -> None:
+    sentences = [
+        "A satirical weekly published cartoons of the prophet on its cover on Wednesday.",
+        'Last year it published an edition "guest-edited" by the prophet that it called a joke.',
+        "Riot police took up positions outside the magazine's offices in Paris.",
+    ]
+    article, analysis = make(sentences)
+    misread = quote(
+        article.text[: len(article.text) - 5], 0, "it", article.text.index("it called"), None, "partial"
+    )
+    got = candidates([article], [ArticleAnalysis("a", analysis.sentences, quotes=(misread,))], {"a": "a"})
+    # the sentences after the one it starts in do not hang on its unresolved "it"
+    assert [c.context for c in got[1:]] == [None, None]

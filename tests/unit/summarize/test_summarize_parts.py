@@ -68,3 +68,31 @@ def test_cosine() -> None:
     assert cosine({"a": 1.0}, {"a": 2.0}) == pytest.approx(1.0)
     assert cosine({"a": 1.0}, {"b": 1.0}) == 0.0
     assert cosine({}, {"a": 1.0}) == 0.0
+
+
+def two_origin_story(first: str, second: str) -> list[str | None]:
+    """Skip reasons of ``first`` and ``second``, each the only sentence of its own origin."""
+    articles = [Article(id=k, source=k, title="", text=t) for k, t in (("a", first), ("b", second))]
+    analyses = [ArticleAnalysis(a.id, ((0, len(a.text)),)) for a in articles]
+    return [c.skip for c in candidates(articles, analyses, {"a": "a", "b": "b"})]
+
+
+def test_a_site_word_is_news_when_another_sentence_of_the_story_uses_it_too() -> None:
+    ruling = "The judge ruled that the copyright covered only the piano arrangement of the song."
+    other = "Warner had collected royalties for decades under a copyright filed in 1935."
+    assert two_origin_story(ruling, other) == [None, None]
+    # alone in its story, the word is the site's own
+    unrelated = "Schools across the county stayed closed while the water receded."
+    assert two_origin_story(ruling, unrelated) == ["boilerplate", None]
+    # the notice forms are boilerplate whatever the story
+    notice = "Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved."
+    assert two_origin_story(notice, other) == ["boilerplate", None]
+    # one article that comes back to the word talks about it
+    text = (
+        "The streaming service lost 200,000 subscribers in the quarter, the company said. "
+        "Analysts had expected it to add subscribers after the price cut in March."
+    )
+    article = Article(id="s", source="s", title="", text=text)
+    cut = text.index("Analysts")
+    analysis = ArticleAnalysis("s", ((0, cut - 1), (cut, len(text))))
+    assert [c.skip for c in candidates([article], [analysis], {"s": "s"})] == [None, None]
