@@ -6,9 +6,11 @@ kinds of sentence that read well in place mislead out of it:
 * one that **starts with a pronoun or a demonstrative** ("He was arrested on Friday.", "This is
   the third such case.", "Their study tracked 21,000 pregnancies."): the reader cannot tell whom or
   what it is about. A pronoun at the start of a quotation ("``"We will rebuild," the mayor
-  said``") is the speaker's own and is judged by the speaker instead; in a sentence that goes on
-  with a quotation begun in the sentence before, only "I" and "we" are the speaker ("It fails
-  over years." after "A dam does not fail in one night." points back). A demonstrative that
+  said``") is the speaker's own and is judged by the speaker instead. A sentence that goes on
+  with a quotation begun in the sentence before lacks its opening mark, so out of place its "I"
+  reads as the narrator's and its "it" points nowhere ("It fails over years." after "A dam does
+  not fail in one night."): it waits for that sentence (taken whole, the quotation reads
+  right), even when it names the speaker after the closing mark. A demonstrative that
   opens a time phrase ("This week, ...", not "He may ...") and the expletive "it" ("It is not
   clear whether ...") point nowhere and pass, though a pronoun right after the time phrase
   still counts ("This week, he resigned.").
@@ -34,9 +36,6 @@ from ..records import Quote
 Context = Literal["unresolved reference", "unnamed speaker"]
 
 _PRONOUNS = "he|she|they|it|him|her|his|hers|them|their|theirs|its|i|me|my|we|us|our|ours|you|your"
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours"})
-"""Inside a quotation these are the speaker; "it", "they", "this" there still point back ("A dam
-does not fail in one night. It fails over years.")."""
 _DEMONSTRATIVES = "this|that|these|those|such"
 _TIME_NOUNS = (
     "week|weekend|month|year|morning|afternoon|evening|night|season|summer|spring|fall|autumn|"
@@ -127,10 +126,11 @@ def standing(text: str, start: int, quotes: Sequence[Quote]) -> Standing:
     unnamed = False
     lead = leading_reference(text)
     lead_is_speaker = False
+    continued = False
     for q in quotes:
         written = q.speaker_text or ""
-        if q.span.start < start:  # the sentence continues a quotation: its "I" and "we" are the speaker
-            lead_is_speaker = bool(q.speaker_name) and (lead or "").lower() in _FIRST_PERSON
+        if q.span.start < start:  # the sentence continues a quotation whose opening mark it lacks
+            continued = True
         in_sentence = q.speaker_span is not None and start <= q.speaker_span.start < start + len(text)
         if q.speaker_name and in_sentence and _names(q.speaker_name, written):
             continue  # the sentence names its speaker
@@ -142,6 +142,6 @@ def standing(text: str, start: int, quotes: Sequence[Quote]) -> Standing:
             unnamed = True  # "he said", the speaker unresolved
     if speaker is None and (unnamed or _PRONOUN_CUE.search(text)):
         return Standing(context="unnamed speaker")
-    if lead and not lead_is_speaker:
+    if lead and (continued or not lead_is_speaker):
         return Standing(speaker=speaker, context="unresolved reference")
     return Standing(speaker=speaker)

@@ -92,6 +92,11 @@ def test_a_guillemet_with_nothing_open_is_a_separator_not_a_quote(text: str) -> 
     assert find_quoted(text) == []
 
 
+def test_marks_spaced_off_their_words_pair_and_never_make_the_paragraph_a_quote() -> None:
+    text = 'Last year the paper ran an issue " guest-edited " by its founder, and sold out.'
+    assert [text[m.start : m.end] for m in find_quoted(text)] == ["guest-edited"]
+
+
 def test_guillemets_still_quote_when_they_pair() -> None:
     text = "Le maire a dit « nous reconstruirons » hier."
     assert [text[m.start : m.end] for m in find_quoted(text)] == ["nous reconstruirons"]

@@ -129,11 +129,14 @@ def test_a_known_speaker_does_not_make_a_short_quotation_worth_extracting() -> N
     assert candidates([article], [resolved], {"a": "a"})[1].skip == "too short"
 
 
-def test_inside_a_quotation_only_i_and_we_are_the_speaker() -> None:
+def test_a_sentence_going_on_with_a_quotation_waits_for_the_sentence_that_opens_it() -> None:
+    """Without its opening mark, "We warned them" reads as the narrator's and "It fails" points
+    nowhere, though the speaker is named after the closing mark: both come only with the
+    sentence before (as one unit when that one is a torn quotation)."""
     opening = '"A dam does not fail in one night.'
     it = 'It fails over years," said hydrologist Lena Fischbach.'
     we = 'We warned them in writing," said hydrologist Lena Fischbach.'
-    for second, context in ((it, "unresolved reference"), (we, None)):
+    for second, context in ((it, "unresolved reference"), (we, "unresolved reference")):
         article, analysis = make([opening, second])
         words = article.text[1 : article.text.index('"', 1)]
         said = quote(words, 1, "Lena Fischbach", article.text.index("Lena"), "Lena Fischbach")

@@ -145,7 +145,11 @@ def _paragraph_quotes(text: str, p_start: int, p_end: int, carried: bool) -> tup
             if ch == '"' and _not_a_mark(text, i):
                 continue
             is_open = opened is None and _straight_double_opens(text, i, width)
-            if opened is None and not is_open and not text[p_start:i].strip():
+            if opened is None and not is_open and (i == p_start or text[i - 1].isspace()):
+                # Nothing open and a space before it: an opening mark spaced off its words
+                # (' " guest-edited " ', as tokenised archives print them), never a closing mark
+                # whose opening one was lost: that reading made the whole paragraph before it a
+                # quote. A lost opening mark is recovered only from a mark that ends a word.
                 is_open = True
         else:
             continue
