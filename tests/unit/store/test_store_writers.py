@@ -4,12 +4,16 @@ batch that meets another writer's rows is retried, never duplicated."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pytest
+
 from newsprism.records import Article
 from newsprism.store import Clusterer, SavedIndex, SqlStore, StoryBatch, open_store
+from newsprism.store.engine import _set_wal
 from newsprism.stories import Assignment, story_id_of
 from tests.unit.store.test_store import make_analysis, make_article
 
@@ -77,3 +81,36 @@ def test_two_writers_at_once_store_every_article_and_assignment_once(db_url: str
         assert sorted(members) == sorted(a.id for a in many)  # each article in exactly one story
         state = store.story_index_state()
         assert state is not None and sorted(state["seen"]) == sorted(a.id for a in many)
+
+
+class _LockedCursor:
+    """A cursor whose journal-mode switch finds the database locked ``locked`` times first."""
+
+    def __init__(self, locked: int) -> None:
+        self.locked = locked
+        self.calls = 0
+
+    def execute(self, sql: str) -> None:
+        self.calls += 1
+        if self.calls <= self.locked:
+            raise sqlite3.OperationalError("database is locked")
+
+
+def test_switching_a_new_database_to_wal_waits_while_another_opener_holds_the_lock() -> None:
+    """SQLite answers "locked" at once here, busy timeout or not: two processes opening a new
+    database together failed one time in a dozen (the race the test above hit)."""
+    cursor = _LockedCursor(locked=3)
+    _set_wal(cursor)
+    assert cursor.calls == 4
+
+
+def test_another_error_while_switching_to_wal_is_not_retried() -> None:
+    class Broken(_LockedCursor):
+        def execute(self, sql: str) -> None:
+            self.calls += 1
+            raise sqlite3.OperationalError("disk I/O error")
+
+    cursor = Broken(locked=0)
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        _set_wal(cursor)
+    assert cursor.calls == 1
