@@ -42,7 +42,8 @@ _TIME_NOUNS = (
     "winter|time|decade|century|quarter|term|monday|tuesday|wednesday|thursday|friday|saturday|"
     "sunday|january|february|march|april|may|june|july|august|september|october|november|december"
 )
-_OPEN_QUOTES = "\"'“‘«"
+#: A sentence that opens with one of these marks opens with a quotation.
+OPEN_QUOTES = "\"'“‘«"
 _LEADING = re.compile(
     rf"(?P<word>{_PRONOUNS}|{_DEMONSTRATIVES})(?=\W|$)(?!['’]s\s+(?:{_TIME_NOUNS}))", re.IGNORECASE
 )
@@ -82,7 +83,7 @@ class Standing:
 def leading_reference(text: str) -> str | None:
     """The pronoun or demonstrative that opens ``text`` outside a quotation, pointing back to
     something earlier (``None`` when the sentence opens otherwise)."""
-    if not text or text[0] in _OPEN_QUOTES:
+    if not text or text[0] in OPEN_QUOTES:
         return None
     time = _TIME_PHRASE.match(text)
     if time:  # the words after it open the clause: "This week, he resigned."

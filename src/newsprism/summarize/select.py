@@ -62,6 +62,7 @@ from itertools import pairwise
 
 from ..words import SUMMARY_STOP_WORDS
 from .candidates import Candidate
+from .context import OPEN_QUOTES
 from .text import cosine, idf, norm, tfidf, tokens
 
 Concept = tuple[str, ...]
@@ -87,7 +88,6 @@ SENTENCE_WEIGHTS: tuple[tuple[str, float], ...] = (
 )
 """Coefficients of a sentence's bonus, one per :func:`sentence_features` column."""
 
-_OPEN_QUOTES = "\"'“‘«"
 _QUOTE_MARKS = '"“”'
 
 
@@ -236,7 +236,7 @@ def sentence_features(
             (
                 shared,
                 support,
-                float(c.text[:1] in _OPEN_QUOTES),
+                float(c.text[:1] in OPEN_QUOTES),
                 float(c.speaker is not None),
             )
         )
@@ -318,7 +318,7 @@ def select(
 def quotation(c: Candidate) -> bool:
     """Whether the sentence is a quotation: it opens with a quotation mark, or its speaker is
     shown beside it (a quotation whose attribution stands elsewhere)."""
-    return c.text[:1] in _OPEN_QUOTES or c.speaker is not None
+    return c.text[:1] in OPEN_QUOTES or c.speaker is not None
 
 
 def _repeats(vecs: Vectors, i: int, chosen: Collection[int], duplicate: float) -> bool:
