@@ -13,8 +13,9 @@ gate scored all clusters on sentences from spaCy's rule-based sentencizer, with 
 own: a path the product never runs.)
 
 Systems, same sentences (the product's ``ArticleAnalysis.sentences``, less those the product reads
-as page furniture, :func:`newsprism.summarize.furniture`: captions, credits, the site's notices to
-its reader; a baseline fed text the product does not read as news would lose to it for that
+as page furniture, :func:`newsprism.summarize.news_spans`: captions, credits, the site's notices to
+its reader, and a sentence that opens with a credit or a notice glued to its lede given from where
+its news starts; a baseline fed text the product does not read as news would lose to it for that
 alone), same run (see :mod:`quality.gates.baselines`):
 
 * **ours**: the story's cited summary, sentences joined in its reading order;
@@ -48,18 +49,18 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsprism.config import Settings
 from newsprism.errors import NothingUsableError
-from newsprism.records import Citation, Story, SummarySentence
+from newsprism.records import Article, Citation, Span, Story, SummarySentence
 
 from .baselines import centroid, lead, lexrank
 from .gate import require
-from .product import furniture_of, story_of_objects
+from .product import news_of, story_of_objects
 
 INPUTS = ("../shared/eval/multinews/dev.jsonl",)
 """The gold/eval data this gate reads (their hashes are pinned in floors.toml)."""
@@ -153,14 +154,9 @@ def summarise_cluster(cluster: Cluster) -> Result:
     story = cluster.story
     summary = story.summary if story else ()
     pairs = zip(story.articles, story.analyses, strict=True) if story else iter(())
-    skip = furniture_of(story) if story else frozenset()
+    news = news_of(story) if story else {}
     documents = [
-        [
-            a.text[s:e].strip()
-            for k, (s, e) in enumerate(an.sentences)
-            if a.text[s:e].strip() and (a.id, k) not in skip
-        ]
-        for a, an in pairs
+        [text for k, span in enumerate(an.sentences) if (text := _news(a, k, span, news))] for a, an in pairs
     ]
     outputs = {
         "ours": " ".join(s.text for s in summary),
@@ -175,6 +171,19 @@ def summarise_cluster(cluster: Cluster) -> Result:
         covered=sum(covers(cluster, s) for s in summary),
         unresolved=unresolved(cluster),
     )
+
+
+def _news(
+    article: Article, k: int, span: tuple[int, int], news: Mapping[tuple[str, int], Span | None]
+) -> str:
+    """Sentence ``k`` of ``article`` as the product reads its news (empty: page furniture)."""
+    start, end = span
+    if (article.id, k) in news:
+        part = news[(article.id, k)]
+        if part is None:
+            return ""
+        start, end = part.start, part.end
+    return article.text[start:end].strip()
 
 
 class Rouge:

@@ -41,8 +41,8 @@ from newsprism.link import origin_index
 from newsprism.nlp import load_pipeline
 from newsprism.nlp.parse import parse_texts
 from newsprism.pipeline import Corpus, analyze_corpus, read_corpus
-from newsprism.records import Article, ArticleAnalysis, Skip, Story
-from newsprism.summarize import furniture
+from newsprism.records import Article, ArticleAnalysis, Skip, Span, Story
+from newsprism.summarize import news_spans
 
 SETTINGS = Settings(quiet=True)
 """The settings ``newsprism analyze`` runs with when no flag, file or variable sets any."""
@@ -67,10 +67,11 @@ def story_of_objects(objects: Sequence[Mapping[str, Any]], settings: Settings = 
 
 
 @cache
-def furniture_of(story: Story) -> frozenset[tuple[str, int]]:
-    """``(article id, sentence index)`` of the story's sentences the product reads as page
-    furniture (:func:`newsprism.summarize.furniture`, with the story's own origins)."""
-    return furniture(story.articles, story.analyses, origin_index(story.origins))
+def news_of(story: Story) -> dict[tuple[str, int], Span | None]:
+    """What the product reads as the news of the story's sentences it does not take as split
+    (:func:`newsprism.summarize.news_spans`, with the story's own origins): ``None`` for page
+    furniture, else the span after the furniture glued to the sentence's start."""
+    return news_spans(story.articles, story.analyses, origin_index(story.origins))
 
 
 def story_of(folder: Path) -> Story:

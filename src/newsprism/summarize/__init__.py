@@ -59,15 +59,19 @@ def summarize_with(
     ]
 
 
-def furniture(
+def news_spans(
     articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], origin_of: Mapping[str, str]
-) -> frozenset[tuple[str, int]]:
-    """``(article id, sentence index)`` of every sentence the summary treats as page furniture
-    (:mod:`.furniture`): text a comparison summariser should not be given either, since the
-    product does not read it as the article's news."""
-    return frozenset(
-        (c.article, c.position) for c in candidates(articles, analyses, origin_of) if c.skip == "furniture"
-    )
+) -> dict[tuple[str, int], Span | None]:
+    """What the summary reads as the news of each sentence it does not take as split: ``(article
+    id, sentence index)`` -> ``None`` for page furniture (:mod:`.furniture`: captions, credits,
+    the site's notices to its reader), or the span after the furniture glued to its start (a
+    credit before a lede). A comparison summariser should be given the same text, since the
+    product does not read the rest as the article's news."""
+    return {
+        (c.article, c.position): (None if c.skip == "furniture" else Span(c.article, c.start, c.end))
+        for c in candidates(articles, analyses, origin_of)
+        if c.skip == "furniture" or c.cut
+    }
 
 
 def _cite(c: Candidate) -> Citation:

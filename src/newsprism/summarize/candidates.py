@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, ArticleAnalysis, Paired, paired
 from ..words import light_stem
 from .context import Context, QuoteIndex, Standing, standing
-from .furniture import caption, machinery, site_address
+from .furniture import caption, machinery, news_start, site_address
 from .text import CUE, terms, word_count
 
 MIN_WORDS = 6
@@ -60,6 +60,9 @@ class Candidate:
     skip: str | None = None  # why the sentence is never extracted (None: eligible)
     speaker: str | None = None  # the resolved speaker to show beside it (:mod:`.context`)
     context: Context | None = None  # why it cannot stand alone: only after its previous sentence
+    cut: int = (
+        0  # characters of page furniture cut from the sentence's start (:func:`~.furniture.news_start`)
+    )
 
     @property
     def eligible(self) -> bool:
@@ -158,6 +161,13 @@ def candidates(
                 continue
             text = article.text[start:end]
             skip, stands = placed(text, standing(text, start, quotes.within(start, end)), news_words)
+            cut = 0
+            if skip in ("boilerplate", "furniture"):
+                news = _news_after_furniture(article.text, start, end, quotes, news_words)
+                if news is not None:
+                    cut = news[0] - start
+                    start, (skip, stands) = news
+                    text = article.text[start:end]
             out.append(
                 Candidate(
                     article=article.id,
@@ -173,9 +183,31 @@ def candidates(
                     skip=skip,
                     context=stands.context,
                     speaker=stands.speaker,
+                    cut=cut,
                 )
             )
     return _without_machinery(out)
+
+
+MIN_NEWS_WORDS = 8
+"""Words the news after a furniture prefix needs (fewer is a caption's tail, not a lede)."""
+
+
+def _news_after_furniture(
+    text: str, start: int, end: int, quotes: QuoteIndex, news_words: Collection[str]
+) -> tuple[int, tuple[str | None, Standing]] | None:
+    """Where the news starts in the sentence ``text[start:end]`` that opens with page furniture
+    (:func:`~.furniture.news_start`), with its skip reason and standing read from there; ``None``
+    when no such prefix ends cleanly or what follows it is no fair summary sentence either."""
+    cut = news_start(text[start:end])
+    if cut == 0:
+        return None
+    at = start + cut
+    rest = text[at:end]
+    placed_rest = placed(rest, standing(rest, at, quotes.within(at, end)), news_words)
+    if placed_rest[0] is not None or word_count(rest) < MIN_NEWS_WORDS:
+        return None
+    return at, placed_rest
 
 
 def _news_words(pairs: Sequence[Paired], per_article: int | None) -> frozenset[str]:

@@ -109,3 +109,47 @@ def machinery(terms: Sequence[str], origin: str, origins_of: Mapping[str, Collec
     if len(found) < MACHINERY_SHARE * len(distinct):
         return False
     return sum(set(origins_of.get(t, ())) <= {origin} for t in found) >= MIN_MACHINERY
+
+
+_CREDIT = (
+    rf"\(\s*(?:[^()]{{0,30}}?\b{_PICTURE}\s*(?::|/|\bby\b|\bcredit\b)[^()]{{0,60}}?"
+    r"|[a-z][^()/\d$£€]{2,40}/[^()]{1,60}?)\s*\)"
+)
+"""A picture credit in brackets, closed: "( photo: evan vucci, ap )", "(c. bickel/journal)"."""
+_PREFIX = re.compile(
+    _CREDIT
+    # the page's own labels and notices before the story: "Advertisement", "Continue reading the
+    # main story", "Buy photo", "Story highlights", "Please enable JavaScript to watch this video"
+    # a wire credit after the picture's: "( ap photo/jo marsh ) ( associated press ) Riverton ..."
+    + r"|\(\s*(?:the\s+)?(?:associated press|ap|afp|reuters)\s*\)"
+    r"|(?:photo\s+)?advertisement\b|continue reading the main story\b|buy photo\b|story highlights\b"
+    r"|(?:please\s+)?enable javascript to (?:watch|view) this video\b"
+    r"|share this (?:article|story)(?:\s+(?:facebook|twitter|linkedin|email|whatsapp|pinterest|reddit))*\b"
+    # a byline ending in its picture credit: "By Jo Marsh Oli Scarff/Getty Images"
+    r"|by\s+(?:\S+\s+){1,6}?\S*/?getty images\b",
+    re.IGNORECASE,
+)
+_CAPTION_CREDIT = re.compile(rf"[^()]{{0,200}}?{_CREDIT}", re.IGNORECASE)
+"""A caption with no marker of its own, closed by its bracketed credit ("Festival goers leave
+the venue ... ( afp photo/thomas frey )"): only at the start of the sentence."""
+_SEPARATORS = " \t\n-—–:|;,"
+
+
+def news_start(text: str) -> int:
+    """Where the news starts in a sentence that opens with page furniture (0: it does not).
+
+    Pages handed over as one running paragraph glue a picture credit, the word "Advertisement" or
+    a video notice to the lede that follows it (``( photo: j. hong, ap ) Council Bluffs — the
+    governor has ...``): the whole sentence is furniture by its form, and the lede, the article's
+    most important sentence, would be lost with it. Only a prefix that *ends* at a clear boundary
+    (a closed bracket, a fixed label or notice, one after another) is cut, and the news must start
+    with a word or a quotation mark; a caption that runs into the text with no boundary ("Image
+    caption Shocked mourners gathered ... the attack on a college ...") is not cut."""
+    end = 0
+    m = _CAPTION_CREDIT.match(text) or _PREFIX.match(text)
+    while m is not None:
+        end = m.end()
+        while end < len(text) and text[end] in _SEPARATORS:
+            end += 1
+        m = _PREFIX.match(text, end)
+    return end if end < len(text) and (text[end].isalnum() or text[end] in "\"“'‘") else 0

@@ -284,7 +284,7 @@ def select(
 
     def gain(i: int) -> float:
         new = set().union(*(held[k] for k in units[i])) - covered
-        return sum(weight.get(x, 0.0) for x in new) / max(1, words(i)) + bonus[i]
+        return math.fsum(weight.get(x, 0.0) for x in new) / max(1, words(i)) + bonus[i]
 
     heap = [(-gain(i), i) for i, unit in units.items() if unit and words(i) <= max_words]
     heapq.heapify(heap)

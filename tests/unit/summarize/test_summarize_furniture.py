@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.records import Article, ArticleAnalysis
+from newsprism.records import Article, ArticleAnalysis, Span
+from newsprism.summarize import news_spans
 from newsprism.summarize.candidates import candidates
-from newsprism.summarize.furniture import caption, site_address
+from newsprism.summarize.furniture import caption, news_start, site_address
 
 
 @pytest.mark.parametrize(
@@ -92,3 +93,73 @@ def test_machinery_words_the_story_itself_is_about_are_news() -> None:
     other = "Hackers broke into the web archive and copied crawl data from its hosts, it said."
     got = candidates(*_story([leak, other]), {})
     assert [c.skip for c in got] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        (
+            "( Photo: Jo Marsh, AP ) Riverton — The levee broke overnight.",
+            "Riverton — The levee broke overnight.",
+        ),
+        ("Advertisement The council voted to rebuild the levee.", "The council voted to rebuild the levee."),
+        (
+            "Photo Advertisement Continue reading the main story Crews worked all night.",
+            "Crews worked all night.",
+        ),
+        ("Please enable JavaScript to watch this video Riverton — Water rose.", "Riverton — Water rose."),
+        (
+            "By Jo Marsh Ed Lane/Getty Images In his first interview, the mayor spoke.",
+            "In his first interview, the mayor spoke.",
+        ),
+        (
+            "Crews stack sandbags near the mill ( Jo Marsh/Valley Courier ) Riverton — The river crested.",
+            "Riverton — The river crested.",
+        ),
+        (
+            "( Photo: Ana Ruiz/Courier ) Buy Photo Story Highlights The dam held, engineers said.",
+            "The dam held, engineers said.",
+        ),
+        (
+            "( ap photo/jo marsh ) ( associated press ) Riverton ( ap ) — The levee broke.",
+            "Riverton ( ap ) — The levee broke.",
+        ),
+    ],
+)
+def test_the_news_after_a_credit_or_notice_glued_to_its_start_is_found(text: str, news: str) -> None:
+    assert text[news_start(text) :] == news
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor (a former teacher) said the levee would hold.",
+        "Police released a photo of the suspect (pictured) on Monday.",
+        "Image caption Mourners gathered at the college after the attack on Friday.",
+        "Advertisement",
+        "( Photo: Jo Marsh/Courier ) ( click next to see more pictures )",
+        "The levee broke on Tuesday night after three days of heavy rain.",
+    ],
+)
+def test_a_sentence_without_a_cleanly_ended_furniture_prefix_is_not_cut(text: str) -> None:
+    assert news_start(text) == 0
+
+
+def test_a_lede_glued_behind_a_credit_is_a_candidate_from_where_its_news_starts() -> None:
+    lede = "( Photo: Jo Marsh/Valley Courier ) Riverton — The levee near the old mill broke on Tuesday night."
+    other = "Riverton residents left their homes after the levee broke on Tuesday night."
+    articles, analyses = _story([lede, other])
+    first = candidates(articles, analyses, {})[0]
+    assert (first.skip, first.text) == (
+        None,
+        "Riverton — The levee near the old mill broke on Tuesday night.",
+    )
+    assert lede[first.start : first.end] == first.text
+    assert news_spans(articles, analyses, {}) == {("a0", 0): Span("a0", first.start, first.end)}
+
+
+def test_a_caption_behind_its_credit_stays_furniture() -> None:
+    caption_only = "( Jo Marsh/Valley Courier ) In this March 3 file photo, crews stack sandbags by the mill."
+    articles, analyses = _story([caption_only])
+    assert candidates(articles, analyses, {})[0].skip == "furniture"
+    assert news_spans(articles, analyses, {}) == {("a0", 0): None}
