@@ -103,6 +103,17 @@ class ClusterConfig:
     Multi-News set, lowercased, read 0.686 with weight 1.0 against 0.797 at 0.2). Too few names
     on either side say nothing, so the rule waits for ``entity_evidence`` of them.
 
+    ``body_idf_power``: body terms are weighted by idf to this power (titles and entities by
+    idf), once the stream holds more than ``body_idf_after`` documents. Two events of one kind
+    (two stabbings, two studies on women's health, one senator's two deals) share the kind's
+    words; what tells them apart is the rarer words (the place, the other names, the object). On
+    the Multi-News set F1 rose from 0.812 to 0.815 and ARI from 0.542 to 0.574 (the same gain,
+    0.003 to 0.005, over three other shuffles). Not for titles: a headline has few terms, so one
+    rare word would outweigh the rest (on the UCI headlines F1 fell from 0.883 to 0.843). Not in
+    the first documents: there every term is rare, and an event's names, present in each of its
+    articles, get the lowest idf of all; sharpened, the undated examples' follow-ups (bonds,
+    parliament) fell from 0.21-0.22 to under the threshold and split off.
+
     ``member_weight``: in an undated stream, the share of the similarity that is the same
     weighted mean against the story's closest member (of its ``member_memory`` most recent, each
     sub-vector cut to its ``member_terms`` heaviest terms); the rest is the centroid's. A centroid
@@ -137,6 +148,8 @@ class ClusterConfig:
     disjoint_entities_factor: float = 0.6
     entity_evidence: int = 3
     title_boost: float = 2.0
+    body_idf_power: float = 1.5
+    body_idf_after: int = 50
     decay_articles: float = 500.0
     member_weight: float = 0.7
     member_memory: int = 8
@@ -343,17 +356,18 @@ class StoryIndex:
     def _idf(self, key: str) -> float:
         return math.log((self._documents + 1) / (self._df[key] + 1)) + 1.0
 
-    def _unit(self, counts: Counter[str], prefix: str = "", boost: float = 1.0) -> SubVector:
-        vector = {k: (1.0 + math.log(c)) * boost * self._idf(prefix + k) for k, c in counts.items()}
+    def _unit(self, counts: Counter[str], prefix: str = "", power: float = 1.0) -> SubVector:
+        vector = {k: (1.0 + math.log(c)) * self._idf(prefix + k) ** power for k, c in counts.items()}
         norm = math.sqrt(sum(w * w for w in vector.values()))
         return {k: w / norm for k, w in vector.items()} if norm > 0 else {}
 
     def _vectors(self, title: Counter[str], body: Counter[str], entities: Counter[str]) -> _Vectors:
         cfg = self.config
+        sharpen = cfg.body_idf_power if self._documents > cfg.body_idf_after else 1.0
         raw_all: dict[str, float] = {}
-        for counts, boost in ((title, cfg.title_boost), (body, 1.0)):
+        for counts, boost, power in ((title, cfg.title_boost, 1.0), (body, 1.0, sharpen)):
             for k, c in counts.items():
-                raw_all[k] = raw_all.get(k, 0.0) + (1.0 + math.log(c)) * boost * self._idf(k)
+                raw_all[k] = raw_all.get(k, 0.0) + (1.0 + math.log(c)) * boost * self._idf(k) ** power
         norm = math.sqrt(sum(w * w for w in raw_all.values()))
         all_vector = {k: w / norm for k, w in raw_all.items()} if norm > 0 else {}
         ent_vector = self._unit(entities, "e:")
@@ -361,7 +375,7 @@ class StoryIndex:
         salient = tuple(k for k, _ in ranked) + tuple(
             "e:" + k for k in sorted(ent_vector)[: cfg.salient_keys]
         )
-        return _Vectors(self._unit(title), self._unit(body), all_vector, ent_vector, salient)
+        return _Vectors(self._unit(title), self._unit(body, power=sharpen), all_vector, ent_vector, salient)
 
     def _similarity(self, story: _Story, v: _Vectors, when: float | None) -> float:
         cfg = self.config

@@ -313,3 +313,41 @@ def test_an_article_matching_no_single_member_does_not_join_on_a_broad_centroid(
     assert similarity[weight, after, "everywhere"] < threshold <= similarity[weight, after, "one member"]
     assert similarity[0.0, after, "everywhere"] >= threshold  # the centroid alone would have taken it
     assert similarity[weight, 0, "everywhere"] == similarity[0.0, 0, "everywhere"] >= threshold
+
+
+def test_rare_body_words_weigh_more_once_the_stream_is_long_enough() -> None:
+    """Two events of one kind share the kind's words; the rarer words (the place, the other
+    names) tell them apart, so body terms are weighted by idf to a power above 1. A story of
+    three words found in a third of the earlier documents and four rare ones, and an article of
+    the four rare ones and three words of another third: the sharpened weights bring them closer.
+    Not in the first documents, where every word is rare and an event's own names get the lowest
+    idf of all: there the power is not applied, and the similarity is the plain idf one."""
+    kinds = [[_token(24, kind, k) for k in range(3)] for kind in range(3)]
+    defaults = ClusterConfig()
+    earlier = [
+        " ".join(
+            w
+            for pair in zip(kinds[n % 3], [_token(20, n % 26, n // 26, k) for k in range(3)], strict=True)
+            for w in pair
+        )
+        for n in range(defaults.body_idf_after + 10)
+    ]
+    rare = [_token(22, k) for k in range(4)]
+    story = " ".join(kinds[0] + rare)
+    article = " ".join(rare + kinds[1])
+    similarity: dict[tuple[float, int], float] = {}
+    for power in (1.0, defaults.body_idf_power):
+        for after in (defaults.body_idf_after, 10 * len(earlier)):
+            config = ClusterConfig(
+                body_idf_power=power, body_idf_after=after, threshold=0.3, merge_threshold=2.0
+            )
+            index = StoryIndex(config)
+            for n, text in enumerate(earlier):
+                index.add(StoryItem(f"e{n}", None, "", text))
+            opened = index.add(StoryItem("s", None, "", story))
+            joined = index.add(StoryItem("x", None, "", article))
+            assert opened.new_story and joined.story_id == opened.story_id
+            similarity[power, after] = joined.similarity
+    power, after = defaults.body_idf_power, defaults.body_idf_after
+    assert similarity[power, after] > similarity[1.0, after] + 0.02
+    assert similarity[power, 10 * len(earlier)] == similarity[1.0, 10 * len(earlier)]
