@@ -45,10 +45,12 @@ function passage(articles, ref, main) {
   return wrap;
 }
 
-export function initCitations(story, cites) {
+// `published`: each article's day as the brief's listings show it (decided in Python, views.py
+// `published_text`), never the raw timestamp of story.json.
+export function initCitations(story, cites, published) {
   const articles = new Map();
   story.articles.forEach((a, i) =>
-    articles.set(a.id, { n: i + 1, outlet: a.outlet, title: a.title, text: a.text, published: a.published.value }),
+    articles.set(a.id, { n: i + 1, outlet: a.outlet, title: a.title, text: a.text, published: (published || {})[a.id] }),
   );
   const pop = el("div", "popover");
   pop.id = "np-popover";

@@ -25,7 +25,7 @@ function start() {
   const view = readJson("np-view");
   if (!story || !view) return;
   document.documentElement.classList.add("js");
-  guarded("citations", () => initCitations(story, view.cites));
+  guarded("citations", () => initCitations(story, view.cites, view.published));
   guarded("quote variants", () => markVariants(document));
   guarded("timeline", () => drawTimeline(document.getElementById("timeline-chart"), view.timeline));
   guarded("network", () => drawNetwork(document.getElementById("network-chart"), view.network));

@@ -47,7 +47,7 @@ ARTICLES = [
     (
         "Harbour Gazette",
         "Port Alder dockworkers walk out over pay",
-        "2024-03-11",
+        "2024-03-11T06:45:00+00:00",  # a timestamp: every listing shows its day
         "Dockworkers at Port Alder walked off the job on Monday, halting container traffic at the "
         "region's busiest harbour. The Alder Dockers Union said about 1,200 members joined the strike "
         "after talks with the Port Authority collapsed on March 8. “We have waited two years for a fair "
@@ -568,6 +568,7 @@ def test_clicking_a_citation_reveals_the_source_passage_and_corroboration(opened
     pop = page.locator("#np-popover")
     assert pop.is_visible()
     assert pop.locator(".passage.main .poutlet").inner_text() == "Harbour Gazette"
+    assert pop.locator(".passage.main .pdate").inner_text() == "2024-03-11"  # the day, not the timestamp
     assert pop.locator(".passage.main mark").inner_text().startswith("Dockworkers at Port Alder walked off")
     assert pop.locator(".passage:not(.main) .poutlet").inner_text() == "Coastline Wire"
     page.keyboard.press("Escape")

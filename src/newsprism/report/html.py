@@ -39,6 +39,7 @@ from .views import (
     date_label,
     inferred_label,
     plural,
+    published_text,
     story_view,
 )
 
@@ -578,6 +579,7 @@ def render_brief(story: JSON) -> Brief:
     ]
     script_view = {
         "cites": cites.cites,
+        "published": {s.id: published_text(s.published) for s in view.sources},
         "network": graph.to_json(),
         "timeline": timeline_points(view.timeline),
     }

@@ -54,6 +54,7 @@ from ..records import (
     SummarySentence,
     TimelineEvent,
     headline,
+    published_day,
 )
 
 JSON = dict[str, Any]
@@ -129,6 +130,15 @@ def inferred_label(published: Published) -> str | None:
     if published.how != "inferred":
         return None
     return "inferred" if published.confidence is None else f"inferred, {published.confidence:.0%}"
+
+
+def published_text(published: Published) -> str:
+    """An article's publication day as every listing shows it (``2019-11-18``, never a raw
+    timestamp), with ``(inferred, 87%)`` when the text gave it: plain text, for the citation
+    pop-over of the HTML brief, which shows it beside the cited passage."""
+    day = published_day(published.value) or "undated"
+    inferred = inferred_label(published)
+    return f"{day} ({inferred})" if inferred else day
 
 
 def safe_link(url: str | None) -> str | None:
