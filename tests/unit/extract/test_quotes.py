@@ -428,6 +428,17 @@ def test_quotes_standing_as_the_whole_reported_content_stay_direct(nlp: Language
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("verb", ["told", "urged", "asked", "warned"])
+def test_the_object_of_an_addressing_verb_is_whom_it_addresses_not_what_is_said(
+    nlp: Language, verb: str
+) -> None:
+    """One set of addressing verbs serves direct and reported speech (two copies had drifted)."""
+    quotes = parsed_quotes(nlp, f"Mira Kovac {verb} the workers “the plant will reopen in May.”")
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker_name) for q in direct] == [("the plant will reopen in May.", "Mira Kovac")]
+
+
+@pytest.mark.model
 def test_a_speaker_after_a_quote_the_parser_took_for_the_subject_is_still_found(nlp: Language) -> None:
     quotes = parsed_quotes(
         nlp,

@@ -35,6 +35,7 @@ from .marks import Marked, find_quoted, titles
 from .reported import content_of, reported_speech
 from .speaker_index import Antecedent, AntecedentPool, MentionIndex, PersonNames, SpanSet
 from .speakers import (
+    ADDRESSEE_VERBS,
     Speaker,
     according_to,
     appositive,
@@ -262,8 +263,6 @@ _FREE_BEFORE = frozenset(":,;—–-(….?!")
 #: Where it may close: its own last character, or the first one after the closing mark.
 _FREE_AFTER = frozenset(",.?!;:…—–-)")
 _MARK_CHARS = "\"“”„«»‘’‹›' "
-#: Verbs whose object is the addressee ("told reporters “...”"), not the words said.
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge"})
 #: Prepositions of a cue's setting ("said in a statement “...”", "wrote on Twitter “...”").
 _SETTING_PREPS = frozenset({"in", "on", "at", "during", "to", "from", "via", "after", "before", "with"})
 _SETTING_DEPS = frozenset({"npadvmod", "tmod", "advmod", "pobj", "prep", "dobj", "dative", "iobj"})
@@ -280,7 +279,7 @@ def _after_cue(token: Token) -> bool:
             return False
         if current.dep_ == "prep" and current.lower_ not in _SETTING_PREPS:
             return False
-        if current.dep_ in {"dobj", "dative", "iobj"} and current.head.lemma_.lower() not in _ADDRESSEE_VERBS:
+        if current.dep_ in {"dobj", "dative", "iobj"} and current.head.lemma_.lower() not in ADDRESSEE_VERBS:
             return False
         current = current.head
     return False

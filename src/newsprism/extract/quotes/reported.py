@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.text import doc_text
 from .speaker_index import SpanSet
-from .speakers import BELIEF_VERBS, SPEECH_VERBS, according_to, cue_lemma, subject_of
+from .speakers import ADDRESSEE_VERBS, BELIEF_VERBS, SPEECH_VERBS, according_to, cue_lemma, subject_of
 
 #: Verbs of finding whose subject is often a document or a study ("a survey shows that ...",
 #: "the report found ..."): cues with a clausal complement only ("the video shows an officer" is
@@ -208,8 +208,6 @@ _CLOSING = {")": "(", "]": "["}
 _NOT_REPORTED = frozenset({"that", "this"})
 #: Parts of speech no speaker is: a parse that made one the cue's subject ("Here's hoping ...").
 _NOT_NOMINAL = frozenset({"VERB", "AUX", "PART", "ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE"})
-#: Verbs whose object is whom they address ("told reporters"), not what they say.
-_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "advise"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 #: Fewest words of reported content shown as what someone said.
@@ -413,7 +411,7 @@ def _reporting_clause(cue: Token, last: int) -> bool:
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is None or not (after.text in _ASIDE or after.is_quote):
         return False
-    addressee = cue_lemma(cue) in _ADDRESSEE_VERBS
+    addressee = cue_lemma(cue) in ADDRESSEE_VERBS
     return not any(c.dep_ in {"dobj", "xcomp", "attr", "oprd"} and not addressee for c in cue.children)
 
 

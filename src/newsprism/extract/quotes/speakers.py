@@ -108,6 +108,11 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "quip",
     ]
 )
+#: Verbs whose object is whom they address ("told reporters “...”", "urged members to ..."),
+#: not the words said: one set for direct and reported speech (two copies had drifted apart).
+ADDRESSEE_VERBS: frozenset[str] = frozenset(
+    {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "brief", "advise"}
+)
 #: Verbs of belief or intention: cues for reported (indirect) attributions only.
 BELIEF_VERBS: frozenset[str] = frozenset(
     [
