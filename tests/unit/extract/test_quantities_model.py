@@ -46,3 +46,22 @@ def test_an_area_with_its_conversion_and_what_was_taken(nlp: Language) -> None:
 def test_years_dates_and_names_are_left_out(nlp: Language) -> None:
     found = figures(nlp, "In 2019 the Third Balkan Summit met on May 4, after the SARS-2 scare.")
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("The ministry wants the council to scrap the 12% levies on imported grain.", "12%", "levies"),
+        ("Dockworkers were offered a 3% pay rise by the port authority.", "3%", "pay rise"),
+        ("The port authority bought a 40 percent stake in the ferry line.", "40 percent", "stake"),
+        ("Analysts reported a 5% rise in rents.", "5%", "rents"),
+        ("Rents saw a 5% rise in the first quarter.", "5%", "Rents"),
+        ("Customs seized $9 million worth of counterfeit watches.", "$9 million", "counterfeit watches"),
+    ],
+)
+def test_a_figure_in_front_of_a_noun_measures_that_noun(
+    nlp: Language, text: str, figure: str, measure: str
+) -> None:
+    """Not the subject of the verb that governs it: "the council" scraps levies, it is not 12%.
+    A noun of change measures its "in" object; with only a time there, the verb's subject."""
+    assert figures(nlp, text)[figure].measure == measure

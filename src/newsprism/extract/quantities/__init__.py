@@ -375,6 +375,9 @@ def find_measure(doc: Doc, reading: Reading) -> tuple[int, int] | None:
         return reading.core_end, reading.end
     if reading.category in ("count", "ordinal", "duration", "period"):
         return None  # the verb's subject is not what a bare count or duration measures
+    noun = _qualified_noun(root, reading)
+    if noun is not None:
+        return noun
     for gov in _governors(root):
         if gov.pos_ in ("VERB", "AUX"):
             subjects = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -382,6 +385,29 @@ def find_measure(doc: Doc, reading: Reading) -> tuple[int, int] | None:
                 return _phrase(subjects[0])
             return None
     return None
+
+
+def _qualified_noun(root: Token, reading: Reading) -> tuple[int, int] | None:
+    """Token range of the noun a figure qualifies from in front ("the 15% tariffs", "a 3% pay
+    rise", "its 40 percent stake"): the figure measures that noun, not the subject of the verb
+    that governs it ("Beijing wants Trump to eliminate the 15% tariffs" measures no Trump).
+    "Worth" and a bare noun of change ("a 5% rise in prices", "$9 billion worth of goods") are
+    not what is measured: their "in"/"of" object is, when it names no time; a bare noun of change
+    with nothing else falls back on the governing verb ("Prices saw a 5% rise")."""
+    head = root.head
+    if root.dep_ not in ("amod", "compound", "nummod", "nmod") or head.i < reading.end:
+        return None
+    if head.pos_ not in ("NOUN", "PROPN") or head.i - reading.end > 3:
+        return None
+    if head.lower_ == "worth" or direction_lemma(head.text, head.lemma_) is not None:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of") and not _names_time(child):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return _phrase(objs[0])
+        if head.lower_ == "worth" or head.i == reading.end:
+            return None
+    return reading.end, head.i + 1
 
 
 def find_direction(doc: Doc, reading: Reading) -> str | None:
