@@ -53,7 +53,7 @@ def link_story(
     analyses = group_speakers(analyses, quote_groups)
     claims, conflicts = build_claims(articles, analyses, entities, quote_groups, origin_of)
     timeline = build_timeline(articles, analyses, origin_of)
-    summary = summarize(articles, analyses, origin_of, max_words=summary_words)
+    summary = summarize(articles, analyses, origin_of, summary_words, {e.id: e.name for e in entities})
     notes = source_notes(articles, analyses, origins, claims)
     return Story(
         articles=tuple(articles),

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..records import Article, ArticleAnalysis, Citation, Span, SummarySentence, paired
 from .candidates import Candidate, candidates
@@ -26,10 +27,26 @@ def summarize(
     analyses: Sequence[ArticleAnalysis],
     origin_of: Mapping[str, str],
     max_words: int = 200,
+    names: Mapping[str, str] | None = None,
 ) -> list[SummarySentence]:
     """At most ``max_words`` words of verbatim sentences, redundancy removed, ordered for
-    reading; each cites the span it was taken from and the spans that corroborate it."""
+    reading; each cites the span it was taken from and the spans that corroborate it.
+    ``names``: the canonical name of each entity id, so the speaker shown beside a sentence is
+    the story's name for that person, not one article's spelling ("Vladmir Putin")."""
+    if names:
+        analyses = [_canonical_speakers(an, names) for an in analyses]
     return summarize_with(articles, analyses, origin_of, max_words, Params())
+
+
+def _canonical_speakers(analysis: ArticleAnalysis, names: Mapping[str, str]) -> ArticleAnalysis:
+    """``analysis`` with each linked quote's ``speaker_name`` the canonical name of its speaker."""
+    quotes = tuple(
+        replace(q, speaker_name=names[q.speaker])
+        if q.speaker and q.speaker in names and q.speaker_name
+        else q
+        for q in analysis.quotes
+    )
+    return replace(analysis, quotes=quotes)
 
 
 def summarize_with(

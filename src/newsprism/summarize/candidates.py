@@ -146,6 +146,9 @@ def candidates(
     When the story has more than ``cap`` sentences, each article keeps only its first
     ``cap // len(articles)`` sentences (at least 3), so the later stages stay bounded."""
     pairs = paired(articles, analyses)
+    # Machine-spun text is never the summary's wording while a clean article is there to quote
+    # (it still corroborates: a spun copy states what its source said, garbled).
+    clean = any(not p.analysis.quality.spun for p in pairs)
     total = sum(len(p.analysis.sentences) for p in pairs)
     per_article = max(3, cap // max(1, len(articles))) if total > cap else None
     news_words = _news_words(pairs, per_article)
@@ -162,6 +165,8 @@ def candidates(
             text = article.text[start:end]
             skip, stands = placed(text, standing(text, start, quotes.within(start, end)), news_words)
             cut = 0
+            if skip is None and clean and analysis.quality.spun:
+                skip = "spun"
             if skip in ("boilerplate", "furniture"):
                 news = _news_after_furniture(article.text, start, end, quotes, news_words)
                 if news is not None:

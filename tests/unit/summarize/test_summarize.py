@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from newsprism.records import Article, ArticleAnalysis, Published, SummarySentence
+from newsprism.records import Article, ArticleAnalysis, Published, Quality, Quote, Span, SummarySentence
 from newsprism.summarize import summarize
 
 FLOOD = "Flooding closed the main highway into the valley for three days, officials reported."
@@ -173,3 +174,41 @@ def test_spans_are_trimmed_of_whitespace_and_a_dangling_quote() -> None:
     first = summary[0]
     assert first.text == "The governor declared a state of emergency across the valley on Monday."
     assert first.citation.span.text_of(text) == first.text
+
+
+def _spun(pair: tuple[Article, ArticleAnalysis]) -> tuple[Article, ArticleAnalysis]:
+    article, analysis = pair
+    return article, replace(analysis, quality=Quality(score=0.7, spun=True))
+
+
+def test_machine_spun_text_is_never_the_wording_while_a_clean_article_says_it() -> None:
+    clean = make("clean", [FLOOD, "Schools across the county stayed closed while the water receded."])
+    spun = _spun(
+        make(
+            "spun",
+            [
+                "Inundation shut the principle roadway into the vale for three days, authorities detailed.",
+                "Farmers said the harvest of the whole valley was lost to the water.",
+            ],
+        )
+    )
+    summary = run([clean, spun])
+    assert summary and all(s.citation.span.article == "clean" for s in summary)
+    # a story told only by spun articles still gets its summary
+    assert run([spun])
+
+
+def test_the_speaker_beside_a_sentence_is_the_storys_name_for_that_person() -> None:
+    text = "The levee will hold through the weekend."
+    article = Article(id="a", source="a.txt", title="", text=text)
+    quote = Quote(
+        id="q",
+        span=Span("a", 0, len(text) - 1),
+        text=text[:-1],
+        kind="direct",
+        speaker_name="Jana Drobnna",
+        speaker="e1",
+    )
+    analysis = ArticleAnalysis("a", ((0, len(text)),), quotes=(quote,))
+    (only,) = summarize([article], [analysis], {"a": "a"}, 50, {"e1": "Jana Drobna"})
+    assert only.speaker == "Jana Drobna"
