@@ -9,6 +9,7 @@ from newsprism.records import (
     Article,
     ArticleAnalysis,
     Citation,
+    Quality,
     Quantity,
     Quote,
     QuoteGroup,
@@ -207,3 +208,22 @@ def test_quotes_that_match_only_through_a_third_are_no_wordings_of_each_other() 
         variant("b", 0, "Nine Lanterns.", "fragment"),
     )
     assert wording_conflicts([titles], quotes_of(titles)) == []
+
+
+def test_a_claim_is_worded_as_a_clean_article_words_it_not_as_a_spun_copy() -> None:
+    spun = "The bridge fallen on Monday, murdering no under 9 individuals, the police told."
+    clean = "The bridge collapsed on Monday, killing at least 9 people, the police said."
+    docs = [("a", spun, 9.0, "no under"), ("b", clean, 9.0, "at least")]
+    articles = [Article(id=aid, source=aid, title="", text=text) for aid, text, _, _ in docs]
+    analyses = [
+        ArticleAnalysis(
+            article=aid,
+            sentences=((0, len(text)),),
+            quantities=(count(aid, text, "9", value, modifier=mod),),
+            quality=Quality(score=0.8, spun=aid == "a"),
+        )
+        for aid, text, value, mod in docs
+    ]
+    claims, _ = build_claims(articles, analyses, story_actors(["a", "b"]), [], {"a": "a", "b": "b"})
+    quantity = [c for c in claims if c.kind == "quantity"]
+    assert quantity and all(c.support[0].span.article == "b" for c in quantity)

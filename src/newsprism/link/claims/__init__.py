@@ -52,7 +52,11 @@ def _claim(
     support: Sequence[Citation],
     origin_of: Mapping[str, str],
     conflicts: tuple[str, ...] = (),
+    spun: frozenset[str] = frozenset(),
 ) -> Claim:
+    """The claim of ``support``, worded as its first citation from an article not judged
+    machine-spun (``spun``: article ids): a garbled copy is evidence, never the wording shown."""
+    support = sorted(support, key=lambda c: c.span.article in spun)
     articles = tuple(dict.fromkeys(c.span.article for c in support))
     return Claim(
         id=content_id(
@@ -124,6 +128,7 @@ def build_claims(
     sources (numbers, roles/titles, quote speakers, name spellings)."""
     order = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
+    spun = frozenset(an.article for an in analyses if an.quality.spun)
     claims: list[tuple[tuple[int, int, int], Claim]] = []
     scope = story_scope(entities, origin_of)
     units = sentence_units(articles, analyses, entities)
@@ -132,7 +137,7 @@ def build_claims(
         for cluster in align_sentences(units, origin_of, scope.related)
     ]
     for support in quote_support(clusters, quote_groups, analyses, texts):
-        claim = _claim("sentence", support, origin_of)
+        claim = _claim("sentence", support, origin_of, spun=spun)
         first = min((order.get(c.span.article, len(order)), c.span.start) for c in support)
         claims.append(((-claim.independent_origins, *first), claim))
     entity_at = {(m.span.article, m.span.start): e.id for e in entities for m in e.mentions}
@@ -145,7 +150,7 @@ def build_claims(
             Citation.at(Span(it.quantity.span.article, *it.clause), texts[it.quantity.span.article])
             for it in qcluster
         ]
-        claim = _claim("quantity", support, origin_of, (conflict.id,) if conflict else ())
+        claim = _claim("quantity", support, origin_of, (conflict.id,) if conflict else (), spun)
         claims.append(((-claim.independent_origins, qcluster[0].order, qcluster[0].sentence[0]), claim))
     quotes = {q.id: q for an in analyses for q in an.quotes}
     names = {e.id: e.name for e in entities}
