@@ -573,3 +573,17 @@ def test_a_clause_joined_after_a_quoted_phrase_does_not_attribute_it(nlp: Langua
         "reporters the claims were false.",
     )
     assert not [q for q in quotes if q.kind == "partial" and q.speaker_text == "residents"]
+
+
+@pytest.mark.model
+def test_a_named_speaker_is_never_resolved_to_a_pair_an_earlier_quote_spoke_as(nlp: Language) -> None:
+    """ "They" may be "Ruiz and Berg"; "Mr. Berg" later is still Berg alone (the pair is no fuller
+    form of his name)."""
+    text = (
+        "Mr. Ruiz and Mr. Berg met at the harbour in June. They said the talks would go on. "
+        "Mr. Berg continues to insist his plan will work, saying the port will reopen in spring."
+    )
+    doc = nlp(text)
+    quotes = extract_quotes(doc, "a", extract_mentions(doc, "a"))
+    named = {q.speaker_name for q in quotes if q.speaker_text == "Mr. Berg"}
+    assert named == {"Berg"}

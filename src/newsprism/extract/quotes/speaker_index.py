@@ -11,6 +11,7 @@ bisection.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from ...records import Mention
 #: Titles dropped from a name before its forms are compared ("Mr. Putin" is "Putin").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "prof", "prof."})
 _FAR = 10**9  # the distance of a form with no mention before the place asked about
+JOINT = re.compile(r"\s(?:and|&)\s")
+"""What joins two people in one speaker name (a group that speaks together)."""
 
 
 @lru_cache(maxsize=4096)
@@ -94,6 +97,8 @@ class PersonNames:
             if best is None or key > best[0] or (key == best[0] and order < best[1]):
                 best = (key, order, form.name)
         for order, name in enumerate(preferred, start=len(self.persons)):
+            if JOINT.search(name):
+                continue  # two people ("Xi Jinping and Trump") are no fuller form of either's name
             cand = name_tokens(name)
             cand_low = [w.lower() for w in cand]
             n = len(low)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...nlp.text import doc_text
 from ...records import Mention
-from .speaker_index import Antecedent, AntecedentPool, MentionIndex, PersonNames
+from .speaker_index import JOINT, Antecedent, AntecedentPool, MentionIndex, PersonNames
 
 #: Verbs introducing speech, writing or a stated position (lemmas).
 SPEECH_VERBS: frozenset[str] = frozenset(
@@ -472,7 +472,7 @@ def joint_name(antecedents: Sequence[Antecedent], pos: int) -> str | None:
     """The two most recent distinct people before ``pos`` ("the two leaders")."""
     names: list[str] = []
     for a in sorted((a for a in antecedents if a.pos < pos), key=lambda a: -a.pos):
-        if a.kind == "group" and " and " in a.name:
+        if a.kind == "group" and JOINT.search(a.name):
             return a.name
         if a.kind == "person" and a.name not in names:
             names.append(a.name)
