@@ -31,14 +31,15 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
     aid = article.id
     mentions = extract_mentions(doc, aid)
     published = article.published if article.published.value else infer_publication_date(doc, aid)
+    sentences = sentence_spans(doc)
     return ArticleAnalysis(
         article=aid,
-        sentences=sentence_spans(doc),
+        sentences=sentences,
         mentions=tuple(mentions),
         roles=tuple(extract_roles(doc, mentions)),
         quotes=tuple(extract_quotes(doc, aid, mentions)),
         quantities=tuple(extract_quantities(doc, aid)),
-        time_expressions=tuple(extract_time_expressions(doc, aid, anchor_date_of(published))),
+        time_expressions=tuple(extract_time_expressions(doc, aid, anchor_date_of(published), sentences)),
         quality=assess_quality(doc, aid),
         published=None if article.published.value else published,
     )

@@ -21,14 +21,23 @@ from __future__ import annotations
 
 import statistics
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from ..extract.timex import Narrative, anchor_date_of, clue_sources, reanchor, stored_tense
-from ..extract.timex.normalise import Tense
+from ..extract.timex import (
+    Narrative,
+    Place,
+    anchor_date_of,
+    clue_sources,
+    narrate,
+    narrative_places,
+    reanchor,
+    stored_tense,
+)
+from ..extract.timex.normalise import NarrativeTime, Tense
 from ..extract.timex.pubdate import (
     Clue,
     ClueSource,
@@ -209,7 +218,8 @@ def refine_publication_dates(
         exprs = analysis.time_expressions
         if new_anchor != old_anchor:
             tenses = [s.tense for s in sources[i]] if docs is not None else None
-            exprs = _reanchor_all(exprs, new_anchor, tenses)
+            where = narrative_places(articles[i].text, exprs, analysis.sentences)
+            exprs = _reanchor_all(exprs, new_anchor, tenses, where)
         out.append(replace(analysis, published=new, time_expressions=exprs))
     return out
 
@@ -233,15 +243,34 @@ def _median_without(pool: list[int], leave_out: int | None) -> date | None:
 
 
 def _reanchor_all(
-    exprs: Sequence[TimeExpression], anchor: date | None, tenses: Sequence[Tense | None] | None
+    exprs: Sequence[TimeExpression],
+    anchor: date | None,
+    tenses: Sequence[Tense | None] | None,
+    where: Sequence[Place] | None = None,
 ) -> tuple[TimeExpression, ...]:
-    """Re-normalise ``exprs`` in order, threading the antecedent for "since then"/"at the time"."""
+    """Re-normalise ``exprs`` in order, threading the :class:`Narrative` (the antecedent of
+    "since then"/"at the time", the narrative time of a month without a year) as extraction
+    does; ``where`` holds each expression's place in its text (:func:`narrative_places`)."""
     out: list[TimeExpression] = []
     narrative = Narrative()
     use_tenses = tenses is not None and len(tenses) == len(exprs)
+    use_places = where is not None and len(where) == len(exprs)
     for k, expr in enumerate(exprs):
         tense = tenses[k] if use_tenses and tenses is not None else None
-        new = reanchor(expr, anchor, tense, narrative.previous, narrative.latest)
+        if tense is None:
+            tense = stored_tense(expr)
+        place = where[k] if use_places and where is not None else None
+        new, narrative = narrate(narrative, place, expr.text, anchor, tense, _reader(expr, tense, narrative))
         out.append(new)
-        narrative = narrative.after(new.type, new.value, anchor, new.text)
     return tuple(out)
+
+
+def _reader(
+    expr: TimeExpression, tense: Tense | None, narrative: Narrative
+) -> Callable[[date | None, NarrativeTime | None], TimeExpression]:
+    """How :func:`narrate` reads ``expr`` again: against an anchor and a narrative time."""
+
+    def read(anchor: date | None, time: NarrativeTime | None) -> TimeExpression:
+        return reanchor(expr, anchor, tense, narrative.previous, narrative.latest, time)
+
+    return read

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -181,3 +182,28 @@ def test_a_stored_expression_is_placed_in_its_sentence_or_none() -> None:
         ),
     )
     assert [s.sentence for s in _sources_without_doc(analysis, "-" * 30)] == [0, -1, 2, 2]
+
+
+def test_reanchoring_keeps_the_narrative_time_of_a_month_without_a_year() -> None:
+    # "The climber set out in November 2017. / But by December, the camp was snowed in.
+    # Rescuers said on Wednesday ...": re-read against the refined date, December stays in the
+    # narrative's year (read against the anchor alone it would be the December before it)
+    text = (
+        "The climber set out in November 2017.\n"
+        "But by December, the camp was snowed in. Rescuers said on Wednesday the search was over."
+    )
+    spans = [("in November 2017", "2017-11"), ("December", None), ("Wednesday", None)]
+    exprs = tuple(
+        replace(timex("late", words, text.index(words), value, None), tense="past") for words, value in spans
+    )
+    late = ArticleAnalysis(
+        article="late",
+        sentences=((0, 37), (38, 78), (79, len(text))),
+        time_expressions=exprs,
+        published=Published(),
+    )
+    source = Article("late", "late.txt", "late", text, published=Published())
+    out = refine_publication_dates([article("pre"), source], [PRE, late])
+    assert out[1].published is not None and out[1].published.value == "2021-09-15"
+    values = [(t.text, t.value) for t in out[1].time_expressions]
+    assert values == [("in November 2017", "2017-11"), ("December", "2017-12"), ("Wednesday", "2021-09-15")]

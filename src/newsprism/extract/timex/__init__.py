@@ -13,14 +13,16 @@ the parse still read "gave way on Thursday" as past.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
 
 from ...nlp.text import doc_text
 from ...records import Published, Span, TimeExpression, content_id
-from .normalise import Tense, names_a_year_before, normalise
+from .narrative import Narrative, Place, is_antecedent, narrate, places
+from .normalise import NarrativeTime, Normalised, Tense, normalise
 from .pubdate import ClueSource, choose_day, clues_from, estimate_year, is_dateline
 from .schedule import schedule_runs
 from .spans import Candidate, clause_tense, find_candidates, governing_verb
@@ -36,12 +38,15 @@ ANNOUNCEMENT_SENTENCES = 3
 
 __all__ = [
     "Narrative",
+    "Place",
     "anchor_date_of",
     "clause_tense",
     "clue_sources",
     "extract_time_expressions",
     "infer_publication_date",
     "is_antecedent",
+    "narrate",
+    "narrative_places",
     "reanchor",
     "stored_tense",
     "tense_from_value",
@@ -58,63 +63,24 @@ def anchor_date_of(published: Published) -> date | None:
         return None
 
 
-#: The sizes of dated period the text may move to ("then", "that day", "the 1988 quarter").
-ANTECEDENT_SIZES = ("day", "month", "quarter", "half", "season")
-
-
-def is_antecedent(value: str | None, anchor: date | None, text: str = "", *, years: bool = False) -> bool:
-    """Whether ``value`` (of the expression ``text``) can be the antecedent of "then"/"at the
-    time", "that day", "a year earlier" (a dated day, month or quarter, half or season: a period
-    the text moved to; not a comparison with the year before, :func:`names_a_year_before`).
-    With ``years``, a dated year too (the antecedent of "that year")."""
-    if names_a_year_before(text):
-        return False
-    span = date_range(value) if value else None
-    sizes = (*ANTECEDENT_SIZES, "year") if years else ANTECEDENT_SIZES
-    if span is None or span.precision not in sizes:
-        return False
-    return anchor is None or value != anchor.isoformat()
-
-
-@dataclass(frozen=True, slots=True)
-class Narrative:
-    """Where the text has moved to, threaded through an article's expressions in order:
-    ``previous``, the last dated day, month, quarter, half or season (the antecedent of "then",
-    "that day", "the 1988 quarter"), and ``latest``, the last dated period of those sizes or a
-    year (the antecedent of "that year", "the following year": "He moved to Paris in 1998.
-    That year ..."). Years are kept apart: a bare year would otherwise take the place of the
-    quarter a report keeps comparing."""
-
-    previous: str | None = None
-    latest: str | None = None
-
-    def after(self, expr_type: str, value: str | None, anchor: date | None, text: str) -> Narrative:
-        """The narrative once an expression (``expr_type``, ``value``, ``text``) is read."""
-        if expr_type != "DATE":
-            return self
-        if is_antecedent(value, anchor, text):
-            return Narrative(value, value)
-        if is_antecedent(value, anchor, text, years=True):
-            return Narrative(self.previous, value)
-        return self
-
-
-def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> list[TimeExpression]:
-    """Every time expression in ``doc``, normalised against ``anchor`` (the publication date)."""
+def extract_time_expressions(
+    doc: Doc, article_id: str, anchor: date | None, sentences: Sequence[tuple[int, int]] | None = None
+) -> list[TimeExpression]:
+    """Every time expression in ``doc``, normalised against ``anchor`` (the publication date),
+    in the narrative the article tells (:mod:`.narrative`). ``sentences``: the sentence spans
+    the analysis records (``ArticleAnalysis.sentences``, so that re-anchoring reads the same
+    stretches); the parser's when not given."""
     out: list[TimeExpression] = []
     narrative = Narrative()
     anchor_iso = anchor.isoformat() if anchor else None
-    for cand in schedule_tenses(doc, find_candidates(doc)):
-        span = doc[cand.start : cand.end]
-        norm = normalise(
-            span.text,
-            anchor,
-            cand.tense,
-            narrative.previous,
-            rate=cand.rate,
-            ended=cand.ended,
-            latest=narrative.latest,
-        )
+    candidates = schedule_tenses(doc, find_candidates(doc))
+    spans = [doc[c.start : c.end] for c in candidates]
+    if sentences is None:
+        sentences = _parser_sentences(doc)
+    where = places(doc_text(doc), [(s.start_char, s.end_char) for s in spans], sentences)
+    for cand, span, place in zip(candidates, spans, where, strict=True):
+        read = _reader(span.text, cand, narrative)
+        norm, narrative = narrate(narrative, place, span.text, anchor, cand.tense, read)
         start, end = span.start_char, span.end_char
         out.append(
             TimeExpression(
@@ -128,8 +94,41 @@ def extract_time_expressions(doc: Doc, article_id: str, anchor: date | None) -> 
                 tense=cand.tense,
             )
         )
-        narrative = narrative.after(norm.type, norm.value, anchor, span.text)
     return out
+
+
+def _reader(
+    text: str, cand: Candidate, narrative: Narrative
+) -> Callable[[date | None, NarrativeTime | None], Normalised]:
+    """How :func:`narrate` reads the candidate ``text``: against an anchor and a narrative time."""
+
+    def read(anchor: date | None, time: NarrativeTime | None) -> Normalised:
+        return normalise(
+            text,
+            anchor,
+            cand.tense,
+            narrative.previous,
+            rate=cand.rate,
+            ended=cand.ended,
+            latest=narrative.latest,
+            narrative=time,
+        )
+
+    return read
+
+
+def _parser_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of ``doc``'s sentences (none when it has no sentence boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return []
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def narrative_places(
+    text: str, exprs: Sequence[TimeExpression], sentences: Sequence[tuple[int, int]]
+) -> list[Place]:
+    """The :class:`~.narrative.Place` of each stored expression in its article ``text``."""
+    return places(text, [(e.span.start, e.span.end) for e in exprs], sentences)
 
 
 def schedule_tenses(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -208,12 +207,14 @@ def reanchor(
     tense: Tense | None = None,
     previous: str | None = None,
     latest: str | None = None,
+    narrative: NarrativeTime | None = None,
 ) -> TimeExpression:
     """``expr`` normalised again from its text against a new ``anchor``.
 
     ``tense`` is the clause tense when the caller still has the parse; otherwise the recorded
-    one (:func:`stored_tense`). ``previous`` and ``latest`` are the :class:`Narrative`'s. Ids,
-    offsets and the recorded tense do not change.
+    one (:func:`stored_tense`). ``previous``, ``latest`` and ``narrative`` (the narrative time
+    :meth:`Narrative.reading` gives) are the :class:`Narrative`'s. Ids, offsets and the
+    recorded tense do not change.
     """
     if expr.type == "SET" or (expr.type == "DURATION" and (expr.value or "").startswith("P")):
         # how often, or how long: no anchor enters it, and a rate or a period ended on a day
@@ -221,7 +222,7 @@ def reanchor(
         return replace(expr, anchor=anchor.isoformat() if anchor else None)
     if tense is None:
         tense = stored_tense(expr)
-    norm = normalise(expr.text, anchor, tense, previous, latest=latest)
+    norm = normalise(expr.text, anchor, tense, previous, latest=latest, narrative=narrative)
     return replace(
         expr, type=norm.type, value=norm.value, mod=norm.mod, anchor=anchor.isoformat() if anchor else None
     )

@@ -11,7 +11,8 @@ Conventions (documented choices):
   or after it; present/unknown → the nearest one (ties go forward).
 * Month names without a year: the anchor's year, moved back a year when the clause is past tense
   and the month lies more than one month after the anchor's (and forward for future tense,
-  symmetrically); "last April" / "next March" always look back / ahead.
+  symmetrically); "last April" / "next March" always look back / ahead. After an explicit date
+  in another year, the narrative's year instead (``narrative``: :mod:`.narrative` decides when).
 * Quarters: "the third quarter" → ``1989-Q3`` (the latest such quarter); "the quarter" / "the
   latest quarter" → the last completed one. Seasons ``1998-SU``; weekends ``1990-W32-WE``.
 * Day ranges ("Sept. 15-16") are ISO intervals ``2022-09-15/2022-09-16`` typed DATE.
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
@@ -266,6 +267,33 @@ def resolve_month_year(month: int, anchor: date, tense: Tense | None) -> int:
     return anchor.year
 
 
+@dataclass(frozen=True, slots=True)
+class NarrativeTime:
+    """The time a narrative has moved to, for a month named without a year: ``value`` a dated
+    period (``2016-11``, ``2016-11-03``, ``2016-SU``, ``2016``), ``back`` whether the wording
+    points back from it ("had first felt ill in September", "earlier, in June") rather than on
+    ("But by December", "then in March"). Chosen by :mod:`.narrative`; see :func:`narrative_year`."""
+
+    value: str
+    back: bool = False
+
+
+def narrative_year(month: int, narrative: NarrativeTime) -> int | None:
+    """The year of ``month`` told within ``narrative``: going on, the first such month from the
+    narrative's first month (December after November 2016 is 2016-12, January 2017-01); going
+    back, the last such month up to its last month (September before November 2016 is 2016-09,
+    December 2015-12). A year without months (``2016``) holds every month. ``None`` for a value
+    that names no period."""
+    span = date_range(narrative.value)
+    if span is None:
+        return None
+    if span.precision == "year":
+        return span.first.year
+    if narrative.back:
+        return span.last.year if month <= span.last.month else span.last.year - 1
+    return span.first.year if month >= span.first.month else span.first.year + 1
+
+
 def add_months(d: date, months: int) -> date:
     """``d`` moved by ``months`` calendar months (day clipped to 28: only the month matters here)."""
     index = d.year * 12 + d.month - 1 + months
@@ -309,7 +337,7 @@ def _parser() -> DateDataParser:
     return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
 
 
-def _explicit(text: str, anchor: date | None, tense: Tense | None) -> Normalised | None:
+def _explicit(text: str, c: _Ctx) -> Normalised | None:
     """Absolute calendar dates ("Oct. 23", "June 2020", "Nov. 3, 1998") via dateparser."""
     if not re.search(r"\d", text) or (not re.search(r"[a-z]", text) and not re.search(r"[/-]", text)):
         return None
@@ -323,9 +351,13 @@ def _explicit(text: str, anchor: date | None, tense: Tense | None) -> Normalised
     parts = set(data.parts or ())
     d = data.date_obj.date()
     if "year" not in parts:
-        if anchor is None:
+        year = c.month_year(d.month)
+        if year is None:
             return Normalised("DATE", None)
-        d = d.replace(year=resolve_month_year(d.month, anchor, tense))
+        try:
+            d = d.replace(year=year)
+        except ValueError:  # Feb. 29 in a year without one
+            return Normalised("DATE", None)
     if parts >= {"month", "day"}:
         return Normalised("DATE", d.isoformat())
     if "month" in parts:
@@ -344,9 +376,22 @@ class _Ctx:
     previous: str | None
     mod: str | None
     latest: str | None = None  # the last dated period, years too (the antecedent of "that year")
+    narrative: NarrativeTime | None = None  # where the story has moved to (:mod:`.narrative`)
 
     def out(self, dtype: TimexType, value: str | None, mod: str | None = None) -> Normalised:
         return Normalised(dtype, value, mod or self.mod)
+
+    def month_year(self, month: int) -> int | None:
+        """The year of ``month`` named without one: the narrative's (:func:`narrative_year`)
+        unless that puts a past clause after the anchor; else from the anchor and the tense
+        (:func:`resolve_month_year`); ``None`` with neither. (A future clause may land before
+        the anchor: "said in May 2016 the mill would reopen in August" is August 2016.)"""
+        if self.narrative is not None:
+            year = narrative_year(month, self.narrative)
+            late = self.anchor is not None and (year, month) > (self.anchor.year, self.anchor.month)
+            if year is not None and not (self.tense == "past" and late):
+                return year
+        return resolve_month_year(month, self.anchor, self.tense) if self.anchor else None
 
 
 Rule = Callable[[str, _Ctx], Normalised | None]
@@ -752,6 +797,11 @@ def _rule_weekday_with_date(t: str, c: _Ctx) -> Normalised | None:
     m = re.fullmatch(r"(?:(?:this|next|last|coming|this coming|this past) )?(\w+day),? (.+)", t)
     if m and m.group(1) in WEEKDAYS:
         found = _first_reading(m.group(2), c)
+        if c.narrative is not None and not _falls_on(found, WEEKDAYS[m.group(1)]):
+            # the weekday tells the year: "tickets go on sale Friday, Dec. 6" after a tour
+            # dated next year is this year's Dec. 6 when that one is the Friday
+            own = _first_reading(m.group(2), replace(c, narrative=None))
+            found = own if _falls_on(own, WEEKDAYS[m.group(1)]) else found
         return found if found is not None and _is_day(found.value) else None
     m = re.fullmatch(r"(?:the )?week of (.+)", t)
     if m:
@@ -759,6 +809,13 @@ def _rule_weekday_with_date(t: str, c: _Ctx) -> Normalised | None:
         if found is not None and found.value and _is_day(found.value):
             return c.out("DATE", iso_week(date.fromisoformat(found.value)))
     return None
+
+
+def _falls_on(found: Normalised | None, weekday: int) -> bool:
+    """Whether ``found`` is a day that falls on ``weekday`` (0 = Monday)."""
+    if found is None or found.value is None or not _is_day(found.value):
+        return False
+    return date.fromisoformat(found.value[:10]).weekday() == weekday
 
 
 def _is_day(value: str | None) -> bool:
@@ -963,7 +1020,8 @@ def spoken_year(text: str) -> int | None:
 
 
 def _rule_calendar(t: str, c: _Ctx) -> Normalised | None:
-    """Decades, years (in words too), month names, day ranges ("Sept. 15-16") and explicit dates."""
+    """Decades, years (in words too), month names, day ranges ("Sept. 15-16", "April 24 and 25":
+    not April 24, 2025) and explicit dates."""
     a = c.anchor
     words = t.removeprefix("the ").removeprefix("year ")
     head, _, tail = words.partition(" ")
@@ -977,10 +1035,10 @@ def _rule_calendar(t: str, c: _Ctx) -> Normalised | None:
     m = re.fullmatch(r"(?:fiscal |fy ?)?(\d{4})", t)
     if m and 1000 <= int(m.group(1)) <= 2999:
         return c.out("DATE", m.group(1))
-    m = re.fullmatch(r"([a-z]+)\.? (\d{1,2})\s?[-–]\s?(\d{1,2})(?:,? (\d{4}))?", t)
+    m = re.fullmatch(r"([a-z]+)\.? (\d{1,2})(?:\s?[-–]\s?| and | to | through )(\d{1,2})(?:,? (\d{4}))?", t)
     if m and m.group(1) in MONTHS:
         month = MONTHS[m.group(1)]
-        year = int(m.group(4)) if m.group(4) else resolve_month_year(month, a, c.tense) if a else None
+        year = int(m.group(4)) if m.group(4) else c.month_year(month)
         if year is None:
             return c.out("DATE", None)
         try:
@@ -990,8 +1048,9 @@ def _rule_calendar(t: str, c: _Ctx) -> Normalised | None:
         return c.out("DATE", f"{first.isoformat()}/{last.isoformat()}")
     if t.rstrip(".") in MONTHS:
         month = MONTHS[t.rstrip(".")]
-        return c.out("DATE", f"{resolve_month_year(month, a, c.tense):04d}-{month:02d}" if a else None)
-    explicit = _explicit(t, a, c.tense)
+        year = c.month_year(month)
+        return c.out("DATE", f"{year:04d}-{month:02d}" if year is not None else None)
+    explicit = _explicit(t, c)
     if explicit is not None:
         return c.out(explicit.type, explicit.value)
     m = re.fullmatch(r"(?:this|the) (week|month|year|day|decade|century)", t)
@@ -1159,12 +1218,15 @@ def normalise(
     rate: bool = False,
     ended: str | None = None,
     latest: str | None = None,
+    narrative: NarrativeTime | None = None,
 ) -> Normalised:
     """TIMEX3 type/value/mod of ``text`` resolved against ``anchor``.
 
     ``previous`` is the value of the last dated expression before this one in the article, used
     for anaphora ("since then", "at the time"); ``latest`` the last dated period, years too (for
-    "that year", "the following year"). ``ended`` is the text of the date the period
+    "that year", "the following year"); ``narrative`` the time the story has moved to, which
+    dates a month named without a year ("But by December" after "in November 2016": see
+    :mod:`.narrative`, which decides when it applies). ``ended`` is the text of the date the period
     ends on when the text names one right after it ("the year" of "the year ended March 31":
     :func:`_ended_period`). The first of :data:`RULES` that recognises the text decides;
     unrecognised text is a DATE with no value.
@@ -1185,7 +1247,7 @@ def normalise(
         return Normalised("SET", duration_value(Fraction(1), _unit(m.group(1))), mod)
     found = _ended_period(t, ended, mod) if ended is not None else None
     if found is None:
-        found = _first_reading(t, _Ctx(anchor, tense, previous, mod, latest))
+        found = _first_reading(t, _Ctx(anchor, tense, previous, mod, latest, narrative))
     return found if found is not None else Normalised("DATE", None, mod)
 
 
