@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.link.claims.outcomes import outcome_conflicts, outcomes
-from newsprism.records import Article, ArticleAnalysis, Mention, Span
+from newsprism.records import Article, ArticleAnalysis, Mention, Span, TimeExpression
 
 # Articles of one sentence each, with the entity mentions (text, entity id) we tag in them.
 Doc = tuple[str, str, tuple[tuple[str, str], ...]]
@@ -80,3 +80,75 @@ def test_a_sentence_with_both_a_victory_and_losses_states_no_single_outcome() ->
         ("a", "Korvanian troops won a costly victory despite heavy losses.", (("Korvanian", "kor"),))
     )
     assert outcomes(articles, analyses, entity_at) == []
+
+
+# Outcomes with their dates and places: (text, actor name, places, dates as (words, value)).
+Placed = tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...]]
+
+
+def placed_conflicts(*docs: Placed) -> list[list[str]]:
+    articles, analyses, entity_at = [], [], {}
+    for k, (text, actor, places, dates) in enumerate(docs):
+        aid = f"d{k}"
+        mentions = []
+        for name, label in ((actor, "NORP"), *((p, "GPE") for p in places)):
+            start = text.index(name)
+            mentions.append(Mention(Span(aid, start, start + len(name)), name, label))
+            entity_at[(aid, start)] = name.lower()
+        timexes = tuple(
+            TimeExpression(f"t{k}{j}", Span(aid, text.index(w), text.index(w) + len(w)), w, "DATE", value)
+            for j, (w, value) in enumerate(dates)
+        )
+        articles.append(Article(id=aid, source=aid, title="", text=text))
+        analyses.append(
+            ArticleAnalysis(
+                article=aid, sentences=((0, len(text)),), mentions=tuple(mentions), time_expressions=timexes
+            )
+        )
+    found = outcome_conflicts(articles, analyses, entity_at, {}, {})
+    return [[v.value for v in c.values] for c in found]
+
+
+DEFEAT = "Korvanian troops suffered a defeat at Ardel in March."
+WIN = "Korvanian forces won a victory at Ardel in March."
+
+
+def test_outcomes_at_one_place_and_time_are_a_contradiction() -> None:
+    march = (("in March", "2031-03"),)
+    assert placed_conflicts(
+        (DEFEAT, "Korvanian", ("Ardel",), march), (WIN, "Korvanian", ("Ardel",), march)
+    ) == [["loss: defeat", "gain: victory"]]
+
+
+def test_outcomes_at_different_places_are_two_events() -> None:
+    elsewhere = WIN.replace("Ardel", "Brisk")
+    assert (
+        placed_conflicts((DEFEAT, "Korvanian", ("Ardel",), ()), (elsewhere, "Korvanian", ("Brisk",), ()))
+        == []
+    )
+
+
+def test_outcomes_at_different_times_are_two_events() -> None:
+    may = WIN.replace("in March", "on 14 May")
+    assert (
+        placed_conflicts(
+            (DEFEAT, "Korvanian", ("Ardel",), (("in March", "2031-03"),)),
+            (may, "Korvanian", ("Ardel",), (("on 14 May", "2031-05-14"),)),
+        )
+        == []
+    )
+    # A day of the month the other names is the same time.
+    day = WIN.replace("in March", "on 14 March")
+    assert placed_conflicts(
+        (DEFEAT, "Korvanian", ("Ardel",), (("in March", "2031-03"),)),
+        (day, "Korvanian", ("Ardel",), (("on 14 March", "2031-03-14"),)),
+    ) == [["loss: defeat", "gain: victory"]]
+
+
+def test_a_sentence_without_a_place_says_nothing_against_the_others() -> None:
+    """Losses "near Ardel" and a victory placed nowhere may be one war's same days: still a
+    conflict to read."""
+    bare = "Korvanian forces registered their biggest victory in months."
+    assert placed_conflicts((DEFEAT, "Korvanian", ("Ardel",), ()), (bare, "Korvanian", (), ())) == [
+        ["loss: defeat", "gain: victory"]
+    ]

@@ -11,8 +11,20 @@ key ("Russian forces" / "Russian troops": the entity Russia and ``force``), so "
 setbacks" and "Ukraine's victory" are no conflict, nor "his army suffered losses" (no entity)
 against "Russian troops ... victory".
 
-The check is lexical: it cannot tell two battles apart, so a conflict is a prompt to read both
-passages, reported as a ``contradiction`` (both cannot describe one event). Candidate pairs come
+Two outcomes **at different times or places** are two events, not rival reports of one: both
+sentences dated (calendar DATE expressions) and no date of one compatible with a date of the other
+("in March" / "on 14 May"; :func:`.dates.compatible`: "2022-09" holds "2022-09-12"), or both
+naming places (GPE, LOC and FAC entities outside the actor) and none in common (a defeat "at
+Ardel" and a victory "near Brisk"). A sentence without a date or a place says nothing against the
+other's: "Russian forces have suffered stunning losses on the battlefield in Ukraine" and "Russian
+troops registered their biggest victory in months" stay a conflict (one war, the same days: the
+second is a paraphrase that gave Kyiv's victory to the other side). A place is compared by its
+entity, not inside a map: "in Ukraine" and "in Kharkiv" are two places here, so an outcome of a
+region and one of a country named by both counts as two events.
+
+The check is lexical: it cannot tell two battles apart when neither sentence dates or places
+them, so a conflict is a prompt to read both passages, reported as a ``contradiction`` (both
+cannot describe one event). Candidate pairs come
 from an inverted index of actor keys (:func:`.candidate_pairs`), so the work grows with the
 number of outcome sentences, not with its square.
 """
@@ -28,6 +40,7 @@ from ...words import fold
 from ..conflicts import make_conflict
 from ..keys import candidate_pairs
 from ..sentences import clause_keys, named_mentions
+from .dates import compatible
 
 GAIN_WORDS: frozenset[str] = frozenset({"victory", "victories", "triumph", "triumphs"})
 LOSS_WORDS: frozenset[str] = frozenset(
@@ -38,6 +51,8 @@ _OUTCOME = re.compile(r"\b(" + "|".join(sorted(GAIN_WORDS | LOSS_WORDS)) + r")\b
 MAX_POSTINGS = 200
 #: Words after which an outcome word is not an outcome ("loss of life" is a death toll).
 _NOT_OUTCOME_AFTER = re.compile(r"\s+of\s+(life|lives|jobs?|power|income|revenue|face)\b", re.IGNORECASE)
+#: Mention labels of a place an outcome happens at.
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +67,8 @@ class Outcome:
     word: str
     actor: frozenset[str]  # entity keys ("@<id>") and content keys of the clause before the word
     actor_text: str
+    dates: frozenset[str] = frozenset()  # calendar values of the sentence's DATE expressions
+    places: frozenset[str] = frozenset()  # entity ids of the places it names, the actor's left out
 
 
 def outcomes(
@@ -75,6 +92,11 @@ def outcomes(
             if not any(k.startswith("@") for k in actor):
                 continue
             cite = Citation.of(article.id, article.text, start, end)
+            places = {
+                entity_at[(m.span.article, m.span.start)]
+                for m in named
+                if m.label in PLACE_LABELS and start <= m.span.start < end
+            } - {k[1:] for k in actor if k.startswith("@")}
             out.append(
                 Outcome(
                     article=article.id,
@@ -85,14 +107,29 @@ def outcomes(
                     word=word.group(1).lower(),
                     actor=frozenset(actor),
                     actor_text=clause,
+                    dates=frozenset(
+                        str(t.value)
+                        for t in analysis.time_expressions
+                        if t.type == "DATE" and t.value and start <= t.span.start < end
+                    ),
+                    places=frozenset(places),
                 )
             )
     return out
 
 
+def apart(a: Outcome, b: Outcome) -> bool:
+    """Whether two outcomes are set at different times or places: both dated and no date of one
+    compatible with a date of the other, or both placed and no place in common."""
+    if a.dates and b.dates and not any(compatible(x, y) for x in a.dates for y in b.dates):
+        return True
+    return bool(a.places and b.places and not a.places & b.places)
+
+
 def opposed(a: Outcome, b: Outcome) -> bool:
-    """Opposite outcomes for one actor: an entity and another key in common."""
-    if a.gain == b.gain:
+    """Opposite outcomes for one actor at one time and place: an entity and another key in
+    common, and not :func:`apart`."""
+    if a.gain == b.gain or apart(a, b):
         return False
     common = a.actor & b.actor
     return any(k.startswith("@") for k in common) and any(not k.startswith("@") for k in common)

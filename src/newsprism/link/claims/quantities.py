@@ -38,6 +38,20 @@ one sentence: "11 dead and 23 missing"). Nor are these rival figures:
 * **A reference period** ("the first eight months of 2022" / "the first seven months of this
   year"): it says over which time another figure was measured; two reports measuring over
   different windows do not disagree about it.
+* **A part and the whole it adds up to** (:func:`_sums_to`): an amount that equals the other
+  article's amount plus amounts of its unit stated with either ("$6.5 billion in debt and equity
+  and a $3 billion buyout" / "a $9.5 billion lifeline"; "a $9.5 billion lifeline, including a $3
+  billion buyout" / "$6.5 billion in new money") is their sum, not a rival. Not when the whole
+  names what one addend only is ("€5 billion in loans and €2 billion in grants" / "€7 billion in
+  loans": one sum of loans given twice), and not for counts and shares: a tally's or a poll's
+  small numbers add up to the other article's by chance ("11 dead and 3 missing" / "14 dead" stays
+  a conflict).
+* **A part named as a part** (:func:`part_marked`): a figure its own words set apart as one of
+  several ("an earlier, $250 billion list", "a first tranche of $2 billion", "an additional 300
+  troops") is no rival of a larger figure that no such word marks (tariffs on "$360 billion" of
+  goods in all). The words must stand at the figure ("his first trip in 2½ years" marks no part
+  of the years), and a marked part larger than the other figure still conflicts: a part cannot
+  exceed its whole.
 * **A figure set against another of an article that already gives two different figures of the
   measure**: an article does not contradict itself, so its second figure measures something else
   ("more than 900 students were absent" and "379 of the 1,186 students enrolled" in one article,
@@ -50,9 +64,11 @@ hold an ``inconsistent_detail``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity, Severity, paired
 from ...words import meaning_keys
@@ -95,6 +111,38 @@ _DEICTIC = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]\s|\s[\u2013\u2014]\s?|\s-\s")
+#: Words right before a figure that set it apart as one of several ("an earlier, $250 billion
+#: list", "an additional $3 billion", "the first 200 doses", "another 300 troops"). "latest" and
+#: "new" are left out: "the latest toll of 14" is the whole as it now stands.
+_PART_BEFORE = re.compile(
+    r"\b(?:first|second|third|earlier|previous|prior|initial|additional|further|another|extra|"
+    r"remaining|separate)\b,?\s+$",
+    re.IGNORECASE,
+)
+#: Nouns of one part among several, right after the figure ("$250 billion list", "a $2 billion
+#: first tranche") or before it with "of" ("a tranche of $2 billion", "a batch of 300 doses").
+_PART_NOUN = r"(?:list|tranche|batch|round|instal{1,2}ment|phase|portion|slice)s?\b"
+_PART_AFTER = re.compile(
+    r"\s+(?:(?!(?:of|in|on|at|for|per|to|and|or|a|an|the|by|from|with)\b)[\w-]+\s+)?" + _PART_NOUN,
+    re.IGNORECASE,
+)
+_PART_OF = re.compile(
+    r"\b(?:tranche|batch|round|instal{1,2}ment)s?\s+(?:worth\s+)?of\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
+)
+#: Words that join the figures of a list ("11 dead and 3 missing", "$6.5 billion, plus $3 billion").
+_CONJUNCTION = re.compile(r"\b(?:and|or|plus|but|while|whereas|including|as well as)\b", re.IGNORECASE)
+#: Most figures of a sentence added to one figure to reach another, most figures of a sentence
+#: tried (a table run into one sentence adds up to anything), and how near the sum must come (a
+#: total is the exact sum of the parts as printed: "$6.5 billion" and "$3 billion" make "$9.5
+#: billion") (:func:`_sums_to`).
+MAX_ADDENDS = 2
+MAX_SUMMED = 4
+SUM_ROUNDING = 0.005
+#: Categories whose figures are never added up: a count or a share is most often one entry of a
+#: tally ("Cruz has 69, Rubio has 41, Kasich has 19 and Carson has seven") or of a poll ("38
+#: percent, 33 percent and 10 percent"), whose small whole numbers add up to the other
+#: article's figure by chance; a duration is no part of another.
+NOT_SUMMED: frozenset[str] = frozenset({"count", "percent", "duration", "period", "fraction"})
 
 _JUST_BELOW = frozenset({"almost", "nearly", "just under", "close to"})
 _CEILING = frozenset({"up to", "fewer than", "less than", "under", "at most", "as many as", "as much as"})
@@ -128,6 +176,8 @@ class QuantityItem:
     offset: bool = False  # "two years ago": a point in time, not a measured span
     subject: str | None = None  # the person an age belongs to (a canonical entity id)
     local: bool = False  # measures a thing only its own article defines ("this configuration")
+    part: bool = False  # its words set it apart as one of several ("an earlier, $250 billion list")
+    head: str | None = None  # what it counts, by the word at it ("11 dead" → "death"; :func:`head_key`)
 
 
 def interval(q: Quantity, narrow: bool = False) -> tuple[float, float]:
@@ -215,9 +265,50 @@ def quantity_items(
                     q.category == "duration" and bool(_OFFSET.match(text, q.span.end)),
                     subject,
                     bool(_DEICTIC.search(text, clause[0], clause[1]) or _DEICTIC.search(q.measure or "")),
+                    part_marked(text, q, (start, end)),
+                    head_key(text, q, clause, analysis.quantities),
                 )
             )
     return items
+
+
+def part_marked(text: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+    """Whether the words at ``q`` set it apart as one part of several: a part word right before it
+    (hedge skipped: "an earlier, $250 billion", "another about 300"), a part noun right after it
+    ("$250 billion list", "$2 billion first tranche") or before it with "of" ("a tranche of $2
+    billion")."""
+    before = text[sentence[0] : q.span.start]
+    if q.modifier and before.lower().rstrip().endswith(q.modifier.lower()):
+        before = before.rstrip()[: -len(q.modifier)]
+    if _PART_BEFORE.search(before) or _PART_OF.search(before):
+        return True
+    return bool(_PART_AFTER.match(text, q.span.end, sentence[1]))
+
+
+def head_key(text: str, q: Quantity, clause: tuple[int, int], quantities: Sequence[Quantity]) -> str | None:
+    """What ``q`` counts, by the one word that says it: the first key (:func:`.meaning_keys`,
+    generic nouns left out) of its measure, else of the words after it up to the next figure of
+    its clause and its first conjunction ("11 dead and 3 missing": "death" for the 11, "missing"
+    for the 3), else of the words before it back to the figure before and its last conjunction
+    ("killing 11 and wounding 3": "death" for the 11, "wound" for the 3). One word, not a window:
+    the words about the place or the source ("in the hill village") follow the last figure of a
+    list and would tie it to any figure of the other article."""
+    lo, hi = clause
+    for other in quantities:
+        if lo < other.span.end <= q.span.start:
+            lo = other.span.end
+        elif q.span.end <= other.span.start < hi:
+            hi = other.span.start
+    after = _CONJUNCTION.split(text[q.span.end : hi], maxsplit=1)[0]
+    before = _CONJUNCTION.split(text[lo : q.span.start])[-1]
+    hedge = set(meaning_keys(q.modifier or ""))
+    for words, last in ((q.measure or "", False), (after, False), (before, True)):
+        keys = [
+            k for k in meaning_keys(words) if not k[0].isdigit() and k not in GENERIC_NEAR and k not in hedge
+        ]
+        if keys:
+            return keys[-1] if last else keys[0]
+    return None
 
 
 _BEFORE_AGE = re.compile(r"[\s,(]*")  # "Mara Quill, 43," / "Quill (43)"
@@ -304,7 +395,8 @@ def _may_conflict(a: QuantityItem, b: QuantityItem) -> bool:
     (:func:`agrees`), not a reference period, same dates (when both sentences are dated), neither
     a time offset ("two years ago") nor a figure of a thing its own article defines ("the price of
     this configuration": two reviews of two configurations), not counts of different things
-    ("11 women" / "14 fighters"), and within a factor of :data:`MAX_CONFLICT_RATIO` of each other."""
+    ("11 women" / "14 fighters"), not a part named as such against a larger unmarked figure
+    (:func:`part_marked`), and within a factor of :data:`MAX_CONFLICT_RATIO` of each other."""
     qa, qb = a.quantity, b.quantity
     if agrees(qa, qb) or qa.category in NO_CONFLICT_CATEGORIES or qb.category in NO_CONFLICT_CATEGORIES:
         return False
@@ -315,8 +407,51 @@ def _may_conflict(a: QuantityItem, b: QuantityItem) -> bool:
     counted_a, counted_b = _counted(qa), _counted(qb)
     if counted_a and counted_b and not counted_a & counted_b:
         return False
+    if a.part != b.part and (qa.value < qb.value if a.part else qb.value < qa.value):
+        return False  # one part named as such, smaller than the figure no part word marks
     lo, hi = sorted((abs(qa.value), abs(qb.value)))
     return lo > 0 and hi / lo <= MAX_CONFLICT_RATIO
+
+
+def _sums_to(
+    a: QuantityItem, b: QuantityItem, items_by_sentence: Mapping[tuple[str, int], list[QuantityItem]]
+) -> bool:
+    """Whether the larger of ``a`` and ``b`` is the smaller plus one to :data:`MAX_ADDENDS`
+    figures of its unit stated in one of the two sentences (the smaller's: "$6.5 billion ... and a
+    $3 billion buyout" / "$9.5 billion"; or the larger's: "$9.5 billion, including a $3 billion
+    buyout" / "$6.5 billion"), to :data:`SUM_ROUNDING`: a part set against the whole it adds up
+    to. Amounts only (money, areas, lengths...), not :data:`NOT_SUMMED` categories, and not a
+    sentence of more than :data:`MAX_SUMMED` other figures of the unit: a tally adds up to
+    anything.
+
+    Not when the whole is what some addends are but not the others (:func:`head_key`: "€7
+    billion in loans" against "€5 billion in loans and €2 billion in grants"): the whole is then
+    an amount of one addend's kind, and two amounts of one kind differ."""
+    part, whole = sorted((a, b), key=lambda it: it.quantity.value)
+    target = whole.quantity.value
+    if part.quantity.category in NOT_SUMMED or whole.quantity.category in NOT_SUMMED:
+        return False
+    for item in (part, whole):
+        key = (item.quantity.span.article, item.sentence[0])
+        pool = [
+            o
+            for o in items_by_sentence.get(key, ())
+            if o is not a
+            and o is not b
+            and o.quantity.unit == part.quantity.unit
+            and 0 < o.quantity.value < target
+        ]
+        if len(pool) > MAX_SUMMED:
+            continue
+        for n in range(1, min(MAX_ADDENDS, len(pool)) + 1):
+            for addends in combinations(pool, n):
+                total = part.quantity.value + math.fsum(o.quantity.value for o in addends)
+                if abs(total - target) > SUM_ROUNDING * target:
+                    continue
+                named = [whole.head is not None and whole.head == o.head for o in (part, *addends)]
+                if all(named) or not any(named):
+                    return True
+    return False
 
 
 def _overlap(a: QuantityItem, b: QuantityItem) -> float:
@@ -349,7 +484,7 @@ def quantity_clusters(
         if same_value(a.quantity, b.quantity):
             sets.union(i, j)
             continue
-        if not _may_conflict(a, b):
+        if not _may_conflict(a, b) or _sums_to(a, b, by_sentence):
             continue
         score = _overlap(a, b)
         for x, y in ((i, j), (j, i)):
