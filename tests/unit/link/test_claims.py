@@ -6,7 +6,7 @@ import re
 
 from newsprism.link.claims import build_claims
 from newsprism.link.conflicts import compatible, role_conflicts, spelling_conflicts, titles
-from newsprism.records import Article, ArticleAnalysis, Entity, Mention, Quantity, Role, Span
+from newsprism.records import Article, ArticleAnalysis, Entity, Mention, Published, Quantity, Role, Span
 from tests.story_actors import story_actors
 
 
@@ -227,3 +227,26 @@ def test_a_figure_is_no_rival_of_an_article_that_gives_two_different_figures_of_
     )
     assert conflicts == []
     assert "quantity" in kinds  # the three closed schools: one claim of both articles
+
+
+def _dated(day: str, aid: str, text: str, number: str, value: float) -> tuple[Article, ArticleAnalysis]:
+    q = area(aid, text, number, value, unit="count", category="count", measure="countries")
+    published = Published(value=day, how="metadata")
+    art = Article(id=aid, source=aid, title="", text=text, published=published)
+    return art, ArticleAnalysis(article=aid, sentences=sentences(text), quantities=(q,))
+
+
+def test_undated_figures_of_articles_published_months_apart_are_two_states_not_a_conflict() -> None:
+    """A company's boilerplate says 15 countries in March and 18 in December: it grew."""
+    a = "The Harbour Group has subsidiaries in 15 countries and sells to hospitals worldwide."
+    b = "The Harbour Group has operating businesses in 18 countries and sells to hospitals worldwide."
+
+    def conflicts(day_a: str, day_b: str) -> list[str]:
+        pairs = [_dated(day_a, "a", a, "15 countries", 15), _dated(day_b, "b", b, "18 countries", 18)]
+        articles, analyses = [p[0] for p in pairs], [p[1] for p in pairs]
+        _, found = build_claims(articles, analyses, story_actors(["a", "b"]), [], {"a": "a", "b": "b"})
+        return [c.severity for c in found]
+
+    assert conflicts("2025-03-02", "2025-12-10") == []
+    # within one news cycle the same undated figures are rival reports of one state
+    assert conflicts("2025-03-02", "2025-03-05") == ["contradiction"]

@@ -52,6 +52,9 @@ one sentence: "11 dead and 23 missing"). Nor are these rival figures:
   goods in all). The words must stand at the figure ("his first trip in 2½ years" marks no part
   of the years), and a marked part larger than the other figure still conflicts: a part cannot
   exceed its whole.
+* **Two states months apart** (:func:`_months_apart`): neither sentence dated, the articles
+  published more than :data:`UPDATE_DAYS` apart (page metadata): "subsidiaries in 15 countries"
+  in March and "in 18 countries" in December are the company before and after it grew.
 * **A figure set against another of an article that already gives two different figures of the
   measure**: an article does not contradict itself, so its second figure measures something else
   ("more than 900 students were absent" and "379 of the 1,186 students enrolled" in one article,
@@ -68,9 +71,20 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
-from ...records import Article, ArticleAnalysis, Citation, Conflict, ConflictValue, Quantity, Severity, paired
+from ...records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Conflict,
+    ConflictValue,
+    Quantity,
+    Severity,
+    paired,
+    published_day,
+)
 from ...words import meaning_keys
 from ..conflicts import make_conflict
 from ..keys import UnionFind, candidate_pairs
@@ -178,6 +192,7 @@ class QuantityItem:
     local: bool = False  # measures a thing only its own article defines ("this configuration")
     part: bool = False  # its words set it apart as one of several ("an earlier, $250 billion list")
     head: str | None = None  # what it counts, by the word at it ("11 dead" → "death"; :func:`head_key`)
+    published: str | None = None  # its article's publication day, from the page's metadata
 
 
 def interval(q: Quantity, narrow: bool = False) -> tuple[float, float]:
@@ -267,6 +282,7 @@ def quantity_items(
                     bool(_DEICTIC.search(text, clause[0], clause[1]) or _DEICTIC.search(q.measure or "")),
                     part_marked(text, q, (start, end)),
                     head_key(text, q, clause, analysis.quantities),
+                    published_day(pair.article.published.value),
                 )
             )
     return items
@@ -396,11 +412,14 @@ def _may_conflict(a: QuantityItem, b: QuantityItem) -> bool:
     a time offset ("two years ago") nor a figure of a thing its own article defines ("the price of
     this configuration": two reviews of two configurations), not counts of different things
     ("11 women" / "14 fighters"), not a part named as such against a larger unmarked figure
-    (:func:`part_marked`), and within a factor of :data:`MAX_CONFLICT_RATIO` of each other."""
+    (:func:`part_marked`), not two undated figures of articles published months apart
+    (:func:`_months_apart`), and within a factor of :data:`MAX_CONFLICT_RATIO` of each other."""
     qa, qb = a.quantity, b.quantity
     if agrees(qa, qb) or qa.category in NO_CONFLICT_CATEGORIES or qb.category in NO_CONFLICT_CATEGORIES:
         return False
     if a.dates and b.dates and not a.dates & b.dates:
+        return False
+    if not a.dates and not b.dates and _months_apart(a.published, b.published):
         return False
     if a.offset or b.offset or a.local or b.local:
         return False
@@ -411,6 +430,23 @@ def _may_conflict(a: QuantityItem, b: QuantityItem) -> bool:
         return False  # one part named as such, smaller than the figure no part word marks
     lo, hi = sorted((abs(qa.value), abs(qb.value)))
     return lo > 0 and hi / lo <= MAX_CONFLICT_RATIO
+
+
+UPDATE_DAYS = 30
+"""Publication days apart beyond which two undated figures are two states, not two reports."""
+
+
+def _months_apart(a: str | None, b: str | None) -> bool:
+    """Whether two publication days (``YYYY-MM-DD``) lie more than :data:`UPDATE_DAYS` apart.
+
+    A figure its sentence does not date is the state of things when its article was written
+    ("subsidiaries in 15 countries", "a staff of 1,200"): a company's own boilerplate ten months
+    later says 18, and that is the state it has reached, not a source disagreeing. Within one
+    news cycle (days) undated figures are still rival reports of one state. Metadata dates only:
+    a date inferred from the text is a guess."""
+    if not a or not b:
+        return False
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) > UPDATE_DAYS
 
 
 def _sums_to(
