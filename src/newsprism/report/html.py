@@ -38,6 +38,7 @@ from .views import (
     articles_from_outlets,
     date_label,
     inferred_label,
+    last_of_speaker,
     plural,
     published_text,
     story_view,
@@ -258,8 +259,14 @@ def _summary(view: StoryView, cites: _Citations) -> str:
             "summary", "Summary", "", _empty("No summary: no sentence was supported by the articles.")
         )
     items = "".join(
-        f"<li>{_p(s.text)}{_speaker(s.speaker)} {cites.marker(s.citation, s.corroborations)}</li>"
-        for s in view.summary
+        "<li>"
+        + " ".join(
+            f"{_p(s.text)}{_speaker(s.speaker if last_of_speaker(p, k) else None)} "
+            f"{cites.marker(s.citation, s.corroborations)}"
+            for k, s in enumerate(p)
+        )
+        + "</li>"
+        for p in view.paragraphs
     )
     intro = (
         "Each sentence is quoted from one article. Click a number to see the passage in its "

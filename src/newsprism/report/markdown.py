@@ -33,6 +33,7 @@ from .views import (
     StoryView,
     articles_from_outlets,
     inferred_label,
+    last_of_speaker,
     plural,
     story_view,
 )
@@ -125,11 +126,14 @@ def _summary(view: StoryView, key: dict[str, str]) -> list[str]:
         return []
     out = ["## Summary", ""]
     shown = any(s.speaker for s in view.summary)
-    for s in view.summary:
-        also = _cites(s.corroborations, key)
-        cite = key.get(s.citation.span.article, "")
-        said = f" — {md_text(s.speaker)}" if s.speaker else ""
-        out.append(f"- {md_text(s.text)}{said} {cite}{f' (also {also})' if also else ''}")
+    for p in view.paragraphs:
+        parts = []
+        for k, s in enumerate(p):
+            also = _cites(s.corroborations, key)
+            cite = key.get(s.citation.span.article, "")
+            said = f" — {md_text(s.speaker)}" if s.speaker and last_of_speaker(p, k) else ""
+            parts.append(f"{md_text(s.text)}{said} {cite}{f' (also {also})' if also else ''}")
+        out.append("- " + " ".join(parts))
     out += [
         "",
         "Each sentence is quoted verbatim from the first source cited; the others state the same."

@@ -31,6 +31,7 @@ only. What both briefs show and must judge alike is decided here, once:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -139,6 +140,43 @@ def published_text(published: Published) -> str:
     day = published_day(published.value) or "undated"
     inferred = inferred_label(published)
     return f"{day} ({inferred})" if inferred else day
+
+
+_DOUBLE_QUOTES = re.compile(r'(?<!\d)"|[“”]')
+"""A double quotation mark (a straight one after a figure is an inch mark: ``a 16" pipe``)."""
+
+
+def paragraphs(
+    summary: Sequence[SummarySentence], texts: Mapping[str, str]
+) -> tuple[tuple[SummarySentence, ...], ...]:
+    """The summary as a reader takes it: a sentence that goes on with a quotation the sentence
+    before it left open, right after it in the same article (nothing but white space between
+    their spans), joins that sentence's paragraph. Each keeps its own citation; the briefs show
+    the speaker once, after the last. Alone, the pieces of one quotation would read as two
+    quotations each missing a mark (``“I like where we are.`` / ``They want a deal.”``)."""
+    out: list[list[SummarySentence]] = []
+    for s in summary:
+        if out and _goes_on(out[-1], s, texts):
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return tuple(tuple(p) for p in out)
+
+
+def _goes_on(paragraph: Sequence[SummarySentence], s: SummarySentence, texts: Mapping[str, str]) -> bool:
+    last = paragraph[-1].citation.span
+    span = s.citation.span
+    if span.article != last.article or span.start < last.end:
+        return False
+    if texts.get(span.article, "")[last.end : span.start].strip():
+        return False
+    return sum(len(_DOUBLE_QUOTES.findall(p.text)) for p in paragraph) % 2 == 1
+
+
+def last_of_speaker(paragraph: Sequence[SummarySentence], k: int) -> bool:
+    """Whether the ``k``-th sentence of a summary paragraph shows its speaker: the last of a run
+    of one speaker's sentences (the name once, after what they said)."""
+    return k + 1 == len(paragraph) or paragraph[k + 1].speaker != paragraph[k].speaker
 
 
 def safe_link(url: str | None) -> str | None:
@@ -299,6 +337,7 @@ class StoryView:
     origins: int
     skipped: tuple[Skip, ...]
     summary: tuple[SummarySentence, ...]
+    paragraphs: tuple[tuple[SummarySentence, ...], ...]  # the summary as read (:func:`paragraphs`)
     conflicts: tuple[ConflictView, ...]
     claims: tuple[Claim, ...]
     corroborated: tuple[Claim, ...]
@@ -569,11 +608,13 @@ def story_view(story: JSON) -> StoryView:
         for s in story["summary"]
     )
     generator = story.get("generator") or {}
+    sources = _sources(story, copies)
     return StoryView(
-        sources=_sources(story, copies),
+        sources=sources,
         origins=len(story["origins"]),
         skipped=tuple(Skip(s["source"], s["reason"]) for s in story["skipped"]),
         summary=summary,
+        paragraphs=paragraphs(summary, {src.id: src.text for src in sources}),
         conflicts=conflicts,
         claims=claims,
         corroborated=_corroborated(claims),

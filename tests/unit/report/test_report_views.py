@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
+from newsprism.records import Citation, Span, SummarySentence
 from newsprism.report.html import render_html
 from newsprism.report.markdown import render_markdown
 from newsprism.report.story_json import validate_story
-from newsprism.report.views import date_label, inferred_label, story_view
+from newsprism.report.views import date_label, inferred_label, last_of_speaker, paragraphs, story_view
 
 JSON = dict[str, Any]
 
@@ -318,3 +319,24 @@ def test_a_woven_phrase_and_the_reported_speech_around_it_count_as_one_quote() -
     around = {"id": "i", "article": article, "start": 20, "end": 50, "kind": "indirect"}
     other = {"id": "o", "article": article, "start": 60, "end": 90, "kind": "indirect"}
     assert [q["id"] for q in _once([partial, around, other])] == ["p", "o"]
+
+
+def _said(text: str, start: int, speaker: str | None) -> SummarySentence:
+    end = start + len(text)
+    return SummarySentence(text, Citation(Span("a", start, end), text), (), speaker)
+
+
+def test_the_pieces_of_one_quotation_read_as_one_paragraph_with_the_speaker_once() -> None:
+    first, second = "“I like where we are.", "They want a deal more than we do.”"
+    after = "The talks resume on Monday."
+    text = f"{first} {second} {after}"
+    one = _said(first, 0, "Jo Marsh")
+    two = _said(second, len(first) + 1, "Jo Marsh")
+    three = _said(after, text.index(after), None)
+    got = paragraphs([one, two, three], {"a": text})
+    assert got == ((one, two), (three,))
+    assert [last_of_speaker(got[0], k) for k in range(2)] == [False, True]
+    # a closed quotation, or a gap in the article between the two, keeps them apart
+    closed = _said("“We are ready.”", 0, "Jo Marsh")
+    assert len(paragraphs([closed, _said(after, 16, None)], {"a": "“We are ready.” " + after})) == 2
+    assert len(paragraphs([one, three], {"a": text})) == 2
