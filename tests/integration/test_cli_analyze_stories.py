@@ -120,6 +120,11 @@ def test_a_folder_output_gets_an_index_and_each_storys_files_told_from_its_own_a
     assert "Teenager wins Korvath chess championship" in index and "Board Weekly" in index
     assert "2 articles from 2 outlets" in index
     assert "joined with similarity" in index
+    # the overview lists every story linked to its section, never as the briefs' pinned bar,
+    # which a run of many stories wrapped over the whole screen
+    assert 'class="toc"' not in index
+    for n in (1, 2, 3):
+        assert f'<a href="#story-{n}">' in index and f'id="story-{n}"' in index
 
 
 def test_with_several_stories_the_skipped_inputs_are_the_runs_listed_on_the_index_not_each_storys(

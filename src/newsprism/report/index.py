@@ -91,11 +91,32 @@ def _story(number: int, entry: IndexEntry) -> str:
     )
 
 
+def _overview(entries: Sequence[IndexEntry]) -> str:
+    """The run's stories as a table (number and title linked to the story's section, articles,
+    outlets, date range): what ``newsprism stories`` lists. Not the briefs' sticky section bar: a
+    run of a hundred stories wraps it to more than a screen, and pinned to the top it hid every
+    section it linked to."""
+    rows = []
+    for n, e in enumerate(entries, 1):
+        view = story_view(e.story)
+        outlets = len({s.outlet for s in view.sources if s.outlet})
+        rows.append(
+            f'<tr><td class="num">{n}</td><td class="title"><a href="#story-{n}">{_p(_title(e.story))}</a></td>'
+            f'<td class="num">{len(view.sources)}</td><td class="num">{outlets}</td>'
+            f'<td class="when">{escape(date_span(view.sources))}</td></tr>'
+        )
+    return (
+        '<div class="scroll"><table class="sources"><thead><tr><th class="num">#</th><th>Story</th>'
+        '<th class="num">Articles</th><th class="num">Outlets</th><th>Published</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
 def render_index(entries: Sequence[IndexEntry], skipped: Sequence[Skip] = ()) -> str:
     """The index page of a run's stories (in the order given), with the run's skipped inputs."""
     articles = sum(len(e.story["articles"]) for e in entries)
     heading = f"{plural(len(entries), 'story', 'stories')} from {plural(articles, 'article')}"
-    nav = "".join(f'<a href="#story-{n}">{n}. {_p(_title(e.story))}</a>' for n, e in enumerate(entries, 1))
+    nav = _overview(entries)
     intro = (
         "newsprism grouped the articles into stories: each article joined the most similar story "
         "(title and body terms, named entities, publication time) or opened a new one."
@@ -106,7 +127,7 @@ def render_index(entries: Sequence[IndexEntry], skipped: Sequence[Skip] = ()) ->
         skips = f'<details class="skipped"><summary>{plural(len(skipped), "input")} skipped</summary><ul>{items}</ul></details>'
     body = (
         f'<header class="masthead"><p class="kicker">newsprism stories</p><h1>{escape(heading)}</h1>'
-        f'<p class="facts">{escape(intro)}</p></header><nav class="toc" aria-label="Stories">{nav}</nav>'
+        f'<p class="facts">{escape(intro)}</p></header><nav aria-label="Stories">{nav}</nav>'
         f"<main>{''.join(_story(n, e) for n, e in enumerate(entries, 1))}{skips}</main>"
     )
     return page(f"{escape(heading)} — newsprism", body)
