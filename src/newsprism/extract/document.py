@@ -7,6 +7,8 @@ cluster; nothing in it parses text again, so its cost over the bare spaCy pass s
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..nlp.text import doc_text
@@ -73,5 +75,43 @@ def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
+    if cased:
+        spans = [part for start, end in spans for part in _label_lines(text, start, end)]
     trimmed = (trim_span(text, start, end) for start, end in spans)
     return tuple((start, end) for start, end in trimmed if end > start)
+
+
+_LABEL_WORDS = 8
+"""A line of at most this many words, with no end punctuation, may be a label (see below)."""
+_LABEL_END = re.compile(r"[.!?,;:\"'”’)\]…-]\s*$")
+_WRAPPED = re.compile(
+    r"\b(?:a|an|the|of|to|in|on|at|for|and|or|but|with|by|from|as|that|his|her|their|its)\s*$", re.I
+)
+
+
+def _label_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut after each leading line that is a label, not the start of the
+    sentence: a byline, a dateline, a heading ("Staff Reports" / "Police arrested six people
+    Monday ..."). The parser runs a line without end punctuation into the next one; in a cased
+    text, a short line (:data:`_LABEL_WORDS`) with no end punctuation, not ending on a word that
+    leaves a sentence open ("the", "of": a hard-wrapped line), followed by a line that starts as a
+    sentence does (a capital, a digit, a quotation mark), is its own span."""
+    parts: list[tuple[int, int]] = []
+    at = start
+    while (nl := text.find("\n", at, end)) != -1:
+        line, rest = text[at:nl].strip(), text[nl:end].lstrip()
+        if not line:
+            at = nl + 1
+            continue
+        label = (
+            len(line.split()) <= _LABEL_WORDS
+            and not _LABEL_END.search(line)
+            and not _WRAPPED.search(line)
+            and rest[:1].isupper() | rest[:1].isdigit() | (rest[:1] in "\"“‘'")
+        )
+        if not label:
+            break
+        parts.append((at, nl))
+        at = nl + 1
+    parts.append((at, end))
+    return parts

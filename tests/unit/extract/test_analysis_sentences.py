@@ -66,3 +66,28 @@ def test_a_lower_case_start_after_a_question_or_an_exclamation_stays_a_sentence(
 def test_a_lower_cased_text_gives_no_clue_and_keeps_the_parser_sentences() -> None:
     d = doc("the dam failed .", "engineers said it cracked .", "the town flooded .")
     assert len(sentence_spans(d)) == 3
+
+
+def test_a_label_line_the_parser_ran_into_the_next_sentence_is_its_own_span() -> None:
+    """A byline or heading has no end punctuation, so the parser reads it as the start of the
+    sentence on the next line ("Staff Reports Police arrested ..." led a summary)."""
+    d = doc("Staff Reports \n Police arrested six people on Monday .", "Officers said more may follow .")
+    assert texts(d) == [
+        "Staff Reports",
+        "Police arrested six people on Monday .",
+        "Officers said more may follow .",
+    ]
+    heading = doc("What you need \n Two jars of honey will do .", "Crews worked all night .")
+    assert texts(heading)[:2] == ["What you need", "Two jars of honey will do ."]
+
+
+def test_a_hard_wrapped_line_or_a_long_one_stays_in_its_sentence() -> None:
+    wrapped = doc(
+        "The council voted to rebuild the \n Levee Trust offices by June .", "Crews worked all night ."
+    )
+    assert texts(wrapped)[0] == "The council voted to rebuild the\nLevee Trust offices by June ."
+    long = doc(
+        "The council voted late on Monday to rebuild all of it \n Riverton offices first .",
+        "Crews worked all night .",
+    )
+    assert texts(long)[0].startswith("The council voted late")
