@@ -31,8 +31,8 @@ from .records import (
     Skip,
     Story,
     effective_published,
-    headline,
     published_day,
+    story_title,
 )
 from .run.local import Progress, Runner, open_runner
 from .stories import StoryIndex, arrival_order, cluster, item_of
@@ -521,14 +521,13 @@ def story_summary(story_id: str, story: Story) -> StorySummary:
     from .store import StorySummary
 
     dated = [
-        (effective_published(a, an).value, i, a)
-        for i, (a, an) in enumerate(zip(story.articles, story.analyses, strict=True))
+        (effective_published(a, an).value, a.title, a.text)
+        for a, an in zip(story.articles, story.analyses, strict=True)
     ]
-    first = min(dated, key=lambda d: (d[0] is None, d[0] or "", d[1]))[2] if dated else None
     values = sorted(day for value, _, _ in dated if (day := published_day(value)))
     return StorySummary(
         id=story_id,
-        title=headline(first.title, first.text) if first else None,
+        title=story_title(dated),
         articles=len(story.articles),
         outlets=tuple(dict.fromkeys(a.outlet for a in story.articles if a.outlet)),
         origins=len(story.origins) or len(story.articles),

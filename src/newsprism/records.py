@@ -492,6 +492,17 @@ def headline(title: str, text: str) -> str:
     return " ".join(body[:HEADLINE_WORDS]) + (" …" if len(body) > HEADLINE_WORDS else "")
 
 
+def story_title(articles: Sequence[tuple[str | None, str, str]]) -> str | None:
+    """A story's name: the :func:`headline` of its earliest-published article, of ``(published
+    value, title, text)`` in input order (the first in input order among equally dated ones, and
+    when none is dated). The one rule of every place a story is named (``newsprism stories``, the
+    web's list, the briefs' heading, ``index.html``): two names for one story read as two stories."""
+    if not articles:
+        return None
+    k = min(range(len(articles)), key=lambda i: (articles[i][0] is None, articles[i][0] or "", i))
+    return headline(articles[k][1], articles[k][2])
+
+
 def effective_published(article: Article, analysis: ArticleAnalysis | None) -> Published:
     """When ``article`` was published as newsprism reports it: its metadata date, else the one
     its ``analysis`` inferred from the text. The one rule behind story.json and the store, so

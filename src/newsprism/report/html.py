@@ -531,7 +531,7 @@ def date_span(sources: Sequence[SourceView]) -> str:
 
 def _header(view: StoryView) -> tuple[str, str]:
     sources = view.sources
-    title = sources[0].title if sources else "Story brief"
+    title = view.title or "Story brief"
     span = date_span(sources)
     span = f" · {span}" if span else ""
     facts = (

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ..records import Skip, headline
+from ..records import Skip
 from .html import _p, _published, date_span, page
 from .views import JSON, SourceView, articles_from_outlets, plural, story_view
 
@@ -25,12 +25,6 @@ class IndexEntry:
 
     story: JSON
     files: tuple[tuple[str, str], ...]
-
-
-def _title(story: JSON) -> str:
-    """A story's name on the index: its first article's :func:`~newsprism.records.headline`."""
-    articles = story["articles"]
-    return headline(str(articles[0]["title"]), str(articles[0]["text"])) if articles else ""
 
 
 def entity_label(key: str) -> str:
@@ -72,7 +66,7 @@ def _story(number: int, entry: IndexEntry) -> str:
     clustering = entry.story["clustering"]
     by_article = {a["article"]: a for a in clustering["assignments"]}
     sources = view.sources
-    title = sources[0].title if sources else "Story"
+    title = view.title or "Story"
     outlets = list(dict.fromkeys(s.outlet for s in sources if s.outlet))
     span = date_span(sources)
     facts = articles_from_outlets(view)
@@ -101,7 +95,7 @@ def _overview(entries: Sequence[IndexEntry]) -> str:
         view = story_view(e.story)
         outlets = len({s.outlet for s in view.sources if s.outlet})
         rows.append(
-            f'<tr><td class="num">{n}</td><td class="title"><a href="#story-{n}">{_p(_title(e.story))}</a></td>'
+            f'<tr><td class="num">{n}</td><td class="title"><a href="#story-{n}">{_p(view.title or "")}</a></td>'
             f'<td class="num">{len(view.sources)}</td><td class="num">{outlets}</td>'
             f'<td class="when">{escape(date_span(view.sources))}</td></tr>'
         )

@@ -90,7 +90,7 @@ def render_markdown(story: JSON) -> str:
     """The brief as Markdown text, from a ``story.json`` dict (read once, by :func:`.views.story_view`)."""
     view = story_view(story)
     key = {s.id: f"[{s.number}]" for s in view.sources}
-    title = md_text(view.sources[0].title) if view.sources else "Story"
+    title = md_text(view.title) if view.title else "Story"
     out = [f"# Story brief: {title}", "", _overview(view), ""]
     out += _summary(view, key)
     out += _facts(view, key)

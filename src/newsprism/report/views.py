@@ -56,6 +56,7 @@ from ..records import (
     TimelineEvent,
     headline,
     published_day,
+    story_title,
 )
 
 JSON = dict[str, Any]
@@ -333,6 +334,7 @@ class StoryView:
     ``speakers`` are ranked most quoted first (ties by name), the unattributed last;
     ``corroborated`` are the sentence claims of :func:`_corroborated`."""
 
+    title: str | None  # the story's name (:func:`~newsprism.records.story_title`)
     sources: tuple[SourceView, ...]
     origins: int
     skipped: tuple[Skip, ...]
@@ -610,6 +612,7 @@ def story_view(story: JSON) -> StoryView:
     generator = story.get("generator") or {}
     sources = _sources(story, copies)
     return StoryView(
+        title=story_title([(src.published.value, src.title, src.text) for src in sources]),
         sources=sources,
         origins=len(story["origins"]),
         skipped=tuple(Skip(s["source"], s["reason"]) for s in story["skipped"]),

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from newsprism.records import Citation, Span, SummarySentence
+from newsprism.records import Citation, Span, SummarySentence, story_title
 from newsprism.report.html import render_html
 from newsprism.report.markdown import render_markdown
 from newsprism.report.story_json import validate_story
@@ -340,3 +340,18 @@ def test_the_pieces_of_one_quotation_read_as_one_paragraph_with_the_speaker_once
     closed = _said("“We are ready.”", 0, "Jo Marsh")
     assert len(paragraphs([closed, _said(after, 16, None)], {"a": "“We are ready.” " + after})) == 2
     assert len(paragraphs([one, three], {"a": text})) == 2
+
+
+def test_a_story_is_named_by_its_earliest_article_in_both_briefs_as_in_the_store() -> None:
+    story = _story([])
+    first, second = story["articles"]
+    first["title"], second["title"] = "Later report", "First report"
+    second["published"] = {**second["published"], "value": "2024-05-01"}
+    assert story_view(story).title == "First report"
+    assert render_markdown(story).startswith("# Story brief: First report")
+    assert "<h1>First report</h1>" in render_html(story)
+    dated = [(a["published"]["value"], a["title"], a["text"]) for a in story["articles"]]
+    assert story_title(dated) == "First report"
+    # undated articles, or equally dated ones, go by input order
+    assert story_title([(None, "A", ""), (None, "B", "")]) == "A"
+    assert story_title([(None, "", "Untitled body words"), ("2024-05-03", "Dated", "")]) == "Dated"
