@@ -104,7 +104,8 @@ class ClusterConfig:
     on either side say nothing, so the rule waits for ``entity_evidence`` of them.
 
     ``body_idf_power``: body terms are weighted by idf to this power (titles and entities by
-    idf), once the stream holds more than ``body_idf_after`` documents. Two events of one kind
+    idf), reached once the stream holds twice ``body_idf_after`` documents, rising from 1 at
+    ``body_idf_after`` (a ramp: a step made a folder of 51 articles cluster unlike one of 49). Two events of one kind
     (two stabbings, two studies on women's health, one senator's two deals) share the kind's
     words; what tells them apart is the rarer words (the place, the other names, the object). On
     the Multi-News set F1 rose from 0.812 to 0.815 and ARI from 0.542 to 0.574 (the same gain,
@@ -363,7 +364,9 @@ class StoryIndex:
 
     def _vectors(self, title: Counter[str], body: Counter[str], entities: Counter[str]) -> _Vectors:
         cfg = self.config
-        sharpen = cfg.body_idf_power if self._documents > cfg.body_idf_after else 1.0
+        # A ramp, not a step: a folder of 51 articles is clustered almost as one of 49 is.
+        ramp = min(1.0, max(0.0, (self._documents - cfg.body_idf_after) / max(1, cfg.body_idf_after)))
+        sharpen = 1.0 + (cfg.body_idf_power - 1.0) * ramp
         raw_all: dict[str, float] = {}
         for counts, boost, power in ((title, cfg.title_boost, 1.0), (body, 1.0, sharpen)):
             for k, c in counts.items():

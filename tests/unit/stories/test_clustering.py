@@ -315,39 +315,52 @@ def test_an_article_matching_no_single_member_does_not_join_on_a_broad_centroid(
     assert similarity[weight, 0, "everywhere"] == similarity[0.0, 0, "everywhere"] >= threshold
 
 
-def test_rare_body_words_weigh_more_once_the_stream_is_long_enough() -> None:
-    """Two events of one kind share the kind's words; the rarer words (the place, the other
-    names) tell them apart, so body terms are weighted by idf to a power above 1. A story of
-    three words found in a third of the earlier documents and four rare ones, and an article of
-    the four rare ones and three words of another third: the sharpened weights bring them closer.
-    Not in the first documents, where every word is rare and an event's own names get the lowest
-    idf of all: there the power is not applied, and the similarity is the plain idf one."""
+def _sharpened_similarity(documents: int, power: float, after: int) -> float:
+    """The similarity with which an article joins a story after ``documents`` earlier ones: a
+    story of three words found in a third of the earlier documents and four rare ones, and an
+    article of the four rare ones and three words of another third."""
     kinds = [[_token(24, kind, k) for k in range(3)] for kind in range(3)]
-    defaults = ClusterConfig()
     earlier = [
         " ".join(
             w
             for pair in zip(kinds[n % 3], [_token(20, n % 26, n // 26, k) for k in range(3)], strict=True)
             for w in pair
         )
-        for n in range(defaults.body_idf_after + 10)
+        for n in range(documents)
     ]
     rare = [_token(22, k) for k in range(4)]
-    story = " ".join(kinds[0] + rare)
-    article = " ".join(rare + kinds[1])
-    similarity: dict[tuple[float, int], float] = {}
-    for power in (1.0, defaults.body_idf_power):
-        for after in (defaults.body_idf_after, 10 * len(earlier)):
-            config = ClusterConfig(
-                body_idf_power=power, body_idf_after=after, threshold=0.3, merge_threshold=2.0
-            )
-            index = StoryIndex(config)
-            for n, text in enumerate(earlier):
-                index.add(StoryItem(f"e{n}", None, "", text))
-            opened = index.add(StoryItem("s", None, "", story))
-            joined = index.add(StoryItem("x", None, "", article))
-            assert opened.new_story and joined.story_id == opened.story_id
-            similarity[power, after] = joined.similarity
+    config = ClusterConfig(body_idf_power=power, body_idf_after=after, threshold=0.3, merge_threshold=2.0)
+    index = StoryIndex(config)
+    for n, text in enumerate(earlier):
+        index.add(StoryItem(f"e{n}", None, "", text))
+    index.add(StoryItem("s", None, "", " ".join(kinds[0] + rare)))
+    return index.add(StoryItem("x", None, "", " ".join(rare + kinds[1]))).similarity
+
+
+def test_rare_body_words_weigh_more_once_the_stream_is_long_enough() -> None:
+    """Two events of one kind share the kind's words; the rarer words (the place, the other
+    names) tell them apart, so body terms are weighted by idf to a power above 1: the sharpened
+    weights bring the story and the article closer. Not in the first documents, where every word
+    is rare and an event's own names get the lowest idf of all: there the power is not applied,
+    and the similarity is the plain idf one."""
+    defaults = ClusterConfig()
     power, after = defaults.body_idf_power, defaults.body_idf_after
-    assert similarity[power, after] > similarity[1.0, after] + 0.02
-    assert similarity[power, 10 * len(earlier)] == similarity[1.0, 10 * len(earlier)]
+    documents = 2 * after + 10
+    assert (
+        _sharpened_similarity(documents, power, after) > _sharpened_similarity(documents, 1.0, after) + 0.02
+    )
+    late = 10 * documents
+    assert _sharpened_similarity(documents, power, late) == _sharpened_similarity(documents, 1.0, late)
+
+
+def test_the_sharper_body_weights_come_in_gradually_not_at_one_document() -> None:
+    """Between ``body_idf_after`` and twice that many documents the power rises from 1, so one
+    more article in a folder never switches the whole weighting."""
+    defaults = ClusterConfig()
+    power, after = defaults.body_idf_power, defaults.body_idf_after
+
+    def gain(documents: int) -> float:
+        return _sharpened_similarity(documents, power, after) - _sharpened_similarity(documents, 1.0, after)
+
+    assert gain(after - 2) == 0.0
+    assert 0.0 < gain(after + 5) < gain(2 * after + 10) / 2
