@@ -60,9 +60,7 @@ class Candidate:
     skip: str | None = None  # why the sentence is never extracted (None: eligible)
     speaker: str | None = None  # the resolved speaker to show beside it (:mod:`.context`)
     context: Context | None = None  # why it cannot stand alone: only after its previous sentence
-    cut: int = (
-        0  # characters of page furniture cut from the sentence's start (:func:`~.furniture.news_start`)
-    )
+    cut: int = 0  # furniture characters cut from its start (:func:`~.furniture.news_start`)
 
     @property
     def eligible(self) -> bool:
@@ -165,14 +163,14 @@ def candidates(
             text = article.text[start:end]
             skip, stands = placed(text, standing(text, start, quotes.within(start, end)), news_words)
             cut = 0
-            if skip is None and clean and analysis.quality.spun:
-                skip = "spun"
             if skip in ("boilerplate", "furniture"):
                 news = _news_after_furniture(article.text, start, end, quotes, news_words)
                 if news is not None:
                     cut = news[0] - start
                     start, (skip, stands) = news
                     text = article.text[start:end]
+            if skip is None and clean and analysis.quality.spun:
+                skip = "spun"
             out.append(
                 Candidate(
                     article=article.id,

@@ -118,10 +118,10 @@ _CREDIT = (
 """A picture credit in brackets, closed: "( photo: evan vucci, ap )", "(c. bickel/journal)"."""
 _PREFIX = re.compile(
     _CREDIT
-    # the page's own labels and notices before the story: "Advertisement", "Continue reading the
-    # main story", "Buy photo", "Story highlights", "Please enable JavaScript to watch this video"
     # a wire credit after the picture's: "( ap photo/jo marsh ) ( associated press ) Riverton ..."
     + r"|\(\s*(?:the\s+)?(?:associated press|ap|afp|reuters)\s*\)"
+    # the page's own labels and notices before the story: "Advertisement", "Continue reading the
+    # main story", "Buy photo", "Story highlights", "Please enable JavaScript to watch this video"
     r"|(?:photo\s+)?advertisement\b|continue reading the main story\b|buy photo\b|story highlights\b"
     r"|(?:please\s+)?enable javascript to (?:watch|view) this video\b"
     r"|share this (?:article|story)(?:\s+(?:facebook|twitter|linkedin|email|whatsapp|pinterest|reddit))*\b"

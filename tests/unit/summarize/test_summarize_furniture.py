@@ -4,9 +4,11 @@ never mentions. None of it is news, and none of it may cost a real news sentence
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from newsprism.records import Article, ArticleAnalysis, Span
+from newsprism.records import Article, ArticleAnalysis, Quality, Span
 from newsprism.summarize import news_spans
 from newsprism.summarize.candidates import candidates
 from newsprism.summarize.furniture import caption, news_start, site_address
@@ -163,3 +165,11 @@ def test_a_caption_behind_its_credit_stays_furniture() -> None:
     articles, analyses = _story([caption_only])
     assert candidates(articles, analyses, {})[0].skip == "furniture"
     assert news_spans(articles, analyses, {}) == {("a0", 0): None}
+
+
+def test_a_lede_recovered_from_furniture_in_a_spun_article_is_still_spun() -> None:
+    spun = "Advertisement The chamber cast a ballot to reconstruct the levee close to the old factory."
+    clean = "The council voted to rebuild the levee near the old mill on Tuesday night."
+    articles, analyses = _story([spun, clean])
+    analyses[0] = replace(analyses[0], quality=Quality(score=0.8, spun=True))
+    assert [c.skip for c in candidates(articles, analyses, {})] == ["spun", None]
