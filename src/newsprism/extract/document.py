@@ -84,6 +84,7 @@ def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
 _LABEL_WORDS = 8
 """A line of at most this many words, with no end punctuation, may be a label (see below)."""
 _LABEL_END = re.compile(r"[.!?,;:\"'”’)\]…-]\s*$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 _WRAPPED = re.compile(
     r"\b(?:a|an|the|of|to|in|on|at|for|and|or|but|with|by|from|as|that|his|her|their|its)\s*$", re.I
 )
@@ -99,15 +100,17 @@ def _label_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     at = start
     while (nl := text.find("\n", at, end)) != -1:
-        line, rest = text[at:nl].strip(), text[nl:end].lstrip()
+        line = text[at:nl].strip()
         if not line:
             at = nl + 1
             continue
+        following = _NEXT_CHAR.match(text, nl, end)  # the next line's first character, unsliced
+        first = following.group(1) if following else ""
         label = (
             len(line.split()) <= _LABEL_WORDS
             and not _LABEL_END.search(line)
             and not _WRAPPED.search(line)
-            and rest[:1].isupper() | rest[:1].isdigit() | (rest[:1] in "\"“‘'")
+            and (first.isupper() or first.isdigit() or first in "\"“‘'")
         )
         if not label:
             break

@@ -15,7 +15,7 @@ from html import escape
 
 from ..records import Skip
 from .html import _p, _published, date_span, page
-from .views import JSON, SourceView, articles_from_outlets, plural, story_view
+from .views import JSON, SourceView, StoryView, articles_from_outlets, plural, story_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +61,7 @@ def _row(s: SourceView, assignment: JSON) -> str:
     )
 
 
-def _story(number: int, entry: IndexEntry) -> str:
-    view = story_view(entry.story)
+def _story(number: int, entry: IndexEntry, view: StoryView) -> str:
     clustering = entry.story["clustering"]
     by_article = {a["article"]: a for a in clustering["assignments"]}
     sources = view.sources
@@ -85,18 +84,16 @@ def _story(number: int, entry: IndexEntry) -> str:
     )
 
 
-def _overview(entries: Sequence[IndexEntry]) -> str:
+def _overview(views: Sequence[StoryView]) -> str:
     """The run's stories as a table (number and title linked to the story's section, articles,
     outlets, date range): what ``newsprism stories`` lists. Not the briefs' sticky section bar: a
     run of a hundred stories wraps it to more than a screen, and pinned to the top it hid every
     section it linked to."""
     rows = []
-    for n, e in enumerate(entries, 1):
-        view = story_view(e.story)
-        outlets = len({s.outlet for s in view.sources if s.outlet})
+    for n, view in enumerate(views, 1):
         rows.append(
             f'<tr><td class="num">{n}</td><td class="title"><a href="#story-{n}">{_p(view.title or "")}</a></td>'
-            f'<td class="num">{len(view.sources)}</td><td class="num">{outlets}</td>'
+            f'<td class="num">{len(view.sources)}</td><td class="num">{view.outlets}</td>'
             f'<td class="when">{escape(date_span(view.sources))}</td></tr>'
         )
     return (
@@ -110,7 +107,8 @@ def render_index(entries: Sequence[IndexEntry], skipped: Sequence[Skip] = ()) ->
     """The index page of a run's stories (in the order given), with the run's skipped inputs."""
     articles = sum(len(e.story["articles"]) for e in entries)
     heading = f"{plural(len(entries), 'story', 'stories')} from {plural(articles, 'article')}"
-    nav = _overview(entries)
+    views = [story_view(e.story) for e in entries]  # each read once, for the table and its section
+    nav = _overview(views)
     intro = (
         "newsprism grouped the articles into stories: each article joined the most similar story "
         "(title and body terms, named entities, publication time) or opened a new one."
@@ -122,6 +120,6 @@ def render_index(entries: Sequence[IndexEntry], skipped: Sequence[Skip] = ()) ->
     body = (
         f'<header class="masthead"><p class="kicker">newsprism stories</p><h1>{escape(heading)}</h1>'
         f'<p class="facts">{escape(intro)}</p></header><nav aria-label="Stories">{nav}</nav>'
-        f"<main>{''.join(_story(n, e) for n, e in enumerate(entries, 1))}{skips}</main>"
+        f"<main>{''.join(_story(n, e, v) for n, (e, v) in enumerate(zip(entries, views, strict=True), 1))}{skips}</main>"
     )
     return page(f"{escape(heading)} — newsprism", body)

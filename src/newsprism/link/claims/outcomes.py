@@ -41,6 +41,7 @@ from ..conflicts import make_conflict
 from ..keys import candidate_pairs
 from ..sentences import clause_keys, named_mentions
 from .dates import compatible
+from .quantities import sentence_dates
 
 GAIN_WORDS: frozenset[str] = frozenset({"victory", "victories", "triumph", "triumphs"})
 LOSS_WORDS: frozenset[str] = frozenset(
@@ -107,11 +108,7 @@ def outcomes(
                     word=word.group(1).lower(),
                     actor=frozenset(actor),
                     actor_text=clause,
-                    dates=frozenset(
-                        str(t.value)
-                        for t in analysis.time_expressions
-                        if t.type == "DATE" and t.value and start <= t.span.start < end
-                    ),
+                    dates=sentence_dates(analysis, start, end),
                     places=frozenset(places),
                 )
             )

@@ -263,11 +263,7 @@ def quantity_items(
             keys = {k for k in sentence_keys[(start, end)] if not k[0].isdigit()}
             if q.measure:
                 keys.update("m:" + k for k in meaning_keys(q.measure) if not k[0].isdigit())
-            dates = frozenset(
-                t.value
-                for t in analysis.time_expressions
-                if t.type == "DATE" and t.value and start <= t.span.start < end
-            )
+            dates = sentence_dates(analysis, start, end)
             items.append(
                 QuantityItem(
                     q,
@@ -286,6 +282,16 @@ def quantity_items(
                 )
             )
     return items
+
+
+def sentence_dates(analysis: ArticleAnalysis, start: int, end: int) -> frozenset[str]:
+    """The calendar values of the DATE expressions starting in ``[start, end)`` of an article:
+    when a sentence says its figure or its outcome happened."""
+    return frozenset(
+        t.value
+        for t in analysis.time_expressions
+        if t.type == "DATE" and t.value and start <= t.span.start < end
+    )
 
 
 def part_marked(text: str, q: Quantity, sentence: tuple[int, int]) -> bool:
