@@ -133,17 +133,20 @@ def covers(cluster: Cluster, sentence: SummarySentence) -> bool:
 
 def unresolved(cluster: Cluster) -> int:
     """Our summary sentences opening (outside a quotation) with a :data:`LEADING` word, with no
-    speaker shown and not right after the previous sentence of their article."""
+    speaker shown and not right after the previous sentence of their article (a summary sentence
+    over two of its sentences, a torn quotation taken whole, ends at the second)."""
     if cluster.story is None:
         return 0
     starts = {an.article: [s for s, _ in an.sentences] for an in cluster.story.analyses}
     count = 0
     previous: tuple[str, int] | None = None
     for s in cluster.story.summary:
-        article = s.citation.span.article
-        at = (article, bisect.bisect_right(starts.get(article, []), s.citation.span.start) - 1)
-        follows = previous == (article, at[1] - 1)
-        previous = at
+        span = s.citation.span
+        first, last = (
+            bisect.bisect_right(starts.get(span.article, []), at) - 1 for at in (span.start, span.end - 1)
+        )
+        follows = previous == (span.article, first - 1)
+        previous = (span.article, last)  # a summary sentence may run over two of the article's
         opens = s.text[:1] not in "\"'“‘«" and LEADING.match(s.text)
         count += bool(opens and not s.speaker and not follows)
     return count

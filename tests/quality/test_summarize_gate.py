@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsprism.records import Citation, Span, SummarySentence
@@ -100,3 +102,23 @@ def test_a_cluster_with_nothing_usable_scores_empty_outputs() -> None:
     assert cluster.story is None
     result = multinews.summarise_cluster(cluster)
     assert result.outputs == dict.fromkeys(multinews.SYSTEMS, "") and result.covered == 0
+
+
+def test_a_pronoun_right_after_a_summary_sentence_over_two_sentences_is_resolved() -> None:
+    text = "Meet the warden. Ana Ruiz guards the levee. She has done it for years. It rained."
+    cluster = next(multinews.build_clusters([{"idx": 5, "summary": "ref", "documents": [text]}]))
+    assert cluster.story is not None
+    art = cluster.story.articles[0]
+
+    def cited(part: str) -> SummarySentence:
+        start = art.text.index(part)
+        return SummarySentence(part, Citation(Span(art.id, start, start + len(part)), part))
+
+    two, she, it = (
+        cited("Meet the warden. Ana Ruiz guards the levee."),
+        cited("She has done it for years."),
+        cited("It rained."),
+    )
+    story = cluster.story
+    for summary, expected in (((two, she), 0), ((two, it), 1), ((she,), 1)):
+        assert multinews.unresolved(replace(cluster, story=replace(story, summary=summary))) == expected

@@ -7,7 +7,8 @@
    origins share, support, quotations); near-duplicates skipped; the word budget filled.
 3. Here: the chosen sentences are put in reading order (the cited article's publication date,
    then input order, then position in the article) and each gets its citation and the spans of
-   other articles that corroborate it (other origins first).
+   other articles that corroborate it (other origins first). A sentence taken only to lead the
+   one after it (a torn quotation's opening) is one summary sentence with it, over both spans.
 """
 
 from __future__ import annotations
@@ -65,15 +66,40 @@ def summarize_with(
     chosen = select(cands, vecs, neighbours, max_words, params)
     dates = _dates(articles, analyses)
     chosen.sort(key=lambda i: (_date_key(dates.get(cands[i].article)), cands[i].order, cands[i].start))
-    return [
-        SummarySentence(
-            text=cands[i].text,
-            citation=_cite(cands[i]),
-            corroborations=_corroborations(cands, i, neighbours[i]),
-            speaker=cands[i].speaker,
+    texts = {a.id: a.text for a in articles}
+    out: list[SummarySentence] = []
+    for lead, i in _units(cands, chosen):
+        c = cands[i]
+        start = cands[lead].start
+        text = texts[c.article][start : c.end]
+        out.append(
+            SummarySentence(
+                text=text,
+                citation=Citation(Span(c.article, start, c.end), text),
+                corroborations=_corroborations(cands, i, neighbours[i]),
+                speaker=c.speaker,
+            )
         )
-        for i in chosen
-    ]
+    return out
+
+
+def _units(cands: Sequence[Candidate], chosen: Sequence[int]) -> list[tuple[int, int]]:
+    """The chosen candidates as ``(first, last)`` spans of one summary sentence each, in
+    reading order. A sentence never extracted on its own (too short, a quotation torn at the
+    split) comes in only as the lead of the sentence after it (:func:`.select.select`), and the
+    two are one summary sentence over both spans: alone, the lead would be a summary sentence
+    reading ``“Meth.`` or a bare quotation mark, with the rest of its quotation in the next."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(chosen):
+        i = chosen[k]
+        if cands[i].skip is not None and k + 1 < len(chosen) and chosen[k + 1] == i + 1:
+            out.append((i, i + 1))
+            k += 2
+        else:
+            out.append((i, i))
+            k += 1
+    return out
 
 
 def news_spans(

@@ -212,3 +212,28 @@ def test_the_speaker_beside_a_sentence_is_the_storys_name_for_that_person() -> N
     analysis = ArticleAnalysis("a", ((0, len(text)),), quotes=(quote,))
     (only,) = summarize([article], [analysis], {"a": "a"}, 50, {"e1": "Jana Drobna"})
     assert only.speaker == "Jana Drobna"
+
+
+def test_a_torn_quotation_taken_whole_is_one_summary_sentence_over_both_spans() -> None:
+    """The splitter cut the quotation after "town."; its opening is never extracted alone, so
+    the two come in together and read as one sentence with one exact citation, not as a
+    summary sentence ``"We have lost the lower town.`` followed by the rest of the quotation."""
+    opening = '"We have lost the lower town.'
+    closing = 'The bridge, the school and the clinic are all under water," Mayor Jana Drobna said.'
+    pair = make("a", [opening, closing, BRIDGE])
+    got = run([pair])
+    whole = f"{opening} {closing}"
+    assert whole in [s.text for s in got]
+    joined = next(s for s in got if s.text == whole)
+    span = joined.citation.span
+    assert pair[0].text[span.start : span.end] == whole == joined.citation.text
+    assert all(s.text not in (opening, closing) for s in got)
+
+
+def test_a_bare_quotation_mark_split_off_is_no_summary_sentence_of_its_own() -> None:
+    mark = '"'
+    rest = 'The pumps at the north station failed twice before midnight," the engineer told the council.'
+    pair = make("a", [FLOOD, mark, rest])
+    got = run([pair])
+    assert mark not in [s.text for s in got]
+    assert f"{mark} {rest}" in [s.text for s in got]

@@ -106,7 +106,7 @@ def test_a_pronoun_sentence_after_a_short_sentence_comes_with_it() -> None:
     other = "Schools across the county stayed closed while the water receded slowly."
     article, analysis = make([short, pronoun, other])
     texts = [s.text for s in summarize([article], [analysis], {"a": "a"}, max_words=200)]
-    assert texts.index(pronoun) == texts.index(short) + 1
+    assert f"{short} {pronoun}" in texts  # one summary sentence over both spans
     # the pair does not fit in the pronoun sentence's own length: neither is chosen
     small = summarize([article], [analysis], {"a": "a"}, max_words=len(pronoun.split()))
     assert not {short, pronoun} & {s.text for s in small}

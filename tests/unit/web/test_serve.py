@@ -4,6 +4,8 @@ need one process (two ingests at once would each save a clusterer state without 
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,17 @@ def db(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'news.db'}"
     open_store(url).close()
     return url
+
+
+@pytest.fixture(autouse=True)
+def environment_restored() -> Iterator[None]:
+    """``serve --processes N`` hands its settings down by writing ``NEWSPRISM_*`` into this
+    process's environment, which the CLI runner does not undo: left there, its
+    ``NEWSPRISM_ALLOW_PRIVATE=false`` overrode the config file of every later test."""
+    saved = dict(os.environ)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
 
 
 @pytest.fixture
