@@ -22,8 +22,10 @@ How two quotes are judged one utterance (:func:`match_quotes`):
 **Speakers of a group**: a speaker the article names ("Hydrovel chairman Radoslav Vukanich
 said") beats one we resolved from a pronoun or a description ("he told", :func:`explicit`):
 the group's speaker is the one most articles name, and a variant attributed only through a
-pronoun takes it (:func:`group_speakers` carries that back to the quotes). Only named speakers
-can disagree (a ``speaker`` conflict, :mod:`.claim_conflicts`).
+pronoun takes it (:func:`group_speakers` carries that back to the quotes). A fragment of fewer
+than :data:`MIN_VARIANT_WORDS` words has no say in it when the group holds a longer quote: a
+scare-quoted term ("abusive behavior") attributed to the man a company banned is no evidence that
+he spoke the company's statement holding the term. Only named speakers can disagree (a ``speaker`` conflict, :mod:`.claim_conflicts`).
 
 Candidate pairs come from an inverted index of rare content stems, so the work grows with the
 number of quotes, not its square. Groups keep two or more articles (or a matched pair in one
@@ -200,8 +202,11 @@ def _group(
     origin_of: Mapping[str, str],
 ) -> QuoteGroup:
     reference = max(members, key=lambda m: (m.quote.kind in QUOTED_KINDS, len(m.stems), -members.index(m)))
-    named = Counter(m.quote.speaker for m in members if m.quote.speaker is not None and explicit(m.quote))
-    speakers = named or Counter(m.quote.speaker for m in members if m.quote.speaker is not None)
+    # a few quoted words ("abusive behavior") are evidence that they were said, not of who said
+    # the sentence holding them: a term or slogan recurs in many people's sentences
+    voters = [m for m in members if len(m.stems) >= MIN_VARIANT_WORDS] or list(members)
+    named = Counter(m.quote.speaker for m in voters if m.quote.speaker is not None and explicit(m.quote))
+    speakers = named or Counter(m.quote.speaker for m in voters if m.quote.speaker is not None)
     speaker = max(speakers, key=lambda s: speakers[s]) if speakers else None
 
     def speaker_of(q: Quote) -> str | None:

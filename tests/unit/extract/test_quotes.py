@@ -587,3 +587,70 @@ def test_a_named_speaker_is_never_resolved_to_a_pair_an_earlier_quote_spoke_as(n
     quotes = extract_quotes(doc, "a", extract_mentions(doc, "a"))
     named = {q.speaker_name for q in quotes if q.speaker_text == "Mr. Berg"}
     assert named == {"Berg"}
+
+
+def test_a_heading_on_the_line_above_is_no_part_of_the_speaker_phrase() -> None:
+    """The parser hangs a paragraph's heading ("HARBOUR FERRIES") on its first subject as a
+    compound; the speaker written there is "Veltmar", not "HARBOUR FERRIES Veltmar"."""
+    from newsprism.extract.quotes.speakers import phrase
+    from tests.docs import make_doc as parsed
+
+    doc = parsed(
+        [
+            ("HARBOUR", "NN", "NOUN", 1, "compound", "O"),
+            ("FERRIES", "NNS", "NOUN", 3, "compound", "O"),
+            ("\n", "_SP", "SPACE", 1, "dep", "O"),
+            ("Veltmar", "NNP", "PROPN", 5, "nsubj", "B-ORG"),
+            ("is", "VBZ", "AUX", 5, "aux", "O"),
+            ("hoping", "VBG", "VERB", 5, "ROOT", "O"),
+            ("for", "IN", "ADP", 5, "prep", "O"),
+            ("riders", "NNS", "NOUN", 6, "pobj", "O"),
+            (".", ".", "PUNCT", 5, "punct", "O"),
+        ]
+    )
+    assert phrase(doc[3]).text == "Veltmar"
+
+
+def test_a_participle_describing_a_thing_takes_no_speaker_from_the_sentence_around_it() -> None:
+    """ "We barred the skipper over photos posted on Sunday": the photos' poster is unsaid; the
+    operator ("We") barred the skipper and posted nothing. With "by" the poster is named."""
+    from newsprism.extract.quotes.speakers import subject_of
+    from tests.docs import make_doc as parsed
+
+    rows = [
+        ("We", "PRP", "PRON", 1, "nsubj", "O"),
+        ("barred", "VBD", "VERB", 1, "ROOT", "O"),
+        ("the", "DT", "DET", 3, "det", "O"),
+        ("skipper", "NN", "NOUN", 1, "dobj", "O"),
+        ("over", "IN", "ADP", 1, "prep", "O"),
+        ("photos", "NNS", "NOUN", 4, "pobj", "O"),
+        ("posted", "VBN", "VERB", 5, "acl", "O"),
+    ]
+    assert subject_of(parsed([*rows, (".", ".", "PUNCT", 1, "punct", "O")])[6]) is None
+    by = [("by", "IN", "ADP", 6, "agent", "O"), ("Ruiz", "NNP", "PROPN", 7, "pobj", "B-PERSON")]
+    named = subject_of(parsed([*rows, *by, (".", ".", "PUNCT", 1, "punct", "O")])[6])
+    assert named is not None and named.text == "Ruiz"
+
+
+def test_an_organisation_speaks_by_its_whole_name_even_with_a_possessive_inside() -> None:
+    """“The pier is safe,” the Harbour’s Gazette said: the paper is "Harbour’s Gazette", not
+    "Harbour" (the run of proper nouns stops at the possessive)."""
+    rows = [
+        ("“", "", 11, "punct", "``"),
+        ("The", " ", 2, "det", "DT"),
+        ("pier", " ", 3, "nsubj", "NN"),
+        ("is", " ", 11, "ccomp", "VBZ"),
+        ("safe", "", 3, "acomp", "JJ"),
+        (",", "", 11, "punct", ","),
+        ("”", " ", 11, "punct", "''"),
+        ("the", " ", 10, "det", "DT"),
+        ("Harbour", "", 10, "poss", "NNP"),
+        ("’s", " ", 8, "case", "POS"),
+        ("Gazette", " ", 11, "nsubj", "NNP"),
+        ("said", "", 11, "ROOT", "VBD"),
+        (".", "", 11, "punct", "."),
+    ]
+    ents = ["O"] * 7 + ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    doc = make_doc(rows, ents)
+    (quote,) = extract_quotes(doc, "art", extract_mentions(doc, "art"))
+    assert quote.speaker_name == "Harbour’s Gazette"

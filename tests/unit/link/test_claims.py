@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsprism.link.claims import build_claims
 from newsprism.link.conflicts import compatible, role_conflicts, spelling_conflicts, titles
@@ -211,6 +212,27 @@ def test_reference_periods_of_two_reports_never_conflict() -> None:
         )[1]
         == []
     )
+
+
+def test_figures_measured_over_windows_of_different_lengths_are_no_rivals() -> None:
+    """One article has the port's traffic up 31 percent over the first eight months, the other
+    up 27 percent over the first seven: two measurements of two windows. Over one window the two
+    figures disagree."""
+    shares = {"unit": "percent", "category": "percent"}
+    template = "Traffic through the river port grew {p} over the first {n} months of the year, the port said."
+
+    def report(aid: str, share: str, value: float, months: str, length: float) -> Doc:
+        text = template.format(p=share, n=months)
+        share_q = area(aid, text, share, value, **shares)
+        window = f"over the first {months} months of the year"
+        at = text.index(window)
+        share_q = replace(share_q, period=window, period_span=Span(aid, at, at + len(window)))
+        period = area(aid, text, f"{months} months", length, unit="duration:month", category="period")
+        return (aid, text, (share_q, period))
+
+    eight = report("a", "31 percent", 31, "eight", 8)
+    assert run(eight, report("b", "27 percent", 27, "seven", 7))[1] == []
+    assert [k for k, _, _ in run(eight, report("b", "27 percent", 27, "eight", 8))[1]] == ["quantity"]
 
 
 def test_a_figure_is_no_rival_of_an_article_that_gives_two_different_figures_of_it() -> None:

@@ -225,3 +225,19 @@ def test_a_short_title_both_articles_quote_is_no_utterance_to_dispute() -> None:
     assert grouped("Copper Moon", "Copper Moon") == []
     said = "We will play every song of the first record on every night of the tour"
     assert grouped(said, said) == [["promoter", "singer"]]
+
+
+def test_a_few_quoted_words_do_not_name_the_speaker_of_a_longer_quote_holding_them() -> None:
+    """One article says the ferry operator barred the skipper for "reckless conduct", quoting the
+    two words near the skipper's name; another quotes the operator's unnamed statement, which
+    holds those words. The statement is not the skipper's."""
+    statement = "We barred him after reviewing the logs, which showed reckless conduct on the crossing,"
+    term = quote("a", "reckless conduct", "skipper", written="the skipper")
+    said = quote("b", statement, None, written="the company")
+    analyses = [ArticleAnalysis(article="a", quotes=(term,)), ArticleAnalysis(article="b", quotes=(said,))]
+    articles = [Article(id=i, source=i, title="", text="x" * 200) for i in "ab"]
+    (group,) = group_quotes(articles, analyses, [], {"a": "a", "b": "b"})
+    assert group.speaker is None
+    relinked = group_speakers(analyses, [group])
+    assert relinked[1].quotes[0].speaker is None
+    assert relinked[0].quotes[0].speaker == "skipper"  # the few words keep their own speaker

@@ -313,7 +313,9 @@ def subject_of(verb: Token) -> Token | None:
     """The speaker token of a cue: its subject or passive agent, climbing through open clauses
     ("to declare", "pledging") and conjuncts to the clause that has one. A name a participle
     describes ("footage of Lena Park asking") is the speaker itself: climbing on would give the
-    subject of the sentence ("The ad opens with footage ..."), a document, not who spoke."""
+    subject of the sentence ("The ad opens with footage ..."), a document, not who spoke. A past
+    participle describing a thing ("We barred him over photos posted on Sunday that showed ...")
+    has no speaker in the sentence without its "by": climbing on would make "We" the poster."""
     current: Token | None = verb
     for _ in range(6):
         if current is None:
@@ -335,6 +337,8 @@ def subject_of(verb: Token) -> Token | None:
         shown = _shown(current)
         if shown is not None:
             return shown
+        if current.dep_ == "acl" and current.tag_ == "VBN" and current.head.pos_ == "NOUN":
+            return None  # "photos posted on Sunday": by someone unsaid, not the clause's subject
         if current.dep_ in {"xcomp", "advcl", "acl", "conj", "pcomp", "relcl"} or current.dep_ in {
             "dobj",
             "pobj",
@@ -364,9 +368,16 @@ def _shown(verb: Token) -> Token | None:
 
 
 def phrase(token: Token) -> Span:
-    """The noun phrase headed by ``token`` without trailing appositives, clauses or prepositions."""
+    """The noun phrase headed by ``token`` without trailing appositives, clauses or prepositions,
+    and without what stands on an earlier line: the parser hangs a heading above a paragraph
+    ("NISSAN SENTRA") on the paragraph's first subject as a compound, and the speaker of "Nissan is
+    hoping ..." would read "NISSAN SENTRA Nissan"."""
     doc = token.doc
     left = token.left_edge.i
+    for i in range(token.i - 1, left - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            left = i + 1
+            break
     right = token.i
     for child in token.rights:
         if child.dep_ in {"compound", "flat", "nummod"} and child.i == right + 1:
@@ -378,7 +389,7 @@ def phrase(token: Token) -> Span:
     if conjs:
         right = max(right, max(c.right_edge.i for c in conjs))
         right = _cut_at_punct(doc, token.i, right)
-    while left < token.i and doc[left].is_punct:
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left : right + 1]
 
@@ -552,7 +563,10 @@ def resolve(
         run = _proper_run(span) or head.text
         full = fullest_name(run, persons, prefer=prefer, before=start)
         if mention is not None and mention.label in {"ORG", "GPE", "NORP", "FAC"} and full == run:
-            return Speaker(text, start, end, _strip_the(run), role, kind="org")
+            # the organisation's name as its mention reads it: the run of proper nouns stops at
+            # a possessive inside a name ("the People's Daily" would speak as "People")
+            named_as = mention.text if run in mention.text else run
+            return Speaker(text, start, end, _strip_the(named_as), role, kind="org")
         return Speaker(name_span.text, start, end, full, role)
 
     named = [

@@ -37,7 +37,9 @@ one sentence: "11 dead and 23 missing"). Nor are these rival figures:
   count anything.
 * **A reference period** ("the first eight months of 2022" / "the first seven months of this
   year"): it says over which time another figure was measured; two reports measuring over
-  different windows do not disagree about it.
+  different windows do not disagree about it. Nor about the figures measured over them
+  (:func:`window_of`): "trade grew 31 percent in the first eight months" and "exports rose
+  nearly 27% in the first seven months" are two measurements, not rival reports of one.
 * **A part and the whole it adds up to** (:func:`_sums_to`): an amount that equals the other
   article's amount plus amounts of its unit stated with either ("$6.5 billion in debt and equity
   and a $3 billion buyout" / "a $9.5 billion lifeline"; "a $9.5 billion lifeline, including a $3
@@ -193,6 +195,7 @@ class QuantityItem:
     part: bool = False  # its words set it apart as one of several ("an earlier, $250 billion list")
     head: str | None = None  # what it counts, by the word at it ("11 dead" → "death"; :func:`head_key`)
     published: str | None = None  # its article's publication day, from the page's metadata
+    window: tuple[str, float] | None = None  # the period it was measured over (:func:`window_of`)
 
 
 def interval(q: Quantity, narrow: bool = False) -> tuple[float, float]:
@@ -279,9 +282,24 @@ def quantity_items(
                     part_marked(text, q, (start, end)),
                     head_key(text, q, clause, analysis.quantities),
                     published_day(pair.article.published.value),
+                    window_of(q, analysis.quantities),
                 )
             )
     return items
+
+
+def window_of(q: Quantity, quantities: Sequence[Quantity]) -> tuple[str, float] | None:
+    """The length of the period ``q`` was measured over, as (unit, value): the ``period`` figure
+    inside its stated period ("31 percent for the first eight months of 2022" → ("duration:month",
+    8)), else None. Read from the figures, not the period's words: "of 2022" and "of this year"
+    may be one year, "eight" and "seven" months are never one window."""
+    span = q.period_span
+    if span is None:
+        return None
+    for p in quantities:
+        if p.category == "period" and p is not q and span.start <= p.span.start and p.span.end <= span.end:
+            return (p.unit, p.value)
+    return None
 
 
 def sentence_dates(analysis: ArticleAnalysis, start: int, end: int) -> frozenset[str]:
@@ -419,7 +437,8 @@ def _may_conflict(a: QuantityItem, b: QuantityItem) -> bool:
     this configuration": two reviews of two configurations), not counts of different things
     ("11 women" / "14 fighters"), not a part named as such against a larger unmarked figure
     (:func:`part_marked`), not two undated figures of articles published months apart
-    (:func:`_months_apart`), and within a factor of :data:`MAX_CONFLICT_RATIO` of each other."""
+    (:func:`_months_apart`), not measured over periods of different lengths (:func:`window_of`),
+    and within a factor of :data:`MAX_CONFLICT_RATIO` of each other."""
     qa, qb = a.quantity, b.quantity
     if agrees(qa, qb) or qa.category in NO_CONFLICT_CATEGORIES or qb.category in NO_CONFLICT_CATEGORIES:
         return False
@@ -429,6 +448,8 @@ def _may_conflict(a: QuantityItem, b: QuantityItem) -> bool:
         return False
     if a.offset or b.offset or a.local or b.local:
         return False
+    if a.window is not None and b.window is not None and a.window != b.window:
+        return False  # measured over windows of different lengths: two measurements
     counted_a, counted_b = _counted(qa), _counted(qb)
     if counted_a and counted_b and not counted_a & counted_b:
         return False
