@@ -13,7 +13,11 @@ the sentence itself:
   without an attribution: the site's "we/our" or an imperative opening with at least two words
   of the web medium (account, app, cookies, email, location, the latest updates...), or
   second-person address with three (an explainer talks to "you" about one account or app).
-  Reported speech ("the mayor told residents ...") is never one;
+  Two of its notices carry no web words and are told by their own form: the reporter's contact
+  line (a named person who "may be reached at" an address, or "contact/email NAME at" an e-mail
+  address or handle) and the rights notice (two words of reprints, copyright or permitted use,
+  with a request or an address: "For non-personal use or to order multiple copies, please
+  contact ... Reprints at ..."). Reported speech ("the mayor told residents ...") is never one;
 * **machinery**: text about the web machinery itself (crawls, archives, hosts, pages, data),
   whose machinery words no other origin of the story uses (at least two of them). A story *about* a web archive
   shares them across its articles and keeps them; an archive's crawl notice pasted into one
@@ -78,11 +82,52 @@ MIN_MEDIUM_WORDS = 2
 MIN_MEDIUM_WORDS_YOU = 3  # "you" alone also opens explainers ("If you have a Hulu account, ...")
 
 
+_ADDRESS = re.compile(
+    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"  # an e-mail address
+    r"|(?<![\w@])@\w{2,}"  # a handle
+    r"|\b(?:www\.|https?://)\S+"
+    r"|(?:\b1[-. ])?\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b",  # a phone number
+    re.IGNORECASE,
+)
+_ONLINE_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|(?<![\w@])@\w{2,}")
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){1,4}"
+_REACHED = re.compile(rf"^{_NAME}(?:may|can|could) be (?:reached|contacted|e-?mailed)\b")
+_CONTACT_HIM = re.compile(
+    rf"^(?:contact|reach|e-?mail|write to|follow)\s+{_NAME}(?:at|on|via)\b", re.IGNORECASE
+)
+_RIGHTS = re.compile(
+    r"\breprints?\b|\bcopyright\w*|\bpermissions?\b|\blicensing\b|\bredistribut\w+|\brepublish\w*"
+    r"|\bnon-?(?:personal|commercial) use\b|\bpersonal use\b|\bmultiple copies\b|\bthis copy\b"
+    r"|\ball rights reserved\b",
+    re.IGNORECASE,
+)
+_REQUEST = re.compile(r"\bplease\b|\b(?:contact|visit|order)\b|\byour\b", re.IGNORECASE)
+MIN_RIGHTS_WORDS = 2
+
+
+def _contact_line(text: str) -> bool:
+    """A reporter's contact line: a named person who may be reached at an address, or an
+    imperative to contact a named person at an e-mail address or handle (a police appeal gives a
+    telephone number: "Contact Detective Jo Marsh at 555-0100" is news, so not that form)."""
+    if _REACHED.search(text):
+        return _ADDRESS.search(text) is not None
+    return _CONTACT_HIM.search(text) is not None and _ONLINE_ADDRESS.search(text) is not None
+
+
+def _rights_notice(text: str) -> bool:
+    """The site's notice about reusing its content: two of its rights words with a request to
+    the reader or an address ("copyright" and "permission" alone are news about a dispute)."""
+    found = {m.group(0).lower() for m in _RIGHTS.finditer(text)}
+    return len(found) >= MIN_RIGHTS_WORDS and bool(_REQUEST.search(text) or _ADDRESS.search(text))
+
+
 def site_address(text: str) -> bool:
     """Whether ``text`` is the site addressing its reader about itself (see the module doc)."""
     outside = _QUOTED.sub(" ", text)
     if text[:1] in "\"“'‘" or CUE.search(outside):
         return False
+    if _contact_line(outside) or _rights_notice(outside):
+        return True
     site = _SITE_SELF.search(outside.lower() if outside.isupper() else outside) or _IMPERATIVE.match(outside)
     medium = {m.group(0).lower() for m in _MEDIUM.finditer(outside)}
     if site:

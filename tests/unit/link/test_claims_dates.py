@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.link.claims import build_claims
-from newsprism.link.claims.dates import DatedEvent, compatible, date_conflicts
+from newsprism.link.claims.dates import DatedEvent, compatible, date_conflicts, telling_date
 from newsprism.link.sentences import SentenceUnit
 from newsprism.records import Article, ArticleAnalysis, Span, TimeExpression
 from newsprism.words import meaning_keys
@@ -154,3 +154,50 @@ def test_the_date_of_another_event_told_in_the_sentence_is_no_rival_date() -> No
         _dated("c", c, [("in May", "2026-05")]), _dated("d", d, [("On Monday", "2026-03-02")])
     )
     assert found == [["2026-05", "2026-03-02"]]
+
+
+def test_a_date_after_a_verb_of_telling_dates_the_telling_and_keeps_what_was_told() -> None:
+    text = "The harbour board announced on Friday that the ferry would resume sailing in June."
+    start = text.index("on Friday")
+    assert telling_date(text, start, start + len("on Friday")) == "the ferry would resume sailing in June."
+    sailing = text.index("in June")
+    assert telling_date(text, sailing, sailing + len("in June")) is None
+    said = "The mayor said last week the bridge will reopen."
+    assert telling_date(said, said.index("last week"), said.index(" the bridge")) == "the bridge will reopen."
+
+
+def test_two_announcements_of_different_things_are_no_rival_dates() -> None:
+    """Both sentences tell of the rowing club and its summer regatta, but one outlet dates the
+    announcement that the regatta will be held, the other the announcement that the captain
+    leaves after it."""
+    a = "The Marlow rowing club and the Henley rowing club announced last week that the summer regatta would be held."
+    b = "The Marlow rowing club announced on Monday that its captain would leave after the summer regatta."
+    found = _date_conflicts(
+        _dated("a", a, [("last week", "2026-W10")]), _dated("b", b, [("on Monday", "2026-03-09")])
+    )
+    assert found == []
+
+
+def test_one_announcement_dated_on_two_days_is_still_a_conflict() -> None:
+    told = "that the regatta on the river at Marlow would be cancelled because of the flooding."
+    found = _date_conflicts(
+        _dated("a", f"The rowing association announced on Monday {told}", [("on Monday", "2026-03-09")]),
+        _dated("b", f"The rowing association announced on Tuesday {told}", [("on Tuesday", "2026-03-10")]),
+    )
+    assert found == [["2026-03-09", "2026-03-10"]]
+
+
+def test_the_date_of_an_announcement_is_no_rival_of_the_date_of_the_event_announced() -> None:
+    found = _date_conflicts(
+        _dated(
+            "a",
+            "The rowing association announced on Monday that the Marlow regatta on the river was cancelled.",
+            [("on Monday", "2026-03-09")],
+        ),
+        _dated(
+            "b",
+            "The Marlow regatta on the river of the rowing association was cancelled on Tuesday.",
+            [("on Tuesday", "2026-03-10")],
+        ),
+    )
+    assert found == []

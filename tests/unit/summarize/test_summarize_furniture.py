@@ -53,6 +53,10 @@ def test_news_about_photos_or_with_slashes_is_not_a_caption(text: str) -> None:
         "We use cookies to improve your experience on our site and to show you relevant ads.",
         "Add the river flood as an interest to get the latest updates in our app.",
         "We never share your email address with advertisers.",
+        "Jo Marsh may be reached at jmarsh@courier.example or 555-201-4477.",
+        "Email Ada Brenner at abrenner@riverton.example.",
+        "For non-personal use or to order multiple copies, please contact Courier Reprints at 555-201-4478.",
+        "This copy is for your personal, non-commercial use only.",
     ],
 )
 def test_the_site_addressing_its_reader_about_itself_is_furniture(text: str) -> None:
@@ -68,6 +72,10 @@ def test_the_site_addressing_its_reader_about_itself_is_furniture(text: str) -> 
         "The company said hackers stole the email addresses of 3 million users.",
         "Download speeds fell across the county after the flood cut a fibre cable.",
         "If you already have a streaming account, open your account page to upgrade the plan.",
+        "The label owns the copyright to her recordings and refused permission for the concert.",
+        "Contact Detective Jo Marsh at 555-201-4479 with any information about the break-in.",
+        "The harbour master can be reached at the lock most afternoons, the council said.",
+        "Ada Brenner may be reached for the council at the next public hearing.",
     ],
 )
 def test_reported_speech_and_news_about_the_web_are_not_site_address(text: str) -> None:

@@ -20,6 +20,16 @@ complaint on Monday, saying the collector fled Berlin in May 1933"): the clause 
 a fronted "On Monday,") must share :data:`MIN_CLAUSE_SHARED` keys with the other sentence, so a
 flight in 1933 is not set against a complaint filed on Monday because both sentences name the
 heirs. Both day-precise -> ``contradiction``, else ``inconsistent_detail``.
+
+A date right after a verb of telling ("Beijing announced on Monday that Xi would leave ...",
+"the ministry said last week that ...") dates the telling, not the event told, and a story is
+told many times: each party announces, confirms, repeats, on its own day. Set against the
+sentence's other words, two such dates looked like rival dates of one event whenever the two
+tellings shared their subject (a summit): the date of one announcement (where the summit would
+be) against the date of another (when the leader would leave for it). So a date of telling
+(:func:`telling_date`) is only set against another date of telling, and only when what was told
+(the words after the date, a leading "that" aside) aligns as one event's sentences do; never
+against a date of the event itself.
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ...extract.quotes.speakers import SPEECH_VERBS
 from ...extract.timex.schedule import schedule_members
 from ...extract.timex.values import date_range
 from ...records import (
@@ -40,7 +51,7 @@ from ...records import (
     Span,
     paired,
 )
-from ...words import idf_table
+from ...words import fold, idf_table, words
 from ..conflicts import make_conflict
 from ..keys import candidate_pairs
 from ..sentences import MIN_SHARED_KEYS, SentenceUnit, aligned, named_mentions, span_keys
@@ -58,6 +69,45 @@ MAX_POSTINGS = 200
 MIN_CLAUSE_KEYS = 2
 #: Least keys the clause holding each date shares with the other sentence of a date conflict.
 MIN_CLAUSE_SHARED = 2
+
+
+#: Speech verbs that also name acts other than telling ("talks continued on Monday", "the vote
+#: was called last week"): a date after them is the act's own.
+_NOT_TELLING = frozenset(
+    {"continue", "call", "post", "signal", "express", "reference", "quote", "term", "talk"}
+)
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote",), "speak": ("spoke",)}
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The present and past forms of a verb of telling as they appear before a date."""
+    past = lemma + "d" if lemma.endswith("e") else lemma[:-1] + "ied" if lemma.endswith("y") else lemma + "ed"
+    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x")) else lemma + "s"
+    doubled = (
+        {lemma + lemma[-1] + "ed"}
+        if lemma[-1] in "tpgl" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
+        else set()
+    )
+    return {lemma, past, third, *doubled, *_IRREGULAR.get(lemma, ())}
+
+
+#: Forms of the verbs of telling (the speech verbs, and "reveal"/"disclose").
+TELLING_FORMS: frozenset[str] = frozenset(
+    form for lemma in (SPEECH_VERBS | {"reveal", "disclose"}) - _NOT_TELLING for form in _inflections(lemma)
+)
+#: Words between a verb of telling and its date ("announced on Monday", "said earlier this week").
+_BEFORE_DATE = frozenset({"on", "in", "at", "earlier", "late", "early"})
+
+
+def telling_date(text: str, start: int, end: int) -> str | None:
+    """What was told, when the date at ``start``-``end`` of ``text`` (which ends at the
+    sentence's end) dates a telling: the words after the date, a leading "that" left out; None
+    when the word before the date (past "on", "in", "earlier" ...) is no verb of telling."""
+    before = [w for w in words(text[max(0, start - 60) : start]) if w not in _BEFORE_DATE][-1:]
+    if not before or fold(before[0]) not in TELLING_FORMS:
+        return None
+    told = text[end:].lstrip(" ,")
+    return told[5:] if told[:5].lower() == "that " else told
 
 
 def compatible(a: str, b: str) -> bool:
@@ -84,6 +134,7 @@ class DatedEvent:
     value: str
     text: str  # the time expression as written
     clause: frozenset[str] = frozenset()  # keys of the clause holding the date; empty: the sentence's
+    told: frozenset[str] | None = None  # a date of telling: the keys of what was told (telling_date)
 
     def event_keys(self) -> frozenset[str]:
         """Keys of the clause holding the date, or of the sentence when none are set."""
@@ -123,7 +174,13 @@ def dated_events(
                 inner = [m for m in named if lo <= m.span.start < hi]
                 clause = span_keys(text[lo - start : hi - start], lo, inner, entity_at)
                 clause_keys = frozenset(clause) if len(clause) >= MIN_CLAUSE_KEYS else unit.keys
-                out.append(DatedEvent(unit, str(t.value), t.text, clause_keys))
+                told = telling_date(text, t.span.start - start, min(t.span.end, end) - start)
+                told_keys = None
+                if told is not None:
+                    lo = start + len(text) - len(told)
+                    inner = [m for m in named if lo <= m.span.start < end]
+                    told_keys = frozenset(span_keys(told, lo, inner, entity_at))
+                out.append(DatedEvent(unit, str(t.value), t.text, clause_keys, told_keys))
     return out
 
 
@@ -157,6 +214,8 @@ def date_conflicts(
             continue
         if min(len(a.event_keys() & b.unit.keys), len(b.event_keys() & a.unit.keys)) < MIN_CLAUSE_SHARED:
             continue
+        if not _one_telling(a, b, idf):
+            continue
         score = aligned(a.unit, b.unit, idf)
         if score >= MIN_EVENT_SCORE:
             found.append((-score, i, j))
@@ -177,6 +236,15 @@ def date_conflicts(
         )
         out.append(make_conflict("date", f"date of: {pair[0].unit.text[:80]}", severity, values))
     return out
+
+
+def _one_telling(a: DatedEvent, b: DatedEvent, idf: Mapping[str, float]) -> bool:
+    """Whether two dates can date one thing: both dates of events, or both of tellings of what
+    aligns as one event (see the module docstring)."""
+    if a.told is None or b.told is None:
+        return a.told is None and b.told is None
+    told_a, told_b = (replace(e.unit, keys=e.told or frozenset()) for e in (a, b))
+    return aligned(told_a, told_b, idf) >= MIN_EVENT_SCORE
 
 
 def attach(claims: Sequence[Claim], conflicts: Sequence[Conflict]) -> list[Claim]:
