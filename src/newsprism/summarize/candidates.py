@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, ArticleAnalysis, Paired, paired
 from ..words import light_stem
 from .context import Context, QuoteIndex, Standing, standing
-from .furniture import caption, machinery, news_start, site_address
+from .furniture import caption, labelled, machinery, news_start, site_address
 from .text import CUE, terms, word_count
 
 MIN_WORDS = 6
@@ -163,7 +163,7 @@ def candidates(
             text = article.text[start:end]
             skip, stands = placed(text, standing(text, start, quotes.within(start, end)), news_words)
             cut = 0
-            if skip in ("boilerplate", "furniture"):
+            if skip in ("boilerplate", "furniture") or (skip is None and labelled(text)):
                 news = _news_after_furniture(article.text, start, end, quotes, news_words)
                 if news is not None:
                     cut = news[0] - start

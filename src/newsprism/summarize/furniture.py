@@ -161,8 +161,17 @@ _CREDIT = (
     r"|[a-z][^()/\d$£€]{2,40}/[^()]{1,60}?)\s*\)"
 )
 """A picture credit in brackets, closed: "( photo: evan vucci, ap )", "(c. bickel/journal)"."""
+_LABEL = (
+    # an audio player's label and the story's length: "Listen to article 5:30"; the type-size
+    # control; a byline label left empty by the page ("By | | Text size | | Shares of ...")
+    r"listen to (?:this )?(?:article|story)\b(?:\s*\d{1,2}\s*:\s*\d{2}\b)?|(?:text|font) size\b|by(?=\s*\|)"
+)
+"""The page's controls and labels that no sentence of news opens with."""
+_PAGE_LABEL = re.compile(_LABEL, re.IGNORECASE)
 _PREFIX = re.compile(
     _CREDIT
+    + "|"
+    + _LABEL
     # a wire credit after the picture's: "( ap photo/jo marsh ) ( associated press ) Riverton ..."
     + r"|\(\s*(?:the\s+)?(?:associated press|ap|afp|reuters)\s*\)"
     # the page's own labels and notices before the story: "Advertisement", "Continue reading the
@@ -178,6 +187,14 @@ _CAPTION_CREDIT = re.compile(rf"[^()]{{0,200}}?{_CREDIT}", re.IGNORECASE)
 """A caption with no marker of its own, closed by its bracketed credit ("Festival goers leave
 the venue ... ( afp photo/thomas frey )"): only at the start of the sentence."""
 _SEPARATORS = " \t\n-—–:|;,"
+
+
+def labelled(text: str) -> bool:
+    """Whether ``text`` opens with one of the page's own controls or labels (:data:`_LABEL`):
+    a sentence whose form is otherwise news still starts with furniture to cut
+    (:func:`news_start`). Only these, since the other prefixes open news too ("Advertisement
+    revenue fell ...")."""
+    return _PAGE_LABEL.match(text) is not None
 
 
 def news_start(text: str) -> int:

@@ -181,3 +181,39 @@ def test_a_lede_recovered_from_furniture_in_a_spun_article_is_still_spun() -> No
     articles, analyses = _story([spun, clean])
     analyses[0] = replace(analyses[0], quality=Quality(score=0.8, spun=True))
     assert [c.skip for c in candidates(articles, analyses, {})] == ["spun", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        (
+            "Listen to article 4:12 The county board voted to rebuild the river bridge on Monday.",
+            "The county board voted to rebuild the river bridge on Monday.",
+        ),
+        (
+            "By | | Text size | | Shares of the regional grocer fell 6% after it cut its forecast.",
+            "Shares of the regional grocer fell 6% after it cut its forecast.",
+        ),
+    ],
+)
+def test_a_news_sentence_opening_with_the_pages_own_controls_is_cut_where_its_news_starts(
+    text: str, news: str
+) -> None:
+    """Whole, the sentence reads as news (no credit, no notice to the reader), so only the
+    page's own labels mark it: the audio player's length, the type-size control, an empty byline."""
+    articles, analyses = _story([text])
+    first = candidates(articles, analyses, {})[0]
+    assert (first.skip, first.text) == (None, news)
+    assert news_spans(articles, analyses, {}) == {("a0", 0): Span("a0", first.start, first.end)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the time rescuers reached the farm, the river had covered the road.",
+        "Listen to the recording the council released and you hear the vote change.",
+    ],
+)
+def test_news_opening_with_a_word_a_label_also_uses_is_not_cut(text: str) -> None:
+    articles, analyses = _story([text])
+    assert candidates(articles, analyses, {})[0].text == text
