@@ -39,6 +39,7 @@ from .views import (
     date_label,
     inferred_label,
     last_of_speaker,
+    leaves_open,
     plural,
     published_text,
     story_view,
@@ -247,6 +248,10 @@ def _section(anchor: str, title: str, intro: str, body: str) -> str:
     )
 
 
+_ELIDED = ' <span class="muted" title="the quotation goes on in the source">[…]</span>'
+"""After a summary sentence that leaves its quotation open (:func:`~.views.leaves_open`)."""
+
+
 def _speaker(name: str | None) -> str:
     """The speaker shown beside a summary sentence that does not name them (the sentence itself
     stays the verbatim cited span)."""
@@ -261,7 +266,8 @@ def _summary(view: StoryView, cites: _Citations) -> str:
     items = "".join(
         "<li>"
         + " ".join(
-            f"{_p(s.text)}{_speaker(s.speaker if last_of_speaker(p, k) else None)} "
+            f"{_p(s.text)}{_ELIDED if leaves_open(p, k) else ''}"
+            f"{_speaker(s.speaker if last_of_speaker(p, k) else None)} "
             f"{cites.marker(s.citation, s.corroborations)}"
             for k, s in enumerate(p)
         )

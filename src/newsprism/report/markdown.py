@@ -34,6 +34,7 @@ from .views import (
     articles_from_outlets,
     inferred_label,
     last_of_speaker,
+    leaves_open,
     plural,
     story_view,
 )
@@ -126,18 +127,21 @@ def _summary(view: StoryView, key: dict[str, str]) -> list[str]:
         return []
     out = ["## Summary", ""]
     shown = any(s.speaker for s in view.summary)
+    any_open = any(leaves_open(p, len(p) - 1) for p in view.paragraphs)
     for p in view.paragraphs:
         parts = []
         for k, s in enumerate(p):
             also = _cites(s.corroborations, key)
             cite = key.get(s.citation.span.article, "")
             said = f" — {md_text(s.speaker)}" if s.speaker and last_of_speaker(p, k) else ""
-            parts.append(f"{md_text(s.text)}{said} {cite}{f' (also {also})' if also else ''}")
+            mark = " […]" if leaves_open(p, k) else ""
+            parts.append(f"{md_text(s.text)}{mark}{said} {cite}{f' (also {also})' if also else ''}")
         out.append("- " + " ".join(parts))
     out += [
         "",
         "Each sentence is quoted verbatim from the first source cited; the others state the same."
-        + (" A name after a dash is the speaker the sentence does not name itself." if shown else ""),
+        + (" A name after a dash is the speaker the sentence does not name itself." if shown else "")
+        + (" […] marks a quotation that goes on in its source." if any_open else ""),
         "",
     ]
     return out

@@ -174,6 +174,14 @@ def _goes_on(paragraph: Sequence[SummarySentence], s: SummarySentence, texts: Ma
     return sum(len(_DOUBLE_QUOTES.findall(p.text)) for p in paragraph) % 2 == 1
 
 
+def leaves_open(paragraph: Sequence[SummarySentence], k: int) -> bool:
+    """Whether the summary paragraph's ``k``-th sentence is its last and leaves a quotation open:
+    the quotation goes on in its source past the part the summary took (``“We lost the lower
+    town.`` of a quotation of several sentences). The briefs show an elision mark after it,
+    outside the verbatim text, so the reader is not left looking for the closing mark."""
+    return k + 1 == len(paragraph) and sum(len(_DOUBLE_QUOTES.findall(p.text)) for p in paragraph) % 2 == 1
+
+
 def last_of_speaker(paragraph: Sequence[SummarySentence], k: int) -> bool:
     """Whether the ``k``-th sentence of a summary paragraph shows its speaker: the last of a run
     of one speaker's sentences (the name once, after what they said)."""

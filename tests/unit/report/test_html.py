@@ -149,6 +149,18 @@ def test_summary_sentences_carry_numbered_citations_with_their_corroborations() 
     assert cites[0] == {"a": ART, "s": 32, "e": 47, "corr": [{"a": ART, "s": 0, "e": 13}]}
 
 
+def test_a_summary_sentence_that_leaves_its_quotation_open_shows_an_elision_mark_outside_it() -> None:
+    text = "“Ana Ortiz will stay. She has the votes,” Ben Cole said."
+    opened = "“Ana Ortiz will stay."
+    summary = [{"text": opened, "citation": _cite(text, opened), "corroborations": [], "speaker": "Ben Cole"}]
+    page = render_html(_story(text, summary=summary))
+    assert re.search(
+        r'<li>“Ana Ortiz will stay\. <span class="muted" title="the quotation goes on in the source">\[…\]</span>'
+        r' <span class="by">— Ben Cole</span>',
+        page,
+    )
+
+
 def test_quote_groups_list_every_wording_under_the_speaker() -> None:
     text = "Ortiz said “we will stay”. Later she said “we shall stay”."
     quotes = []

@@ -206,3 +206,16 @@ def test_a_disputed_figure_lists_each_amount_once_whatever_its_wording() -> None
     }
     brief = render_markdown(_story(quantities=quantities, conflicts=[conflict]))
     assert "**count: missing people** (quantity, contradiction): 23 people [1][2]; 22 [2]" in brief
+
+
+def test_a_summary_sentence_that_leaves_its_quotation_open_is_followed_by_an_elision_mark() -> None:
+    opened = "“We have lost the lower town."
+    closed = "Schools stay closed until Wednesday."
+    summary = [
+        {"text": opened, "citation": _cite("a1", opened), "corroborations": [], "speaker": "Jana Drobna"},
+        {"text": closed, "citation": _cite("a2", closed), "corroborations": [], "speaker": None},
+    ]
+    brief = render_markdown(_story(summary=summary))
+    assert f"- {md_text(opened)} […] — Jana Drobna [1]" in brief
+    assert f"- {md_text(closed)} [2]" in brief
+    assert "[…] marks a quotation that goes on in its source." in brief

@@ -18,7 +18,14 @@ from newsprism.records import Citation, Span, SummarySentence, story_title
 from newsprism.report.html import render_html
 from newsprism.report.markdown import render_markdown
 from newsprism.report.story_json import validate_story
-from newsprism.report.views import date_label, inferred_label, last_of_speaker, paragraphs, story_view
+from newsprism.report.views import (
+    date_label,
+    inferred_label,
+    last_of_speaker,
+    leaves_open,
+    paragraphs,
+    story_view,
+)
 
 JSON = dict[str, Any]
 
@@ -340,6 +347,18 @@ def test_the_pieces_of_one_quotation_read_as_one_paragraph_with_the_speaker_once
     closed = _said("“We are ready.”", 0, "Jo Marsh")
     assert len(paragraphs([closed, _said(after, 16, None)], {"a": "“We are ready.” " + after})) == 2
     assert len(paragraphs([one, three], {"a": text})) == 2
+
+
+def test_a_paragraph_that_leaves_its_quotation_open_is_marked_after_its_last_sentence() -> None:
+    first, second = "“I like where we are.", "They want a deal more than we do."
+    text = f"{first} {second} The talks resume on Monday."
+    alone = paragraphs([_said(first, 0, "Jo Marsh")], {"a": text})
+    assert [leaves_open(alone[0], 0)] == [True]
+    both = paragraphs([_said(first, 0, "Jo Marsh"), _said(second, len(first) + 1, "Jo Marsh")], {"a": text})
+    assert [leaves_open(both[0], k) for k in range(2)] == [False, True]
+    # a closed quotation, and an inch mark, leave nothing open
+    assert not leaves_open((_said("“We are ready.”", 0, None),), 0)
+    assert not leaves_open((_said('Crews laid a 16" pipe under the road.', 0, None),), 0)
 
 
 def test_a_story_is_named_by_its_earliest_article_in_both_briefs_as_in_the_store() -> None:
