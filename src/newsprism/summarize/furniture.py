@@ -163,8 +163,10 @@ _CREDIT = (
 """A picture credit in brackets, closed: "( photo: evan vucci, ap )", "(c. bickel/journal)"."""
 _LABEL = (
     # an audio player's label and the story's length: "Listen to article 5:30"; the type-size
-    # control; a byline label left empty by the page ("By | | Text size | | Shares of ...")
-    r"listen to (?:this )?(?:article|story)\b(?:\s*\d{1,2}\s*:\s*\d{2}\b)?|(?:text|font) size\b|by(?=\s*\|)"
+    # control; a byline label the page left empty, alone in its paragraph ("By\n\n  Text size\n\n
+    # Shares of ...") or before a separator ("By | | Text size | | ..."), never a wrapped "By\n..."
+    r"listen to (?:this )?(?:article|story)\b(?:\s*\d{1,2}\s*:\s*\d{2}\b)?|(?:text|font) size\b"
+    r"|by(?=[ \t]*(?:\||\n[ \t]*\n))"
 )
 """The page's controls and labels that no sentence of news opens with."""
 _PAGE_LABEL = re.compile(_LABEL, re.IGNORECASE)

@@ -194,6 +194,10 @@ def test_a_lede_recovered_from_furniture_in_a_spun_article_is_still_spun() -> No
             "By | | Text size | | Shares of the regional grocer fell 6% after it cut its forecast.",
             "Shares of the regional grocer fell 6% after it cut its forecast.",
         ),
+        (
+            "By\n\n   Text size\n\nShares of the regional grocer fell 6% after it cut its forecast.",
+            "Shares of the regional grocer fell 6% after it cut its forecast.",
+        ),
     ],
 )
 def test_a_news_sentence_opening_with_the_pages_own_controls_is_cut_where_its_news_starts(
@@ -211,6 +215,7 @@ def test_a_news_sentence_opening_with_the_pages_own_controls_is_cut_where_its_ne
     "text",
     [
         "By the time rescuers reached the farm, the river had covered the road.",
+        "By\nnightfall the river had covered the road to the farm and the mill.",
         "Listen to the recording the council released and you hear the vote change.",
     ],
 )
