@@ -85,8 +85,48 @@ class TestNormaliseWithANarrativeTime:
         assert normalise("Friday, Oct. 8", PUBLISHED, "future", narrative=story).value == "2021-10-08"
         assert normalise("Saturday, Oct. 8", PUBLISHED, "future", narrative=story).value == "2022-10-08"
 
+    def test_a_season_without_a_year_takes_the_narrative_year(self) -> None:
+        story = NarrativeTime("2017-11")
+        assert normalise("by the spring", PUBLISHED, "past", narrative=story).value == "2018-SP"
+        assert normalise("the winter", PUBLISHED, "past", narrative=story).value == "2017-WI"
+        assert normalise(
+            "summer", PUBLISHED, "past", narrative=NarrativeTime("2017-11", back=True)
+        ).value == ("2017-SU")
+        assert normalise("by the spring", PUBLISHED, "past").value == "2021-SP"  # no narrative: the anchor
+
+    def test_counter_example_a_season_after_this_last_next_ignores_the_narrative(self) -> None:
+        story = NarrativeTime("2017-11")
+        assert normalise("this summer", PUBLISHED, "past", narrative=story).value == "2021-SU"
+        assert normalise("next spring", PUBLISHED, "future", narrative=story).value == "2022-SP"
+
     def test_a_day_range_written_with_and(self) -> None:
         assert normalise("May 12 and 13", PUBLISHED, "future").value == "2022-05-12/2022-05-13"
+
+
+class TestSeasonsOfTheYearTheTextMovedTo:
+    @pytest.mark.parametrize(
+        ("words", "latest", "value"),
+        [
+            ("that summer", "2014", "2014-SU"),  # "In 2014 the depot moved. That summer ..."
+            ("later that summer", "2014-03-02", "2014-SU"),
+            ("that same spring", "2014-05", "2014-SP"),
+            ("that winter", "2014-11", "2014-WI"),
+            ("that winter", "2015-01", "2014-WI"),  # the winter holding January starts in December
+            ("the following spring", "2014", "2015-SP"),
+            ("the following spring", "2014-03", "2015-SP"),  # the first one starting after March
+            ("the following winter", "2014-03", "2014-WI"),
+            ("the previous summer", "2014-03", "2013-SU"),
+            ("the preceding winter", "2014-03", "2013-WI"),  # Dec. 2013 to Feb. 2014: before March
+        ],
+    )
+    def test_an_anaphoric_season_reads_its_antecedent(self, words: str, latest: str, value: str) -> None:
+        assert normalise(words, PUBLISHED, "past", latest, latest=latest).value == value
+
+    def test_counter_example_without_a_dated_antecedent_no_value(self) -> None:
+        # "that" points back: a season of the publication's year would be a guess
+        assert normalise("that summer", PUBLISHED, "past").value is None
+        assert normalise("that summer", PUBLISHED, "past", "PRESENT_REF", latest="PRESENT_REF").value is None
+        assert normalise("the following spring", PUBLISHED, "past", "201", latest="201").value is None
 
 
 class TestPlaces:
@@ -270,6 +310,23 @@ class TestTheNarrativeInATextWithoutAParse:
             "2023-09-09",
         ]
 
+    def test_a_season_goes_on_from_the_narrative_time(self) -> None:
+        text = "The depot was sold in November 2013. By the spring, the buyer had cut the staff by half."
+        assert read_all(text, [("in November 2013", "past"), ("By the spring", "past")]) == [
+            "2013-11",
+            "2014-SP",
+        ]
+
+    def test_counter_example_a_season_after_the_story_returns_to_the_present(self) -> None:
+        text = "The depot was sold in November 2013. On Monday, the buyer said it had grown in the spring."
+        values = read_all(text, [("in November 2013", "past"), ("On Monday", "past"), ("the spring", "past")])
+        assert values == ["2013-11", "2021-10-04", "2021-SP"]
+
+    def test_an_anaphoric_season_then_a_month_in_it(self) -> None:
+        text = "The depot moved in 2014. That summer, it hired twenty drivers. By August, it ran out of vans."
+        values = read_all(text, [("in 2014", "past"), ("That summer", "past"), ("By August", "past")])
+        assert values == ["2014", "2014-SU", "2014-08"]
+
     def test_the_narrative_state(self) -> None:
         here = Place(paragraph=0, sentence=0)
         moved = Narrative().after("DATE", "2016-05", PUBLISHED, "in May 2016", here, moved=True, tense="past")
@@ -309,3 +366,15 @@ class TestThroughTheParse:
             "On Tuesday, a court awarded him damages, and the clinic said it would appeal in November."
         )
         assert self.value(nlp, text, "November") == "2021-11"
+
+    def test_a_season_of_the_year_the_text_moved_to(self, nlp: Language) -> None:
+        text = "In 2014 the bakery moved to a larger unit. That summer, it took on six apprentices."
+        assert self.value(nlp, text, "summer") == "2014-SU"
+
+    def test_the_following_season(self, nlp: Language) -> None:
+        text = "The orchard was sold in November 2013. The following spring, the new owner planted vines."
+        assert self.value(nlp, text, "spring") == "2014-SP"
+
+    def test_a_season_going_on_from_the_narrative_time(self, nlp: Language) -> None:
+        text = "The orchard was sold in March 2013. By the spring, the new owner had felled half the trees."
+        assert self.value(nlp, text, "spring") == "2013-SP"

@@ -5,11 +5,12 @@ Two things follow the narrative:
 * the antecedents of anaphora (``previous``/``latest``: "then", "that day", "the following
   year"), read by :mod:`.normalise`'s narrative rules;
 * the **narrative time** (``time``): the period an explicit date in another year than the
-  publication's moved the story to ("visited his doctor in November 2016"). A month named
-  without a year in the stretch of narrative that follows ("But by December, it worsened")
-  takes its year from there (:func:`.normalise.narrative_year`), not from the publication date:
-  read against the publication date (2019-11-18) that December was 2019-12, and a second
-  report of the same events saying "in December 2016" looked like a date conflict.
+  publication's moved the story to ("visited his doctor in November 2016"). A month (or a
+  season: "by the spring") named without a year in the stretch of narrative that follows ("But
+  by December, it worsened") takes its year from there (:func:`.normalise.narrative_year`), not
+  from the publication date: read against the publication date (2019-11-18) that December was
+  2019-12, and a second report of the same events saying "in December 2016" looked like a date
+  conflict.
 
 The trap is the other way round too: news moves back to the present all the time, and a month
 read against an old narrative time is then as wrong. So the narrative time holds only

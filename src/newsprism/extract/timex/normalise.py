@@ -14,7 +14,9 @@ Conventions (documented choices):
   symmetrically); "last April" / "next March" always look back / ahead. After an explicit date
   in another year, the narrative's year instead (``narrative``: :mod:`.narrative` decides when).
 * Quarters: "the third quarter" → ``1989-Q3`` (the latest such quarter); "the quarter" / "the
-  latest quarter" → the last completed one. Seasons ``1998-SU``; weekends ``1990-W32-WE``.
+  latest quarter" → the last completed one. Seasons ``1998-SU``, without a year dated as their
+  first month is (the narrative's year too); "that summer", "the following spring" from the last
+  dated year or finer (``latest``). Weekends ``1990-W32-WE``.
 * Day ranges ("Sept. 15-16") are ISO intervals ``2022-09-15/2022-09-16`` typed DATE.
 * Anchored periods ("the first eight months of 2022") are ISO intervals ``2022-01/2022-08``
   typed DURATION; half years and quarters use ``2022-H1`` / ``2022-Q3``.
@@ -510,6 +512,9 @@ def _narrative(t: str, c: _Ctx, dated: str | None) -> Normalised | None:
     not to the publication date: HeidelTime's ``UNDEF-REF`` reading, which TempEval-3 follows.
     Without an antecedent fine enough for the unit (a year cannot anchor "the next day") the
     value stays unresolved rather than guessed from the publication date."""
+    season = _narrative_season(t, c)
+    if season is not None:
+        return season
     for pattern, shift in _NARRATIVE:
         m = pattern.fullmatch(t)
         if m is None:
@@ -524,6 +529,43 @@ def _narrative(t: str, c: _Ctx, dated: str | None) -> Normalised | None:
             return c.out("TIME" if part else "DATE", None)
         value = _shift(span.first, unit, shift)
         return c.out("TIME", f"{value}T{part}") if part else c.out("DATE", value)
+    return None
+
+
+_SEASON_WORDS = "spring|summer|fall|autumn|winter"
+_NARRATIVE_SEASON = (
+    (re.compile(rf"(?:(?:later|earlier) (?:in |on )?)?that (?:same |very )?({_SEASON_WORDS})"), 0),
+    (re.compile(rf"the (?:following|next|subsequent) ({_SEASON_WORDS})"), 1),
+    (re.compile(rf"the (?:previous|preceding|prior) ({_SEASON_WORDS})"), -1),
+)
+
+
+def _narrative_season(t: str, c: _Ctx) -> Normalised | None:
+    """ "That summer", "later that spring", "the following winter": a season of the year the
+    text moved to (``latest``, a dated year or anything finer: "In 2014 the firm moved. That
+    summer ..." is 2014-SU), not of the publication's; "that summer" of one that holds it (the
+    winter holding January 2015 is 2014-WI, the one starting in December), "the following"
+    ("previous") the first (last) one that starts after (ends before) it. Without an antecedent
+    no value: "that" points back, and a season of the publication's year is a guess."""
+    for pattern, shift in _NARRATIVE_SEASON:
+        m = pattern.fullmatch(t)
+        if m is None:
+            continue
+        code = SEASONS[m.group(1)]
+        dated = c.latest if c.latest and c.latest[0].isdigit() else None
+        span = date_range(dated) if dated else None
+        if span is None or span.precision in ("decade", "century", "interval"):
+            return c.out("DATE", None)
+        start = SEASON_START[code]
+        if shift == 0:
+            held = code == "WI" and span.precision != "year" and span.first.month < SEASON_START["SP"]
+            year = span.first.year - 1 if held else span.first.year
+        elif shift > 0:
+            year = span.last.year if date(span.last.year, start, 1) > span.last else span.last.year + 1
+        else:
+            ends = add_months(date(span.first.year, start, 1), 3)  # the month after its last
+            year = span.first.year if ends <= span.first else span.first.year - 1
+        return c.out("DATE", f"{year:04d}-{code}")
     return None
 
 
@@ -629,16 +671,19 @@ def _rule_named_month_or_season(t: str, c: _Ctx) -> Normalised | None:
         return c.out("DATE", f"{year:04d}-{MONTHS[m.group(1)]:02d}")
     m = re.fullmatch(r"(?:(last|next|this|past|coming|the) )?(spring|summer|fall|autumn|winter)", t)
     if m:
-        if a is None:
-            return c.out("DATE", None)
         code = SEASONS[m.group(2)]
         start, rel = SEASON_START[code], m.group(1)
+        if rel in (None, "the"):  # "by the spring", "in summer": a month's year (narrative too)
+            season_year = c.month_year(start)
+            return c.out("DATE", f"{season_year:04d}-{code}" if season_year is not None else None)
+        if a is None:
+            return c.out("DATE", None)
         if rel in ("last", "past"):
             year = a.year if start + 2 < a.month else a.year - 1
         elif rel in ("next", "coming"):
             year = a.year if start > a.month else a.year + 1
         else:
-            year = resolve_month_year(start, a, c.tense) if rel in (None, "the") else a.year
+            year = a.year
         return c.out("DATE", f"{year:04d}-{code}")
     m = re.fullmatch(r"(?:(last|next|this|the|a) )?weekend", t)
     if m:

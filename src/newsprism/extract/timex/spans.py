@@ -84,6 +84,8 @@ _MODALS = {"may", "might", "could", "can", "should", "must"}
 _DAY_WORDS = set(WEEKDAYS) | {"today", "yesterday", "tomorrow"}
 _PARTS = set(PARTS_OF_DAY) - {"tonight"}
 _RELATIVE = ["last", "next", "this", "past", "coming"]
+#: Words that place a period after or before the one the text moved to ("the following spring").
+_SEQUENCE = ["following", "next", "subsequent", "previous", "preceding", "prior"]
 #: A part of a period named before it in the possessive ("this year's third quarter").
 _PARTS_OF_PERIOD = frozenset({"quarter", "half", "period", "months", "weeks"})
 _TIME_LABELS = {"DATE", "TIME"}
@@ -113,6 +115,10 @@ def _matcher(vocab: Vocab) -> Matcher:
         [
             [{"LOWER": {"IN": _RELATIVE}}, {"LOWER": {"IN": seasons}}],
             [{"LOWER": {"IN": ["last", "next"]}}, {"LOWER": "fall"}],
+            # "that summer", "the following spring": a season of the year the text moved to
+            # (the NER often tags neither); "that fall" stays out ("that fall in prices").
+            [{"LOWER": "that"}, {"LOWER": {"IN": ["same", "very"]}, "OP": "?"}, {"LOWER": {"IN": seasons}}],
+            [{"LOWER": "the"}, {"LOWER": {"IN": _SEQUENCE}}, {"LOWER": {"IN": seasons}}],
         ],
     )
     # "every day", "each Thursday", "every other week", "every two months": the NER tags the
