@@ -184,8 +184,13 @@ def leaves_open(paragraph: Sequence[SummarySentence], k: int) -> bool:
 
 def last_of_speaker(paragraph: Sequence[SummarySentence], k: int) -> bool:
     """Whether the ``k``-th sentence of a summary paragraph shows its speaker: the last of a run
-    of one speaker's sentences (the name once, after what they said)."""
-    return k + 1 == len(paragraph) or paragraph[k + 1].speaker != paragraph[k].speaker
+    of one speaker's sentences (the name once, after what they said). None before the last when
+    the last shows none: a paragraph is the pieces of one quotation, and a closing piece with no
+    speaker to show names the speaker itself (``We understand your concerns," Putin said.``), so
+    a name shown mid-quotation would say it twice."""
+    if k + 1 == len(paragraph):
+        return True
+    return paragraph[-1].speaker is not None and paragraph[k + 1].speaker != paragraph[k].speaker
 
 
 def safe_link(url: str | None) -> str | None:

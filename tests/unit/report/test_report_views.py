@@ -343,6 +343,9 @@ def test_the_pieces_of_one_quotation_read_as_one_paragraph_with_the_speaker_once
     got = paragraphs([one, two, three], {"a": text})
     assert got == ((one, two), (three,))
     assert [last_of_speaker(got[0], k) for k in range(2)] == [False, True]
+    # a closing piece that names its speaker itself: no name mid-quotation
+    named = _said('They want a deal more than we do," Jo Marsh said.', len(first) + 1, None)
+    assert [last_of_speaker((one, named), k) for k in range(2)] == [False, True]
     # a closed quotation, or a gap in the article between the two, keeps them apart
     closed = _said("“We are ready.”", 0, "Jo Marsh")
     assert len(paragraphs([closed, _said(after, 16, None)], {"a": "“We are ready.” " + after})) == 2
