@@ -34,8 +34,12 @@ export function markVariants(root) {
   for (const list of root.querySelectorAll("ol.variants")) {
     const spans = [...list.querySelectorAll(".variant .words")];
     if (spans.length < 2) continue;
-    const base = tokens(spans[0].textContent);
-    for (const span of spans.slice(1)) {
+    // the group's own wording (the fullest, matched "exact"), not the first in article order,
+    // which may be a one-word fragment of it: against that, every other wording is all change
+    const reference =
+      spans.find((span) => span.closest(".variant")?.dataset.match === "exact") ?? spans[0];
+    const base = tokens(reference.textContent);
+    for (const span of spans.filter((s) => s !== reference)) {
       const words = tokens(span.textContent);
       if (words.length > 400 || base.length > 400) continue;
       const changed = changedWords(base, words);

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 # Closed sets: each alias allows exactly the values of the story.json schema's enum for its field
 # (tests/unit/test_closed_sets.py holds them together), in the schema's order.
@@ -386,6 +386,26 @@ class QuoteGroup:
     speaker_name: str | None
     variants: tuple[QuoteVariant, ...]
     independent_origins: int
+
+    @property
+    def wording(self) -> QuoteVariant:
+        """The variant the group is told by (:func:`reference_variant`)."""
+        return reference_variant(self.variants)
+
+
+class _Matched(Protocol):
+    @property
+    def match(self) -> QuoteMatch: ...
+
+
+_M = TypeVar("_M", bound=_Matched)
+
+
+def reference_variant(variants: Sequence[_M]) -> _M:
+    """The wording a quote group is told by: the fullest quoted one, which every other variant
+    is matched against (``match == "exact"``). Variants are in article order, so the first may be
+    a one-word fragment of it ("understands") where another outlet printed the whole sentence."""
+    return next((v for v in variants if v.match == "exact"), variants[0])
 
 
 @dataclass(frozen=True, slots=True)

@@ -308,7 +308,7 @@ def speaker_conflicts(
         out.append(
             make_conflict(
                 "speaker",
-                f"speaker of “{group.variants[0].text}”",
+                f"speaker of “{group.wording.text}”",
                 "contradiction",
                 (
                     ConflictValue(names.get(v.speaker or "", v.speaker_name or ""), Citation(v.span, v.text))

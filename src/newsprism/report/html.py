@@ -292,7 +292,7 @@ def _quote_group(g: QuoteGroupView, cites: _Citations) -> str:
         for v in g.variants
     )
     return (
-        f'<div class="qgroup"><blockquote>{_p(g.variants[0].citation.text)}</blockquote>'
+        f'<div class="qgroup"><blockquote>{_p(g.wording.citation.text)}</blockquote>'
         f'<p class="qmeta">{plural(len(g.variants), "wording")} in '
         f"{plural(len(outlets), 'article')}, "
         f"{plural(g.independent_origins, 'independent origin')}</p>"

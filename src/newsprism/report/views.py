@@ -56,6 +56,7 @@ from ..records import (
     TimelineEvent,
     headline,
     published_day,
+    reference_variant,
     story_title,
 )
 
@@ -303,6 +304,11 @@ class QuoteGroupView:
     id: str
     variants: tuple[VariantView, ...]
     independent_origins: int
+
+    @property
+    def wording(self) -> VariantView:
+        """The wording the group is shown by (:func:`~newsprism.records.reference_variant`)."""
+        return reference_variant(self.variants)
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,6 +205,13 @@ def test_quote_groups_list_every_wording_under_the_speaker() -> None:
     assert "2 wordings in 1 article, 1 independent origin" in card
     assert card.count('<li class="variant"') == 2 and 'data-match="variant"' in card
     assert "“we will stay”" not in card  # grouped quotes are not repeated one by one
+    assert "<blockquote>we will stay</blockquote>" in card
+    # told by its fullest wording, the one matched "exact", though a fragment comes first
+    fragment = {**variants[0], "quote": "3" * 16, "start": 0, "end": 5, "text": "Ortiz", "match": "fragment"}
+    page = render_html(
+        _story(text, quotes=quotes, quote_groups=[{**group, "variants": [fragment, *variants]}])
+    )
+    assert "<blockquote>we will stay</blockquote>" in page and "<blockquote>Ortiz</blockquote>" not in page
 
 
 def test_a_figure_is_disputed_when_a_quantity_conflict_cites_it_not_when_it_only_backs_a_conflicted_claim() -> (
