@@ -186,8 +186,14 @@ def _progress(total: int, label: str, quiet: bool) -> Iterator[Callable[[int], N
 
 def _is_folder(out: str) -> bool:
     """An ``-o`` names a folder (the stories of a mixed run, one set of files each) when it ends
-    in ``/`` or is an existing folder; typer's ``Path`` would drop the ``/``, so ``-o`` is a str."""
-    return out.endswith(("/", os.sep)) or Path(out).is_dir()
+    in ``/`` or is an existing folder; typer's ``Path`` would drop the ``/``, so ``-o`` is a str.
+
+    The ``-o`` probes use ``os.path``, never ``Path.is_dir``/``exists``/``is_file``: on Python
+    3.11 those raise ``PermissionError`` for a path inside a folder the user may not enter
+    (``-o /root/story.json``), which ended every command taking ``-o`` as an internal error
+    (status 70). ``os.path`` answers False there, and the writable-ancestor check below then
+    names the folder that cannot be written (status 1)."""
+    return out.endswith(("/", os.sep)) or os.path.isdir(out)
 
 
 def _check_outputs(outputs: Sequence[str], what: str | None = None, *, tables: bool = False) -> None:
@@ -225,7 +231,7 @@ def _table_what(out: Path, what: str | None) -> What:
 def _check_file(raw: str) -> None:
     """The file ``-o`` names can be written (replaced, or created in its folder)."""
     out = Path(raw)
-    if out.exists() and not os.access(out, os.W_OK):
+    if os.path.exists(out) and not os.access(out, os.W_OK):
         raise ConfigError(f"cannot write {out}: permission denied")
     _check_creatable(raw, out.parent)
 
@@ -234,11 +240,11 @@ def _check_creatable(out: str, target: Path) -> None:
     """``target`` (the folder of the ``-o`` named ``out``, or that folder output itself) exists
     or can be made, and can be written in: the nearest existing ancestor decides."""
     folder = target
-    while not folder.exists():
+    while not os.path.exists(folder) and folder != folder.parent:
         folder = folder.parent
-    if not folder.is_dir():
+    if not os.path.isdir(folder):
         raise ConfigError(f"cannot create {target} for {out}: {folder} is not a folder")
-    if not Path(out).is_file() and not os.access(folder, os.W_OK | os.X_OK):
+    if not os.path.isfile(out) and not os.access(folder, os.W_OK | os.X_OK):
         raise ConfigError(f"cannot write {out}: {folder} is not writable")
 
 

@@ -350,6 +350,49 @@ def test_outputs_are_checked_before_any_input_is_read(tmp_path: Path) -> None:
         assert line.startswith("newsprism: ") and says in line and str(out) in line
 
 
+@pytest.fixture()
+def sealed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder the user may not enter, as ``chmod 000`` makes it for anyone but root (the tests
+    run as root, whom no mode stops): ``stat`` of anything inside fails with EACCES and the
+    folder is neither writable nor searchable."""
+    folder = tmp_path / "sealed"
+    folder.mkdir()
+    real_stat, real_access = os.stat, os.access
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if Path(os.fspath(path)).is_relative_to(folder) and Path(os.fspath(path)) != folder:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        return (
+            False
+            if Path(os.fspath(path)).is_relative_to(folder)
+            else real_access(path, mode, *args, **kwargs)
+        )
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "access", access)
+    return folder
+
+
+def test_an_output_or_database_in_a_folder_that_cannot_be_entered_is_a_one_line_error(
+    tmp_path: Path, sealed: Path
+) -> None:
+    """Python 3.11's ``Path.exists`` raises PermissionError there: ``analyze -o``, ``show -o``,
+    ``export -o``, ``stories`` and ``serve`` on such a path ended as internal errors (status 70)."""
+    missing_input = str(tmp_path / "nope.txt")  # status 2 if it were read before -o is checked
+    for out in [f"{sealed}/story.json", f"{sealed}/sub/out/", f"{sealed}/quotes.csv"]:
+        result = runner.invoke(app, ["analyze", missing_input, "-o", out])
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr == f"newsprism: cannot write {out}: {sealed} is not writable\n"
+    db = sealed / "news.db"
+    for command in (["stories"], ["articles"], ["search", "dam"], ["serve"]):
+        result = runner.invoke(app, [*command, "--db", f"sqlite:///{db}"])
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr == f"newsprism: cannot open database {db}: Permission denied\n"
+
+
 def test_articles_on_a_missing_database_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
     db = tmp_path / "nope.db"
     result = runner.invoke(app, ["articles", "--db", f"sqlite:///{db}"])

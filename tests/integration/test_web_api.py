@@ -245,7 +245,9 @@ def test_search_groups_hits_by_story_with_snippets(client: TestClient) -> None:
     assert client.get("/api/v1/search", params={"q": "volcano"}).json()["stories"] == []
 
 
-@pytest.mark.parametrize("query", ["", "q=", "limit=0&q=port", "limit=101&q=port"])
+@pytest.mark.parametrize(
+    "query", ["", "q=", "q=%20", "q=%22%22", "q=***", "q=%E2%80%9C", "limit=0&q=port", "limit=101&q=port"]
+)
 def test_a_search_without_words_or_with_a_bad_limit_is_4xx(client: TestClient, query: str) -> None:
     answer = client.get(f"/api/v1/search?{query}")
     assert answer.status_code in (400, 422)

@@ -28,6 +28,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 # never forms a valid multi-byte sequence ("é" followed by a letter is invalid UTF-8), so
 # its share is near zero.
 UTF8_SHARE = 0.9
+# Least such share for a text to be UTF-8 with a legacy code page's bytes pasted in (below
+# UTF8_SHARE those bytes are too many to be damage, and are read as Windows-1252).
+MIXED_SHARE = 0.5
 _REPLACEMENT = "\ufffd"
 
 
@@ -61,8 +64,56 @@ def decode_text(data: bytes) -> Decoded | None:
     decoded = mostly_utf8(data)
     if decoded is not None:
         return decoded
-    best = from_bytes(data).best()
-    return None if best is None else Decoded(str(best))
+    decoded = _mixed_utf8(data)
+    return decoded if decoded is not None else _detected(data)
+
+
+#: The code page a tie among charset-normalizer's guesses goes to: WHATWG's encoding standard
+#: reads every Latin-1 label as Windows-1252, the most used legacy encoding of Western text.
+_TIE_WINNER = "cp1252"
+
+
+def _detected(data: bytes) -> Decoded | None:
+    """charset-normalizer's best guess, or ``None``. On a short Western text its best is often one
+    of several code pages it scores exactly alike, chosen by name: a Latin-1 file with "Nuñez"
+    read as Windows-1250 gave "Nuńez", a name garbled in every quote attributed to it. Among
+    guesses tied with the best (chaos and coherence equal) Windows-1252 wins."""
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        if match.encoding == _TIE_WINNER and match.chaos == best.chaos and match.coherence == best.coherence:
+            return Decoded(str(match))
+    return Decoded(str(best))
+
+
+def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: the bytes UTF-8 cannot decode, read as Windows-1252 (its five
+    unassigned bytes as U+FFFD)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("newsprism-cp1252", _as_cp1252)
+
+
+def _mixed_utf8(data: bytes) -> Decoded | None:
+    """``data`` holding both UTF-8 characters and bytes of a legacy code page (a UTF-8 file with
+    Latin-1 text pasted in): UTF-8, each byte it cannot decode read as Windows-1252, with a note;
+    ``None`` unless at least :data:`MIXED_SHARE` of its non-ASCII characters are valid UTF-8.
+
+    Too damaged for :func:`mostly_utf8`, such a file went to detection, which either found no
+    code page for it (the file was skipped as 'binary or undecodable') or read it in one that
+    turned its UTF-8 half into mojibake ("cafÃĐ"). A legacy text's valid share is near zero."""
+    replaced, bad = _invalid_utf8(data, MIXED_SHARE)
+    if replaced is None:
+        return None
+    plural = "byte" if bad == 1 else "bytes"
+    return Decoded(
+        data.decode("utf-8", errors="newsprism-cp1252"),
+        (f"decoded as UTF-8 with {bad} {plural} of another encoding read as Windows-1252",),
+    )
 
 
 def mostly_utf8(data: bytes) -> Decoded | None:
@@ -74,14 +125,22 @@ def mostly_utf8(data: bytes) -> Decoded | None:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    text, bad = _invalid_utf8(data, UTF8_SHARE)
+    if text is None:
+        return None
+    plural = "byte" if bad == 1 else "bytes"
+    return Decoded(text, (f"decoded as UTF-8 with {bad} invalid {plural} replaced by U+FFFD",))
+
+
+def _invalid_utf8(data: bytes, share: float) -> tuple[str | None, int]:
+    """``data`` decoded as UTF-8 with invalid bytes replaced by U+FFFD, and how many bytes were
+    invalid; the text is ``None`` unless at least ``share`` of its non-ASCII characters are
+    valid (and at least one is)."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     good = non_ascii - bad
-    if good <= 0 or good < UTF8_SHARE * non_ascii:
-        return None
-    plural = "byte" if bad == 1 else "bytes"
-    return Decoded(text, (f"decoded as UTF-8 with {bad} invalid {plural} replaced by U+FFFD",))
+    return (None if good <= 0 or good < share * non_ascii else text), bad
 
 
 def decode_html(data: bytes) -> Decoded | None:

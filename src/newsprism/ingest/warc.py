@@ -4,6 +4,12 @@ warcio writes its warnings ("Record not followed by newline, perhaps Content-Len
 straight to ``sys.stderr``, which floods the terminal even under ``--quiet``; they are captured
 around each call into warcio and become notes on the next article read (the CLI prints notes
 unless ``--quiet``), so nothing is lost and nothing is printed behind the user's back.
+
+warcio also ends quietly on a truncated archive (warcio issues 127 and 138): a record whose body
+stops short of its ``Content-Length`` reads as a shorter page, and a gzip member cut inside a
+record's header ends the iteration as if the archive were complete, so an interrupted download
+lost its last records without a word. Both are checked here: a record's block must be read to
+its declared length, and the last gzip member must reach its end.
 """
 
 from __future__ import annotations
@@ -22,6 +28,24 @@ from .html import read_html
 from .sniff import looks_like_html
 
 _T = TypeVar("_T")
+
+
+class _Archive(ArchiveIterator):  # type: ignore[misc]  # warcio is untyped
+    """warcio's iterator, noting when it closes whether the archive's last gzip member ended
+    (``zlib``'s ``eof``) or the data stopped inside it."""
+
+    cut_short = False
+
+    def close(self) -> None:
+        decompressor = self.reader.decompressor if self.reader else None
+        self.cut_short = decompressor is not None and not getattr(decompressor, "eof", True)
+        super().close()
+
+
+def _unread(record: Any) -> int:
+    """Bytes of ``record``'s block that its ``Content-Length`` promised and the archive lacks,
+    once the block has been read to its end (warcio's ``LimitReader`` counts them down)."""
+    return int(getattr(record.raw_stream, "limit", 0) or 0)
 
 
 class _Warnings:
@@ -52,14 +76,20 @@ def read_warc(source: str, data: bytes | BinaryIO, max_bytes: int) -> Iterator[R
     number = 0
     warnings = _Warnings()
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
+    last = None  # the record read before the iteration ended, whose block may be cut short
     try:
-        records = warnings.call(ArchiveIterator, stream)
+        archive = warnings.call(_Archive, stream)
+        records = iter(archive)
         while (record := warnings.call(next, records, None)) is not None:
             number += 1
+            last = record
             if record.rec_type != "response":
                 continue
             where = f"{source}#record-{number}"
             payload = warnings.call(record.content_stream().read, max_bytes + 1)
+            if len(payload) <= max_bytes and (missing := _unread(record)):
+                yield Skip(where, f"malformed WARC: the record is truncated ({missing:,} bytes missing)")
+                return
             if not _is_html(record, payload):
                 continue
             found += 1
@@ -76,6 +106,9 @@ def read_warc(source: str, data: bytes | BinaryIO, max_bytes: int) -> Iterator[R
     except Exception as exc:
         after = f" after record {number}" if number else ""
         yield Skip(source, f"malformed WARC{after}: {_why(exc)}")
+        return
+    if archive.cut_short or (last is not None and _unread(last)):
+        yield Skip(source, f"malformed WARC after record {number}: the archive is truncated")
         return
     if found == 0:
         yield Skip(source, "WARC contains no HTML response records")

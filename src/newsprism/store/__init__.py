@@ -13,7 +13,9 @@ SQLite (``sqlite:///PATH``, ``sqlite://`` in memory) works out of the box; Postg
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -69,9 +71,7 @@ def open_store(url: str, *, create: bool = True, migrations: Sequence[Migration]
     knows. ``migrations`` is for tests; it defaults to :data:`MIGRATIONS`.
     """
     if not create:
-        path = sqlite_file(parse_url(url))
-        if path is not None and not path.exists():
-            raise StoreError(f"no database at {path} (newsprism ingest creates one)")
+        _check_exists(sqlite_file(parse_url(url)))
     engine = make_engine(url)
     try:
         migrate(engine, migrations)
@@ -82,3 +82,19 @@ def open_store(url: str, *, create: bool = True, migrations: Sequence[Migration]
     except (SQLAlchemyError, engine.dialect.loaded_dbapi.Error) as exc:
         engine.dispose()
         raise StoreError(f"cannot open database {safe_url(parse_url(url))}: {one_line(exc)}") from None
+
+
+def _check_exists(path: Path | None) -> None:
+    """The SQLite file ``path`` exists (``None``: not a SQLite file, nothing to check).
+
+    ``os.stat``, not ``Path.exists``: on Python 3.11 that raises ``PermissionError`` for a file
+    in a folder the user may not enter, and ``stories --db sqlite:////root/news.db`` ended as an
+    internal error (status 70) instead of saying why (status 1)."""
+    if path is None:
+        return
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise StoreError(f"no database at {path} (newsprism ingest creates one)") from None
+    except OSError as exc:
+        raise StoreError(f"cannot open database {path}: {exc.strerror or exc}") from None

@@ -71,8 +71,13 @@ SEARCH_HITS = 500
 def fts_match(query: str) -> str | None:
     """``query`` as an FTS5 query matching every word: each whitespace-separated word becomes a
     quoted phrase, so FTS5 syntax (``AND``, ``NEAR``, ``"``, ``*``, parentheses) is read as plain
-    words and no query is malformed. ``None`` when it has no words."""
-    words = _WORDS.findall(query)
+    words and no query is malformed. ``None`` when it has no words.
+
+    A "word" of punctuation alone (``""``, ``***``, a lone curly quote) is none: both full-text
+    indexes read only letters and digits, so its phrase is empty, and a query of such words
+    matched nothing ('no article matches', status 4; an empty 200 from the API) where a query
+    without words is the user's error (status 1; 400)."""
+    words = [word for word in _WORDS.findall(query) if any(ch.isalnum() for ch in word)]
     return " ".join('"' + word.replace('"', '""') + '"' for word in words) if words else None
 
 
@@ -411,8 +416,10 @@ class SqlStore(Store):
             return []
         with read_transaction(self._engine) as conn:
             if self._fts:
+                if (match := fts_match(query)) is None:
+                    return []
                 sql = _PG_SEARCH if self._postgresql else _SQLITE_SEARCH
-                params = {"match": fts_match(query), "limit": limit}
+                params = {"match": match, "limit": limit}
                 ids = [aid for (aid,) in conn.execute(sql, params)]
                 rows = {row.id: row for row in conn.execute(select(articles).where(articles.c.id.in_(ids)))}
                 return _articles_of(rows[aid] for aid in ids if aid in rows)

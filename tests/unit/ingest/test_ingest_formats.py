@@ -119,6 +119,42 @@ def test_a_truncated_warc_keeps_earlier_records_and_skips_the_rest(tmp_path: Pat
     assert isinstance(results[-1], Skip) and "WARC" in results[-1].reason
 
 
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_a_warc_cut_inside_a_pages_body_skips_that_page_as_truncated(tmp_path: Path, name: str) -> None:
+    """warcio reads a body cut short as a shorter page (it was skipped as 'no main text found', or
+    stored cut off), and a gzip member cut short as the archive's end."""
+    path = tmp_path / name
+    _write_warc(path, gzip=name.endswith(".gz"))
+    data = path.read_bytes()
+    if name.endswith(".gz"):  # one gzip member per record: cut the article's member near its end
+        start, end = [n for n in range(len(data)) if data.startswith(b"\x1f\x8b\x08", n)][1:3]
+        path.write_bytes(data[: end - (end - start) // 5])
+    else:
+        path.write_bytes(data[: data.index(b"paragraph 2")])
+    (skip,) = ingest(path)
+    assert isinstance(skip, Skip) and skip.source == f"{path}#record-2"
+    assert skip.reason.startswith("malformed WARC: the record is truncated (")
+
+
+def test_a_gzipped_warc_cut_inside_a_records_header_says_it_is_truncated(tmp_path: Path) -> None:
+    """warcio ends such an archive without an error, as if its last records never existed."""
+    path = tmp_path / "crawl.warc.gz"
+    _write_warc(path, gzip=True)
+    whole = path.read_bytes()
+    members = [n for n in range(len(whole)) if whole.startswith(b"\x1f\x8b\x08", n)]
+    path.write_bytes(whole[: members[-1] + 30])  # the last (404) record's member, cut early
+    *read, last = ingest(path)
+    assert [r.source for r in read] == [f"{path}#record-2"] and isinstance(read[0], RawDocument)
+    assert last == Skip(str(path), "malformed WARC after record 3: the archive is truncated")
+
+
+def test_a_whole_warc_is_not_taken_for_a_truncated_one(tmp_path: Path) -> None:
+    for name in ("crawl.warc.gz", "crawl.warc"):
+        path = tmp_path / name
+        _write_warc(path, gzip=name.endswith(".gz"))
+        assert not any("malformed" in r.reason for r in ingest(path) if isinstance(r, Skip))
+
+
 def test_a_warc_without_html_responses_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "images.warc"
     with path.open("wb") as fh:

@@ -56,6 +56,33 @@ def test_a_text_file_that_is_utf8_but_for_a_stray_byte_keeps_its_text_and_says_s
     assert doc.notes == ("decoded as UTF-8 with 1 invalid byte replaced by U+FFFD",)
 
 
+def test_a_latin1_text_file_keeps_its_names_when_code_pages_tie() -> None:
+    """charset-normalizer scores Windows-1250 and -1252 alike on a short Western text and took
+    the first by name: "Nuñez" became "Nuńez" in every quote of his."""
+    body = "Harbour café reopens\n\nMayor Tomás Nuñez said the café would reopen on Friday.\n" * 3
+    decoded = decode_text(body.encode("latin-1"))
+    assert decoded is not None and decoded.text == body and decoded.notes == ()
+
+
+def test_a_utf8_file_with_pasted_latin1_bytes_is_read_not_skipped(tmp_path: Path) -> None:
+    """Too many foreign bytes to be damage (under 90% of the non-ASCII valid) and no code page
+    fitting the whole: the file was skipped as 'binary or undecodable'."""
+    utf8 = f"Ferry café reopens\n\n{SENTENCE} Crêpes cost €3.\n".encode()
+    data = utf8 + "The menu adds crème brûlée and a Straße of stalls.\n".encode("latin-1")
+    decoded = decode_text(data)
+    assert decoded is not None and "Crêpes cost €3" in decoded.text
+    assert "crème brûlée and a Straße" in decoded.text and "\ufffd" not in decoded.text
+    note = "decoded as UTF-8 with 4 bytes of another encoding read as Windows-1252"
+    assert decoded.notes == (note,)
+    (tmp_path / "mixed.txt").write_bytes(data)
+    [doc] = list(iter_documents([str(tmp_path / "mixed.txt")], Settings(quiet=True)))
+    assert isinstance(doc, RawDocument) and "crème brûlée" in doc.text and doc.notes == (note,)
+
+
+def test_a_binary_file_is_still_undecodable() -> None:
+    assert decode_text(bytes(range(256)) * 4) is None
+
+
 def test_every_reader_gives_nfc_text(tmp_path: Path) -> None:
     decomposed = unicodedata.normalize("NFD", SENTENCE)
     assert decomposed != SENTENCE

@@ -156,15 +156,18 @@ def test_a_hit_without_a_title_is_named_by_its_first_words_and_its_snippet_is_on
     assert "\n" not in hit.snippet and f"{MARK_OPEN}strike{MARK_CLOSE}" in hit.snippet
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "AND", "dam OR", "NEAR(", "dam*", "(", "a:b"])
+@pytest.mark.parametrize("query", ['"unbalanced', "AND", "dam OR", "NEAR(", "dam*", "(dam", "a:b"])
 def test_fts_syntax_in_a_query_is_read_as_plain_words_never_an_error(store: Store, query: str) -> None:
     put(store, [A], opened(A))
     store.search_stories(query)  # no exception: each word is a quoted phrase
 
 
-def test_a_query_without_words_is_a_one_line_error(store: Store) -> None:
+@pytest.mark.parametrize("query", ["   ", '""', "*** ?", "\u201c \u2014"])
+def test_a_query_without_words_is_a_one_line_error(store: Store, query: str) -> None:
+    """Punctuation alone is no word: the index holds only letters and digits."""
+    put(store, [A], opened(A))
     with pytest.raises(ConfigError, match="no words"):
-        store.search_stories("   ")
+        store.search_stories(query)
 
 
 def test_search_without_full_text_search_says_what_it_needs(store: Store) -> None:
