@@ -432,7 +432,10 @@ def _write_folder(folder: Path, stories: Sequence[ClusteredStory], corpus: Corpu
         _write(folder / name, text)
     if not quiet:
         articles = sum(len(c.story.articles) for c in stories)
-        _err(f"wrote {folder}/index.html and {len(stories)} stories' files ({articles} articles)")
+        from .report.views import plural
+
+        each = plural(len(stories), "story", "stories")
+        _err(f"wrote {folder}/index.html and the files of {each} ({plural(articles, 'article')})")
 
 
 @app.command()

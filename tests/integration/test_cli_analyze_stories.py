@@ -86,8 +86,9 @@ def test_a_folder_output_gets_an_index_and_each_storys_files_told_from_its_own_a
     mixed: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    result = runner.invoke(app, ["analyze", str(mixed), "-q", "-o", f"{out}/"])
+    result = runner.invoke(app, ["analyze", str(mixed), "-o", f"{out}/"])
     assert result.exit_code == 0, result.stderr
+    assert f"wrote {out}/index.html and the files of 3 stories (" in result.stderr
     names = {
         f"{kind}-{n}.{ext}"
         for n in (1, 2, 3)
