@@ -285,6 +285,23 @@ def test_reported_speech_and_documents_as_speakers_with_the_trained_model(nlp: L
     assert statement.speaker_name == "Kremlin"
 
 
+def test_a_place_put_forward_as_subject_has_no_website_and_writes_no_reports(nlp: Language) -> None:
+    """A country or city the article makes its subject is what "it" or "the statement" may refer
+    to, never "the website" or "the reports": those are an organisation's or the press's."""
+    text = (
+        "Norway has struggled with smog every winter since the factories reopened.\n"
+        "According to the website, the clinic sells ten-minute sessions of filtered air.\n"
+        "Prices will double next year, according to the reports.\n"
+        "Norway announced new limits on Monday. “We will close the worst plants,” the statement said."
+    )
+    quotes = parsed_quotes(nlp, text)
+    website = next(q for q in quotes if "filtered air" in q.text)
+    reports = next(q for q in quotes if "double" in q.text)
+    assert (website.speaker_name, reports.speaker_name) == (None, None)
+    statement = next(q for q in quotes if q.text.startswith("We will close"))
+    assert statement.speaker_name == "Norway"
+
+
 def _titles(text: str) -> list[str]:
     marked = find_quoted(text)
     return sorted(text[s:e] for s, e in titles(text, marked))

@@ -394,7 +394,7 @@ def _antecedents(doc: Doc, mentions: MentionIndex, quoted: SpanSet) -> Anteceden
         if m.label == "PERSON":
             found.append(Antecedent(m.span.start, m.text, "person" if prominent else "person-weak"))
         elif m.label in {"ORG", "GPE"} and prominent:
-            found.append(Antecedent(m.span.start, m.text, "org"))
+            found.append(Antecedent(m.span.start, m.text, "org" if m.label == "ORG" else "place"))
     for tok in doc:
         if tok.dep_ in {"nsubj", "nsubjpass"} and not _inside(tok.idx, quoted):
             conj_people = [c for c in tok.children if c.dep_ == "conj"]

@@ -147,7 +147,7 @@ class Antecedent:
 
     pos: int
     name: str
-    kind: str  # person, person-weak, org, group
+    kind: str  # person, person-weak, org, place (a country or city put forward as a subject), group
 
 
 class AntecedentPool:

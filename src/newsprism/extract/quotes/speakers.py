@@ -236,6 +236,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
         "daily",
     ]
 )
+MEDIA_NOUNS: frozenset[str] = frozenset(["newspaper", "paper", "daily", "outlet", "website"])
+"""The :data:`DOCUMENT_NOUNS` only an organisation has (a definite one never refers to a place)."""
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _ORG_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "we", "their"})
@@ -541,7 +543,7 @@ def resolve(
                 return Speaker(text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos))
             return Speaker(text, start, end, unresolved="pronoun with no earlier person")
         if low in _ORG_PRONOUNS:
-            a = _last(antecedents, at, {"org"})
+            a = _last(antecedents, at, {"org", "place"})
             if a:
                 return Speaker(text, start, end, a.name, kind="org")
             return Speaker(text, start, end, unresolved="pronoun with no earlier organisation")
@@ -611,8 +613,12 @@ def resolve(
         nat = _nationality(span)
         if nat:
             return Speaker(text, start, end, f"{nat} government", role, kind="org")
-        if definite:
-            a = _last(antecedents, at, {"org"})
+        if definite and not plural:
+            # "the statement" may be a country's ("Russia ... the statement said"); a place has
+            # no website or newspaper, and "the reports" are the press's, not the last subject's
+            # ("according to the website" had become "Delhi", "the reports" "Britain")
+            kinds = {"org"} if (lemma in MEDIA_NOUNS or low in MEDIA_NOUNS) else {"org", "place"}
+            a = _last(antecedents, at, kinds)
             if a:
                 return Speaker(text, start, end, a.name, role, kind="org")
         return Speaker(text, start, end, unresolved=f"unnamed source ({text})", kind="org")
