@@ -89,6 +89,8 @@ def test_every_table_matches_the_store(db: str, tmp_path: Path, fmt: str) -> Non
     for what in ("quotes", "entities", "claims"):
         for row in got[what]:
             assert texts[row["article_id"]][row["start"] : row["end"]] == row["text"], (what, row)
+    names = {q.id: q.speaker_name for q in quotes}
+    assert {r["quote_id"]: r["speaker_name"] for r in got["quotes"]} == names, "story.json's speaker_name"
     for row in got["quotes"]:
         if row["speaker_start"] is not None:
             assert texts[row["article_id"]][row["speaker_start"] : row["speaker_end"]] == row["speaker_text"]

@@ -167,7 +167,7 @@ def test_a_story_is_the_story_json_contract_and_resolves_prefixes(client: TestCl
 def test_an_unknown_story_is_404_in_the_error_shape(client: TestClient, ref: str) -> None:
     answer = client.get(f"/api/v1/stories/{ref}")
     assert answer.status_code == 404
-    assert error_of(answer)["code"] == "NotFoundError"
+    assert error_of(answer)["code"] == "not_found"
 
 
 # -- articles ------------------------------------------------------------------------------------

@@ -56,7 +56,13 @@ class ArticleRow:
 @dataclass(frozen=True, slots=True)
 class QuoteRow:
     """One quote as found in one article, with its speaker (cross-story id and canonical name
-    when linked, else why not: ``unresolved``) and the quote group it belongs to across outlets."""
+    when linked, else why not: ``unresolved``) and the quote group it belongs to across outlets.
+
+    ``speaker_name`` is story.json's: the name the article's attribution resolved to, set also
+    when no entity was linked ("California Governor", "X and Y": a description or a pair is no
+    canonical entity). Without it such a quote's speaker was lost in the export, though the
+    briefs name it; ``speaker`` stays the canonical name only, so grouping by it never mixes
+    an entity with a bare phrase."""
 
     story_id: str
     quote_id: str
@@ -69,6 +75,7 @@ class QuoteRow:
     kind: str
     speaker_id: str | None  # the entity's cross_story_id, as entity_id in the entities table
     speaker: str | None  # the canonical entity's name
+    speaker_name: str | None  # the name resolved in the article, linked to an entity or not
     speaker_text: str | None  # the speaker as written in the article
     speaker_start: int | None
     speaker_end: int | None
@@ -185,6 +192,7 @@ def quote_rows(stories: Sequence[ExportStory]) -> Iterator[QuoteRow]:
                     kind=q.kind,
                     speaker_id=across.get(q.speaker) if q.speaker else None,
                     speaker=names.get(q.speaker) if q.speaker else None,
+                    speaker_name=q.speaker_name,
                     speaker_text=q.speaker_text,
                     speaker_start=q.speaker_span.start if q.speaker_span else None,
                     speaker_end=q.speaker_span.end if q.speaker_span else None,

@@ -1,5 +1,5 @@
-"""Bytes to text: BOMs, UTF-8 (also when a few bytes are damaged), declared HTML charsets, else
-charset-normalizer's best guess; and size-capped gzip decompression."""
+"""Bytes to text: BOMs, UTF-16 without one, UTF-8 (also when a few bytes are damaged), declared
+HTML charsets, else charset-normalizer's best guess; and size-capped gzip decompression."""
 
 from __future__ import annotations
 
@@ -66,6 +66,30 @@ def decode_text(data: bytes) -> Decoded | None:
         return decoded
     decoded = _mixed_utf8(data)
     return decoded if decoded is not None else _detected(data)
+
+
+#: charset-normalizer's names of UTF-16 without a byte-order mark -> how a note names them.
+_UTF16 = {"utf_16_le": "UTF-16 LE", "utf_16_be": "UTF-16 BE"}
+
+
+def utf16_without_bom(data: bytes) -> Decoded | None:
+    """``data`` as UTF-16 text that has no byte-order mark (LE or BE), with a note; else ``None``.
+
+    The trap: such a file is full of NUL bytes (every other byte, for Latin text), so the binary
+    check skipped it, and were it let through, its ASCII-range text is valid UTF-8 with a NUL
+    after each letter, which UTF-8 would be tried on first. So it is recognised here, before
+    anything reads the bytes as an 8-bit text. charset-normalizer tells UTF-16 from binary and
+    from a text with a stray NUL (which it reads as UTF-8, not UTF-16); only data with a NUL byte
+    near its start and no byte-order mark is asked, so other files cost nothing."""
+    if b"\x00" not in data[:8192] or data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return None
+    best = from_bytes(data).best()
+    if best is None or best.encoding not in _UTF16:
+        return None
+    text = str(best)
+    if "\x00" in text:  # a NUL character is no text either
+        return None
+    return Decoded(text, (f"decoded as {_UTF16[best.encoding]} (a file without a byte-order mark)",))
 
 
 #: The code page a tie among charset-normalizer's guesses goes to: WHATWG's encoding standard

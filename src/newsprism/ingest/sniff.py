@@ -56,16 +56,28 @@ def kind_from_name(name: str) -> tuple[Kind | None, bool]:
     return _BY_SUFFIX.get(suffix), gz
 
 
-def binary_reason(data: bytes) -> str | None:
-    """Why ``data`` is binary rather than text (``None`` when it looks like text)."""
+def binary_format(data: bytes) -> str | None:
+    """The binary format ``data`` starts like (an image, a PDF, an archive), else ``None``."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            return f"binary file ({what})"
+            return what
     if data[4:12] in (b"ftypavif", b"ftypheic") or (data.startswith(b"RIFF") and data[8:12] == b"WEBP"):
-        return "binary file (image)"
-    # UTF-16/32 text legitimately contains NUL bytes; it announces itself with a BOM.
+        return "image"
+    return None
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` is binary rather than text (``None`` when it looks like text).
+
+    NUL bytes mean binary only once UTF-16 without a byte-order mark has been read as such
+    (:func:`~newsprism.ingest.encoding.utf16_without_bom`, which :func:`~newsprism.ingest.read_input`
+    runs first): a UTF-16 text has a NUL in every other byte, and was skipped here as binary."""
+    known = binary_format(data)
+    if known:
+        return f"binary file ({known})"
+    # UTF-16/32 text with a BOM legitimately contains NUL bytes (without one it was read first).
     if b"\x00" in data[:8192] and not data.startswith(_UNICODE_BOMS):
-        return "binary file (contains NUL bytes)"
+        return "binary file (contains NUL bytes and is not UTF-16 text)"
     return None
 
 

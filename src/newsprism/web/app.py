@@ -12,7 +12,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
-from ..errors import ConfigError, NewsprismError, NotFoundError, StoreError
+from ..errors import ModelError, NewsprismError, NotFoundError, StoreError
+from .models import ErrorCode
 from .security import SecurityHeaders
 
 
@@ -68,20 +69,50 @@ def app_from_environment() -> FastAPI:
     return create_app(web_settings(load_settings()))
 
 
-#: NewsprismError subclasses -> HTTP status; anything else on purpose is a 400.
-STATUS: tuple[tuple[type[NewsprismError], int], ...] = (
-    (NotFoundError, 404),
-    (ConfigError, 400),
-    (StoreError, 503),
+#: NewsprismError subclasses -> (HTTP status, code); the first that the error is an instance of
+#: decides, the root last: anything else raised on purpose (a bad setting or parameter, an
+#: ambiguous story prefix, a search without words, an unreadable input) is a 400 ``bad_request``.
+#: The code names what went wrong for an API client, never the Python class (it used to be
+#: ``type(exc).__name__``, so renaming an exception changed the API).
+ERRORS: tuple[tuple[type[NewsprismError], int, ErrorCode], ...] = (
+    (NotFoundError, 404, "not_found"),
+    (StoreError, 503, "store_unavailable"),
+    (ModelError, 400, "model_unavailable"),
+    (NewsprismError, 400, "bad_request"),
 )
 
+#: The code of a refusal the web layer raises as an HTTP status (Starlette's own 404 and 405,
+#: the POST's 401/403/413/415 and its body checks). A status not listed is ``bad_request`` below
+#: 500 and ``internal_error`` from 500 on, so the set of codes stays closed.
+HTTP_CODES: dict[int, ErrorCode] = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_request",
+    500: "internal_error",
+}
 
-def error_body(status: int, code: str, message: str) -> dict[str, dict[str, object]]:
+
+def error_of(exc: NewsprismError) -> tuple[int, ErrorCode]:
+    """The HTTP status and code of ``exc`` (:data:`ERRORS`)."""
+    return next((status, code) for kind, status, code in ERRORS if isinstance(exc, kind))
+
+
+def http_code(status: int) -> ErrorCode:
+    """The code of an HTTP refusal with ``status`` (:data:`HTTP_CODES`)."""
+    return HTTP_CODES.get(status, "internal_error" if status >= 500 else "bad_request")
+
+
+def error_body(status: int, code: ErrorCode, message: str) -> dict[str, dict[str, object]]:
     """The one error shape of every 4xx/5xx JSON answer."""
     return {"error": {"status": status, "code": code, "message": message}}
 
 
-def _answer(request: Request, status: int, code: str, message: str) -> Response:
+def _answer(request: Request, status: int, code: ErrorCode, message: str) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse(error_body(status, code, message), status_code=status)
     from html import escape
@@ -125,12 +156,12 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 
     @app.exception_handler(NewsprismError)
     async def _newsprism_error(request: Request, exc: NewsprismError) -> Response:
-        status = next((s for kind, s in STATUS if isinstance(exc, kind)), 400)
-        return _answer(request, status, type(exc).__name__, str(exc))
+        status, code = error_of(exc)
+        return _answer(request, status, code, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        answer = _answer(request, exc.status_code, "http_error", str(exc.detail))
+        answer = _answer(request, exc.status_code, http_code(exc.status_code), str(exc.detail))
         answer.headers.update(exc.headers or {})  # WWW-Authenticate on a 401
         return answer
 

@@ -16,9 +16,29 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+#: Every ``code`` an error answer may carry: one closed snake_case set, so a client can branch on
+#: it (``newsprism.web.app`` maps the exception hierarchy and HTTP refusals onto it; docs/web.md
+#: lists it, a test holds the three together). It used to be the exception's class name
+#: ("NotFoundError") beside "http_error" for every refusal, so a client had to know Python's
+#: class names and could not tell a 401 from a 415 without the status.
+ErrorCode = Literal[
+    "bad_request",
+    "unauthorized",
+    "forbidden",
+    "not_found",
+    "method_not_allowed",
+    "payload_too_large",
+    "unsupported_media_type",
+    "invalid_request",
+    "internal_error",
+    "model_unavailable",
+    "store_unavailable",
+]
+
+
 class Error(Model):
     status: int
-    code: str
+    code: ErrorCode
     message: str
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,41 @@ def test_span_columns_give_back_the_text_they_cite() -> None:
     assert TEXT_A[said.cue_start : said.cue_end] == "said"  # type: ignore[misc]
     nobody = next(r for r in quote_rows(stories) if r.quote_id == "q-nobody")
     assert (nobody.speaker_id, nobody.speaker, nobody.unresolved) == (None, None, "no speaker found")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_a_speaker_named_but_linked_to_no_entity_keeps_its_name_in_every_format(
+    tmp_path: Path, fmt: ExportFormat
+) -> None:
+    """story.json gives such a quote a ``speaker_name`` and no ``speaker``; the export used to
+    give it an empty ``speaker`` and nothing else, so "who said it" was lost."""
+    (item,) = exported()
+    pair = "Mira Kovac and Jon Berg"
+    analyses = tuple(
+        replace(
+            an,
+            quotes=tuple(
+                replace(q, speaker_text=pair, speaker_name=pair, unresolved=None) for q in an.quotes
+            ),
+        )
+        if an.article == "art-b"
+        else an
+        for an in item.story.analyses
+    )
+    stories = [replace(item, story=replace(item.story, analyses=analyses))]
+    path = tmp_path / f"quotes.{fmt}"
+    export(stories, "quotes", fmt, path)
+    back = {r["quote_id"]: r for r in read_back(path, fmt, TABLES["quotes"][0])}
+    assert (back["q-nobody"]["speaker_id"], back["q-nobody"]["speaker"]) == (None, None)
+    assert back["q-nobody"]["speaker_name"] == pair
+    linked = back["q-said"]
+    assert (linked["speaker"], linked["speaker_name"], linked["speaker_text"]) == (
+        "Mira Kovac",
+        "Kovac",
+        "Kovac",
+    )
+    names = [c.name for c in columns(TABLES["quotes"][0])]
+    assert names.index("speaker_name") == names.index("speaker") + 1, "beside the id and canonical name"
 
 
 def test_entities_quotes_and_the_network_name_an_actor_by_one_cross_story_id() -> None:

@@ -88,6 +88,66 @@ def test_nul_bytes_mean_binary_even_with_a_text_extension(tmp_path: Path) -> Non
     assert isinstance(result, Skip) and "binary" in result.reason
 
 
+PIER = (
+    "Harbour board delays the pier – Coast Weekly\n\n"
+    "The harbour board voted on Tuesday to delay the new pier by a year. "
+    "Its chair said the café owners on the quay had asked for more time.\n"
+)
+
+
+@pytest.mark.parametrize(("codec", "named"), [("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")])
+def test_utf16_without_a_byte_order_mark_is_read_as_utf16_not_skipped_as_binary(
+    tmp_path: Path, codec: str, named: str
+) -> None:
+    path = tmp_path / "pier.txt"
+    path.write_bytes(PIER.encode(codec))  # a NUL in every other byte, no BOM
+    doc = only(ingest(path))
+    assert isinstance(doc, RawDocument), doc
+    assert (doc.title, doc.outlet) == ("Harbour board delays the pier", "Coast Weekly")
+    assert "café owners" in doc.text and "\x00" not in doc.text
+    assert f"decoded as {named} (a file without a byte-order mark)" in doc.notes
+
+
+def test_utf16_without_a_byte_order_mark_keeps_its_kind(tmp_path: Path) -> None:
+    """The kind is judged from the text, not from bytes with a NUL after every letter."""
+    page = (
+        '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Coast Weekly</title>'
+        "<item><title>Pier delayed</title><link>https://coast.example/pier</link>"
+        "<description>The harbour board voted on Tuesday to delay the new pier by a year.</description>"
+        "</item></channel></rss>"
+    )
+    feed = tmp_path / "feed"  # no extension: the kind comes from the content
+    feed.write_bytes(page.encode("utf-16-be"))
+    lines = tmp_path / "news.jsonl"
+    lines.write_bytes(
+        ('{"title": "Pier delayed", "text": "' + PIER.splitlines()[2] + '"}\n').encode("utf-16-le")
+    )
+    got = ingest(feed, lines)
+    assert [(d.fmt, d.title) for d in got if isinstance(d, RawDocument)] == [
+        ("feed", "Pier delayed"),
+        ("jsonl", "Pier delayed"),
+    ], got
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Title line\n\x00\x01\x02\x00 body",  # NULs at random
+        b"A plain headline\n\nA body with one stray\x00 NUL byte in it, otherwise text.",
+        b"".join(i.to_bytes(2, "little") for i in range(0, 3000, 7)),  # 16-bit numbers
+        b"\x00\x00\x00\x00" * 64,
+    ],
+)
+def test_nul_bytes_that_are_not_utf16_text_are_still_skipped_and_the_reason_says_so(
+    tmp_path: Path, data: bytes
+) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(data)
+    result = only(ingest(path))
+    assert isinstance(result, Skip)
+    assert result.reason == "binary file (contains NUL bytes and is not UTF-16 text)"
+
+
 def test_a_non_feed_xml_file_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "config.xml"
     path.write_text('<?xml version="1.0"?><settings><colour>blue</colour></settings>', encoding="utf-8")
