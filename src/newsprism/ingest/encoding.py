@@ -61,10 +61,7 @@ def decode_text(data: bytes) -> Decoded | None:
                 return Decoded(data.decode(name))
             except UnicodeDecodeError:
                 return None
-    decoded = mostly_utf8(data)
-    if decoded is not None:
-        return decoded
-    decoded = _mixed_utf8(data)
+    decoded = _utf8(data, MIXED_SHARE)
     return decoded if decoded is not None else _detected(data)
 
 
@@ -122,49 +119,41 @@ def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("newsprism-cp1252", _as_cp1252)
 
 
-def _mixed_utf8(data: bytes) -> Decoded | None:
-    """``data`` holding both UTF-8 characters and bytes of a legacy code page (a UTF-8 file with
-    Latin-1 text pasted in): UTF-8, each byte it cannot decode read as Windows-1252, with a note;
-    ``None`` unless at least :data:`MIXED_SHARE` of its non-ASCII characters are valid UTF-8.
-
-    Too damaged for :func:`mostly_utf8`, such a file went to detection, which either found no
-    code page for it (the file was skipped as 'binary or undecodable') or read it in one that
-    turned its UTF-8 half into mojibake ("cafÃĐ"). A legacy text's valid share is near zero."""
-    replaced, bad = _invalid_utf8(data, MIXED_SHARE)
-    if replaced is None:
-        return None
-    plural = "byte" if bad == 1 else "bytes"
-    return Decoded(
-        data.decode("utf-8", errors="newsprism-cp1252"),
-        (f"decoded as UTF-8 with {bad} {plural} of another encoding read as Windows-1252",),
-    )
-
-
 def mostly_utf8(data: bytes) -> Decoded | None:
     """``data`` decoded as UTF-8 when it is valid UTF-8, or when at least :data:`UTF8_SHARE` of
     its non-ASCII characters are valid UTF-8 (the rest replaced by U+FFFD, with a note saying how
     many bytes); else ``None``. An ASCII text with a stray high byte has no valid multi-byte
     character to go by and is left to the declared charset or detection."""
+    return _utf8(data, UTF8_SHARE)
+
+
+def _utf8(data: bytes, least: float) -> Decoded | None:
+    """``data`` as UTF-8, decoded once, by the share of its non-ASCII characters that are valid:
+    all of them, the text; at least :data:`UTF8_SHARE`, the rest replaced by U+FFFD (a few
+    damaged bytes); at least ``least`` (:data:`MIXED_SHARE` from :func:`decode_text`), the rest
+    read as Windows-1252; else ``None`` (and ``None`` when no non-ASCII character is valid).
+
+    The Windows-1252 reading is for a UTF-8 file with Latin-1 text pasted in: too damaged to be
+    damage, such a file went to detection, which either found no code page for it (skipped as
+    'binary or undecodable') or read it in one that turned its UTF-8 half into mojibake
+    ("cafÃĐ"). A legacy text's valid share is near zero."""
     try:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    text, bad = _invalid_utf8(data, UTF8_SHARE)
-    if text is None:
-        return None
-    plural = "byte" if bad == 1 else "bytes"
-    return Decoded(text, (f"decoded as UTF-8 with {bad} invalid {plural} replaced by U+FFFD",))
-
-
-def _invalid_utf8(data: bytes, share: float) -> tuple[str | None, int]:
-    """``data`` decoded as UTF-8 with invalid bytes replaced by U+FFFD, and how many bytes were
-    invalid; the text is ``None`` unless at least ``share`` of its non-ASCII characters are
-    valid (and at least one is)."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     good = non_ascii - bad
-    return (None if good <= 0 or good < share * non_ascii else text), bad
+    if good <= 0 or good < least * non_ascii:
+        return None
+    plural = "byte" if bad == 1 else "bytes"
+    if good >= UTF8_SHARE * non_ascii:
+        return Decoded(text, (f"decoded as UTF-8 with {bad} invalid {plural} replaced by U+FFFD",))
+    return Decoded(
+        data.decode("utf-8", errors="newsprism-cp1252"),
+        (f"decoded as UTF-8 with {bad} {plural} of another encoding read as Windows-1252",),
+    )
 
 
 def decode_html(data: bytes) -> Decoded | None:

@@ -172,6 +172,11 @@ def _goes_on(paragraph: Sequence[SummarySentence], s: SummarySentence, texts: Ma
         return False
     if texts.get(span.article, "")[last.end : span.start].strip():
         return False
+    return _open(paragraph)
+
+
+def _open(paragraph: Sequence[SummarySentence]) -> bool:
+    """Whether the paragraph's sentences leave a quotation open (an odd number of marks)."""
     return sum(len(_DOUBLE_QUOTES.findall(p.text)) for p in paragraph) % 2 == 1
 
 
@@ -180,7 +185,7 @@ def leaves_open(paragraph: Sequence[SummarySentence], k: int) -> bool:
     the quotation goes on in its source past the part the summary took (``“We lost the lower
     town.`` of a quotation of several sentences). The briefs show an elision mark after it,
     outside the verbatim text, so the reader is not left looking for the closing mark."""
-    return k + 1 == len(paragraph) and sum(len(_DOUBLE_QUOTES.findall(p.text)) for p in paragraph) % 2 == 1
+    return k + 1 == len(paragraph) and _open(paragraph)
 
 
 def last_of_speaker(paragraph: Sequence[SummarySentence], k: int) -> bool:

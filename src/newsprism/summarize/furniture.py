@@ -82,14 +82,14 @@ MIN_MEDIUM_WORDS = 2
 MIN_MEDIUM_WORDS_YOU = 3  # "you" alone also opens explainers ("If you have a Hulu account, ...")
 
 
+_ONLINE = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|(?<![\w@])@\w{2,}"  # an e-mail address, a handle
 _ADDRESS = re.compile(
-    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"  # an e-mail address
-    r"|(?<![\w@])@\w{2,}"  # a handle
-    r"|\b(?:www\.|https?://)\S+"
-    r"|(?:\b1[-. ])?\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b",  # a phone number
+    _ONLINE
+    + r"|\b(?:www\.|https?://)\S+"
+    + r"|(?:\b1[-. ])?\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b",  # a phone number
     re.IGNORECASE,
 )
-_ONLINE_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|(?<![\w@])@\w{2,}")
+_ONLINE_ADDRESS = re.compile(_ONLINE)
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){1,4}"
 _REACHED = re.compile(rf"^{_NAME}(?:may|can|could) be (?:reached|contacted|e-?mailed)\b")
 _CONTACT_HIM = re.compile(
