@@ -493,14 +493,15 @@ def _stored_members(store: Store, story_id: str, summary_words: int) -> tuple[st
 
 def refresh_stories(store: Store, summary_words: int) -> int:
     """Analyse again every story whose articles changed (the store marks them stale), each in its
-    own transaction; return how many. A story whose articles did not change is not touched."""
+    own transaction; return how many were stored. A story whose articles did not change is not
+    touched; one that another writer changed while it was linked stays stale for that writer
+    (see :meth:`~newsprism.store.Store.set_story_analysis`)."""
     count = 0
     for story_id in store.stale_stories():
         check_interrupted()
         key, link = _stored_members(store, story_id, summary_words)
         story = link()
-        store.set_story_analysis(story_summary(story_id, story), key, story)
-        count += 1
+        count += store.set_story_analysis(story_summary(story_id, story), key, story)
     return count
 
 

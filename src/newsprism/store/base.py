@@ -260,8 +260,16 @@ class Store(ABC):
         """The stored analysis of ``story_id`` and its key (``None, None`` when stale or unknown)."""
 
     @abstractmethod
-    def set_story_analysis(self, summary: StorySummary, key: str, analysis: Story) -> None:
-        """Store a story's analysis under ``key`` with its listing fields, in one transaction."""
+    def set_story_analysis(self, summary: StorySummary, key: str, analysis: Story) -> bool:
+        """Store a story's analysis under ``key`` with its listing fields, in one transaction,
+        if the story still has exactly the articles ``analysis`` links (in order); return
+        whether it was stored (not when it was merged into another story meanwhile).
+
+        The trap: the analysis is linked outside any transaction (seconds for a large story),
+        and another writer may add an article to the story meanwhile, marking it stale. Writing
+        unconditionally would store the older analysis over that mark (and its article count
+        over the new one), so the story would read as fresh while describing fewer articles.
+        Refused, the story stays stale and the writer that changed it analyses it again."""
 
     @abstractmethod
     def stories(self, since: str | None = None, limit: int | None = None) -> list[StorySummary]:

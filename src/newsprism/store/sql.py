@@ -493,8 +493,9 @@ class SqlStore(Store):
             raise StoreError(f"stored analysis of story {story_id} cannot be read: {exc}") from None
 
     @_translated("write a story's analysis")
-    def set_story_analysis(self, summary: StorySummary, key: str, analysis: Story) -> None:
+    def set_story_analysis(self, summary: StorySummary, key: str, analysis: Story) -> bool:
         self._check_open()
+        linked = [a.id for a in analysis.articles]
         values = {
             "title": summary.title,
             "articles": summary.articles,
@@ -507,7 +508,12 @@ class SqlStore(Store):
             "analyzed_at": datetime.now(UTC),
         }
         with write_transaction(self._engine) as conn:
-            conn.execute(update(stories).where(stories.c.id == summary.id).values(values))
+            lock(conn, "stories")  # no membership change between the check and the write
+            members = select(story_articles.c.article_id).where(story_articles.c.story_id == summary.id)
+            if list(conn.scalars(members.order_by(story_articles.c.position))) != linked:
+                return False
+            written = conn.execute(update(stories).where(stories.c.id == summary.id).values(values))
+        return written.rowcount > 0  # 0: merged into another story meanwhile
 
     @_translated("read stories")
     def stories(self, since: str | None = None, limit: int | None = None) -> list[StorySummary]:

@@ -91,6 +91,22 @@ def test_only_the_stories_that_gained_articles_become_stale(store: Store) -> Non
     assert refresh_stories(store, 50) == 1
 
 
+def test_an_analysis_linked_before_another_writer_changed_the_story_is_refused(store: Store) -> None:
+    """What a second ingest does while the first links the story: B joins it; the analysis of
+    A alone must not be stored over the stale mark, nor its count of 1 over the listing's 2."""
+    put(store, [A], opened(A))
+    refresh_stories(store, 50)
+    key, linked_alone = store.story_analysis(S_A)
+    assert key is not None and linked_alone is not None
+    (listed_alone,) = store.stories()
+    put(store, [B], joined(B, S_A))
+    assert not store.set_story_analysis(listed_alone, key, linked_alone)
+    assert store.stale_stories() == [S_A]
+    assert store.story_analysis(S_A) == (None, None)
+    assert store.stories()[0].articles == 2
+    assert refresh_stories(store, 50) == 1 and store.stale_stories() == []
+
+
 def test_a_refreshed_story_is_stored_under_the_key_of_its_articles_and_settings(store: Store) -> None:
     put(store, [A, B], opened(A), joined(B, S_A))
     refresh_stories(store, 50)
