@@ -671,3 +671,33 @@ def test_an_organisation_speaks_by_its_whole_name_even_with_a_possessive_inside(
     doc = make_doc(rows, ents)
     (quote,) = extract_quotes(doc, "art", extract_mentions(doc, "art"))
     assert quote.speaker_name == "Harbour’s Gazette"
+
+
+def test_it_after_a_statement_is_the_statement_so_its_author_speaks_or_nobody_known(nlp: Language) -> None:
+    """ "It says" refers to the statement put forward after the last organisation: the author
+    that put it out speaks, and a statement whose author is only "they" is marked unresolved,
+    not read as the country named paragraphs before."""
+    text = (
+        "Canada was hit by a second wave of cancellations on Monday.\n"
+        "The label denied blocking the concert. Now they have put out another statement.\n"
+        "“We will license every performance of our artists,” it says.\n"
+        "The Halden Group issued a statement on Tuesday. “We regret the delay,” it said."
+    )
+    quotes = parsed_quotes(nlp, text)
+    license_ = next(q for q in quotes if q.text.startswith("We will license"))
+    assert license_.speaker_name is None and license_.speaker_text == "it"
+    regret = next(q for q in quotes if q.text.startswith("We regret"))
+    assert regret.speaker_name == "Halden Group"
+
+
+def test_it_after_a_statement_of_no_named_author_is_whoever_the_statement_is(nlp: Language) -> None:
+    """ "The statement said" names no author: "it" later still refers to the organisation the
+    statement is from, the last one put forward."""
+    text = (
+        "Two soldiers were killed in a crash, the Marsh Army said in a statement on Monday.\n"
+        "“The cause is under investigation,” the statement said.\n"
+        "It said it was withholding the names of the dead until their families were told."
+    )
+    quotes = parsed_quotes(nlp, text)
+    withholding = next(q for q in quotes if q.text.startswith("it was withholding"))
+    assert withholding.speaker_name == "Marsh Army"

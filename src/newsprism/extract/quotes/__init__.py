@@ -36,6 +36,7 @@ from .reported import content_of, reported_speech
 from .speaker_index import Antecedent, AntecedentPool, MentionIndex, PersonNames, SpanSet
 from .speakers import (
     ADDRESSEE_VERBS,
+    WRITTEN_NOUNS,
     Speaker,
     according_to,
     appositive,
@@ -396,6 +397,15 @@ def _antecedents(doc: Doc, mentions: MentionIndex, quoted: SpanSet) -> Anteceden
         elif m.label in {"ORG", "GPE"} and prominent:
             found.append(Antecedent(m.span.start, m.text, "org" if m.label == "ORG" else "place"))
     for tok in doc:
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            and tok.lemma_.lower() in WRITTEN_NOUNS
+            and not _inside(tok.idx, quoted)
+        ):
+            written = _written(tok, mentions)
+            if written is not None:
+                found.append(written)
         if tok.dep_ in {"nsubj", "nsubjpass"} and not _inside(tok.idx, quoted):
             conj_people = [c for c in tok.children if c.dep_ == "conj"]
             if tok.tag_ in {"NNS", "NNPS"} and any(c.lower_ in {"two", "both"} for c in tok.children):
@@ -410,6 +420,37 @@ def _antecedents(doc: Doc, mentions: MentionIndex, quoted: SpanSet) -> Anteceden
                 names = [fullest_name(t.text, persons, before=t.idx) for t in [tok, *conj_people]]
                 found.append(Antecedent(tok.idx, " and ".join(names), "group"))
     return found
+
+
+def _written(noun: Token, mentions: MentionIndex) -> Antecedent | None:
+    """A statement (or report, tweet ...) put forward as a subject or object, as an antecedent
+    named by its author when the sentence names one: the subject that put it out ("the ministry
+    issued a statement"), else the one it is from or by ("a statement from the ministry").
+
+    Put out by "they" or "we", its author is not known here ("it says" had read as a country
+    named paragraphs before); by anyone else, or with no author ("the statement said"), it is
+    no antecedent of its own: "it" refers to whoever the statement's author resolves to, the
+    last organisation, as before."""
+    if noun.dep_ == "dobj":
+        heads = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    else:
+        heads = [
+            g
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ in {"from", "by"}
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+    for head in heads:
+        m = mentions.at(head.idx, head.idx + len(head.text))
+        if m is not None and m.label == "PERSON":
+            name = fullest_name(m.text, mentions.persons, before=m.span.start)
+            return Antecedent(noun.idx, name, "document-person")
+        if m is not None and m.label in {"ORG", "GPE"}:
+            return Antecedent(noun.idx, m.text, "document-org")
+        if head.lower_ in {"they", "we"}:
+            return Antecedent(noun.idx, "", "document")
+    return None
 
 
 def _role_for(name: str, doc: Doc, persons: PersonNames) -> str | None:

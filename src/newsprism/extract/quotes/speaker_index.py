@@ -147,7 +147,8 @@ class Antecedent:
 
     pos: int
     name: str
-    kind: str  # person, person-weak, org, place (a country or city put forward as a subject), group
+    kind: str  # person, person-weak, org, place (a country or city put forward as a subject), group,
+    # document-person / document-org (a statement put forward, named by its author), document
 
 
 class AntecedentPool:

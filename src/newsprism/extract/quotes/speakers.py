@@ -238,6 +238,14 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 )
 MEDIA_NOUNS: frozenset[str] = frozenset(["newspaper", "paper", "daily", "outlet", "website"])
 """The :data:`DOCUMENT_NOUNS` only an organisation has (a definite one never refers to a place)."""
+WRITTEN_NOUNS: frozenset[str] = frozenset(
+    ["statement", "readout", "report", "communique", "document", "release", "transcript", "tweet", "post"]
+)
+"""The :data:`DOCUMENT_NOUNS` that are things written, not who writes them: what "it" may refer
+to ("they put out another statement ... 'we agreed', it says")."""
+#: Antecedent kinds of a written thing (:data:`WRITTEN_NOUNS`) by its named author's speaker
+#: kind; "document" when the author is not named.
+DOCUMENT_KINDS: dict[str, str] = {"document-person": "person", "document-org": "org", "document": "org"}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _ORG_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "we", "their"})
@@ -543,9 +551,14 @@ def resolve(
                 return Speaker(text, start, end, fullest_name(a.name, persons, prefer=prefer, before=a.pos))
             return Speaker(text, start, end, unresolved="pronoun with no earlier person")
         if low in _ORG_PRONOUNS:
-            a = _last(antecedents, at, {"org", "place"})
+            # a statement put forward after the last organisation is what "it" says, so its
+            # author speaks, or nobody known ("it says" had become a country named paragraphs
+            # before the statement of a pronoun "they")
+            a = _last(antecedents, at, {"org", "place", *DOCUMENT_KINDS})
+            if a and a.kind in DOCUMENT_KINDS and not a.name:
+                return Speaker(text, start, end, unresolved="a document with no named author", kind="org")
             if a:
-                return Speaker(text, start, end, a.name, kind="org")
+                return Speaker(text, start, end, a.name, kind=DOCUMENT_KINDS.get(a.kind, "org"))
             return Speaker(text, start, end, unresolved="pronoun with no earlier organisation")
         if low in _PLURAL_PRONOUNS:
             a = _last(antecedents, at, {"group"})
