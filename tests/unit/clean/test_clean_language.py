@@ -77,3 +77,15 @@ def test_the_text_outweighs_a_wrong_page_declaration() -> None:
 def test_a_declaration_decides_only_when_the_text_cannot() -> None:
     assert detect_language("Elston 3, Rockledge 1", declared="pt") == "pt"
     assert detect_language("Elston 3, Rockledge 1") is None
+
+
+def test_a_standings_table_does_not_drown_the_prose_around_it() -> None:
+    """Names and figures in table rows are no language's stopwords: the few lines of prose
+    around a long table tell its language, not the page's declaration."""
+    prose = (
+        "Nesta página você encontra a classificação atualizada da liga depois de cada rodada.\n"
+        "Coloque nos seus favoritos e venha sempre conferir os pontos dos pilotos!\n"
+    )
+    rows = "".join(f"| {i} | Jordan Tamsin Okafor | {5000 - 7 * i} | {i % 4} |\n" for i in range(1, 41))
+    assert detect_language(prose + rows, "en") == "pt"
+    assert detect_language(rows, "en") == "en"  # a table alone: the declaration decides
