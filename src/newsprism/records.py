@@ -14,7 +14,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal, Protocol, TypeVar
 
@@ -163,6 +163,14 @@ class Skip:
 
     source: str
     reason: str
+
+
+def noted(result: RawDocument | Skip, notes: tuple[str, ...]) -> RawDocument | Skip:
+    """``result`` with ``notes`` (how a reader decoded its bytes) before its own, if it is a
+    document; a Skip already says why."""
+    if isinstance(result, RawDocument) and notes:
+        return replace(result, notes=notes + result.notes)
+    return result
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,10 @@ from __future__ import annotations
 import codecs
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from ..config import Settings
-from ..records import RawDocument, Skip
-from .encoding import TooLarge, decode_text, gunzip, gunzip_head, utf16_without_bom
+from ..records import RawDocument, Skip, noted
+from .encoding import TooLarge, decode_text, gunzip, gunzip_head, wide_encoding
 from .feed import read_feed
 from .html import extract_html, read_html
 from .jsonl import read_json, read_jsonl
@@ -74,20 +73,24 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawDocument | Skip]:
     if kind == "warc":
         yield from read_warc(source, data, max_bytes)
         return
-    utf16 = None if binary_format(data) else utf16_without_bom(data)  # an image is asked nothing
-    if utf16 is None:
+    wide = None if binary_format(data) else wide_encoding(data)  # an image is asked nothing
+    if wide is None:
         yield from _read_bytes(source, kind, data)
+        return
+    decoded = wide.decode(data)
+    if decoded is None:
+        yield Skip(source, wide.undecodable)
         return
     # Transcoded to UTF-8 (with its BOM, so an XML declaration of UTF-16 does not mislead the feed
     # reader), the kind judged again from the text: the sniffer and the readers read bytes as
     # 8-bit text, and a NUL after every letter hid the kind and read as binary.
-    data = codecs.BOM_UTF8 + utf16.text.encode("utf-8")
+    data = codecs.BOM_UTF8 + decoded.text.encode("utf-8")
     for result in _read_bytes(source, _kind(named, data), data):
-        yield _noted(result, utf16.notes)
+        yield noted(result, decoded.notes)
 
 
 def _read_bytes(source: str, kind: Kind, data: bytes) -> Iterator[RawDocument | Skip]:
-    """The articles in ``data`` (not a WARC, any UTF-16 without a BOM already transcoded) read as
+    """The articles in ``data`` (not a WARC, any UTF-16 or UTF-32 already transcoded) read as
     ``kind``, or why it is skipped."""
     reason = binary_reason(data)
     if reason:
@@ -108,14 +111,7 @@ def _read_bytes(source: str, kind: Kind, data: bytes) -> Iterator[RawDocument | 
         yield Skip(source, "file contains only whitespace")
     else:
         for result in _read_decoded(source, kind, decoded.text):
-            yield _noted(result, decoded.notes)
-
-
-def _noted(result: RawDocument | Skip, notes: tuple[str, ...]) -> RawDocument | Skip:
-    """``result`` with ``notes`` (how its bytes were decoded) before its own, if it is a document."""
-    return (
-        replace(result, notes=notes + result.notes) if isinstance(result, RawDocument) and notes else result
-    )
+            yield noted(result, decoded.notes)
 
 
 def _read_decoded(source: str, kind: Kind, content: str) -> Iterator[RawDocument | Skip]:

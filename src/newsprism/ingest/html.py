@@ -108,9 +108,10 @@ class HtmlPage:
         )
 
 
-def extract_html(html: bytes | str) -> HtmlPage | None:
-    """Main text and metadata of an HTML page, or ``None`` when it has no extractable main text."""
-    decoded = decode_html(html) if isinstance(html, bytes) else Decoded(html)
+def extract_html(html: bytes | str, charset: str | None = None) -> HtmlPage | None:
+    """Main text and metadata of an HTML page, or ``None`` when it has no extractable main text;
+    ``charset`` is the one its HTTP headers declare, if any."""
+    decoded = decode_html(html, charset) if isinstance(html, bytes) else Decoded(html)
     if decoded is None or not decoded.text.strip():
         return None
     tree = load_html(decoded.text)
@@ -171,10 +172,11 @@ def _paragraph_chars(tree: Any) -> int:
 
 
 def read_html(
-    source: str, data: bytes | str, fmt: str = "html", url: str | None = None
+    source: str, data: bytes | str, fmt: str = "html", url: str | None = None, charset: str | None = None
 ) -> RawDocument | Skip:
-    """One article from an HTML page; ``url`` is used when the page names no canonical URL."""
-    page = extract_html(data)
+    """One article from an HTML page; ``url`` is used when the page names no canonical URL,
+    ``charset`` is the one its HTTP headers declare."""
+    page = extract_html(data, charset)
     if page is None:
         return Skip(source, "no main text found in the HTML page")
     return page.document(source, fmt, fallback_url=url)

@@ -69,15 +69,15 @@ def binary_format(data: bytes) -> str | None:
 def binary_reason(data: bytes) -> str | None:
     """Why ``data`` is binary rather than text (``None`` when it looks like text).
 
-    NUL bytes mean binary only once UTF-16 without a byte-order mark has been read as such
-    (:func:`~newsprism.ingest.encoding.utf16_without_bom`, which :func:`~newsprism.ingest.read_input`
+    NUL bytes mean binary only once UTF-16 and UTF-32 have been read as such
+    (:func:`~newsprism.ingest.encoding.wide_encoding`, which :func:`~newsprism.ingest.read_input`
     runs first): a UTF-16 text has a NUL in every other byte, and was skipped here as binary."""
     known = binary_format(data)
     if known:
         return f"binary file ({known})"
     # UTF-16/32 text with a BOM legitimately contains NUL bytes (without one it was read first).
-    if b"\x00" in data[:8192] and not data.startswith(_UNICODE_BOMS):
-        return "binary file (contains NUL bytes and is not UTF-16 text)"
+    if b"\x00" in data[:8192] and not data.startswith((*_UNICODE_BOMS, b"\x00\x00\xfe\xff")):
+        return "binary file (contains NUL bytes and is not UTF-16 or UTF-32 text)"
     return None
 
 

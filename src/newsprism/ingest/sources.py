@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Skip
-from .encoding import gunzip_head
+from .encoding import WIDE_HEAD, gunzip_head, wide_encoding
 from .sniff import GZIP_MAGIC, Kind, kind_from_name, sniff_kind
 
 #: The kinds read record by record when larger than max_bytes.
@@ -126,9 +126,14 @@ def streamable_kind(source: str) -> tuple[Kind | None, bool]:
     if named is not None:  # a named kind needs no look inside (the file may be huge)
         return (named if named in STREAMED else None), gzipped
     with open(source, "rb") as fh:
-        head = fh.read(4096)
+        head = fh.read(WIDE_HEAD)
     gzipped = gzipped or head.startswith(GZIP_MAGIC)
-    kind = sniff_kind(gunzip_head(head, 4096) if head.startswith(GZIP_MAGIC) else head)
+    if head.startswith(GZIP_MAGIC):
+        head = gunzip_head(head, WIDE_HEAD)
+    wide = wide_encoding(head)  # the sniffer reads 8-bit text: "\x00{" is no JSON object
+    if wide is not None:
+        head = head.decode(wide.codec, errors="ignore").encode("utf-8")
+    kind = sniff_kind(head)
     return (kind if kind in STREAMED else None), gzipped
 
 

@@ -18,6 +18,7 @@ import io
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr
 from dataclasses import replace
+from email.message import Message
 from typing import Any, BinaryIO, TypeVar
 
 from warcio.archiveiterator import ArchiveIterator
@@ -100,7 +101,7 @@ def read_warc(source: str, data: bytes | BinaryIO, max_bytes: int) -> Iterator[R
                 yield Skip(where, f"record larger than max_bytes ({max_bytes})")
             else:
                 uri = record.rec_headers.get_header("WARC-Target-URI")
-                yield _read_record(where, payload, uri, warnings.take())
+                yield _read_record(where, payload, uri, _charset(record), warnings.take())
     # warcio raises ArchiveLoadFailed for most damage, but arbitrary errors (AttributeError on a
     # truncated header, zlib errors, ...) for the rest: all of them mean a malformed archive.
     except Exception as exc:
@@ -121,15 +122,29 @@ def _why(exc: Exception) -> str:
     return f"a record's header or body is truncated or damaged ({type(exc).__name__} in warcio)"
 
 
-def _read_record(where: str, payload: bytes, uri: str | None, notes: tuple[str, ...]) -> RawDocument | Skip:
+def _read_record(
+    where: str, payload: bytes, uri: str | None, charset: str | None, notes: tuple[str, ...]
+) -> RawDocument | Skip:
     """One record's page; a failure here is this record's, not the archive's."""
     try:
-        page = read_html(where, payload, fmt="warc", url=uri)
+        page = read_html(where, payload, fmt="warc", url=uri, charset=charset)
     except Exception as exc:  # a library failure on one page must not lose the rest of the archive
         return Skip(where, f"unreadable record ({type(exc).__name__}: {exc})")
     if isinstance(page, RawDocument) and notes:
         return replace(page, notes=page.notes + notes)
     return page
+
+
+def _charset(record: Any) -> str | None:
+    """The charset the record's HTTP ``Content-Type`` declares (``None`` when it declares none):
+    a page without a ``<meta charset>`` was left to detection although its server named its
+    encoding. :func:`~newsprism.ingest.encoding.decode_html` weighs it as it weighs a ``<meta>``."""
+    ctype = record.http_headers.get_header("Content-Type") if record.http_headers else None
+    if not ctype:
+        return None
+    header = Message()
+    header["Content-Type"] = ctype
+    return header.get_content_charset()
 
 
 def _is_html(record: Any, payload: bytes) -> bool:

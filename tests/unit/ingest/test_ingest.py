@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import shutil
@@ -95,12 +96,20 @@ PIER = (
 )
 
 
-@pytest.mark.parametrize(("codec", "named"), [("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")])
-def test_utf16_without_a_byte_order_mark_is_read_as_utf16_not_skipped_as_binary(
+@pytest.mark.parametrize(
+    ("codec", "named"),
+    [
+        ("utf-16-le", "UTF-16 LE"),
+        ("utf-16-be", "UTF-16 BE"),
+        ("utf-32-le", "UTF-32 LE"),
+        ("utf-32-be", "UTF-32 BE"),
+    ],
+)
+def test_utf16_or_utf32_without_a_byte_order_mark_is_read_not_skipped_as_binary(
     tmp_path: Path, codec: str, named: str
 ) -> None:
     path = tmp_path / "pier.txt"
-    path.write_bytes(PIER.encode(codec))  # a NUL in every other byte, no BOM
+    path.write_bytes(PIER.encode(codec))  # a NUL in every other byte (three in four), no BOM
     doc = only(ingest(path))
     assert isinstance(doc, RawDocument), doc
     assert (doc.title, doc.outlet) == ("Harbour board delays the pier", "Coast Weekly")
@@ -145,7 +154,48 @@ def test_nul_bytes_that_are_not_utf16_text_are_still_skipped_and_the_reason_says
     path.write_bytes(data)
     result = only(ingest(path))
     assert isinstance(result, Skip)
-    assert result.reason == "binary file (contains NUL bytes and is not UTF-16 text)"
+    assert result.reason == "binary file (contains NUL bytes and is not UTF-16 or UTF-32 text)"
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ],
+)
+def test_utf32_and_utf16_with_a_byte_order_mark_are_read_whatever_the_byte_order(
+    tmp_path: Path, bom: bytes, codec: str
+) -> None:
+    """A UTF-32 BE file starts with two NUL bytes (its mark is 00 00 FE FF), and was skipped as
+    binary; a marked file needs no note."""
+    path = tmp_path / "pier"  # no extension: the kind comes from the decoded text
+    path.write_bytes(bom + PIER.encode(codec))
+    doc = only(ingest(path))
+    assert isinstance(doc, RawDocument), doc
+    assert doc.title == "Harbour board delays the pier" and "café owners" in doc.text and doc.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (PIER.encode("utf-32-le")[:-1], "looks like UTF-32 LE text but does not decode as UTF-32 LE"),
+        (PIER.encode("utf-16-be")[:-1], "looks like UTF-16 BE text but does not decode as UTF-16 BE"),
+        (
+            codecs.BOM_UTF16_LE + "pier 😀".encode("utf-16-le")[:-2],
+            "starts with a UTF-16 LE byte-order mark but",
+        ),
+    ],
+)
+def test_utf16_or_utf32_cut_short_is_skipped_as_such_not_read_as_garbage(
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
+    path = tmp_path / "pier.txt"
+    path.write_bytes(data)
+    result = only(ingest(path))
+    assert isinstance(result, Skip) and result.reason.startswith(reason), result
+    assert result.reason.endswith("(truncated or damaged)")
 
 
 def test_a_non_feed_xml_file_is_skipped(tmp_path: Path) -> None:

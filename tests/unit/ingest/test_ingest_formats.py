@@ -215,3 +215,70 @@ def test_a_feed_entry_without_text_is_skipped(tmp_path: Path) -> None:
     empty, full = ingest(path)
     assert isinstance(empty, Skip) and empty.source == f"{path}#entry-1"
     assert isinstance(full, RawDocument) and full.text == "Some words here."
+
+
+KEEPERS_RU = (
+    "<html lang='ru'><head><title>Забастовка смотрителей маяка</title></head><body><article>"
+    + "<p>Смотрители маяка на северном мысе начали забастовку в четверг утром, и паромная компания "
+    "отменила все рейсы до тех пор, пока огни снова не зажгут.</p>" * 3 + "</article></body></html>"
+)
+
+
+def _warc_of(path: Path, pages: list[tuple[str, bytes]]) -> None:
+    """A WARC with one HTML response record per ``(Content-Type, body)``."""
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for n, (ctype, body) in enumerate(pages):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            uri = f"https://cape.example/{n}"
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
+
+
+def test_a_utf16_warc_record_is_read_as_utf16_with_or_without_a_charset_header(tmp_path: Path) -> None:
+    """Cyrillic in UTF-16 LE is valid UTF-8 (U+0430-U+044F are the bytes "0"-"O" and 0x04), and a
+    WARC record's page, unlike a file, was not checked for UTF-16: "010AB>2:0" for "Забастовка"."""
+    body = KEEPERS_RU.encode("utf-16-le")
+    path = tmp_path / "cape.warc"
+    _warc_of(
+        path,
+        [
+            ("text/html; charset=utf-16le", body),
+            ("text/html", body),
+            ("text/html", KEEPERS_RU.encode("utf-32-be")),
+        ],
+    )
+    docs = list(iter_documents([str(path)], Settings()))
+    assert [d.title if isinstance(d, RawDocument) else d for d in docs] == [
+        "Забастовка смотрителей маяка"
+    ] * 3
+    assert all(isinstance(d, RawDocument) and "паромная компания" in d.text for d in docs)
+    assert [d.notes for d in docs if isinstance(d, RawDocument)] == [
+        ("decoded as UTF-16 LE (a file without a byte-order mark)",),
+        ("decoded as UTF-16 LE (a file without a byte-order mark)",),
+        ("decoded as UTF-32 BE (a file without a byte-order mark)",),
+    ]
+
+
+def test_a_warc_records_charset_header_decodes_a_page_without_a_meta_charset(tmp_path: Path) -> None:
+    """A Windows-1250 page declaring its charset only in the HTTP header was left to detection,
+    which read "stoją" as "stoj¹" and "żeglarze" as "æeglarze"."""
+    polish = (
+        "<html lang='pl'><head><title>Strajk latarników</title></head><body><article>"
+        + "<p>Strajk latarników: promy stoją w porcie, żeglarze czekają od czwartku na wieści.</p>" * 3
+        + "</article></body></html>"
+    )
+    path = tmp_path / "cape.warc"
+    _warc_of(
+        path,
+        [
+            ("text/html; charset=windows-1250", polish.encode("cp1250")),
+            ("text/html; charset=utf-16", ARTICLE),
+        ],
+    )
+    pl, en = iter_documents([str(path)], Settings())
+    assert isinstance(pl, RawDocument) and pl.title == "Strajk latarników" and pl.notes == ()
+    assert "promy stoją w porcie, żeglarze czekają" in pl.text
+    # a header of UTF-16 over bytes with no NUL in them is not believed (WHATWG reads it as UTF-8)
+    assert isinstance(en, RawDocument) and en.title == "Night trains return to the coast line"

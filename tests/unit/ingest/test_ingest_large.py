@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -139,3 +140,76 @@ def test_an_invalid_published_value_in_jsonl_is_noted(tmp_path: Path) -> None:
     assert doc.notes == (
         "'published' value \"the other day\" is not a date; the date is inferred from the text",
     )
+
+
+# Lines of my own: one ASCII, one accented, one Cyrillic (U+0430-U+044F are ASCII bytes in UTF-16 LE).
+_WIDE_LINES = [
+    {"title": "Ferry route closed", "text": "The lighthouse keepers walked out on Thursday morning."},
+    {"title": "Keepers' union", "text": "Inés Børresen, the union's secretary, spoke at the quay."},
+    {"title": "Паромы стоят", "text": "Смотрители маяка на северном мысе начали забастовку в четверг."},
+]
+
+
+def _wide_jsonl(codec: str, bom: bytes = b"", repeat: int = 20) -> bytes:
+    lines = "\n".join(json.dumps(obj, ensure_ascii=False) for obj in _WIDE_LINES * repeat) + "\n"
+    return bom + lines.encode(codec)
+
+
+@pytest.mark.parametrize(
+    ("name", "codec", "bom", "note"),
+    [
+        ("news.jsonl", "utf-16-le", b"", ("decoded as UTF-16 LE (a file without a byte-order mark)",)),
+        ("news.jsonl.gz", "utf-16-be", b"", ("decoded as UTF-16 BE (a file without a byte-order mark)",)),
+        (
+            "news-without-extension",
+            "utf-16-be",
+            b"",
+            ("decoded as UTF-16 BE (a file without a byte-order mark)",),
+        ),
+        ("news.jsonl", "utf-32-le", b"", ("decoded as UTF-32 LE (a file without a byte-order mark)",)),
+        ("news.jsonl", "utf-16-le", codecs.BOM_UTF16_LE, ()),
+        ("news.ndjson", "utf-32-be", codecs.BOM_UTF32_BE, ()),
+    ],
+)
+def test_a_streamed_utf16_or_utf32_jsonl_is_read_like_a_small_one(
+    tmp_path: Path, name: str, codec: str, bom: bytes, note: tuple[str, ...]
+) -> None:
+    """Read as bytes line by line, a UTF-16 LE line ended inside its newline (``\\n\\x00``) and
+    each was guessed alone: the accented lines came out right, the ASCII ones were 'malformed
+    JSON' and the Cyrillic ones garbage."""
+    data = _wide_jsonl(codec, bom)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    # far smaller than the file (383 bytes gzipped), larger than a line (198 bytes in UTF-16)
+    results = ingest([path], max_bytes=1_000 if "32" in codec else 300)
+    assert all(isinstance(r, RawDocument) for r in results), [r for r in results if isinstance(r, Skip)][:3]
+    assert [(r.title, r.text) for r in results if isinstance(r, RawDocument)] == [
+        (obj["title"], obj["text"]) for obj in _WIDE_LINES * 20
+    ]
+    assert {r.notes for r in results if isinstance(r, RawDocument)} == {note}
+    assert results[0].source == f"{path}:1"
+
+
+def test_a_streamed_utf16_jsonl_damaged_midway_says_from_which_line_it_was_not_read(tmp_path: Path) -> None:
+    data = _wide_jsonl("utf-16-le", repeat=60)
+    cut = len(data) * 3 // 4 // 2 * 2  # past the head the encoding is judged on
+    path = tmp_path / "news.jsonl"
+    path.write_bytes(data[:cut] + "\ud83d".encode("utf-16-le", "surrogatepass") + b"A\x00" + data[cut:])
+    results = ingest([path], max_bytes=1_000)
+    *read, last = results
+    assert read and all(isinstance(r, RawDocument) for r in read)
+    assert isinstance(last, Skip) and last.source == f"{path}:{len(read) + 1}"
+    assert last.reason == (
+        "looks like UTF-16 LE text but does not decode as UTF-16 LE (truncated or damaged); "
+        "this line and the rest of the file are not read"
+    )
+
+
+def test_in_a_streamed_utf16_jsonl_the_line_cap_counts_the_files_bytes(tmp_path: Path) -> None:
+    big = json.dumps({"title": "Huge", "text": "word " * 300})  # 1,500 characters: 3,000 bytes
+    lines = "\n".join(json.dumps(obj) for obj in _WIDE_LINES[:1] * 4) + "\n" + big + "\n"
+    path = tmp_path / "news.jsonl"
+    path.write_bytes((lines + lines).encode("utf-16-le"))
+    results = ingest([path], max_bytes=2_000)
+    assert [r.reason for r in results if isinstance(r, Skip)] == ["line larger than max_bytes (2000)"] * 2
+    assert sum(isinstance(r, RawDocument) for r in results) == 8

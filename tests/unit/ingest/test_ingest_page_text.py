@@ -7,9 +7,11 @@ import json
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from newsprism.clean import to_article
 from newsprism.config import Settings
-from newsprism.ingest import iter_documents
+from newsprism.ingest import encoding, iter_documents
 from newsprism.ingest.encoding import decode_html, decode_text
 from newsprism.ingest.html import extract_html, read_html, text_length
 from newsprism.records import RawDocument
@@ -160,3 +162,34 @@ def test_a_sub_heading_stays_in_the_body_while_the_repeated_headline_leaves_it()
     )
     assert page is not None and page.title == "Harbour board approves café lease"
     assert "What the lease says" in page.text and "Harbour board approves" not in page.text
+
+
+def test_a_legacy_page_is_decoded_as_utf8_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its UTF-8 reading (too few valid characters to be damage) was made before the declared
+    charset was tried and again after it failed; one reading serves both questions."""
+    readings: list[bytes] = []
+    real = encoding.Utf8.of
+
+    def counted(data: bytes) -> encoding.Utf8:
+        readings.append(data)
+        return real(data)
+
+    monkeypatch.setattr(encoding.Utf8, "of", staticmethod(counted))
+    legacy = _page(f"<p>{SENTENCE} Mayor Tomás Nuñez agreed.</p>" * 3, '<meta charset="no-such-charset">')
+    decoded = decode_html(legacy.encode("latin-1"))
+    assert decoded is not None and "Tomás Nuñez" in decoded.text
+    assert len(readings) == 1
+
+
+def test_utf8_with_pasted_bytes_reads_the_same_whichever_way_it_is_asked() -> None:
+    """One decode keeps the invalid bytes; replacing them or reading them as Windows-1252 gives
+    what a ``replace`` or a Windows-1252 decode of those bytes gives."""
+    utf8 = f"{SENTENCE} Crêpes cost €3.\n".encode()
+    damaged = utf8 * 20 + b"a cut \xe2\x82 euro and a stray \x92 quote\n"
+    assert decode_text(damaged) == encoding.Decoded(
+        damaged.decode("utf-8", errors="replace"),
+        ("decoded as UTF-8 with 2 invalid bytes replaced by U+FFFD",),
+    )
+    pasted = utf8 * 2 + "Straße, crème brûlée\n".encode("cp1252")  # 6 valid, 4 pasted
+    decoded = decode_text(pasted)
+    assert decoded is not None and decoded.text == (utf8 * 2).decode() + "Straße, crème brûlée\n"
