@@ -95,6 +95,23 @@ RULES: tuple[PhraseRule, ...] = (
         "image credit",
         raw=True,
     ),
+    # The labels a page writes for screen readers beside a picture, each its own line of the
+    # page's text (BBC: "Image copyright Getty Images", "Image source, Reuters", "Image caption
+    # Crews at the ..."): the caption has no end punctuation, so the sentence splitter runs it
+    # into the lede on the next line and the summary loses the lede with the caption. A credit
+    # is a name, never a sentence ("Image copyright law ... ." is news); a caption line is one.
+    PhraseRule(
+        re.compile(
+            r"^(?:image|picture|photo|media) (?:copyright|source)\b[,:]?\s*[^.!?]{1,80}$", re.IGNORECASE
+        ),
+        "image credit",
+        raw=True,
+    ),
+    PhraseRule(
+        re.compile(r"^(?:image|picture|photo|media|video) caption\b[,:]?\s*\S.*$", re.IGNORECASE),
+        "image caption",
+        raw=True,
+    ),
 )
 
 

@@ -8,6 +8,7 @@ cluster; nothing in it parses text again, so its cost over the bare spaCy pass s
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -24,6 +25,12 @@ from .timex import anchor_date_of, extract_time_expressions, infer_publication_d
 _CONTINUATION = frozenset(",;:)]}")
 #: Least share of sentences starting upper-case for a lower-case start to mean a split-off piece.
 _CASED_SHARE = 0.8
+_PERIOD_NAME = re.compile(r"\b([A-Z]{1,4}\.)[ \t]+([A-Z]{2,})\b")
+_ENDS_ABBREVIATION = re.compile(r"\b[A-Z]{1,4}\.$")
+_CAPS_WORD = re.compile(r"[A-Z]{2,}\b")
+MIN_NAME_REPEATS = 3
+"""Times an article writes one capitalised abbreviation, its period and one all-caps word
+together ("the ID. SPACE VIZZION", a model name) for the pair to be a name, not a boundary."""
 
 
 def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
@@ -55,7 +62,9 @@ def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     A piece like that, on the same line as the sentence before it, is joined to that sentence, so
     sentence alignment sees the whole statement. A lower-case start only counts in a text whose
     sentences mostly start upper-case (a lower-cased corpus, like Multi-News, has no such clue),
-    and words that start lower-case but are names ("iPhone", "eBay") keep their sentence. The
+    and words that start lower-case but are names ("iPhone", "eBay") keep their sentence. A name
+    written with a period that the article repeats ("the ID. SPACE VIZZION") is not cut either
+    (:func:`_repeated_name`). The
     quality flags still read the parser's own cuts. Spans are trimmed of the whitespace the
     parser keeps at a sentence's edges (a paragraph break is a token of the sentence before it),
     so a sentence cited anywhere downstream is its words only.
@@ -64,6 +73,7 @@ def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     sents = [(s.start_char, s.end_char, text[s.start_char : s.end_char].lstrip()) for s in doc.sents]
     letters = [head[0] for _, _, head in sents if head[:1].isalpha()]
     cased = sum(ch.isupper() for ch in letters) >= _CASED_SHARE * len(letters)
+    names = Counter(m.groups() for m in _PERIOD_NAME.finditer(text))
     spans: list[tuple[int, int]] = []
     for start, end, head in sents:
         first = head[:1]
@@ -71,7 +81,8 @@ def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
         # after "?" or "!" a lower-case word is usually a new sentence of informal text
         lower = cased and first.islower() and not head[1:2].isupper() and before.rstrip()[-1:] == "."
         same_line = before.strip() != "" and "\n" not in before[len(before.rstrip()) :]
-        if (first in _CONTINUATION or lower) and same_line:
+        named = _repeated_name(before, head, names)
+        if (first in _CONTINUATION or lower or named) and same_line:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
@@ -79,6 +90,18 @@ def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
         spans = [part for start, end in spans for part in _label_lines(text, start, end)]
     trimmed = (trim_span(text, start, end) for start, end in spans)
     return tuple((start, end) for start, end in trimmed if end > start)
+
+
+def _repeated_name(before: str, head: str, names: Counter[tuple[str, ...]]) -> bool:
+    """Whether the parser cut inside a name written with a period: ``before`` ends with a
+    capitalised abbreviation and ``head`` opens with an all-caps word, a pair the article writes
+    at least :data:`MIN_NAME_REPEATS` times ("... to give the ID." / "SPACE VIZZION a near-50:50
+    weight distribution."). Not the pair's form alone: an acronym ending a sentence before one
+    opening the next is ordinary news ("... to join the TPP. CREDO Action also bought ads", "the
+    US. PTI"); a sentence boundary does not come back with the same words on both sides."""
+    end = _ENDS_ABBREVIATION.search(before.rstrip())
+    word = _CAPS_WORD.match(head)
+    return end is not None and word is not None and names[(end.group(0), word.group(0))] >= MIN_NAME_REPEATS
 
 
 _LABEL_WORDS = 8

@@ -210,8 +210,9 @@ def _drop_asides(tree: Any) -> None:
 
 
 def _drop_credit_lines(body: str) -> str:
-    """``body`` without lines that are photo credits ("Photo: Lena Marsh/Getty Images"), the same
-    rule the plain-text cleaner applies, and caption lines ending in an agency credit."""
+    """``body`` without lines that are photo credits ("Photo: Lena Marsh/Getty Images") or
+    labelled captions ("Image caption ..."), the same rules the plain-text cleaner applies, and
+    caption lines ending in an agency credit."""
     lines = body.split("\n")
     kept = [line for line in lines if not _is_credit(line)]
     return "\n".join(kept) if len(kept) < len(lines) else body
@@ -219,7 +220,7 @@ def _drop_credit_lines(body: str) -> str:
 
 def _is_credit(line: str) -> bool:
     rule = phrases.match(line)
-    if rule is not None and rule.reason == "image credit":
+    if rule is not None and rule.reason in ("image credit", "image caption"):
         return True
     return len(line) <= 300 and _CREDIT_END.search(line.strip()) is not None
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, ArticleAnalysis, Paired, paired
 from ..words import light_stem
 from .context import Context, QuoteIndex, Standing, standing
-from .furniture import caption, labelled, machinery, news_start, site_address
+from .furniture import AD_LABEL, caption, labelled, machinery, news_start, site_address
 from .text import CUE, terms, word_count
 
 MIN_WORDS = 6
@@ -28,7 +28,7 @@ _QUOTES = '"“”'
 _END = ".!\"'”’)"
 _BOILERPLATE = re.compile(
     r"(?:subscrib(?:e|ing)\b|sign up|newsletter sign|click here|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©|"
-    r"follow us|^advertisement\b|read more|related:|&#\d+;|\bphoto:|\bimage:|\bvideo:|getty images|"
+    rf"follow us|^{AD_LABEL}|read more|related:|&#\d+;|\bphoto:|\bimage:|\bvideo:|getty images|"
     r"(?:use of|uses|enable|accept|allow) cookies|terms of (?:use|service)|privacy policy|share this|"
     r"comments? (?:are|have been)|this (?:article|story) (?:was|has been) (?:updated|corrected)|"
     r"support our journalism|enable javascript|javascript (?:is|must be)|your browser|log ?in\b|email us)",

@@ -170,6 +170,19 @@ _LABEL = (
 )
 """The page's controls and labels that no sentence of news opens with."""
 _PAGE_LABEL = re.compile(_LABEL, re.IGNORECASE)
+_AD_HEADS = (
+    "revenue revenues spending sales income rates budget budgets market markets campaign campaigns "
+    "agency agencies industry business space slots costs dollars money expenditure executives"
+)
+AD_LABEL = rf"(?:photo\s+)?advertisement\b(?!\s+(?-i:{'|'.join(_AD_HEADS.split())})\b)"
+"""The page's "Advertisement" label, not the noun it shares its spelling with. Glued to a lede,
+the label is followed by a new sentence: a capital, a quotation mark, a dateline, or, in a
+corpus re-cased with its names in lower case (Multi-News: "Advertisement tony aiello was
+arrested ..."), any word at all, so the case of the next word cannot tell them apart. What
+marks the noun is the word it modifies: "Advertisement revenue fell 12 percent ..." opens with
+a compound whose head (revenue, spending, sales, ...) is one of the few nouns "advertisement"
+qualifies in news; written lower-case, that head keeps the word (as written: a capitalised
+"Sales" after the label opens a new sentence)."""
 _PREFIX = re.compile(
     _CREDIT
     + "|"
@@ -178,7 +191,9 @@ _PREFIX = re.compile(
     + r"|\(\s*(?:the\s+)?(?:associated press|ap|afp|reuters)\s*\)"
     # the page's own labels and notices before the story: "Advertisement", "Continue reading the
     # main story", "Buy photo", "Story highlights", "Please enable JavaScript to watch this video"
-    r"|(?:photo\s+)?advertisement\b|continue reading the main story\b|buy photo\b|story highlights\b"
+    + "|"
+    + AD_LABEL
+    + r"|continue reading the main story\b|buy photo\b|story highlights\b"
     r"|(?:please\s+)?enable javascript to (?:watch|view) this video\b"
     r"|share this (?:article|story)(?:\s+(?:facebook|twitter|linkedin|email|whatsapp|pinterest|reddit))*\b"
     # a byline ending in its picture credit: "By Jo Marsh Oli Scarff/Getty Images"

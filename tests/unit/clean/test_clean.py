@@ -117,3 +117,13 @@ def test_the_article_language_is_read_off_its_text_before_the_page_declaration()
     english = RawDocument("en.html", text="The mayor said on Monday that the library will be rebuilt.", fmt="html",
                           title="Library", language="de", needs_cleaning=False)  # fmt: skip
     assert to_article(english).language == "en"
+
+
+def test_a_pictures_labelled_credit_and_caption_lines_go_so_the_lede_stands_alone() -> None:
+    """A caption has no end punctuation: kept, it would run into the lede on the next line as
+    one sentence, and the summary would drop both as a caption."""
+    lede = "The council of Kilbride voted on Tuesday to rebuild the town's sea wall after the storms."
+    text = f"Image copyright Harbour Press\nImage caption The old sea wall cracked in two places\n{lede}"
+    article = to_article(raw(text, title="Kilbride to rebuild its sea wall"))
+    assert article.text == lede
+    assert [r.reason for r in article.removed] == ["image credit", "image caption"]

@@ -36,6 +36,10 @@ from newsprism.words import fold_line as fold
         ("Advertisement", "promotional"),
         ("© 2023 Example Media. All rights reserved.", "copyright notice"),
         ("Photo: Reuters", "image credit"),
+        ("Image copyright Getty Images", "image credit"),
+        ("Image source, Harbour Press Agency", "image credit"),
+        ("Image caption The old sea wall cracked in two places during the storms", "image caption"),
+        ("Media caption, The harbour master describes the night the wall broke", "image caption"),
     ],
 )
 def test_known_boilerplate_lines_match_with_their_reason(line: str, reason: str) -> None:
@@ -53,6 +57,8 @@ def test_known_boilerplate_lines_match_with_their_reason(line: str, reason: str)
         "Credit crunch",
         "Related parties must disclose their holdings, the regulator said.",
         "Follow the money",
+        "Image copyright law is being rewritten, the ministry said.",
+        "Image rights for players are part of the deal.",
         "",
     ],
 )

@@ -91,3 +91,25 @@ def test_a_hard_wrapped_line_or_a_long_one_stays_in_its_sentence() -> None:
         "Crews worked all night .",
     )
     assert texts(long)[0].startswith("The council voted late")
+
+
+def test_a_name_with_a_period_the_article_repeats_is_not_cut() -> None:
+    d = doc(
+        "Lumen showed the KX.",
+        "ORBIT TOURER van in Oslo .",
+        "The KX.",
+        "ORBIT TOURER seats six .",
+        "Buyers can order the KX.",
+        "ORBIT TOURER from May .",
+    )
+    assert texts(d) == [
+        "Lumen showed the KX. ORBIT TOURER van in Oslo .",
+        "The KX. ORBIT TOURER seats six .",
+        "Buyers can order the KX. ORBIT TOURER from May .",
+    ]
+
+
+def test_an_acronym_ending_a_sentence_before_one_opening_the_next_is_a_boundary() -> None:
+    """The pair's form alone is ordinary news: only a pair the article repeats is a name."""
+    d = doc("The ministers left the EU.", "NATO leaders met later .", "The EU.", "NATO talks went on .")
+    assert len(sentence_spans(d)) == 4

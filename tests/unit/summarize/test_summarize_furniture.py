@@ -113,6 +113,13 @@ def test_machinery_words_the_story_itself_is_about_are_news() -> None:
             "Riverton — The levee broke overnight.",
         ),
         ("Advertisement The council voted to rebuild the levee.", "The council voted to rebuild the levee."),
+        ('Advertisement "We will rebuild," the mayor said.', '"We will rebuild," the mayor said.'),
+        (
+            "Advertisement Sales of river boats doubled after the flood.",
+            "Sales of river boats doubled after the flood.",
+        ),
+        # a corpus re-cased with its names in lower case: the label is followed by any word
+        ("Advertisement police said the levee broke overnight.", "police said the levee broke overnight."),
         (
             "Photo Advertisement Continue reading the main story Crews worked all night.",
             "Crews worked all night.",
@@ -147,6 +154,8 @@ def test_the_news_after_a_credit_or_notice_glued_to_its_start_is_found(text: str
         "Police released a photo of the suspect (pictured) on Monday.",
         "Image caption Mourners gathered at the college after the attack on Friday.",
         "Advertisement",
+        "Advertisement revenue fell 12 percent in the quarter, the broadcaster said.",
+        "Advertisement spending by the county tourism board rose by a third.",
         "( Photo: Jo Marsh/Courier ) ( click next to see more pictures )",
         "The levee broke on Tuesday night after three days of heavy rain.",
     ],
@@ -222,3 +231,15 @@ def test_a_news_sentence_opening_with_the_pages_own_controls_is_cut_where_its_ne
 def test_news_opening_with_a_word_a_label_also_uses_is_not_cut(text: str) -> None:
     articles, analyses = _story([text])
     assert candidates(articles, analyses, {})[0].text == text
+
+
+def test_advertisement_the_noun_is_never_cut_from_its_sentence() -> None:
+    """The noun in "Advertisement revenue fell ..." is news about advertisements: the summary
+    cites the sentence whole or not at all, never from "revenue fell ...". The word stays a site
+    word (boilerplate in a story that mentions it once, news in one that comes back to it)."""
+    noun = "Advertisement revenue fell 12 percent in the quarter, the broadcaster said."
+    again = "The broadcaster blamed the fall on advertisement budgets cut by its largest clients."
+    alone = candidates(*_story([noun]), {})[0]
+    assert (alone.skip, alone.text, alone.cut) == ("boilerplate", noun, 0)
+    first = candidates(*_story([noun, again]), {})[0]
+    assert (first.skip, first.text, first.cut) == (None, noun, 0)
