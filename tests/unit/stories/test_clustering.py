@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -364,3 +365,106 @@ def test_the_sharper_body_weights_come_in_gradually_not_at_one_document() -> Non
 
     assert gain(after - 2) == 0.0
     assert 0.0 < gain(after + 5) < gain(2 * after + 10) / 2
+
+
+# Two events an hour apart in a dated stream: plumes on an (invented) icy moon, and a lunar freight
+# programme whose first article gives one sentence to the plumes.
+FIRMS = ("orbitek", "marlow aerospace", "dune robotics", "vesta works")
+
+
+def _space(article_id: str, hour: int, title: str, text: str, entities: tuple[str, ...]) -> StoryItem:
+    return StoryItem(article_id, START + timedelta(hours=hour), title, text, entities)
+
+
+PLUMES = _space(
+    "plumes",
+    0,
+    "Kestrel Ridge confirms water plumes on Nerida",
+    "Astronomers at the Kestrel Ridge observatory confirmed plumes of water vapour rising from Nerida, "
+    "the icy moon of the gas giant Halcyon. The plumes reach two hundred kilometres above the frozen "
+    "crust, and the vapour suggests a salty ocean beneath the ice. The team measured the spectrum of "
+    "the plumes over twelve nights.",
+    ("kestrel ridge", "nerida", "halcyon"),
+)
+LANDERS = _space(
+    "landers",
+    1,
+    "Space agency opens lunar freight programme to four companies",
+    "The space agency picked four companies to fly cargo landers to the lunar south pole under its "
+    "commercial freight programme. Orbitek, Marlow Aerospace, Dune Robotics and Vesta Works may bid "
+    "for contracts to carry instruments to the surface. The agency also noted that astronomers at "
+    "Kestrel Ridge confirmed plumes of water vapour rising from Nerida, the icy moon of Halcyon, where "
+    "a salty ocean may lie beneath the frozen crust.",
+    (*FIRMS, "nerida", "halcyon"),
+)
+CARGO = _space(
+    "cargo",
+    2,
+    "Four firms join lunar cargo lander programme",
+    "Orbitek, Marlow Aerospace, Dune Robotics and Vesta Works join the space agency's commercial "
+    "freight programme for lunar cargo landers. The companies may now bid to carry instruments and "
+    "rovers to the lunar south pole.",
+    FIRMS,
+)
+BIDS = _space(
+    "bids",
+    3,
+    "Lunar freight programme adds four lander makers",
+    "Four companies were added to the commercial freight programme: Orbitek and Marlow Aerospace will "
+    "compete with Dune Robotics and Vesta Works for contracts to land cargo landers at the lunar south "
+    "pole.",
+    FIRMS,
+)
+VAPOUR = _space(
+    "vapour",
+    4,
+    "Plumes of water vapour seen on Halcyon's moon Nerida",
+    "Water vapour plumes rise from the icy moon Nerida, astronomers at Kestrel Ridge confirmed after "
+    "measuring the spectrum over twelve nights; the plumes reach two hundred kilometres above the moon.",
+    ("nerida", "kestrel ridge", "halcyon"),
+)
+RECAP = _space(
+    "recap",
+    2,
+    "Plumes on Nerida and four lunar lander firms",
+    "Orbitek, Marlow Aerospace, Dune Robotics and Vesta Works may bid to fly cargo landers to the lunar "
+    "south pole. Astronomers at Kestrel Ridge confirmed plumes of water vapour rising from Nerida, the "
+    "icy moon of Halcyon; the plumes reach two hundred kilometres above the frozen crust.",
+    (*FIRMS, "nerida", "kestrel ridge", "halcyon"),
+)
+
+
+def test_one_article_does_not_carry_its_own_event_into_a_story_it_joined_on_a_mention() -> None:
+    """The freight article joins the plume story on its one sentence about the plumes (just over
+    the threshold). The next freight articles match the plume story only through it, more closely
+    than it matched the story: it bridges two events, so they open a story of their own (the
+    bridging article stays where it was placed). Without the check they chain into the plume
+    story. The plume story's first article is never a bridge: a second plume article matches it
+    and little else of the story, and joins."""
+    threshold = ClusterConfig().threshold
+    result = cluster([PLUMES, LANDERS, CARGO, BIDS, VAPOUR])
+    joined = {a.article_id: a for a in result.assignments}
+    assert threshold <= joined["landers"].similarity < threshold + 0.05
+    assert joined["cargo"].new_story and joined["bids"].story_id == story_id_of("cargo")
+    assert joined["vapour"].story_id == story_id_of("plumes")
+    assert {frozenset(articles) for _, articles in result.stories} == {
+        frozenset({"plumes", "landers", "vapour"}),
+        frozenset({"cargo", "bids"}),
+    }
+    chained = cluster([PLUMES, LANDERS, CARGO, BIDS, VAPOUR], ClusterConfig(bridge_check=False))
+    assert len(chained.stories) == 1
+
+
+def test_an_article_close_to_a_weakly_joined_member_joins_when_the_rest_of_the_story_matches_it_too() -> None:
+    """A round-up of both events is closest to the freight article, which joined weakly, but the
+    plume article matches it too: it does not reach the story through one member alone."""
+    assignment = cluster([PLUMES, LANDERS, RECAP]).assignments[-1]
+    assert assignment.story_id == story_id_of("plumes") and not assignment.new_story
+
+
+def test_the_bridge_check_waits_for_dates() -> None:
+    """Undated, one event's documents often reach their story through one of them only (asked
+    there, the check cost the undated Multi-News set 0.005 F1): it is not asked, and the stream
+    clusters as without it."""
+    undated = [replace(item, published=None) for item in (PLUMES, LANDERS, CARGO, BIDS, VAPOUR)]
+    assert cluster(undated) == cluster(undated, ClusterConfig(bridge_check=False))

@@ -48,7 +48,8 @@ def test_a_restored_index_assigns_exactly_as_the_index_that_kept_running(dated: 
     cut = len(items) - 4
     got = [first.add(item) for item in items[:cut]]
     saved = json.loads(json.dumps(first.snapshot()))  # as the store keeps it
-    assert any(story["members"] for story in saved["open"]) is not dated  # only undated ones are asked
+    # every article with a body is kept as a member, with the similarity it joined at
+    assert any(member[2] is not None for story in saved["open"] for member in story["members"])
     restored = StoryIndex.restore(saved)
     got += [restored.add(item) for item in items[cut:]]
 
@@ -77,3 +78,23 @@ def test_a_version_2_snapshot_is_still_read() -> None:
     port = restored.add(items[5])  # "Alvena port strike goes on"
     assert port.story_id == story_id_of("a1") and not port.new_story
     assert restored.snapshot()["version"] == StoryIndex.SNAPSHOT_VERSION
+
+
+def test_a_version_3_snapshot_is_still_read_its_members_taken_as_first_articles() -> None:
+    """Version 3 kept its members without the similarity each joined at: a restored member is
+    taken as the article that opened its story, never a bridge, and the story goes on."""
+    items = stream()
+    index = StoryIndex()
+    for item in items[:5]:
+        index.add(item)
+    state = json.loads(json.dumps(index.snapshot())) | {"version": 3}
+    for story in state["open"]:
+        story["members"] = [member[:2] for member in story["members"]]
+    restored = StoryIndex.restore(state)
+    port = restored.add(items[5])
+    assert port.story_id == story_id_of("a1") and not port.new_story
+    saved = restored.snapshot()
+    assert saved["version"] == StoryIndex.SNAPSHOT_VERSION
+    joined = {arrival: at for story in saved["open"] for arrival, _, at in story["members"]}
+    assert [joined[arrival] for arrival in range(1, 6)] == [None] * 5  # read from version 3
+    assert round(joined[6], 6) == port.similarity  # the port article, added since
