@@ -58,7 +58,7 @@ def _scores(tokens: list[str]) -> dict[str, float]:
 def guess_language(text: str) -> str | None:
     """The ISO 639-1 code with the best :func:`language_scores`, or ``None`` when the text is too
     short to tell or the best language is not clearly ahead of the runner-up."""
-    tokens = letter_words(_prose(text))
+    tokens = _prose_words(text)
     if len(tokens) < MIN_WORDS:
         return None
     ranked = sorted(_scores(tokens).items(), key=lambda item: (-item[1], item[0]))
@@ -68,16 +68,19 @@ def guess_language(text: str) -> str | None:
     return best
 
 
-def _prose(text: str) -> str:
-    """``text`` without its table rows ("| 1 | Kyle Busch | 5040 |"), when it has prose besides.
+def _prose_words(text: str) -> list[str]:
+    """The :func:`~newsprism.words.letter_words` of ``text`` without its table rows ("| 1 | Kyle
+    Busch | 5040 |"), when it has prose besides.
 
     A table holds names and figures, which are no language's stopwords: a Portuguese standings
     page (six lines of Portuguese, forty rows of drivers) scored 0.17 Portuguese over its whole
     text, under :data:`MIN_SCORE`, and was analysed as the English its template declared."""
-    if "|" not in text:
-        return text
-    kept = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("|"))
-    return kept if len(letter_words(kept)) >= MIN_WORDS else text
+    if "|" in text:
+        kept = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("|"))
+        words = letter_words(kept)
+        if len(words) >= MIN_WORDS:
+            return words
+    return letter_words(text)
 
 
 def is_foreign(text: str, language: str) -> bool:

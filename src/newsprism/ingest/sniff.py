@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Literal
 
@@ -76,7 +77,7 @@ def binary_reason(data: bytes) -> str | None:
     if known:
         return f"binary file ({known})"
     # UTF-16/32 text with a BOM legitimately contains NUL bytes (without one it was read first).
-    if b"\x00" in data[:8192] and not data.startswith((*_UNICODE_BOMS, b"\x00\x00\xfe\xff")):
+    if b"\x00" in data[:8192] and not data.startswith((*_UNICODE_BOMS, codecs.BOM_UTF32_BE)):
         return "binary file (contains NUL bytes and is not UTF-16 or UTF-32 text)"
     return None
 
